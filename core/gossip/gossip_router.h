@@ -1,0 +1,55 @@
+// Flooding gossip with de-duplication and a bounded fan-out: the dissemination layer behind
+// Env::broadcast. A plain state machine owned by a driver (the simulator's node host, the node
+// binary's peer manager): the driver asks it whether a message is new and which neighbours to
+// forward to, then does the sending itself. Deterministic given the Rng it is handed.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <unordered_set>
+#include <vector>
+
+#include "core/runtime/rng.h"
+#include "core/runtime/types.h"
+
+namespace mn::gossip {
+
+struct GossipConfig {
+  // Neighbours each node forwards a new message to; 0 forwards to every neighbour.
+  std::uint32_t fanout = 8;
+  // Message ids remembered for de-duplication (oldest forgotten first). A message older than
+  // this many newer ones may be delivered again, so it bounds memory, not correctness of callers
+  // that de-duplicate themselves.
+  std::uint32_t seen_capacity = 65536;
+};
+
+class GossipRouter {
+ public:
+  explicit GossipRouter(GossipConfig config) : m_config(config) {}
+
+  // Records `id` as seen. True if it was new: deliver it and forward it. False: a duplicate.
+  bool mark_seen(const runtime::Hash32& id);
+  bool seen(const runtime::Hash32& id) const;
+
+  // Fills `out` with the neighbour indices (into a neighbour list of size `degree`) to forward a
+  // new message to: all of them if fanout is 0 or >= degree, otherwise `fanout` distinct indices
+  // drawn uniformly, in draw order.
+  void select_forward_indices(std::uint32_t degree, runtime::Rng& rng,
+                              std::vector<std::uint32_t>& out) const;
+
+  // Forgets every id (a crashed node restarts with an empty memory).
+  void reset();
+
+  const GossipConfig& config() const { return m_config; }
+
+ private:
+  static std::uint64_t key(const runtime::Hash32& id);
+
+  GossipConfig m_config;
+  // Lookup only (never iterated), so its hash order cannot leak into behaviour; m_order gives the
+  // deterministic eviction order.
+  std::unordered_set<std::uint64_t> m_seen;
+  std::deque<std::uint64_t> m_order;
+};
+
+}  // namespace mn::gossip

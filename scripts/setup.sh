@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs every Debian package Metanode needs to build, test, run and analyse.
+# Idempotent: it only calls apt-get (update once, then install) when something is missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git
+  clang-format clang-tidy
+  libsodium-dev libssl-dev
+  libboost-dev libboost-graph-dev libboost-program-options-dev
+  nlohmann-json3-dev libfmt-dev libhdf5-dev libtbb-dev librocksdb-dev libeigen3-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
+  python3 python3-h5py python3-jsonschema python3-numpy python3-pandas python3-matplotlib
+  curl jq procps
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -q
+"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

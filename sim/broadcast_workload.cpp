@@ -1,0 +1,38 @@
+#include "sim/broadcast_workload.h"
+
+#include <cmath>
+
+#include "sim/gossip_probe.h"
+
+namespace mn::sim {
+
+BroadcastWorkload::BroadcastWorkload(Simulator& sim, const WorkloadSpec& spec, std::uint64_t seed)
+    : m_sim(sim), m_spec(spec), m_rng(seed, "workload"),
+      m_stop(spec.stop.value_or(sim.duration())) {}
+
+void BroadcastWorkload::start() {
+  if (m_spec.broadcasts_per_s <= 0.0) return;
+  schedule_next(m_spec.start);
+}
+
+void BroadcastWorkload::schedule_next(TimeNs after) {
+  const double gap_s = -std::log1p(-m_rng.unit()) / m_spec.broadcasts_per_s;
+  const TimeNs at = after + static_cast<TimeNs>(std::llround(gap_s * 1e9));
+  if (at >= m_stop) return;
+  m_sim.schedule(at, [this, at] {
+    originate();
+    schedule_next(at);
+  });
+}
+
+void BroadcastWorkload::originate() {
+  const auto& origins = m_spec.broadcast_origins;
+  const NodeId origin = origins.empty()
+                            ? static_cast<NodeId>(m_rng.uniform(m_sim.node_count()))
+                            : origins[m_rng.uniform(origins.size())];
+  m_sim.run_on_node(origin, [](runtime::Reactor& reactor) {
+    static_cast<GossipProbe&>(reactor).originate();
+  });
+}
+
+}  // namespace mn::sim

@@ -1,0 +1,26 @@
+// The broadcast workload: origins publish gossip messages as a Poisson process at the scenario's
+// rate, drawn from the run's "workload" stream. A crashed origin publishes nothing.
+#pragma once
+
+#include "sim/scenario/scenario.h"
+#include "sim/simulator.h"
+
+namespace mn::sim {
+
+class BroadcastWorkload {
+ public:
+  BroadcastWorkload(Simulator& sim, const WorkloadSpec& spec, std::uint64_t seed);
+  // Schedules the first origination; each one schedules the next.
+  void start();
+
+ private:
+  void schedule_next(TimeNs after);
+  void originate();
+
+  Simulator& m_sim;
+  WorkloadSpec m_spec;
+  runtime::Rng m_rng;
+  TimeNs m_stop;
+};
+
+}  // namespace mn::sim

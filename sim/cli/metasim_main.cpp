@@ -1,0 +1,253 @@
+// metasim: run, validate and replay simulation scenarios. Exit codes: 0 every expectation held,
+// 1 an expectation or invariant failed (or a replay did not reproduce), 2 bad input or usage.
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "sim/cli/progress_line.h"
+#include "sim/output/run_output.h"
+#include "sim/scenario/scenario_loader.h"
+#include "sim/scenario_runner.h"
+
+namespace {
+
+using mn::sim::RunReport;
+using mn::sim::Scenario;
+
+constexpr int kExitPass = 0;
+constexpr int kExitFail = 1;
+constexpr int kExitUsage = 2;
+
+constexpr const char* kUsage =
+    "usage:\n"
+    "  metasim run SCENARIO [--seed N] [--out DIR] [--progress]\n"
+    "  metasim validate SCENARIO...\n"
+    "  metasim replay DIR\n"
+    "\n"
+    "  run       run a scenario and check its expectations; writes DIR/summary.json, run.h5 and\n"
+    "            scenario.json (default DIR: out/<scenario name>-seed<N>)\n"
+    "  validate  check scenario files against the schema (docs/scenario.schema.json)\n"
+    "  replay    rerun a recorded run directory and confirm its fingerprint\n"
+    "\n"
+    "exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or usage\n";
+
+int usage_error(const std::string& message) {
+  fmt::print(stderr, "metasim: {}\n\n{}", message, kUsage);
+  return kExitUsage;
+}
+
+struct RunOptions {
+  std::string scenario_path;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::string> out;
+  bool progress = false;
+};
+
+std::optional<std::uint64_t> parse_u64(const std::string& text) {
+  if (text.empty() || text.size() > 20) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    const std::uint64_t digit = static_cast<std::uint64_t>(c - '0');
+    if (value > (UINT64_MAX - digit) / 10) return std::nullopt;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+std::string human_count(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+void print_report(const RunReport& report, double wall_s, const std::string& out_dir) {
+  fmt::print("metasim: {} — {} nodes ({} validators), seed {}, crypto {}, {:g} s simulated\n",
+             report.scenario_name, report.node_count, report.validator_count, report.seed,
+             report.crypto, static_cast<double>(report.simulated) / 1e9);
+  if (report.verdicts.empty()) fmt::print("  (the scenario states no expectations)\n");
+  for (const auto& v : report.verdicts) {
+    fmt::print("  {} {}: {} — observed {}\n", v.passed ? "PASS" : "FAIL", v.path, v.statement,
+               v.observed);
+  }
+  const auto& p = report.propagation;
+  fmt::print("  broadcasts {}  deliveries {}  coverage {:.4f}\n", human_count(p.broadcasts),
+             human_count(p.deliveries), p.coverage);
+  fmt::print("  delay ms  p50 {:.2f}  p90 {:.2f}  p99 {:.2f}  max {:.2f}\n",
+             static_cast<double>(p.delay_p50) / 1e6, static_cast<double>(p.delay_p90) / 1e6,
+             static_cast<double>(p.delay_p99) / 1e6, static_cast<double>(p.delay_max) / 1e6);
+  const auto summary = mn::sim::summary_json(report);
+  const auto& m = summary["metrics"];
+  fmt::print("  messages sent {}  lost {}  cut by partition {}  to crashed nodes {}  "
+             "duplicates dropped {}\n",
+             human_count(m["messages_sent"].get<std::uint64_t>()),
+             human_count(m["dropped_loss"].get<std::uint64_t>()),
+             human_count(m["dropped_partition"].get<std::uint64_t>()),
+             human_count(m["dropped_down"].get<std::uint64_t>()),
+             human_count(m["gossip_duplicates"].get<std::uint64_t>()));
+  fmt::print("  events {} in {:.2f} s wall ({:.2f} M events/s)\n", human_count(report.events),
+             wall_s, wall_s > 0 ? static_cast<double>(report.events) / wall_s / 1e6 : 0.0);
+  fmt::print("  output {}\n", out_dir);
+  fmt::print("  fingerprint {}\n", report.fingerprint);
+  if (report.passed()) {
+    fmt::print("verdict: PASS\n");
+  } else {
+    fmt::print("verdict: FAIL\n  reproduce: {}\n", mn::sim::reproduce_command(report));
+  }
+}
+
+std::optional<Scenario> load_or_report(const std::string& path) {
+  auto loaded = mn::sim::load_scenario_file(path);
+  if (!loaded) {
+    fmt::print(stderr, "error: {}: {}\n", path, loaded.status().message());
+    return std::nullopt;
+  }
+  return std::move(loaded).value();
+}
+
+std::string default_out_dir(const Scenario& scenario, std::uint64_t seed) {
+  std::string name;
+  for (char c : scenario.name) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '.';
+    name += safe ? c : '_';
+  }
+  return fmt::format("out/{}-seed{}", name.empty() ? "run" : name, seed);
+}
+
+RunReport execute(const Scenario& scenario, std::uint64_t seed, const std::string& path,
+                  bool progress, double& wall_s) {
+  mn::sim::ProgressLine line(scenario.duration);
+  mn::sim::Simulator::ProgressFn on_progress;
+  if (progress) {
+    on_progress = [&line](mn::runtime::TimeNs now, std::uint64_t events) {
+      line.update(now, events);
+    };
+  }
+  RunReport report = mn::sim::run_scenario(scenario, seed, on_progress);
+  report.scenario_path = path;
+  wall_s = line.elapsed_s();
+  if (progress) line.finish();
+  return report;
+}
+
+int command_run(const std::vector<std::string>& args) {
+  RunOptions options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= args.size()) return std::nullopt;
+      return args[++i];
+    };
+    if (a == "--seed") {
+      auto v = value();
+      if (!v) return usage_error("--seed needs a value");
+      options.seed = parse_u64(*v);
+      if (!options.seed) return usage_error("--seed: expected an unsigned integer, got '" + *v + "'");
+    } else if (a == "--out") {
+      auto v = value();
+      if (!v) return usage_error("--out needs a directory");
+      options.out = *v;
+    } else if (a == "--progress") {
+      options.progress = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error("unknown option '" + a + "'");
+    } else if (options.scenario_path.empty()) {
+      options.scenario_path = a;
+    } else {
+      return usage_error("run takes one scenario, got a second: '" + a + "'");
+    }
+  }
+  if (options.scenario_path.empty()) return usage_error("run needs a SCENARIO file");
+  auto scenario = load_or_report(options.scenario_path);
+  if (!scenario) return kExitUsage;
+  const std::uint64_t seed = options.seed.value_or(scenario->seed);
+  const std::string out_dir = options.out.value_or(default_out_dir(*scenario, seed));
+
+  double wall_s = 0;
+  const RunReport report = execute(*scenario, seed, options.scenario_path, options.progress, wall_s);
+  const auto written = mn::sim::write_run_output(report, *scenario, out_dir);
+  print_report(report, wall_s, out_dir);
+  if (!written.is_ok()) {
+    fmt::print(stderr, "error: {}\n", written.message());
+    return kExitUsage;
+  }
+  return report.passed() ? kExitPass : kExitFail;
+}
+
+int command_validate(const std::vector<std::string>& args) {
+  if (args.empty()) return usage_error("validate needs at least one SCENARIO file");
+  int failures = 0;
+  for (const auto& path : args) {
+    auto loaded = mn::sim::load_scenario_file(path);
+    if (loaded) {
+      fmt::print("ok: {}\n", path);
+    } else {
+      fmt::print(stderr, "error: {}: {}\n", path, loaded.status().message());
+      ++failures;
+    }
+  }
+  return failures == 0 ? kExitPass : kExitUsage;
+}
+
+int command_replay(const std::vector<std::string>& args) {
+  if (args.size() != 1) return usage_error("replay needs exactly one run directory");
+  const std::string dir = args[0];
+  std::ifstream summary_file(dir + "/summary.json");
+  if (!summary_file) {
+    fmt::print(stderr, "error: {}/summary.json: cannot read (is {} a metasim run directory?)\n",
+               dir, dir);
+    return kExitUsage;
+  }
+  const nlohmann::json summary = nlohmann::json::parse(summary_file, nullptr, false);
+  if (summary.is_discarded() || !summary.contains("seed") || !summary["seed"].is_number_unsigned() ||
+      !summary.contains("fingerprint") || !summary["fingerprint"].is_string()) {
+    fmt::print(stderr, "error: {}/summary.json: not a metasim summary (needs seed and fingerprint)\n",
+               dir);
+    return kExitUsage;
+  }
+  auto scenario = load_or_report(dir + "/scenario.json");
+  if (!scenario) return kExitUsage;
+  const auto seed = summary["seed"].get<std::uint64_t>();
+  const auto recorded = summary["fingerprint"].get<std::string>();
+  const std::string path =
+      summary.value("scenario_path", std::string()).empty() ? dir + "/scenario.json"
+                                                             : summary["scenario_path"].get<std::string>();
+  double wall_s = 0;
+  const RunReport report = execute(*scenario, seed, path, false, wall_s);
+  fmt::print("replay: {} seed {} — {} events in {:.2f} s\n", scenario->name, seed,
+             human_count(report.events), wall_s);
+  fmt::print("  recorded    {}\n  replayed    {}\n", recorded, report.fingerprint);
+  if (report.fingerprint != recorded) {
+    fmt::print("replay: MISMATCH — the run did not reproduce\n");
+    return kExitFail;
+  }
+  fmt::print("replay: fingerprint matches; verdict {}\n", report.passed() ? "PASS" : "FAIL");
+  return kExitPass;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    fmt::print("{}", kUsage);
+    return args.empty() ? kExitUsage : kExitPass;
+  }
+  const std::string command = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "run") return command_run(rest);
+  if (command == "validate") return command_validate(rest);
+  if (command == "replay") return command_replay(rest);
+  return usage_error("unknown command '" + command + "'");
+}

@@ -1,0 +1,125 @@
+// A scenario: everything that defines a run besides the seed. Loaded from JSON (scenario_loader.h)
+// after the file passed the JSON Schema in docs/scenario.schema.json; times are converted to
+// integer nanoseconds at load, node selectors to sorted node ids.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/runtime/types.h"
+
+namespace mn::sim {
+
+using runtime::NodeId;
+using runtime::TimeNs;
+
+enum class TopologyKind { kComplete, kRandomRegular, kErdosRenyi, kSmallWorld, kScaleFree, kEdgeList };
+
+struct TopologySpec {
+  TopologyKind kind = TopologyKind::kComplete;
+  std::uint32_t degree = 8;           // random_regular: degree; small_world: ring neighbours (even)
+  double probability = 0.01;          // erdos_renyi: edge probability
+  double rewire_probability = 0.1;    // small_world: rewiring probability
+  double alpha = 2.5;                 // scale_free (PLOD): power-law exponent
+  double beta = 1000.0;               // scale_free (PLOD): degree scale
+  std::vector<std::pair<NodeId, NodeId>> edges;  // edge_list, undirected
+};
+
+enum class LatencyDistribution { kConstant, kUniform, kNormal, kLognormal, kExponential, kPareto };
+
+struct LatencySpec {
+  LatencyDistribution distribution = LatencyDistribution::kLognormal;
+  double median_ms = 50.0;  // one-way, between two nodes of one region (or any two, no regions)
+  // Spread: lognormal sigma; normal stddev as a fraction of the median; uniform half-width as a
+  // fraction of the median; pareto shape (> 1). Ignored for constant and exponential.
+  double jitter = 0.2;
+  double min_ms = 0.05;  // floor on any sampled one-way latency
+  // Optional region × region matrix of median one-way latency (ms); replaces median_ms.
+  std::vector<std::vector<double>> region_matrix_ms;
+};
+
+struct RegionSpec {
+  std::string name;
+  double weight = 1.0;  // share of nodes, assigned deterministically in proportion
+};
+
+struct GossipSpec {
+  std::uint32_t fanout = 8;            // neighbours a node forwards to; 0 = all neighbours
+  std::uint32_t seen_capacity = 65536;  // message ids a node remembers for de-duplication
+};
+
+struct NetworkSpec {
+  std::uint32_t nodes = 4;
+  TopologySpec topology;
+  std::vector<RegionSpec> regions;  // empty: one region
+  LatencySpec latency;
+  double bandwidth_mbps = 1000.0;  // per-node uplink; message size / bandwidth = serialisation delay
+  double loss = 0.0;               // per-message drop probability
+  double duplicate = 0.0;          // per-message probability of a second delivery
+  double reorder = 0.0;            // per-message probability of extra delay that breaks FIFO
+  GossipSpec gossip;
+};
+
+// The broadcast workload: origins publish gossip messages as a Poisson process.
+struct WorkloadSpec {
+  double broadcasts_per_s = 0.0;
+  std::uint32_t broadcast_bytes = 256;  // payload size of each broadcast
+  std::vector<NodeId> broadcast_origins;  // empty: every node
+  TimeNs start = 0;
+  std::optional<TimeNs> stop;  // default: end of run
+};
+
+enum class FaultKind { kPartition, kHeal, kCrash, kRestart, kClockSkew, kLinkDegrade };
+
+struct FaultSpec {
+  TimeNs at = 0;
+  FaultKind kind = FaultKind::kCrash;
+  std::vector<NodeId> nodes;                 // crash, restart, clock_skew, link_degrade, partition
+  std::vector<std::vector<NodeId>> groups;   // partition: each group a side; the rest one more side
+  std::optional<TimeNs> until;               // automatic undo (heal, restart, restore)
+  TimeNs clock_offset = 0;                   // clock_skew
+  std::int64_t drift_ppm = 0;                // clock_skew
+  double loss = 0.0;                         // link_degrade: added loss probability
+  TimeNs extra_latency = 0;                  // link_degrade
+  std::optional<double> bandwidth_mbps;      // link_degrade: uplink cap
+  std::string json_path;                     // "faults[3]", for messages
+};
+
+enum class CryptoMode { kSimulated, kReal };
+
+// One propagation expectation over the broadcasts originated in [from, until).
+struct PropagationExpectation {
+  TimeNs from = 0;
+  std::optional<TimeNs> until;
+  std::optional<double> min_coverage;  // delivered / (messages × (nodes − 1))
+  std::optional<double> max_coverage;  // to show a partition really separated the network
+  std::optional<double> max_delay_p50_ms;
+  std::optional<double> max_delay_p99_ms;
+  std::string json_path;  // "expect.propagation[1]"
+};
+
+struct ExpectSpec {
+  std::vector<PropagationExpectation> propagation;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;
+  TimeNs duration = 10 * runtime::kNsPerSec;
+  std::uint32_t validator_count = 0;  // nodes 0..k-1 are v0..v{k-1}; the rest n0, n1, ...
+  NetworkSpec network;
+  WorkloadSpec workload;
+  std::vector<FaultSpec> faults;  // sorted by `at`, stable
+  CryptoMode crypto = CryptoMode::kSimulated;
+  ExpectSpec expect;
+  // The scenario exactly as loaded (canonical JSON text), kept with every run for replay.
+  std::string source_json;
+};
+
+// "v3" or "n17" for a node id under this scenario's naming.
+std::string node_name(const Scenario& scenario, NodeId id);
+
+}  // namespace mn::sim

@@ -1,0 +1,407 @@
+#include "sim/simulator.h"
+
+#include <algorithm>
+
+#include "core/codec/hex.h"
+#include "core/crypto/simulated_crypto_provider.h"
+#include "core/crypto/sodium_crypto_provider.h"
+#include "core/runtime/assert.h"
+#include "sim/sim_env.h"
+
+namespace mn::sim {
+
+namespace {
+
+std::unique_ptr<crypto::CryptoProvider> make_provider(CryptoMode mode) {
+  if (mode == CryptoMode::kReal) return std::make_unique<crypto::SodiumCryptoProvider>();
+  return std::make_unique<crypto::SimulatedCryptoProvider>();
+}
+
+crypto::KeySeed node_key_seed(std::uint64_t seed, NodeId node) {
+  runtime::Rng rng(seed, "node-key", node);
+  crypto::KeySeed key_seed{};
+  for (std::size_t i = 0; i < key_seed.size(); i += 8) {
+    const std::uint64_t word = rng.next_u64();
+    for (std::size_t j = 0; j < 8; ++j) key_seed[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
+  }
+  return key_seed;
+}
+
+}  // namespace
+
+Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactory factory)
+    : m_scenario(scenario),
+      m_seed(seed),
+      m_factory(std::move(factory)),
+      m_crypto(make_provider(scenario.crypto)),
+      m_topology([&] {
+        runtime::Rng rng(seed, "topology");
+        return Topology::build(scenario.network.topology, scenario.network.nodes, rng);
+      }()),
+      m_network(scenario.network, scenario.network.nodes, seed) {
+  crypto_generichash_init(&m_fingerprint, nullptr, 0, crypto_generichash_BYTES);
+  const std::uint32_t n = scenario.network.nodes;
+  const gossip::GossipConfig gossip_config{scenario.network.gossip.fanout,
+                                           scenario.network.gossip.seen_capacity};
+  m_key_pairs.reserve(n);
+  m_public_keys.reserve(n);
+  m_hosts.reserve(n);
+  for (NodeId node = 0; node < n; ++node) {
+    m_key_pairs.push_back(m_crypto->keypair_from_seed(node_key_seed(seed, node)));
+    m_public_keys.push_back(m_key_pairs.back().public_key);
+    auto host = std::make_unique<NodeHost>(node, seed, gossip_config);
+    host->crypto = std::make_unique<ChargedCryptoProvider>(*m_crypto, m_costs, host->cpu_cursor);
+    host->env = std::make_unique<SimEnv>(*this, *host);
+    m_hosts.push_back(std::move(host));
+  }
+  for (const FaultSpec& fault : scenario.faults) schedule_fault(fault);
+}
+
+Simulator::~Simulator() = default;
+
+runtime::TimeNs Simulator::now() const {
+  if (m_current_node != runtime::kNoNode) return m_hosts[m_current_node]->cpu_cursor;
+  return m_event_time;
+}
+
+runtime::TimeNs Simulator::local_time(NodeId node) const {
+  return m_hosts[node]->clock.local(now());
+}
+
+std::string Simulator::fingerprint_hex() const {
+  crypto_generichash_state copy = m_fingerprint;
+  runtime::Hash32 digest{};
+  crypto_generichash_final(&copy, digest.data(), digest.size());
+  return codec::to_hex(digest);
+}
+
+std::uint32_t Simulator::allocate_slot() {
+  if (!m_free_slots.empty()) {
+    const std::uint32_t slot = m_free_slots.back();
+    m_free_slots.pop_back();
+    return slot;
+  }
+  m_slots.emplace_back();
+  return static_cast<std::uint32_t>(m_slots.size() - 1);
+}
+
+void Simulator::free_slot(std::uint32_t slot) {
+  EventRecord& record = m_slots[slot];
+  const std::uint32_t generation = record.generation + 1;
+  record = EventRecord{};
+  record.generation = generation;
+  m_free_slots.push_back(slot);
+}
+
+void Simulator::schedule(runtime::TimeNs at, Action action) {
+  const std::uint32_t slot = allocate_slot();
+  EventRecord& record = m_slots[slot];
+  record.kind = EventKind::kAction;
+  record.action = std::move(action);
+  m_queue.push(std::max(at, m_queue.last_popped_time()), slot);
+}
+
+void Simulator::enter_node(NodeId node, runtime::TimeNs t) {
+  MN_ASSERT_MSG(m_current_node == runtime::kNoNode, "node events never nest");
+  m_current_node = node;
+  m_hosts[node]->cpu_cursor = t;
+}
+
+void Simulator::leave_node() {
+  NodeHost& host = *m_hosts[m_current_node];
+  const runtime::TimeNs started = std::max(m_event_time, host.busy_until);
+  if (host.cpu_cursor > started) host.counters.cpu_busy_ns += host.cpu_cursor - started;
+  host.busy_until = std::max(host.busy_until, host.cpu_cursor);
+  m_current_node = runtime::kNoNode;
+}
+
+void Simulator::run_on_node(NodeId node, const std::function<void(runtime::Reactor&)>& fn) {
+  NodeHost& host = *m_hosts[node];
+  if (!host.alive || !host.reactor) return;
+  if (m_current_node == node) {
+    fn(*host.reactor);
+    return;
+  }
+  enter_node(node, std::max(m_event_time, host.busy_until));
+  fn(*host.reactor);
+  leave_node();
+}
+
+void Simulator::start_nodes() {
+  if (m_started) return;
+  m_started = true;
+  for (auto& host : m_hosts) {
+    host->reactor = m_factory(host->id, *host->env);
+    enter_node(host->id, m_event_time);
+    host->reactor->on_start();
+    leave_node();
+  }
+}
+
+void Simulator::run(const ProgressFn& progress) { run_until(m_scenario.duration, progress); }
+
+void Simulator::run_until(runtime::TimeNs until, const ProgressFn& progress) {
+  start_nodes();
+  while (!m_queue.empty() && m_queue.top().time <= until) {
+    const EventQueue::Entry entry = m_queue.pop();
+    m_event_time = entry.time;
+    process(entry);
+    if (progress && (m_events_processed & (kProgressEvents - 1)) == 0) {
+      progress(m_event_time, m_events_processed);
+    }
+  }
+  m_event_time = std::max(m_event_time, until);
+}
+
+void Simulator::record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId node, NodeId from,
+                                   std::uint64_t detail) {
+  std::uint8_t record[25];
+  auto put = [&record](std::size_t at, std::uint64_t v, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) record[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
+  };
+  put(0, static_cast<std::uint64_t>(time), 8);
+  record[8] = static_cast<std::uint8_t>(kind);
+  put(9, node, 4);
+  put(13, from, 4);
+  put(17, detail, 8);
+  crypto_generichash_update(&m_fingerprint, record, sizeof record);
+  ++m_events_processed;
+}
+
+void Simulator::process(const EventQueue::Entry& entry) {
+  EventRecord& record = m_slots[entry.handle];
+  if (record.cancelled) {
+    free_slot(entry.handle);
+    return;
+  }
+  if (record.kind == EventKind::kAction) {
+    record_fingerprint(entry.time, record.kind, runtime::kNoNode, runtime::kNoNode, 0);
+    Action action = std::move(record.action);
+    free_slot(entry.handle);
+    action();
+    return;
+  }
+
+  NodeHost& host = *m_hosts[record.node];
+  if (record.kind == EventKind::kTimer && (!host.alive || record.incarnation != host.incarnation)) {
+    free_slot(entry.handle);
+    return;
+  }
+  if (record.kind == EventKind::kDeliver) {
+    if (m_network.partitioned(record.from, record.node)) {
+      ++m_hosts[record.from]->counters.dropped_partition;
+      free_slot(entry.handle);
+      return;
+    }
+    if (!host.alive) {
+      ++host.counters.dropped_down;
+      free_slot(entry.handle);
+      return;
+    }
+  }
+  if (host.busy_until > entry.time) {
+    // The node's CPU is still on an earlier event: this one waits in its inbox.
+    m_queue.push(host.busy_until, entry.handle);
+    return;
+  }
+
+  if (record.kind == EventKind::kTimer) {
+    record_fingerprint(entry.time, record.kind, record.node, runtime::kNoNode, record.tag);
+    const runtime::TimerId id =
+        (static_cast<std::uint64_t>(record.generation) << 32) | entry.handle;
+    const std::uint64_t tag = record.tag;
+    const NodeId node = record.node;
+    free_slot(entry.handle);
+    ++host.counters.timers_fired;
+    enter_node(node, entry.time);
+    host.reactor->on_timer(id, tag);
+    leave_node();
+    return;
+  }
+
+  std::uint64_t id_prefix = 0;
+  runtime::MessagePtr message = std::move(record.message);
+  for (std::size_t i = 0; i < 8; ++i) id_prefix |= static_cast<std::uint64_t>(message->id[i]) << (8 * i);
+  const NodeId node = record.node;
+  const NodeId from = record.from;
+  const bool gossip = record.gossip;
+  record_fingerprint(entry.time, record.kind, node, from, id_prefix);
+  free_slot(entry.handle);
+  ++host.counters.messages_received;
+  if (gossip && !host.router.mark_seen(message->id)) {
+    ++host.counters.gossip_duplicates;
+    return;
+  }
+  enter_node(node, entry.time);
+  host.reactor->on_message(from, message);
+  // Forwarding follows handling, so a relay pays for validating a message before passing it on.
+  if (gossip && host.alive) forward_gossip(node, message, from);
+  leave_node();
+}
+
+void Simulator::transmit(NodeId from, NodeId to, const runtime::MessagePtr& message, bool gossip) {
+  if (to == from || to >= node_count()) return;
+  NodeHost& sender = *m_hosts[from];
+  const std::size_t bytes = message->wire_size();
+  ++sender.counters.messages_sent;
+  sender.counters.bytes_sent += bytes;
+  const Transmission t = m_network.transmit(from, to, bytes, sender.cpu_cursor);
+  switch (t.outcome) {
+    case Transmission::Outcome::kLost:
+      ++sender.counters.dropped_loss;
+      return;
+    case Transmission::Outcome::kPartitioned:
+      ++sender.counters.dropped_partition;
+      return;
+    case Transmission::Outcome::kDelivered:
+      break;
+  }
+  if (t.reordered) ++sender.counters.reordered;
+  if (t.copies == 2) ++sender.counters.duplicated;
+  for (std::uint8_t copy = 0; copy < t.copies; ++copy) {
+    const std::uint32_t slot = allocate_slot();
+    EventRecord& record = m_slots[slot];
+    record.kind = EventKind::kDeliver;
+    record.gossip = gossip;
+    record.node = to;
+    record.from = from;
+    record.message = message;
+    m_queue.push(t.arrival[copy], slot);
+  }
+}
+
+void Simulator::forward_gossip(NodeId node, const runtime::MessagePtr& message, NodeId except) {
+  NodeHost& host = *m_hosts[node];
+  const std::uint32_t degree = m_topology.degree(node);
+  host.router.select_forward_indices(degree, host.gossip_rng, m_forward_scratch);
+  // Copy: transmit() never re-enters forward_gossip, but keep the loop independent of scratch.
+  for (const std::uint32_t index : std::vector<std::uint32_t>(m_forward_scratch)) {
+    const NodeId peer = m_topology.neighbor(node, index);
+    if (peer != except) transmit(node, peer, message, /*gossip=*/true);
+  }
+}
+
+runtime::TimerId Simulator::add_timer(NodeId node, runtime::TimeNs local_delay, std::uint64_t tag) {
+  NodeHost& host = *m_hosts[node];
+  const std::uint32_t slot = allocate_slot();
+  EventRecord& record = m_slots[slot];
+  record.kind = EventKind::kTimer;
+  record.node = node;
+  record.tag = tag;
+  record.incarnation = host.incarnation;
+  const runtime::TimeNs fire = host.cpu_cursor + host.clock.global_delay(std::max<runtime::TimeNs>(local_delay, 0));
+  m_queue.push(fire, slot);
+  return (static_cast<std::uint64_t>(record.generation) << 32) | slot;
+}
+
+void Simulator::cancel_timer(NodeId node, runtime::TimerId id) {
+  const auto slot = static_cast<std::uint32_t>(id & 0xffffffffu);
+  const auto generation = static_cast<std::uint32_t>(id >> 32);
+  if (slot >= m_slots.size()) return;
+  EventRecord& record = m_slots[slot];
+  if (record.generation == generation && record.kind == EventKind::kTimer && record.node == node) {
+    record.cancelled = true;
+  }
+}
+
+void Simulator::crash(NodeId node) {
+  NodeHost& host = *m_hosts[node];
+  if (!host.alive) return;
+  host.alive = false;
+  ++host.incarnation;
+  ++host.counters.crashes;
+  host.reactor.reset();
+  host.storage.crash();
+  host.router.reset();
+}
+
+void Simulator::restart(NodeId node) {
+  NodeHost& host = *m_hosts[node];
+  if (host.alive) return;
+  host.alive = true;
+  host.busy_until = std::max(host.busy_until, m_event_time);
+  host.reactor = m_factory(node, *host.env);
+  enter_node(node, host.busy_until);
+  host.reactor->on_start();
+  leave_node();
+}
+
+void Simulator::partition(std::vector<std::uint32_t> side_of_node) {
+  m_network.set_partition(std::move(side_of_node));
+}
+
+void Simulator::heal() { m_network.heal(); }
+
+void Simulator::skew_clock(NodeId node, runtime::TimeNs offset, std::int64_t drift_ppm) {
+  m_hosts[node]->clock.adjust(now(), offset, drift_ppm);
+}
+
+void Simulator::degrade_links(NodeId node, const LinkDegradation& degradation) {
+  m_network.degrade(node, degradation);
+}
+
+void Simulator::restore_links(NodeId node) { m_network.restore(node); }
+
+std::vector<std::uint32_t> Simulator::partition_sides(const FaultSpec& fault) const {
+  std::vector<std::uint32_t> side(node_count(), 0);
+  if (!fault.groups.empty()) {
+    for (std::size_t g = 0; g < fault.groups.size(); ++g) {
+      for (const NodeId n : fault.groups[g]) side[n] = static_cast<std::uint32_t>(g + 1);
+    }
+  } else {
+    for (const NodeId n : fault.nodes) side[n] = 1;
+  }
+  return side;
+}
+
+void Simulator::schedule_fault(const FaultSpec& fault) {
+  switch (fault.kind) {
+    case FaultKind::kPartition:
+      schedule(fault.at, [this, sides = partition_sides(fault)] { partition(sides); });
+      if (fault.until) schedule(*fault.until, [this] { heal(); });
+      break;
+    case FaultKind::kHeal:
+      schedule(fault.at, [this] { heal(); });
+      break;
+    case FaultKind::kCrash:
+      schedule(fault.at, [this, nodes = fault.nodes] {
+        for (const NodeId n : nodes) crash(n);
+      });
+      if (fault.until) {
+        schedule(*fault.until, [this, nodes = fault.nodes] {
+          for (const NodeId n : nodes) restart(n);
+        });
+      }
+      break;
+    case FaultKind::kRestart:
+      schedule(fault.at, [this, nodes = fault.nodes] {
+        for (const NodeId n : nodes) restart(n);
+      });
+      break;
+    case FaultKind::kClockSkew:
+      schedule(fault.at, [this, fault] {
+        for (const NodeId n : fault.nodes) skew_clock(n, fault.clock_offset, fault.drift_ppm);
+      });
+      if (fault.until) {
+        schedule(*fault.until, [this, fault] {
+          for (const NodeId n : fault.nodes) skew_clock(n, -fault.clock_offset, 0);
+        });
+      }
+      break;
+    case FaultKind::kLinkDegrade: {
+      const LinkDegradation degradation{fault.loss, fault.extra_latency,
+                                        fault.bandwidth_mbps.value_or(0.0)};
+      schedule(fault.at, [this, nodes = fault.nodes, degradation] {
+        for (const NodeId n : nodes) degrade_links(n, degradation);
+      });
+      if (fault.until) {
+        schedule(*fault.until, [this, nodes = fault.nodes] {
+          for (const NodeId n : nodes) restore_links(n);
+        });
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace mn::sim

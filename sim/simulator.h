@@ -1,0 +1,148 @@
+// The deterministic discrete-event simulator: one event queue ordered by (time, sequence), a
+// modelled network, per-node virtual clocks, CPU and storage, and node reactors built by a
+// factory. A run is a pure function of (scenario, seed): every random draw comes from a named
+// stream and the fingerprint hashes the ordered stream of processed events.
+//
+// Each node processes one event at a time on a virtual CPU: crypto operations advance the node's
+// CPU cursor (see ChargedCryptoProvider), messages it sends leave when the handler reaches that
+// point, and events arriving while it is busy wait until it is free. Single-threaded.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <sodium.h>
+
+#include "core/crypto/crypto_cost_model.h"
+#include "core/crypto/crypto_provider.h"
+#include "core/runtime/env.h"
+#include "sim/event_queue.h"
+#include "sim/network/network_model.h"
+#include "sim/network/topology.h"
+#include "sim/node_host.h"
+#include "sim/scenario/scenario.h"
+
+namespace mn::sim {
+
+class Simulator {
+ public:
+  using ReactorFactory =
+      std::function<std::unique_ptr<runtime::Reactor>(NodeId node, runtime::Env& env)>;
+  using Action = std::function<void()>;
+  // Called every kProgressEvents processed events, with global time and events so far. Only for
+  // display: it must not touch the simulation.
+  using ProgressFn = std::function<void(runtime::TimeNs now, std::uint64_t events)>;
+  static constexpr std::uint64_t kProgressEvents = 1u << 16;
+
+  // Builds the topology, network, node identities and hosts, and schedules the scenario's faults.
+  // Reactors are created (and started) when run() begins.
+  Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactory factory);
+  ~Simulator();
+  Simulator(const Simulator&) = delete;
+  Simulator& operator=(const Simulator&) = delete;
+
+  // Starts every node, then processes events until the scenario's duration or an empty queue.
+  void run(const ProgressFn& progress = {});
+  // Processes events with time <= `until` (for tests that step a run).
+  void run_until(runtime::TimeNs until, const ProgressFn& progress = {});
+  void start_nodes();
+
+  // Schedules a simulator-level action (workload, fault) at global time `at`.
+  void schedule(runtime::TimeNs at, Action action);
+  // Runs `fn` as an event of `node` at the current time: its crypto is charged to the node and
+  // its sends leave when `fn` returns. A crashed node ignores it.
+  void run_on_node(NodeId node, const std::function<void(runtime::Reactor&)>& fn);
+
+  // Global simulated time: the node's CPU cursor inside a node event, else the event time.
+  runtime::TimeNs now() const;
+  runtime::TimeNs duration() const { return m_scenario.duration; }
+  std::uint32_t node_count() const { return static_cast<std::uint32_t>(m_hosts.size()); }
+  const Scenario& scenario() const { return m_scenario; }
+  std::uint64_t seed() const { return m_seed; }
+
+  bool alive(NodeId node) const { return m_hosts[node]->alive; }
+  const NodeCounters& counters(NodeId node) const { return m_hosts[node]->counters; }
+  const NodeMetrics& metrics(NodeId node) const { return m_hosts[node]->metrics; }
+  MemoryStorage& storage(NodeId node) { return m_hosts[node]->storage; }
+  runtime::Reactor* reactor(NodeId node) { return m_hosts[node]->reactor.get(); }
+  runtime::TimeNs local_time(NodeId node) const;
+  const crypto::KeyPair& key_pair(NodeId node) const { return m_key_pairs[node]; }
+  const std::vector<crypto::PublicKey>& public_keys() const { return m_public_keys; }
+  crypto::CryptoProvider& crypto() { return *m_crypto; }
+  const Topology& topology() const { return m_topology; }
+  NetworkModel& network() { return m_network; }
+
+  std::uint64_t events_processed() const { return m_events_processed; }
+  // Hex BLAKE2b-256 over every event processed so far, in order.
+  std::string fingerprint_hex() const;
+
+  // Faults. Scenarios schedule these from their fault list; tests may call them directly.
+  void crash(NodeId node);
+  void restart(NodeId node);
+  void partition(std::vector<std::uint32_t> side_of_node);
+  void heal();
+  void skew_clock(NodeId node, runtime::TimeNs offset, std::int64_t drift_ppm);
+  void degrade_links(NodeId node, const LinkDegradation& degradation);
+  void restore_links(NodeId node);
+
+ private:
+  friend class SimEnv;
+
+  enum class EventKind : std::uint8_t { kDeliver, kTimer, kAction };
+  struct EventRecord {
+    EventKind kind = EventKind::kAction;
+    bool gossip = false;
+    bool cancelled = false;
+    NodeId node = runtime::kNoNode;
+    NodeId from = runtime::kNoNode;
+    std::uint32_t generation = 0;   // bumped when the slot is freed; part of a TimerId
+    std::uint32_t incarnation = 0;  // of `node` when a timer was set
+    std::uint64_t tag = 0;
+    runtime::MessagePtr message;
+    Action action;
+  };
+
+  std::uint32_t allocate_slot();
+  void free_slot(std::uint32_t slot);
+  void process(const EventQueue::Entry& entry);
+  void record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId node, NodeId from,
+                          std::uint64_t detail);
+  void schedule_fault(const FaultSpec& fault);
+  std::vector<std::uint32_t> partition_sides(const FaultSpec& fault) const;
+
+  // Called by SimEnv on behalf of node `from` inside its event.
+  void transmit(NodeId from, NodeId to, const runtime::MessagePtr& message, bool gossip);
+  void forward_gossip(NodeId node, const runtime::MessagePtr& message, NodeId except);
+  runtime::TimerId add_timer(NodeId node, runtime::TimeNs local_delay, std::uint64_t tag);
+  void cancel_timer(NodeId node, runtime::TimerId id);
+
+  // Enters `node`'s context at global time `t`; leave_node records how long it kept the CPU.
+  void enter_node(NodeId node, runtime::TimeNs t);
+  void leave_node();
+
+  Scenario m_scenario;
+  std::uint64_t m_seed;
+  ReactorFactory m_factory;
+  std::unique_ptr<crypto::CryptoProvider> m_crypto;
+  crypto::CryptoCostModel m_costs;
+  std::vector<crypto::KeyPair> m_key_pairs;
+  std::vector<crypto::PublicKey> m_public_keys;
+  Topology m_topology;
+  NetworkModel m_network;
+  std::vector<std::unique_ptr<NodeHost>> m_hosts;
+
+  EventQueue m_queue;
+  std::vector<EventRecord> m_slots;
+  std::vector<std::uint32_t> m_free_slots;
+  runtime::TimeNs m_event_time = 0;
+  NodeId m_current_node = runtime::kNoNode;
+  bool m_started = false;
+  std::uint64_t m_events_processed = 0;
+  crypto_generichash_state m_fingerprint;
+  std::vector<std::uint32_t> m_forward_scratch;
+};
+
+}  // namespace mn::sim

@@ -1,0 +1,59 @@
+#include "sim/memory_storage.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace mn::sim {
+namespace {
+
+runtime::Bytes b(const std::string& s) { return {s.begin(), s.end()}; }
+
+TEST(MemoryStorage, ReadsSeeUnsyncedWrites) {
+  MemoryStorage s;
+  ASSERT_TRUE(s.put(b("k"), b("v")).is_ok());
+  auto got = s.get(b("k"));
+  ASSERT_TRUE(got.is_ok());
+  EXPECT_EQ(*got, b("v"));
+  EXPECT_EQ(s.get(b("missing")).status().code(), runtime::ErrorCode::kNotFound);
+}
+
+TEST(MemoryStorage, CrashLosesExactlyTheUnsyncedWrites) {
+  MemoryStorage s;
+  ASSERT_TRUE(s.put(b("a"), b("1")).is_ok());
+  ASSERT_TRUE(s.put(b("b"), b("1")).is_ok());
+  ASSERT_TRUE(s.sync().is_ok());
+  ASSERT_TRUE(s.put(b("a"), b("2")).is_ok());   // overwrite, unsynced
+  ASSERT_TRUE(s.erase(b("b")).is_ok());         // erase, unsynced
+  ASSERT_TRUE(s.put(b("c"), b("3")).is_ok());   // new key, unsynced
+  EXPECT_EQ(s.unsynced_writes(), 3u);
+  s.crash();
+  EXPECT_EQ(*s.get(b("a")), b("1"));
+  EXPECT_EQ(*s.get(b("b")), b("1"));
+  EXPECT_FALSE(s.get(b("c")).is_ok());
+  EXPECT_EQ(s.unsynced_writes(), 0u);
+}
+
+TEST(MemoryStorage, SyncedEraseSurvivesCrash) {
+  MemoryStorage s;
+  ASSERT_TRUE(s.put(b("a"), b("1")).is_ok());
+  ASSERT_TRUE(s.sync().is_ok());
+  ASSERT_TRUE(s.erase(b("a")).is_ok());
+  ASSERT_TRUE(s.sync().is_ok());
+  s.crash();
+  EXPECT_FALSE(s.get(b("a")).is_ok());
+}
+
+TEST(MemoryStorage, ScanVisitsPrefixInKeyOrder) {
+  MemoryStorage s;
+  for (const char* k : {"p/3", "p/1", "q/0", "p/2", "o/9"}) ASSERT_TRUE(s.put(b(k), b(k)).is_ok());
+  std::vector<std::string> seen;
+  ASSERT_TRUE(s.scan(b("p/"), [&](runtime::ByteView key, runtime::ByteView) {
+                 seen.emplace_back(key.begin(), key.end());
+                 return true;
+               }).is_ok());
+  EXPECT_EQ(seen, (std::vector<std::string>{"p/1", "p/2", "p/3"}));
+}
+
+}  // namespace
+}  // namespace mn::sim
