@@ -18,14 +18,14 @@ void GossipProbe::originate() {
   const std::uint64_t index = m_context.tracker->on_originated(m_env.self(), m_context.global_now());
   codec::Writer w;
   codec::write_header(w, kProbeTypeTag, kProbeVersion);
-  w.u32(m_env.self());
-  w.u64(index);
-  w.i64(m_env.now());
+  w.write_u32(m_env.self());
+  w.write_u64(index);
+  w.write_i64(m_env.now());
   const std::size_t fixed = w.size() + 4 + crypto::Signature{}.size();
   const std::size_t filler = m_context.payload_bytes > fixed ? m_context.payload_bytes - fixed : 0;
-  w.bytes(runtime::Bytes(filler, 0));
+  w.write_bytes(runtime::Bytes(filler, 0));
   const crypto::Signature signature = m_env.crypto().sign(m_key_pair.secret_key, w.view());
-  w.fixed(signature);
+  w.write_fixed(signature);
   m_env.broadcast(runtime::make_message(kGossipProbeKind, w.take()));
   m_env.metrics().add("probes_originated_total", 1);
 }
@@ -41,10 +41,10 @@ void GossipProbe::on_message(NodeId, const runtime::MessagePtr& message) {
   const runtime::ByteView signed_part = payload.first(payload.size() - kSignatureBytes);
   codec::Reader r(signed_part);
   auto header = codec::read_header(r, kProbeTypeTag, kProbeVersion);
-  auto origin = r.u32();
-  auto index = r.u64();
-  auto sent = r.i64();
-  auto filler = r.bytes(kMaxFillerBytes);
+  auto origin = r.read_u32();
+  auto index = r.read_u64();
+  auto sent = r.read_i64();
+  auto filler = r.read_bytes_view(kMaxFillerBytes);
   if (!header || !origin || !index || !sent || !filler || !r.finish().is_ok() ||
       *origin >= m_context.directory->size()) {
     m_env.metrics().add("probes_malformed_total", 1);

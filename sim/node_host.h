@@ -9,6 +9,7 @@
 #include "core/gossip/gossip_router.h"
 #include "core/runtime/reactor.h"
 #include "core/runtime/rng.h"
+#include "core/runtime/types.h"
 #include "sim/charged_crypto_provider.h"
 #include "sim/memory_storage.h"
 #include "sim/node_metrics.h"
@@ -16,6 +17,7 @@
 
 namespace mn::sim {
 
+using runtime::NodeId;
 class SimEnv;
 
 // Network-level counts per node, written to run.h5.
@@ -35,9 +37,10 @@ struct NodeCounters {
 };
 
 struct NodeHost {
-  NodeHost(NodeId node, std::uint64_t seed, const gossip::GossipConfig& gossip)
-      : id(node), protocol_rng(seed, "protocol", node), gossip_rng(seed, "gossip", node),
-        router(gossip) {}
+  NodeHost(NodeId node, std::uint64_t seed, const gossip::GossipConfig& gossip);
+  ~NodeHost();
+  NodeHost(const NodeHost&) = delete;
+  NodeHost& operator=(const NodeHost&) = delete;
 
   NodeId id;
   bool alive = true;

@@ -15,15 +15,22 @@ namespace mn::sim {
 using runtime::NodeId;
 using runtime::TimeNs;
 
-enum class TopologyKind { kComplete, kRandomRegular, kErdosRenyi, kSmallWorld, kScaleFree, kEdgeList };
+enum class TopologyKind {
+  kComplete,
+  kRandomRegular,
+  kErdosRenyi,
+  kSmallWorld,
+  kScaleFree,
+  kEdgeList
+};
 
 struct TopologySpec {
   TopologyKind kind = TopologyKind::kComplete;
-  std::uint32_t degree = 8;           // random_regular: degree; small_world: ring neighbours (even)
-  double probability = 0.01;          // erdos_renyi: edge probability
-  double rewire_probability = 0.1;    // small_world: rewiring probability
-  double alpha = 2.5;                 // scale_free (PLOD): power-law exponent
-  double beta = 1000.0;               // scale_free (PLOD): degree scale
+  std::uint32_t degree = 8;         // random_regular: degree; small_world: ring neighbours (even)
+  double probability = 0.01;        // erdos_renyi: edge probability
+  double rewire_probability = 0.1;  // small_world: rewiring probability
+  double alpha = 2.5;               // scale_free (PLOD): power-law exponent
+  double beta = 1000.0;             // scale_free (PLOD): degree scale
   std::vector<std::pair<NodeId, NodeId>> edges;  // edge_list, undirected
 };
 
@@ -46,7 +53,7 @@ struct RegionSpec {
 };
 
 struct GossipSpec {
-  std::uint32_t fanout = 8;            // neighbours a node forwards to; 0 = all neighbours
+  std::uint32_t fanout = 8;             // neighbours a node forwards to; 0 = all neighbours
   std::uint32_t seen_capacity = 65536;  // message ids a node remembers for de-duplication
 };
 
@@ -55,17 +62,18 @@ struct NetworkSpec {
   TopologySpec topology;
   std::vector<RegionSpec> regions;  // empty: one region
   LatencySpec latency;
-  double bandwidth_mbps = 1000.0;  // per-node uplink; message size / bandwidth = serialisation delay
-  double loss = 0.0;               // per-message drop probability
-  double duplicate = 0.0;          // per-message probability of a second delivery
-  double reorder = 0.0;            // per-message probability of extra delay that breaks FIFO
+  double bandwidth_mbps =
+      1000.0;              // per-node uplink; message size / bandwidth = serialisation delay
+  double loss = 0.0;       // per-message drop probability
+  double duplicate = 0.0;  // per-message probability of a second delivery
+  double reorder = 0.0;    // per-message probability of extra delay that breaks FIFO
   GossipSpec gossip;
 };
 
 // The broadcast workload: origins publish gossip messages as a Poisson process.
 struct WorkloadSpec {
   double broadcasts_per_s = 0.0;
-  std::uint32_t broadcast_bytes = 256;  // payload size of each broadcast
+  std::uint32_t broadcast_bytes = 256;    // payload size of each broadcast
   std::vector<NodeId> broadcast_origins;  // empty: every node
   TimeNs start = 0;
   std::optional<TimeNs> stop;  // default: end of run
@@ -76,15 +84,15 @@ enum class FaultKind { kPartition, kHeal, kCrash, kRestart, kClockSkew, kLinkDeg
 struct FaultSpec {
   TimeNs at = 0;
   FaultKind kind = FaultKind::kCrash;
-  std::vector<NodeId> nodes;                 // crash, restart, clock_skew, link_degrade, partition
-  std::vector<std::vector<NodeId>> groups;   // partition: each group a side; the rest one more side
-  std::optional<TimeNs> until;               // automatic undo (heal, restart, restore)
-  TimeNs clock_offset = 0;                   // clock_skew
-  std::int64_t drift_ppm = 0;                // clock_skew
-  double loss = 0.0;                         // link_degrade: added loss probability
-  TimeNs extra_latency = 0;                  // link_degrade
-  std::optional<double> bandwidth_mbps;      // link_degrade: uplink cap
-  std::string json_path;                     // "faults[3]", for messages
+  std::vector<NodeId> nodes;                // crash, restart, clock_skew, link_degrade, partition
+  std::vector<std::vector<NodeId>> groups;  // partition: each group a side; the rest one more side
+  std::optional<TimeNs> until;              // automatic undo (heal, restart, restore)
+  TimeNs clock_offset = 0;                  // clock_skew
+  std::int64_t drift_ppm = 0;               // clock_skew
+  double loss = 0.0;                        // link_degrade: added loss probability
+  TimeNs extra_latency = 0;                 // link_degrade
+  std::optional<double> bandwidth_mbps;     // link_degrade: uplink cap
+  std::string json_path;                    // "faults[3]", for messages
 };
 
 enum class CryptoMode { kSimulated, kReal };

@@ -61,7 +61,6 @@ Simulator::ReactorFactory scripted(Log& log) {
   return [&log](NodeId, runtime::Env& env) { return std::make_unique<ScriptedReactor>(env, log); };
 }
 
-ScriptedReactor& at(Simulator& sim, NodeId n) { return static_cast<ScriptedReactor&>(*sim.reactor(n)); }
 
 TEST(Simulator, SameSeedSameFingerprintOtherSeedOtherFingerprint) {
   Scenario s = small_scenario(50);

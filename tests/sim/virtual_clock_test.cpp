@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace mn::sim {
 namespace {
 
@@ -36,7 +38,7 @@ TEST(VirtualClock, DriftRunsFastOrSlowAndIsContinuous) {
 TEST(VirtualClock, TimersNeverFireEarlyByTheLocalClock) {
   VirtualClock c;
   c.adjust(0, 0, 333);
-  for (runtime::TimeNs d : {1LL, 7LL, 999LL, kNsPerMs, 1234567LL, kNsPerSec}) {
+  for (const runtime::TimeNs d : std::vector<runtime::TimeNs>{1, 7, 999, kNsPerMs, 1234567, kNsPerSec}) {
     const auto g = c.global_delay(d);
     EXPECT_GE(c.local(g) - c.local(0), d) << d;
     EXPECT_LT(c.local(g - 1) - c.local(0), d) << d;
