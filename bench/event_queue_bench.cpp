@@ -13,7 +13,6 @@ namespace {
 void BM_HoldModel(benchmark::State& state) {
   const auto pending = static_cast<std::uint32_t>(state.range(0));
   mn::sim::EventQueue queue;
-  queue.reserve(pending + 1);
   mn::runtime::Rng rng(1);
   // Pre-drawn delays keep the generator out of the measured loop.
   std::vector<mn::runtime::TimeNs> delays(1 << 16);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "core/runtime/rng.h"
 
 namespace mn::sim {
@@ -64,6 +67,51 @@ TEST(EventQueueDeathTest, RejectsEventsInThePast) {
   q.push(100, 0);
   (void)q.pop();
   EXPECT_DEATH(q.push(99, 1), "event scheduled in the past");
+}
+
+}  // namespace
+}  // namespace mn::sim
+
+namespace mn::sim {
+namespace {
+
+TEST(EventQueue, SchedulingBeforeAPeekedTopKeepsOrder) {
+  EventQueue q;
+  q.push(100, 0);
+  q.push(100, 1);
+  EXPECT_EQ(q.top().time, 100);  // peek without popping, as a run that stops at t=50 does
+  q.push(60, 2);
+  q.push(100, 3);
+  q.push(60, 4);
+  std::vector<std::uint32_t> order;
+  while (!q.empty()) order.push_back(q.pop().handle);
+  EXPECT_EQ(order, (std::vector<std::uint32_t>{2, 4, 0, 1, 3}));
+}
+
+TEST(EventQueue, MatchesAReferenceOrderOnARandomWorkload) {
+  EventQueue q;
+  runtime::Rng rng(3);
+  std::vector<std::pair<std::pair<runtime::TimeNs, std::uint64_t>, std::uint32_t>> reference;
+  std::uint64_t seq = 0;
+  runtime::TimeNs now = 0;
+  std::uint32_t handle = 0;
+  std::vector<std::uint32_t> expected, got;
+  for (int round = 0; round < 2000; ++round) {
+    for (int k = 0; k < 5; ++k) {
+      const runtime::TimeNs t = now + static_cast<runtime::TimeNs>(rng.uniform(50));
+      q.push(t, handle);
+      reference.push_back({{t, seq++}, handle++});
+    }
+    for (int k = 0; k < 4 && !q.empty(); ++k) {
+      auto it = std::min_element(reference.begin(), reference.end());
+      expected.push_back(it->second);
+      reference.erase(it);
+      const auto e = q.pop();
+      got.push_back(e.handle);
+      now = e.time;
+    }
+  }
+  EXPECT_EQ(got, expected);
 }
 
 }  // namespace

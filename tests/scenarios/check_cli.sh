@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# End-to-end checks of metasim as a user runs it. Usage: check_cli.sh METASIM REPO_ROOT WORK_DIR
+set -euo pipefail
+metasim=$1
+root=$2
+work=$3
+rm -rf "$work"
+mkdir -p "$work"
+scenario=$root/scenarios/network/gossip_partition_heal.json
+passed=0
+failed=0
+check() {  # check DESCRIPTION COMMAND...
+  local what=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "ok: $what"
+  else
+    failed=$((failed + 1))
+    echo "FAILED: $what"
+  fi
+}
+fingerprint() { /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fingerprint"])' "$1/summary.json"; }
+expect_exit() {  # expect_exit CODE OUTPUT_FILE COMMAND...
+  local code=$1 out=$2
+  shift 2
+  set +e
+  "$@" >"$out" 2>&1
+  local got=$?
+  set -e
+  [ "$got" -eq "$code" ] || { echo "  exit $got, expected $code"; cat "$out"; return 1; }
+}
+
+"$metasim" run "$scenario" --out "$work/a" >/dev/null
+"$metasim" run "$scenario" --out "$work/b" >/dev/null
+"$metasim" run "$scenario" --seed 99 --out "$work/c" >/dev/null
+check "same seed gives the same fingerprint" [ "$(fingerprint "$work/a")" = "$(fingerprint "$work/b")" ]
+check "same seed gives byte-identical summary.json" cmp -s "$work/a/summary.json" "$work/b/summary.json"
+check "another seed gives another fingerprint" [ "$(fingerprint "$work/a")" != "$(fingerprint "$work/c")" ]
+check "replay confirms a recorded run" expect_exit 0 "$work/replay.txt" "$metasim" replay "$work/a"
+check "replay of --seed run confirms it" expect_exit 0 "$work/replay_c.txt" "$metasim" replay "$work/c"
+sed -i 's/"fingerprint": "\(.\)/"fingerprint": "0\1/' "$work/b/summary.json"
+check "replay detects a fingerprint that does not match" expect_exit 1 "$work/mismatch.txt" "$metasim" replay "$work/b"
+
+check "run.h5 opens with h5py and holds the run" /usr/bin/python3 - "$work/a/run.h5" "$(fingerprint "$work/a")" <<'PY'
+import sys, h5py
+f = h5py.File(sys.argv[1], "r")
+assert f.attrs["fingerprint"] == sys.argv[2] or f.attrs["fingerprint"].decode() == sys.argv[2]
+n = int(f.attrs["nodes"])
+assert len(f["nodes/id"]) == n == 300, n
+b = len(f["broadcasts/origin"])
+assert b > 50 and len(f["broadcasts/origin_time_ns"]) == b
+assert len(f["deliveries/delay_ns"]) == len(f["deliveries/node"]) > 0
+assert (f["deliveries/delay_ns"][:] > 0).all()
+assert len(f["timeline/second"]) == 60
+PY
+
+cat >"$work/wrong_type.json" <<'JSON'
+{ "name": "x", "duration_s": 10, "network": { "nodes": 4, "latency": { "median_ms": "fast" } } }
+JSON
+check "a wrong type exits 2" expect_exit 2 "$work/wrong_type.txt" "$metasim" run "$work/wrong_type.json"
+check "  ... and names the JSON path" grep -q "network.latency.median_ms: expected number" "$work/wrong_type.txt"
+cat >"$work/unknown_key.json" <<'JSON'
+{ "name": "x", "duration_s": 10, "network": { "nodes": 4, "topolgy": { "kind": "complete" } } }
+JSON
+check "an unknown key exits 2" expect_exit 2 "$work/unknown_key.txt" "$metasim" run "$work/unknown_key.json"
+check "  ... and names the JSON path" grep -q "network.topolgy: unknown key" "$work/unknown_key.txt"
+check "validate accepts every shipped scenario" expect_exit 0 "$work/validate.txt" "$metasim" validate "$root"/scenarios/network/*.json
+check "validate rejects a bad file with exit 2" expect_exit 2 "$work/validate_bad.txt" "$metasim" validate "$work/unknown_key.json"
+check "an unknown option exits 2" expect_exit 2 "$work/usage.txt" "$metasim" run "$scenario" --bogus
+check "a missing file exits 2" expect_exit 2 "$work/missing.txt" "$metasim" run "$work/nope.json"
+
+cat >"$work/failing.json" <<'JSON'
+{ "name": "failing", "duration_s": 5, "network": { "nodes": 20 },
+  "workload": { "broadcasts_per_s": 4 },
+  "expect": { "propagation": [ { "max_delay_p50_ms": 0.001 } ] } }
+JSON
+check "a failed expectation exits 1" expect_exit 1 "$work/failing.txt" "$metasim" run "$work/failing.json" --seed 5 --out "$work/failing"
+check "  ... and prints the reproduce command" grep -q "reproduce: metasim run $work/failing.json --seed 5" "$work/failing.txt"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
