@@ -7,7 +7,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <utility>
 
@@ -28,8 +30,9 @@ using runtime::ErrorCode;
 using runtime::Status;
 
 const JsonSchemaValidator& scenario_schema() {
-  // Immutable after first use; the embedded schema is part of the build, so a schema the
-  // validator refuses is a build defect, not bad input.
+  // Built once (thread-safe static initialisation) and immutable, so parallel sweep runs share
+  // it. The embedded schema is part of the build: a schema the validator refuses is a build
+  // defect, not bad input.
   static const JsonSchemaValidator validator = [] {
     auto created = JsonSchemaValidator::create(json::parse(kScenarioSchemaJson));
     MN_ASSERT_MSG(created.is_ok(), "docs/scenario.schema.json uses an unsupported construct");
