@@ -1,9 +1,9 @@
 // Scheduler throughput: the hold model with N pending timers. Each iteration pops the earliest
 // event and schedules a replacement a random delay later, so the queue stays at N entries — the
 // steady state of a simulation with N armed timers. Reports events per second on one core.
-#include <benchmark/benchmark.h>
-
 #include <vector>
+
+#include <benchmark/benchmark.h>
 
 #include "core/runtime/rng.h"
 #include "sim/event_queue.h"

@@ -1,11 +1,10 @@
 // Whole-run macro-bench: runs a scenario file and prints wall time, events per second and peak
 // memory, the figures docs/PERFORMANCE.md records for the 10,000-node runs.
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 
 #include <fmt/format.h>
+#include <sys/resource.h>
 
 #include "sim/scenario/scenario_loader.h"
 #include "sim/scenario_runner.h"
@@ -23,7 +22,8 @@ int main(int argc, char** argv) {
   const std::uint64_t seed = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : scenario->seed;
   const auto start = std::chrono::steady_clock::now();
   const auto report = mn::sim::run_scenario(*scenario, seed);
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   fmt::print("scenario_bench: {} nodes={} simulated={:g}s seed={}\n", scenario->name,

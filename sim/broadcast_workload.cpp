@@ -7,7 +7,9 @@
 namespace mn::sim {
 
 BroadcastWorkload::BroadcastWorkload(Simulator& sim, const WorkloadSpec& spec, std::uint64_t seed)
-    : m_sim(sim), m_spec(spec), m_rng(seed, "workload"),
+    : m_sim(sim),
+      m_spec(spec),
+      m_rng(seed, "workload"),
       m_stop(spec.stop.value_or(sim.duration())) {}
 
 void BroadcastWorkload::start() {
@@ -27,12 +29,10 @@ void BroadcastWorkload::schedule_next(TimeNs after) {
 
 void BroadcastWorkload::originate() {
   const auto& origins = m_spec.broadcast_origins;
-  const NodeId origin = origins.empty()
-                            ? static_cast<NodeId>(m_rng.uniform(m_sim.node_count()))
-                            : origins[m_rng.uniform(origins.size())];
-  m_sim.run_on_node(origin, [](runtime::Reactor& reactor) {
-    static_cast<GossipProbe&>(reactor).originate();
-  });
+  const NodeId origin = origins.empty() ? static_cast<NodeId>(m_rng.uniform(m_sim.node_count()))
+                                        : origins[m_rng.uniform(origins.size())];
+  m_sim.run_on_node(
+      origin, [](runtime::Reactor& reactor) { static_cast<GossipProbe&>(reactor).originate(); });
 }
 
 }  // namespace mn::sim

@@ -15,7 +15,8 @@ constexpr std::size_t kMaxFillerBytes = 1 << 20;
 }  // namespace
 
 void GossipProbe::originate() {
-  const std::uint64_t index = m_context.tracker->on_originated(m_env.self(), m_context.global_now());
+  const std::uint64_t index =
+      m_context.tracker->on_originated(m_env.self(), m_context.global_now());
   codec::Writer w;
   codec::write_header(w, kProbeTypeTag, kProbeVersion);
   w.write_u32(m_env.self());

@@ -5,7 +5,9 @@
 namespace mn::sim {
 
 NodeHost::NodeHost(NodeId node, std::uint64_t seed, const gossip::GossipConfig& gossip)
-    : id(node), protocol_rng(seed, "protocol", node), gossip_rng(seed, "gossip", node),
+    : id(node),
+      protocol_rng(seed, "protocol", node),
+      gossip_rng(seed, "gossip", node),
       router(gossip) {}
 
 NodeHost::~NodeHost() = default;

@@ -14,6 +14,8 @@ void NodeMetrics::add(std::string_view counter, std::int64_t delta) {
   slot(m_counters, counter) += delta;
 }
 
-void NodeMetrics::set(std::string_view gauge, std::int64_t value) { slot(m_gauges, gauge) = value; }
+void NodeMetrics::set(std::string_view gauge, std::int64_t value) {
+  slot(m_gauges, gauge) = value;
+}
 
 }  // namespace mn::sim

@@ -15,7 +15,9 @@ std::string window_text(const PropagationExpectation& e) {
   return fmt::format("broadcasts in [{:g} s, {:g} s)", from_s, static_cast<double>(*e.until) / 1e9);
 }
 
-double ms(TimeNs ns) { return static_cast<double>(ns) / 1e6; }
+double ms(TimeNs ns) {
+  return static_cast<double>(ns) / 1e6;
+}
 
 }  // namespace
 

@@ -8,7 +8,9 @@ runtime::TimerId SimEnv::set_timer(runtime::TimeNs delay, std::uint64_t tag) {
   return m_sim.add_timer(m_host.id, delay, tag);
 }
 
-void SimEnv::cancel_timer(runtime::TimerId id) { m_sim.cancel_timer(m_host.id, id); }
+void SimEnv::cancel_timer(runtime::TimerId id) {
+  m_sim.cancel_timer(m_host.id, id);
+}
 
 void SimEnv::send(NodeId to, runtime::MessagePtr message) {
   m_sim.transmit(m_host.id, to, message, /*gossip=*/false);

@@ -22,7 +22,8 @@ crypto::KeySeed node_key_seed(std::uint64_t seed, NodeId node) {
   crypto::KeySeed key_seed{};
   for (std::size_t i = 0; i < key_seed.size(); i += 8) {
     const std::uint64_t word = rng.next_u64();
-    for (std::size_t j = 0; j < 8; ++j) key_seed[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
+    for (std::size_t j = 0; j < 8; ++j)
+      key_seed[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
   }
   return key_seed;
 }
@@ -138,7 +139,9 @@ void Simulator::start_nodes() {
   }
 }
 
-void Simulator::run(const ProgressFn& progress) { run_until(m_scenario.duration, progress); }
+void Simulator::run(const ProgressFn& progress) {
+  run_until(m_scenario.duration, progress);
+}
 
 void Simulator::run_until(runtime::TimeNs until, const ProgressFn& progress) {
   start_nodes();
@@ -221,7 +224,8 @@ void Simulator::process(const EventQueue::Entry& entry) {
 
   std::uint64_t id_prefix = 0;
   runtime::MessagePtr message = std::move(record.message);
-  for (std::size_t i = 0; i < 8; ++i) id_prefix |= static_cast<std::uint64_t>(message->id[i]) << (8 * i);
+  for (std::size_t i = 0; i < 8; ++i)
+    id_prefix |= static_cast<std::uint64_t>(message->id[i]) << (8 * i);
   const NodeId node = record.node;
   const NodeId from = record.from;
   const bool gossip = record.gossip;
@@ -289,7 +293,8 @@ runtime::TimerId Simulator::add_timer(NodeId node, runtime::TimeNs local_delay, 
   record.node = node;
   record.tag = tag;
   record.incarnation = host.incarnation;
-  const runtime::TimeNs fire = host.cpu_cursor + host.clock.global_delay(std::max<runtime::TimeNs>(local_delay, 0));
+  const runtime::TimeNs fire =
+      host.cpu_cursor + host.clock.global_delay(std::max<runtime::TimeNs>(local_delay, 0));
   m_queue.push(fire, slot);
   return (static_cast<std::uint64_t>(record.generation) << 32) | slot;
 }
@@ -330,7 +335,9 @@ void Simulator::partition(std::vector<std::uint32_t> side_of_node) {
   m_network.set_partition(std::move(side_of_node));
 }
 
-void Simulator::heal() { m_network.heal(); }
+void Simulator::heal() {
+  m_network.heal();
+}
 
 void Simulator::skew_clock(NodeId node, runtime::TimeNs offset, std::int64_t drift_ppm) {
   m_hosts[node]->clock.adjust(now(), offset, drift_ppm);
@@ -340,7 +347,9 @@ void Simulator::degrade_links(NodeId node, const LinkDegradation& degradation) {
   m_network.degrade(node, degradation);
 }
 
-void Simulator::restore_links(NodeId node) { m_network.restore(node); }
+void Simulator::restore_links(NodeId node) {
+  m_network.restore(node);
+}
 
 std::vector<std::uint32_t> Simulator::partition_sides(const FaultSpec& fault) const {
   std::vector<std::uint32_t> side(node_count(), 0);

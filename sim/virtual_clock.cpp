@@ -18,8 +18,8 @@ runtime::TimeNs VirtualClock::local(runtime::TimeNs global) const {
 runtime::TimeNs VirtualClock::global_delay(runtime::TimeNs local_delay) const {
   if (local_delay <= 0) return 0;
   const runtime::Int128 rate = kPpm + m_drift_ppm;
-  return static_cast<runtime::TimeNs>((static_cast<runtime::Int128>(local_delay) * kPpm + rate - 1) /
-                                      rate);
+  return static_cast<runtime::TimeNs>(
+      (static_cast<runtime::Int128>(local_delay) * kPpm + rate - 1) / rate);
 }
 
 void VirtualClock::adjust(runtime::TimeNs now, runtime::TimeNs offset, std::int64_t drift_ppm) {

@@ -24,7 +24,9 @@ bool GossipRouter::mark_seen(const runtime::Hash32& id) {
   return true;
 }
 
-bool GossipRouter::seen(const runtime::Hash32& id) const { return m_seen.count(key(id)) != 0; }
+bool GossipRouter::seen(const runtime::Hash32& id) const {
+  return m_seen.count(key(id)) != 0;
+}
 
 void GossipRouter::select_forward_indices(std::uint32_t degree, runtime::Rng& rng,
                                           std::vector<std::uint32_t>& out) const {

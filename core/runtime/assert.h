@@ -8,11 +8,11 @@ namespace mn::runtime {
                                    const char* message);
 }  // namespace mn::runtime
 
-#define MN_ASSERT(cond)                                                                \
-  do {                                                                                 \
+#define MN_ASSERT(cond)                                                               \
+  do {                                                                                \
     if (!(cond)) ::mn::runtime::assertion_failed(#cond, __FILE__, __LINE__, nullptr); \
   } while (0)
-#define MN_ASSERT_MSG(cond, msg)                                                   \
-  do {                                                                             \
+#define MN_ASSERT_MSG(cond, msg)                                                  \
+  do {                                                                            \
     if (!(cond)) ::mn::runtime::assertion_failed(#cond, __FILE__, __LINE__, msg); \
   } while (0)

@@ -46,7 +46,7 @@ class [[nodiscard]] Status {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : m_state(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : m_state(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   Result(Status status) : m_state(std::move(status)) {}  // NOLINT(google-explicit-constructor)
   Result(ErrorCode code, std::string message) : m_state(Status(code, std::move(message))) {}
 

@@ -88,13 +88,14 @@ void print_report(const RunReport& report, double wall_s, const std::string& out
              static_cast<double>(p.delay_p99) / 1e6, static_cast<double>(p.delay_max) / 1e6);
   const auto summary = mn::sim::summary_json(report);
   const auto& m = summary["metrics"];
-  fmt::print("  messages sent {}  lost {}  cut by partition {}  to crashed nodes {}  "
-             "duplicates dropped {}\n",
-             human_count(m["messages_sent"].get<std::uint64_t>()),
-             human_count(m["dropped_loss"].get<std::uint64_t>()),
-             human_count(m["dropped_partition"].get<std::uint64_t>()),
-             human_count(m["dropped_down"].get<std::uint64_t>()),
-             human_count(m["gossip_duplicates"].get<std::uint64_t>()));
+  fmt::print(
+      "  messages sent {}  lost {}  cut by partition {}  to crashed nodes {}  "
+      "duplicates dropped {}\n",
+      human_count(m["messages_sent"].get<std::uint64_t>()),
+      human_count(m["dropped_loss"].get<std::uint64_t>()),
+      human_count(m["dropped_partition"].get<std::uint64_t>()),
+      human_count(m["dropped_down"].get<std::uint64_t>()),
+      human_count(m["gossip_duplicates"].get<std::uint64_t>()));
   fmt::print("  events {} in {:.2f} s wall ({:.2f} M events/s)\n", human_count(report.events),
              wall_s, wall_s > 0 ? static_cast<double>(report.events) / wall_s / 1e6 : 0.0);
   fmt::print("  output {}\n", out_dir);
@@ -153,7 +154,8 @@ int command_run(const std::vector<std::string>& args) {
       auto v = value();
       if (!v) return usage_error("--seed needs a value");
       options.seed = parse_u64(*v);
-      if (!options.seed) return usage_error("--seed: expected an unsigned integer, got '" + *v + "'");
+      if (!options.seed)
+        return usage_error("--seed: expected an unsigned integer, got '" + *v + "'");
     } else if (a == "--out") {
       auto v = value();
       if (!v) return usage_error("--out needs a directory");
@@ -175,7 +177,8 @@ int command_run(const std::vector<std::string>& args) {
   const std::string out_dir = options.out.value_or(default_out_dir(*scenario, seed));
 
   double wall_s = 0;
-  const RunReport report = execute(*scenario, seed, options.scenario_path, options.progress, wall_s);
+  const RunReport report =
+      execute(*scenario, seed, options.scenario_path, options.progress, wall_s);
   const auto written = mn::sim::write_run_output(report, *scenario, out_dir);
   print_report(report, wall_s, out_dir);
   if (!written.is_ok()) {
@@ -210,19 +213,20 @@ int command_replay(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   const nlohmann::json summary = nlohmann::json::parse(summary_file, nullptr, false);
-  if (summary.is_discarded() || !summary.contains("seed") || !summary["seed"].is_number_unsigned() ||
-      !summary.contains("fingerprint") || !summary["fingerprint"].is_string()) {
-    fmt::print(stderr, "error: {}/summary.json: not a metasim summary (needs seed and fingerprint)\n",
-               dir);
+  if (summary.is_discarded() || !summary.contains("seed") ||
+      !summary["seed"].is_number_unsigned() || !summary.contains("fingerprint") ||
+      !summary["fingerprint"].is_string()) {
+    fmt::print(stderr,
+               "error: {}/summary.json: not a metasim summary (needs seed and fingerprint)\n", dir);
     return kExitUsage;
   }
   auto scenario = load_or_report(dir + "/scenario.json");
   if (!scenario) return kExitUsage;
   const auto seed = summary["seed"].get<std::uint64_t>();
   const auto recorded = summary["fingerprint"].get<std::string>();
-  const std::string path =
-      summary.value("scenario_path", std::string()).empty() ? dir + "/scenario.json"
-                                                             : summary["scenario_path"].get<std::string>();
+  const std::string path = summary.value("scenario_path", std::string()).empty()
+                               ? dir + "/scenario.json"
+                               : summary["scenario_path"].get<std::string>();
   double wall_s = 0;
   const RunReport report = execute(*scenario, seed, path, false, wall_s);
   fmt::print("replay: {} seed {} — {} events in {:.2f} s\n", scenario->name, seed,

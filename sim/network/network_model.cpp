@@ -16,7 +16,9 @@ double standard_normal(runtime::Rng& rng) {
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
 }
 
-runtime::TimeNs ms_to_ns(double ms) { return static_cast<runtime::TimeNs>(std::llround(ms * 1e6)); }
+runtime::TimeNs ms_to_ns(double ms) {
+  return static_cast<runtime::TimeNs>(std::llround(ms * 1e6));
+}
 
 }  // namespace
 
@@ -134,13 +136,17 @@ void NetworkModel::set_partition(std::vector<std::uint32_t> side_of_node) {
   m_side = std::move(side_of_node);
 }
 
-void NetworkModel::heal() { m_side.clear(); }
+void NetworkModel::heal() {
+  m_side.clear();
+}
 
 void NetworkModel::degrade(NodeId node, const LinkDegradation& degradation) {
   m_degradation[node] = degradation;
   m_degraded[node] = true;
 }
 
-void NetworkModel::restore(NodeId node) { m_degraded[node] = false; }
+void NetworkModel::restore(NodeId node) {
+  m_degraded[node] = false;
+}
 
 }  // namespace mn::sim

@@ -41,16 +41,15 @@ class NetworkModel {
   // Sides: nodes on different sides cannot exchange messages, including ones already in flight.
   void set_partition(std::vector<std::uint32_t> side_of_node);
   void heal();
-  bool partitioned(NodeId a, NodeId b) const {
-    return !m_side.empty() && m_side[a] != m_side[b];
-  }
+  bool partitioned(NodeId a, NodeId b) const { return !m_side.empty() && m_side[a] != m_side[b]; }
 
   void degrade(NodeId node, const LinkDegradation& degradation);
   void restore(NodeId node);
 
   std::uint32_t region_of(NodeId node) const { return m_region[node]; }
   // One-way latency sample in ns for a message between two regions (exposed for tests).
-  runtime::TimeNs sample_latency(std::uint32_t region_a, std::uint32_t region_b, runtime::Rng& rng) const;
+  runtime::TimeNs sample_latency(std::uint32_t region_a, std::uint32_t region_b,
+                                 runtime::Rng& rng) const;
 
  private:
   double median_ms(std::uint32_t region_a, std::uint32_t region_b) const;

@@ -1,13 +1,14 @@
 #include "sim/network/topology.h"
 
 #include <algorithm>
+#include <limits>
+#include <utility>
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/erdos_renyi_generator.hpp>
 #include <boost/graph/plod_generator.hpp>
 #include <boost/graph/small_world_generator.hpp>
-#include <limits>
-#include <utility>
 
 #include "core/runtime/assert.h"
 
@@ -54,7 +55,8 @@ EdgeList random_regular_edges(std::uint32_t n, std::uint32_t degree, runtime::Rn
       for (int tries = 0; tries < 64 && !stubs.empty(); ++tries) {
         const std::size_t j = rng.uniform(stubs.size());
         const NodeId b = stubs[j];
-        if (b == a || std::find(adjacency[a].begin(), adjacency[a].end(), b) != adjacency[a].end()) {
+        if (b == a ||
+            std::find(adjacency[a].begin(), adjacency[a].end(), b) != adjacency[a].end()) {
           continue;
         }
         std::swap(stubs[j], stubs.back());
@@ -151,11 +153,14 @@ Topology Topology::build(const TopologySpec& spec, std::uint32_t node_count, run
     t.m_offsets[v + 1] = t.m_offsets[v] + list.size();
   }
   t.m_targets.reserve(t.m_offsets.back());
-  for (const auto& list : adjacency) t.m_targets.insert(t.m_targets.end(), list.begin(), list.end());
+  for (const auto& list : adjacency)
+    t.m_targets.insert(t.m_targets.end(), list.begin(), list.end());
 
   std::vector<int> component(node_count);
   t.m_component_count =
-      node_count == 0 ? 0 : static_cast<std::uint32_t>(boost::connected_components(graph, &component[0]));
+      node_count == 0
+          ? 0
+          : static_cast<std::uint32_t>(boost::connected_components(graph, &component[0]));
   return t;
 }
 

@@ -33,12 +33,12 @@ void PropagationTracker::on_delivered(NodeId node, std::uint64_t index, TimeNs n
 
 PropagationStats PropagationTracker::stats(TimeNs from, TimeNs until) const {
   PropagationStats s;
-  const auto first = std::lower_bound(
-      m_broadcasts.begin(), m_broadcasts.end(), from,
-      [](const Broadcast& b, TimeNs t) { return b.origin_time < t; });
-  const auto last = std::lower_bound(
-      first, m_broadcasts.end(), until,
-      [](const Broadcast& b, TimeNs t) { return b.origin_time < t; });
+  const auto first =
+      std::lower_bound(m_broadcasts.begin(), m_broadcasts.end(), from,
+                       [](const Broadcast& b, TimeNs t) { return b.origin_time < t; });
+  const auto last =
+      std::lower_bound(first, m_broadcasts.end(), until,
+                       [](const Broadcast& b, TimeNs t) { return b.origin_time < t; });
   const auto lo = static_cast<std::uint32_t>(first - m_broadcasts.begin());
   const auto hi = static_cast<std::uint32_t>(last - m_broadcasts.begin());
   s.broadcasts = hi - lo;

@@ -1,10 +1,10 @@
 #include "sim/output/h5_file.h"
 
-#include <hdf5.h>
-#include <hdf5_hl.h>
-
 #include <algorithm>
 #include <cstring>
+
+#include <hdf5.h>
+#include <hdf5_hl.h>
 
 namespace mn::sim {
 
@@ -23,7 +23,8 @@ runtime::Result<H5File> H5File::create(const std::string& path) {
   return H5File(file, path);
 }
 
-H5File::H5File(H5File&& other) noexcept : m_handle(other.m_handle), m_path(std::move(other.m_path)) {
+H5File::H5File(H5File&& other) noexcept
+    : m_handle(other.m_handle), m_path(std::move(other.m_path)) {
   other.m_handle = -1;
 }
 

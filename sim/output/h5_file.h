@@ -32,11 +32,13 @@ class H5File {
   runtime::Status attribute(const std::string& object, const std::string& name,
                             const std::string& value);
   runtime::Status attribute(const std::string& object, const std::string& name, std::int64_t value);
-  runtime::Status attribute(const std::string& object, const std::string& name, std::uint64_t value);
+  runtime::Status attribute(const std::string& object, const std::string& name,
+                            std::uint64_t value);
   runtime::Status attribute(const std::string& object, const std::string& name, double value);
 
  private:
-  explicit H5File(std::int64_t handle, std::string path) : m_handle(handle), m_path(std::move(path)) {}
+  explicit H5File(std::int64_t handle, std::string path)
+      : m_handle(handle), m_path(std::move(path)) {}
   runtime::Status numeric_column(const std::string& path, std::int64_t type, std::size_t count,
                                  const void* data);
   runtime::Status numeric_attribute(const std::string& object, const std::string& name,

@@ -11,7 +11,9 @@ namespace mn::sim {
 
 namespace {
 
-double to_ms(TimeNs ns) { return static_cast<double>(ns) / 1e6; }
+double to_ms(TimeNs ns) {
+  return static_cast<double>(ns) / 1e6;
+}
 
 runtime::Status write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -134,7 +136,8 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
   }
   chain << f.group("/broadcasts") << f.column("/broadcasts/origin", origin)
         << f.column("/broadcasts/origin_time_ns", origin_time)
-        << f.column("/broadcasts/delivered", delivered) << f.column("/broadcasts/coverage", coverage);
+        << f.column("/broadcasts/delivered", delivered)
+        << f.column("/broadcasts/coverage", coverage);
 
   std::vector<std::uint32_t> d_broadcast;
   std::vector<std::uint32_t> d_node;
@@ -169,9 +172,8 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
     busy.push_back(c.cpu_busy_ns);
   }
   chain << f.group("/nodes") << f.column("/nodes/id", ids) << f.column("/nodes/name", names)
-        << f.column("/nodes/region", report.node_regions)
-        << f.column("/nodes/messages_sent", sent) << f.column("/nodes/bytes_sent", bytes)
-        << f.column("/nodes/messages_received", received)
+        << f.column("/nodes/region", report.node_regions) << f.column("/nodes/messages_sent", sent)
+        << f.column("/nodes/bytes_sent", bytes) << f.column("/nodes/messages_received", received)
         << f.column("/nodes/gossip_duplicates", dups) << f.column("/nodes/dropped_loss", loss)
         << f.column("/nodes/dropped_partition", part) << f.column("/nodes/dropped_down", down)
         << f.column("/nodes/duplicated", duplicated) << f.column("/nodes/reordered", reordered)
@@ -179,8 +181,8 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
         << f.column("/nodes/cpu_busy_ns", busy);
 
   // Per simulated second: broadcasts originated and deliveries made (by delivery time).
-  const auto seconds = static_cast<std::size_t>((report.simulated + runtime::kNsPerSec - 1) /
-                                                runtime::kNsPerSec);
+  const auto seconds =
+      static_cast<std::size_t>((report.simulated + runtime::kNsPerSec - 1) / runtime::kNsPerSec);
   std::vector<std::int64_t> second(seconds);
   std::vector<std::uint64_t> per_second_broadcasts(seconds, 0);
   std::vector<std::uint64_t> per_second_deliveries(seconds, 0);

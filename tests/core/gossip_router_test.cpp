@@ -1,9 +1,9 @@
 #include "core/gossip/gossip_router.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <set>
+
+#include <gtest/gtest.h>
 
 namespace mn::gossip {
 namespace {

@@ -1,9 +1,9 @@
 #include "sim/event_queue.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "core/runtime/rng.h"
 
@@ -32,7 +32,8 @@ TEST(EventQueue, InterleavedTiesKeepSequenceOrderAcrossManyEntries) {
   runtime::Rng rng(7);
   // Many entries on few distinct times: within each time, handles must come out ascending
   // (handles are pushed in ascending order).
-  for (std::uint32_t h = 0; h < 20000; ++h) q.push(static_cast<runtime::TimeNs>(rng.uniform(16)), h);
+  for (std::uint32_t h = 0; h < 20000; ++h)
+    q.push(static_cast<runtime::TimeNs>(rng.uniform(16)), h);
   runtime::TimeNs last_time = -1;
   std::uint32_t last_handle = 0;
   while (!q.empty()) {
@@ -49,7 +50,8 @@ TEST(EventQueue, InterleavedTiesKeepSequenceOrderAcrossManyEntries) {
 TEST(EventQueue, PushDuringPopsStaysOrdered) {
   EventQueue q;
   runtime::Rng rng(11);
-  for (std::uint32_t h = 0; h < 1000; ++h) q.push(static_cast<runtime::TimeNs>(rng.uniform(1000)), h);
+  for (std::uint32_t h = 0; h < 1000; ++h)
+    q.push(static_cast<runtime::TimeNs>(rng.uniform(1000)), h);
   runtime::TimeNs last = 0;
   std::uint32_t next_handle = 1000;
   for (int i = 0; i < 50000 && !q.empty(); ++i) {

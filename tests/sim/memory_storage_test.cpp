@@ -1,13 +1,15 @@
 #include "sim/memory_storage.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace mn::sim {
 namespace {
 
-runtime::Bytes b(const std::string& s) { return {s.begin(), s.end()}; }
+runtime::Bytes b(const std::string& s) {
+  return {s.begin(), s.end()};
+}
 
 TEST(MemoryStorage, ReadsSeeUnsyncedWrites) {
   MemoryStorage s;
@@ -23,9 +25,9 @@ TEST(MemoryStorage, CrashLosesExactlyTheUnsyncedWrites) {
   ASSERT_TRUE(s.put(b("a"), b("1")).is_ok());
   ASSERT_TRUE(s.put(b("b"), b("1")).is_ok());
   ASSERT_TRUE(s.sync().is_ok());
-  ASSERT_TRUE(s.put(b("a"), b("2")).is_ok());   // overwrite, unsynced
-  ASSERT_TRUE(s.erase(b("b")).is_ok());         // erase, unsynced
-  ASSERT_TRUE(s.put(b("c"), b("3")).is_ok());   // new key, unsynced
+  ASSERT_TRUE(s.put(b("a"), b("2")).is_ok());  // overwrite, unsynced
+  ASSERT_TRUE(s.erase(b("b")).is_ok());        // erase, unsynced
+  ASSERT_TRUE(s.put(b("c"), b("3")).is_ok());  // new key, unsynced
   EXPECT_EQ(s.unsynced_writes(), 3u);
   s.crash();
   EXPECT_EQ(*s.get(b("a")), b("1"));

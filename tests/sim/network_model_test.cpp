@@ -1,10 +1,10 @@
 #include "sim/network/network_model.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace mn::sim {
 namespace {
@@ -23,7 +23,9 @@ NetworkSpec spec_with(double loss, double duplicate, double reorder) {
 }
 
 // Binomial tolerance: 5 standard deviations.
-double tolerance(double p, int n) { return 5.0 * std::sqrt(p * (1 - p) / n); }
+double tolerance(double p, int n) {
+  return 5.0 * std::sqrt(p * (1 - p) / n);
+}
 
 TEST(NetworkModel, ObservedLossDuplicationAndReorderingMatchTheirProbabilities) {
   const double loss = 0.1, duplicate = 0.05, reorder = 0.2;
@@ -41,7 +43,8 @@ TEST(NetworkModel, ObservedLossDuplicationAndReorderingMatchTheirProbabilities) 
     if (t.reordered) ++reordered;
   }
   EXPECT_NEAR(static_cast<double>(lost) / kSamples, loss, tolerance(loss, kSamples));
-  EXPECT_NEAR(static_cast<double>(duplicated) / delivered, duplicate, tolerance(duplicate, delivered));
+  EXPECT_NEAR(static_cast<double>(duplicated) / delivered, duplicate,
+              tolerance(duplicate, delivered));
   EXPECT_NEAR(static_cast<double>(reordered) / delivered, reorder, tolerance(reorder, delivered));
 }
 

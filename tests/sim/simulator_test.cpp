@@ -1,9 +1,9 @@
 #include "sim/simulator.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "core/crypto/crypto_provider.h"
 #include "sim/scenario_runner.h"
@@ -60,7 +60,6 @@ class ScriptedReactor final : public runtime::Reactor {
 Simulator::ReactorFactory scripted(Log& log) {
   return [&log](NodeId, runtime::Env& env) { return std::make_unique<ScriptedReactor>(env, log); };
 }
-
 
 TEST(Simulator, SameSeedSameFingerprintOtherSeedOtherFingerprint) {
   Scenario s = small_scenario(50);
@@ -136,9 +135,11 @@ TEST(Simulator, CrashLosesExactlyUnsyncedWritesAndRestartSeesTheRest) {
   sim.start_nodes();
   sim.run_on_node(1, [](runtime::Reactor& r) {
     auto& env = static_cast<ScriptedReactor&>(r).env();
-    ASSERT_TRUE(env.storage().put(ScriptedReactor::key("synced"), ScriptedReactor::key("1")).is_ok());
+    ASSERT_TRUE(
+        env.storage().put(ScriptedReactor::key("synced"), ScriptedReactor::key("1")).is_ok());
     ASSERT_TRUE(env.storage().sync().is_ok());
-    ASSERT_TRUE(env.storage().put(ScriptedReactor::key("unsynced"), ScriptedReactor::key("1")).is_ok());
+    ASSERT_TRUE(
+        env.storage().put(ScriptedReactor::key("unsynced"), ScriptedReactor::key("1")).is_ok());
   });
   sim.schedule(kNsPerSec, [&sim] { sim.crash(1); });
   sim.schedule(2 * kNsPerSec, [&sim] { sim.restart(1); });
@@ -154,7 +155,9 @@ TEST(Simulator, CrashCancelsTimersAndDropsMessagesToTheDownNode) {
   Log log;
   Simulator sim(s, 1, scripted(log));
   sim.start_nodes();
-  sim.run_on_node(1, [](runtime::Reactor& r) { (void)static_cast<ScriptedReactor&>(r).env().set_timer(3 * kNsPerSec, 99); });
+  sim.run_on_node(1, [](runtime::Reactor& r) {
+    (void)static_cast<ScriptedReactor&>(r).env().set_timer(3 * kNsPerSec, 99);
+  });
   sim.schedule(kNsPerSec, [&sim] {
     sim.crash(1);
     sim.run_on_node(0, [](runtime::Reactor& r) {
@@ -196,7 +199,9 @@ TEST(Simulator, ClockSkewShiftsLocalTimeAndTimersRunOnLocalTime) {
   Simulator sim(s, 1, scripted(log));
   sim.start_nodes();
   sim.skew_clock(0, 500 * kNsPerMs, 100000);  // +0.5 s, 10 % fast
-  sim.run_on_node(0, [](runtime::Reactor& r) { (void)static_cast<ScriptedReactor&>(r).env().set_timer(1100 * kNsPerMs, 5); });
+  sim.run_on_node(0, [](runtime::Reactor& r) {
+    (void)static_cast<ScriptedReactor&>(r).env().set_timer(1100 * kNsPerMs, 5);
+  });
   sim.run();
   ASSERT_EQ(log.lines.size(), 2u);
   // 1.1 s of a clock running 10 % fast is 1 s of global time; the local reading includes the step.

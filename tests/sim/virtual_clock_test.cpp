@@ -1,8 +1,8 @@
 #include "sim/virtual_clock.h"
 
-#include <gtest/gtest.h>
-
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace mn::sim {
 namespace {
@@ -38,7 +38,8 @@ TEST(VirtualClock, DriftRunsFastOrSlowAndIsContinuous) {
 TEST(VirtualClock, TimersNeverFireEarlyByTheLocalClock) {
   VirtualClock c;
   c.adjust(0, 0, 333);
-  for (const runtime::TimeNs d : std::vector<runtime::TimeNs>{1, 7, 999, kNsPerMs, 1234567, kNsPerSec}) {
+  for (const runtime::TimeNs d :
+       std::vector<runtime::TimeNs>{1, 7, 999, kNsPerMs, 1234567, kNsPerSec}) {
     const auto g = c.global_delay(d);
     EXPECT_GE(c.local(g) - c.local(0), d) << d;
     EXPECT_LT(c.local(g - 1) - c.local(0), d) << d;
