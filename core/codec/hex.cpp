@@ -27,9 +27,9 @@ std::string to_hex(runtime::ByteView bytes) {
 
 runtime::Status from_hex_into(std::string_view hex, std::span<std::uint8_t> out) {
   if (hex.size() != out.size() * 2) {
-    return {runtime::ErrorCode::kInvalidArgument,
-            "hex string of " + std::to_string(hex.size()) + " characters, expected " +
-                std::to_string(out.size() * 2)};
+    return {runtime::ErrorCode::kInvalidArgument, "hex string of " + std::to_string(hex.size()) +
+                                                      " characters, expected " +
+                                                      std::to_string(out.size() * 2)};
   }
   for (std::size_t i = 0; i < out.size(); ++i) {
     const int high = nibble(hex[2 * i]);
@@ -45,9 +45,9 @@ runtime::Status from_hex_into(std::string_view hex, std::span<std::uint8_t> out)
 
 runtime::Result<runtime::Bytes> from_hex(std::string_view hex) {
   if (hex.size() % 2 != 0) {
-    return runtime::Result<runtime::Bytes>(runtime::ErrorCode::kInvalidArgument,
-                                           "hex string has odd length " +
-                                               std::to_string(hex.size()));
+    return runtime::Result<runtime::Bytes>(
+        runtime::ErrorCode::kInvalidArgument,
+        "hex string has odd length " + std::to_string(hex.size()));
   }
   runtime::Bytes out(hex.size() / 2);
   if (runtime::Status status = from_hex_into(hex, out); !status.is_ok()) return status;

@@ -50,7 +50,9 @@ runtime::Result<std::uint32_t> Reader::read_u32() {
   return static_cast<std::uint32_t>(*value);
 }
 
-runtime::Result<std::uint64_t> Reader::read_u64() { return read_le(8, "u64"); }
+runtime::Result<std::uint64_t> Reader::read_u64() {
+  return read_le(8, "u64");
+}
 
 runtime::Result<std::int64_t> Reader::read_i64() {
   auto value = read_le(8, "i64");
@@ -67,8 +69,8 @@ runtime::Result<bool> Reader::read_bool() {
   return byte == 1;
 }
 
-runtime::Result<std::uint64_t> Reader::read_varint_bits(std::size_t max_bytes,
-                                                        unsigned value_bits, const char* what) {
+runtime::Result<std::uint64_t> Reader::read_varint_bits(std::size_t max_bytes, unsigned value_bits,
+                                                        const char* what) {
   std::uint64_t value = 0;
   for (std::size_t i = 0; i < max_bytes; ++i) {
     if (i >= remaining()) return truncated(what, m_pos, i + 1, remaining());
@@ -162,8 +164,8 @@ runtime::Result<std::uint32_t> Reader::read_count(std::size_t max_count,
 
 runtime::Status Reader::finish() const {
   if (at_end()) return Status::ok();
-  return {ErrorCode::kTrailingBytes, std::to_string(remaining()) + " bytes after offset " +
-                                         std::to_string(m_pos)};
+  return {ErrorCode::kTrailingBytes,
+          std::to_string(remaining()) + " bytes after offset " + std::to_string(m_pos)};
 }
 
 }  // namespace mn::codec

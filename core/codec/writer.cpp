@@ -14,12 +14,24 @@ void Writer::write_le(std::uint64_t value, std::size_t width) {
   }
 }
 
-void Writer::write_u8(std::uint8_t value) { m_out.push_back(value); }
-void Writer::write_u16(std::uint16_t value) { write_le(value, 2); }
-void Writer::write_u32(std::uint32_t value) { write_le(value, 4); }
-void Writer::write_u64(std::uint64_t value) { write_le(value, 8); }
-void Writer::write_i64(std::int64_t value) { write_le(static_cast<std::uint64_t>(value), 8); }
-void Writer::write_bool(bool value) { m_out.push_back(value ? 1 : 0); }
+void Writer::write_u8(std::uint8_t value) {
+  m_out.push_back(value);
+}
+void Writer::write_u16(std::uint16_t value) {
+  write_le(value, 2);
+}
+void Writer::write_u32(std::uint32_t value) {
+  write_le(value, 4);
+}
+void Writer::write_u64(std::uint64_t value) {
+  write_le(value, 8);
+}
+void Writer::write_i64(std::int64_t value) {
+  write_le(static_cast<std::uint64_t>(value), 8);
+}
+void Writer::write_bool(bool value) {
+  m_out.push_back(value ? 1 : 0);
+}
 
 void Writer::write_varint(std::uint64_t value) {
   while (value >= 0x80) {

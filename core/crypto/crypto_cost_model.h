@@ -23,9 +23,12 @@ struct CryptoCostModel {
   // cost at the message sizes the protocol signs: headers and votes, not bulk data).
   constexpr runtime::TimeNs cost(CryptoOp op, std::size_t bytes) const {
     switch (op) {
-      case CryptoOp::kKeygen: return keygen_ns;
-      case CryptoOp::kSign: return sign_ns;
-      case CryptoOp::kVerify: return verify_ns;
+      case CryptoOp::kKeygen:
+        return keygen_ns;
+      case CryptoOp::kSign:
+        return sign_ns;
+      case CryptoOp::kVerify:
+        return verify_ns;
       case CryptoOp::kHash:
         return hash_base_ns + hash_per_byte_ns * static_cast<runtime::TimeNs>(bytes);
     }

@@ -1,9 +1,9 @@
 #include "core/crypto/simulated_crypto_provider.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <string_view>
+
+#include <sodium.h>
 
 #include "core/crypto/hash.h"
 

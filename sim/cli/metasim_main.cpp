@@ -205,7 +205,7 @@ int command_validate(const std::vector<std::string>& args) {
 
 int command_replay(const std::vector<std::string>& args) {
   if (args.size() != 1) return usage_error("replay needs exactly one run directory");
-  const std::string dir = args[0];
+  const std::string& dir = args[0];
   std::ifstream summary_file(dir + "/summary.json");
   if (!summary_file) {
     fmt::print(stderr, "error: {}/summary.json: cannot read (is {} a metasim run directory?)\n",

@@ -121,7 +121,8 @@ class SchemaChecker {
     if (!node.is_object()) return schema_error(where, "a schema must be an object");
     const bool is_root = &node == &m_root;
     for (const auto& [key, value] : node.items()) {
-      const std::string here = where + "/" + key;
+      std::string here = where;
+      here.append("/").append(key);
       runtime::Status status = check_keyword(key, value, here, is_root);
       if (!status.is_ok()) return status;
     }
@@ -219,7 +220,9 @@ class SchemaChecker {
   runtime::Status check_schema_map(const json& value, const std::string& here) const {
     if (!value.is_object()) return schema_error(here, "must be an object of schemas");
     for (const auto& [name, schema] : value.items()) {
-      runtime::Status status = check(schema, here + "/" + name);
+      std::string path = here;
+      path.append("/").append(name);
+      runtime::Status status = check(schema, path);
       if (!status.is_ok()) return status;
     }
     return {};

@@ -1,10 +1,10 @@
 #include "core/crypto/hash.h"
 
-#include <gtest/gtest.h>
-#include <sodium.h>
-
 #include <array>
 #include <string_view>
+
+#include <gtest/gtest.h>
+#include <sodium.h>
 
 #include "core/codec/hex.h"
 
@@ -15,7 +15,9 @@ runtime::ByteView as_bytes(std::string_view text) {
   return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
 }
 
-std::string hex(runtime::ByteView bytes) { return codec::to_hex(bytes); }
+std::string hex(runtime::ByteView bytes) {
+  return codec::to_hex(bytes);
+}
 
 TEST(Sha256, KnownAnswers) {
   // FIPS 180-2 appendix B.1 and B.2, and the empty string.
@@ -48,9 +50,9 @@ TEST(Blake2b, Blake2b256MatchesLibsodiumWithOutlen32) {
   runtime::Bytes data(1000);
   for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<std::uint8_t>(i * 7 + 1);
   runtime::Hash32 expected{};
-  ASSERT_EQ(crypto_generichash(expected.data(), expected.size(), data.data(), data.size(), nullptr,
-                               0),
-            0);
+  ASSERT_EQ(
+      crypto_generichash(expected.data(), expected.size(), data.data(), data.size(), nullptr, 0),
+      0);
   EXPECT_EQ(blake2b_256(data), expected);
   EXPECT_NE(blake2b_256(data), sha256(data));
 }

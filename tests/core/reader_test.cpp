@@ -1,11 +1,11 @@
 #include "core/codec/reader.h"
 
-#include <gtest/gtest.h>
-
 #include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "core/codec/header.h"
 #include "core/codec/writer.h"
@@ -59,12 +59,13 @@ Bytes encode(const SampleRecord& r) {
 runtime::Result<SampleRecord> decode(runtime::ByteView input) {
   Reader r(input);
   SampleRecord out;
-  if (auto v = read_header(r, SampleRecord::kTypeTag, SampleRecord::kVersion); !v) return v.status();
-#define MN_READ(field, call)               \
-  do {                                     \
-    auto value = r.call;                   \
-    if (!value) return value.status();     \
-    out.field = std::move(value).value();  \
+  if (auto v = read_header(r, SampleRecord::kTypeTag, SampleRecord::kVersion); !v)
+    return v.status();
+#define MN_READ(field, call)              \
+  do {                                    \
+    auto value = r.call;                  \
+    if (!value) return value.status();    \
+    out.field = std::move(value).value(); \
   } while (0)
   MN_READ(kind, read_u8());
   MN_READ(port, read_u16());
@@ -159,9 +160,8 @@ TEST(SampleRecord, OverlongPayloadIsInvalid) {
 }
 
 TEST(Reader, ReadsFixedWidthValues) {
-  const Bytes input = {0xab, 0x34, 0x12, 0xef, 0xbe, 0xad, 0xde, 0x08, 0x07, 0x06, 0x05,
-                       0x04, 0x03, 0x02, 0x01, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-                       0xff, 0x00, 0x01};
+  const Bytes input = {0xab, 0x34, 0x12, 0xef, 0xbe, 0xad, 0xde, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03,
+                       0x02, 0x01, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x01};
   Reader r(input);
   EXPECT_EQ(*r.read_u8(), 0xab);
   EXPECT_EQ(*r.read_u16(), 0x1234);
@@ -210,10 +210,13 @@ TEST(Reader, BoolOtherThanZeroOrOneIsInvalid) {
 }
 
 TEST(Reader, VarintBoundaryValuesRoundTrip) {
-  const std::uint64_t values[] = {0,       1,       127,         128,         16383,
-                                  16384,   2097151, 2097152,     0xffffffffu, 0x100000000ull,
-                                  1ull << 62, (1ull << 63) - 1, 1ull << 63,
-                                  std::numeric_limits<std::uint64_t>::max()};
+  const std::uint64_t values[] = {0,           1,
+                                  127,         128,
+                                  16383,       16384,
+                                  2097151,     2097152,
+                                  0xffffffffu, 0x100000000ull,
+                                  1ull << 62,  (1ull << 63) - 1,
+                                  1ull << 63,  std::numeric_limits<std::uint64_t>::max()};
   for (std::uint64_t value : values) {
     Writer w;
     w.write_varint(value);

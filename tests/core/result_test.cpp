@@ -1,9 +1,9 @@
 #include "core/runtime/result.h"
 
-#include <gtest/gtest.h>
-
 #include <memory>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace mn::runtime {
 namespace {

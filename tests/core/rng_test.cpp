@@ -1,11 +1,11 @@
 #include "core/runtime/rng.h"
 
-#include <gtest/gtest.h>
-
 #include <array>
 #include <cstdint>
 #include <limits>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace mn::runtime {
 namespace {
@@ -76,8 +76,15 @@ TEST(Rng, DrawingFromOneStreamNeverMovesAnother) {
 
 TEST(Rng, UniformStaysInRange) {
   Rng rng(1, "uniform");
-  const std::uint64_t bounds[] = {1,    2,    3,         7,       10, 1000, (1ull << 32) + 1,
-                                  (1ull << 63) + 1, std::numeric_limits<std::uint64_t>::max()};
+  const std::uint64_t bounds[] = {1,
+                                  2,
+                                  3,
+                                  7,
+                                  10,
+                                  1000,
+                                  (1ull << 32) + 1,
+                                  (1ull << 63) + 1,
+                                  std::numeric_limits<std::uint64_t>::max()};
   for (std::uint64_t bound : bounds) {
     for (int i = 0; i < 2000; ++i) ASSERT_LT(rng.uniform(bound), bound) << bound;
   }

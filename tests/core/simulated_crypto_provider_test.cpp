@@ -1,9 +1,9 @@
 #include "core/crypto/simulated_crypto_provider.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "core/crypto/hash.h"
 #include "core/crypto/sodium_crypto_provider.h"
@@ -38,8 +38,8 @@ TEST(SimulatedCryptoProvider, PublicKeyIsDomainSeparatedHashOfSeed) {
   EXPECT_EQ(pair.public_key, blake2b_256(preimage));
   // Same layout as libsodium: seed || public key.
   EXPECT_TRUE(std::equal(seed.begin(), seed.end(), pair.secret_key.begin()));
-  EXPECT_TRUE(std::equal(pair.public_key.begin(), pair.public_key.end(),
-                         pair.secret_key.begin() + 32));
+  EXPECT_TRUE(
+      std::equal(pair.public_key.begin(), pair.public_key.end(), pair.secret_key.begin() + 32));
 }
 
 TEST(SimulatedCryptoProvider, SignatureByOneKeyDoesNotVerifyUnderAnother) {

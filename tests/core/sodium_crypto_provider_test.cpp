@@ -1,9 +1,9 @@
 #include "core/crypto/sodium_crypto_provider.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <string_view>
+
+#include <gtest/gtest.h>
 
 #include "core/codec/hex.h"
 #include "core/crypto/hash.h"

@@ -1,19 +1,21 @@
 #include "core/codec/writer.h"
 
-#include "core/codec/limits.h"
-
-#include <gtest/gtest.h>
-
 #include <array>
 #include <cstdint>
 #include <limits>
+
+#include <gtest/gtest.h>
+
+#include "core/codec/limits.h"
 
 namespace mn::codec {
 namespace {
 
 using runtime::Bytes;
 
-Bytes bytes_of(const Writer& writer) { return Bytes(writer.view().begin(), writer.view().end()); }
+Bytes bytes_of(const Writer& writer) {
+  return Bytes(writer.view().begin(), writer.view().end());
+}
 
 TEST(Writer, FixedWidthIntegersAreLittleEndian) {
   Writer w;

@@ -1,0 +1,35 @@
+// The application consensus orders blocks for (the ledger, in production; anything
+// deterministic, in tests). Consensus never interprets a payload: it asks the application to build
+// one, to execute one tentatively (validity and the resulting state root), and to commit a
+// finalized block durably.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "core/consensus/block.h"
+#include "core/consensus/messages.h"
+#include "core/runtime/result.h"
+
+namespace mn::consensus {
+
+class Application {
+ public:
+  virtual ~Application() = default;
+
+  // Height and hash of the last committed block (0 and the genesis hash before the first).
+  virtual std::uint64_t committed_height() const = 0;
+  virtual runtime::Hash32 committed_hash() const = 0;
+  // A payload for the next block, built on the committed state.
+  virtual runtime::Bytes build_payload() = 0;
+  // Executes `payload` on the committed state without committing it: the resulting state root,
+  // or why the payload is invalid.
+  virtual runtime::Result<runtime::Hash32> execute(const BlockHeader& header,
+                                                   runtime::ByteView payload) = 0;
+  // Applies a finalized block at committed_height() + 1 and makes it durable before returning.
+  virtual void commit(const FinalizedBlock& finalized) = 0;
+  // A committed block, for peers that are behind.
+  virtual std::optional<FinalizedBlock> committed_block(std::uint64_t height) const = 0;
+};
+
+}  // namespace mn::consensus

@@ -1,0 +1,82 @@
+// The consensus wire protocol: every message a validator or full node exchanges, with strict
+// decoding (a node never trusts a peer's bytes) and the signature rules that make each one
+// attributable. Votes (PREPARE/COMMIT) are in vote.h; blocks in block.h.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/consensus/block.h"
+#include "core/consensus/commit_certificate.h"
+#include "core/consensus/vote.h"
+#include "core/runtime/message.h"
+
+namespace mn::consensus {
+
+// Message kinds of the consensus protocol (0x01xx).
+inline constexpr runtime::MessageKind kProposalKind = 0x0101;
+inline constexpr runtime::MessageKind kVoteKind = 0x0102;
+inline constexpr runtime::MessageKind kRoundChangeKind = 0x0103;
+inline constexpr runtime::MessageKind kFinalizedBlockKind = 0x0104;
+inline constexpr runtime::MessageKind kBlockRequestKind = 0x0105;
+
+// Quorum of PREPARE votes for one (height, round, block): the proof that a block was prepared,
+// which locks honest validators onto it across round changes.
+struct PreparedCertificate {
+  std::uint32_t round = 0;
+  runtime::Hash32 block_hash{};
+  std::vector<Vote> prepares;
+
+  // Every vote a valid PREPARE for (height, round, block_hash), distinct validators, quorum stake.
+  bool verify(std::uint64_t height, const ValidatorSet& set, crypto::CryptoProvider& crypto) const;
+};
+
+// A validator's move to `round`, carrying what it prepared (if anything) and that block.
+struct RoundChange {
+  std::uint64_t height = 0;
+  std::uint32_t round = 0;
+  std::optional<PreparedCertificate> prepared;
+  BlockPtr prepared_block;  // present exactly when `prepared` is
+  ValidatorIndex validator = 0;
+  crypto::Signature signature{};
+
+  // What the signature covers: (height, round) and the prepared claim (round, block hash).
+  runtime::Hash32 signing_digest() const;
+  bool verify(const ValidatorSet& set, crypto::CryptoProvider& crypto) const;
+};
+
+struct Proposal {
+  BlockPtr block;
+  std::uint32_t round = 0;
+  // For round > 0: a quorum of round changes for (height, round) justifying the block.
+  std::vector<RoundChange> justification;
+  crypto::Signature signature{};  // by block->header.proposer over (propose, height, round, hash)
+
+  std::uint64_t height() const { return block->header.height; }
+};
+
+struct FinalizedBlock {
+  BlockPtr block;
+  CommitCertificatePtr certificate;
+};
+
+struct BlockRequest {
+  static constexpr std::uint32_t kMaxBlocks = 64;
+  std::uint64_t from_height = 0;
+  std::uint32_t count = 0;
+};
+
+runtime::MessagePtr encode_proposal(const Proposal& proposal);
+runtime::MessagePtr encode_vote(const Vote& vote);
+runtime::MessagePtr encode_round_change(const RoundChange& round_change);
+runtime::MessagePtr encode_finalized_block(const FinalizedBlock& finalized);
+runtime::MessagePtr encode_block_request(const BlockRequest& request);
+
+runtime::Result<Proposal> decode_proposal(runtime::ByteView bytes);
+runtime::Result<Vote> decode_vote(runtime::ByteView bytes);
+runtime::Result<RoundChange> decode_round_change(runtime::ByteView bytes);
+runtime::Result<FinalizedBlock> decode_finalized_block(runtime::ByteView bytes);
+runtime::Result<BlockRequest> decode_block_request(runtime::ByteView bytes);
+
+}  // namespace mn::consensus

@@ -1,0 +1,45 @@
+// A signed consensus vote: PREPARE or COMMIT for a block hash at (height, round). The signature
+// covers a domain-separated digest of exactly (step, height, round, block hash), so two votes by
+// one validator for one (height, round, step) with different hashes are, by themselves,
+// verifiable evidence of double signing. A COMMIT vote's signature is also its commit seal in the
+// block's commit certificate.
+#pragma once
+
+#include <cstdint>
+
+#include "core/codec/reader.h"
+#include "core/codec/writer.h"
+#include "core/consensus/validator_set.h"
+#include "core/crypto/crypto_provider.h"
+#include "core/runtime/result.h"
+#include "core/runtime/types.h"
+
+namespace mn::consensus {
+
+enum class Step : std::uint8_t { kPropose = 1, kPrepare = 2, kCommit = 3, kRoundChange = 4 };
+
+struct Vote {
+  Step step = Step::kPrepare;  // kPrepare or kCommit
+  std::uint64_t height = 0;
+  std::uint32_t round = 0;
+  runtime::Hash32 block_hash{};
+  ValidatorIndex validator = 0;
+  crypto::Signature signature{};
+
+  // The digest a vote's signature covers.
+  runtime::Hash32 signing_digest() const;
+  bool verify(const ValidatorSet& set, crypto::CryptoProvider& crypto) const;
+
+  void encode(codec::Writer& w) const;
+  static runtime::Result<Vote> decode(codec::Reader& r);
+};
+
+// Digest signed for any consensus statement: domain tag, step, height, round, and a 32-byte
+// subject (a block hash, or for a round change the hash of its prepared claim).
+runtime::Hash32 consensus_digest(Step step, std::uint64_t height, std::uint32_t round,
+                                 const runtime::Hash32& subject);
+
+Vote make_vote(Step step, std::uint64_t height, std::uint32_t round, const runtime::Hash32& block_hash,
+               ValidatorIndex validator, const crypto::SecretKey& key, crypto::CryptoProvider& crypto);
+
+}  // namespace mn::consensus
