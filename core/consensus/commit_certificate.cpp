@@ -7,14 +7,16 @@
 namespace mn::consensus {
 
 SignatureSetCertificate::SignatureSetCertificate(std::uint64_t height, std::uint32_t round,
-                                                 runtime::Hash32 block_hash, std::vector<Vote> commits,
+                                                 runtime::Hash32 block_hash,
+                                                 std::vector<Vote> commits,
                                                  std::size_t validator_count)
     : m_height(height), m_round(round), m_block_hash(block_hash), m_bitmap(validator_count, false) {
   std::sort(commits.begin(), commits.end(),
             [](const Vote& a, const Vote& b) { return a.validator < b.validator; });
   for (const Vote& v : commits) {
     MN_ASSERT(v.step == Step::kCommit && v.height == height && v.round == round &&
-              v.block_hash == block_hash && v.validator < validator_count && !m_bitmap[v.validator]);
+              v.block_hash == block_hash && v.validator < validator_count &&
+              !m_bitmap[v.validator]);
     m_bitmap[v.validator] = true;
     m_signatures.push_back(v.signature);
   }
@@ -28,7 +30,8 @@ std::vector<ValidatorIndex> SignatureSetCertificate::signers() const {
   return out;
 }
 
-bool SignatureSetCertificate::verify(const ValidatorSet& set, crypto::CryptoProvider& crypto) const {
+bool SignatureSetCertificate::verify(const ValidatorSet& set,
+                                     crypto::CryptoProvider& crypto) const {
   if (m_bitmap.size() != set.size()) return false;
   const runtime::Hash32 digest = consensus_digest(Step::kCommit, m_height, m_round, m_block_hash);
   std::uint64_t stake = 0;
@@ -78,7 +81,8 @@ runtime::Result<CommitCertificatePtr> SignatureSetCertificate::decode_body(codec
     for (std::size_t b = 0; b < 8; ++b) {
       const bool bit = ((*byte >> b) & 1u) != 0;
       if (i + b >= *count) {
-        if (bit) return runtime::Status(runtime::ErrorCode::kInvalidArgument, "bitmap padding bit set");
+        if (bit)
+          return runtime::Status(runtime::ErrorCode::kInvalidArgument, "bitmap padding bit set");
         continue;
       }
       cert->m_bitmap[i + b] = bit;

@@ -55,7 +55,7 @@ class SignatureSetCertificate final : public CommitCertificate {
   std::uint64_t m_height = 0;
   std::uint32_t m_round = 0;
   runtime::Hash32 m_block_hash{};
-  std::vector<bool> m_bitmap;                 // by validator index
+  std::vector<bool> m_bitmap;                   // by validator index
   std::vector<crypto::Signature> m_signatures;  // one per set bit, in index order
 };
 

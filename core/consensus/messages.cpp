@@ -146,25 +146,27 @@ runtime::MessagePtr encode_proposal(const Proposal& p) {
 }
 
 runtime::Result<Proposal> decode_proposal(runtime::ByteView bytes) {
-  return decode_whole<Proposal>(bytes, kProposalTag, [](codec::Reader& r) -> runtime::Result<Proposal> {
-    Proposal p;
-    auto block = Block::decode(r);
-    if (!block) return block.status();
-    p.block = *block;
-    auto round = r.read_u32();
-    if (!round) return round.status();
-    p.round = *round;
-    if (p.round != p.block->header.round) return invalid("proposal round differs from its block's");
-    auto count = r.read_count(kMaxEntries, 8 + 4 + 1 + 4 + 64);
-    if (!count) return count.status();
-    for (std::uint32_t i = 0; i < *count; ++i) {
-      auto rc = decode_round_change_body(r);
-      if (!rc) return rc.status();
-      p.justification.push_back(std::move(rc).value());
-    }
-    if (auto s = r.read_fixed(p.signature); !s.is_ok()) return s;
-    return p;
-  });
+  return decode_whole<Proposal>(bytes, kProposalTag,
+                                [](codec::Reader& r) -> runtime::Result<Proposal> {
+                                  Proposal p;
+                                  auto block = Block::decode(r);
+                                  if (!block) return block.status();
+                                  p.block = *block;
+                                  auto round = r.read_u32();
+                                  if (!round) return round.status();
+                                  p.round = *round;
+                                  if (p.block->header.round > p.round)
+                                    return invalid("proposal older than its block");
+                                  auto count = r.read_count(kMaxEntries, 8 + 4 + 1 + 4 + 64);
+                                  if (!count) return count.status();
+                                  for (std::uint32_t i = 0; i < *count; ++i) {
+                                    auto rc = decode_round_change_body(r);
+                                    if (!rc) return rc.status();
+                                    p.justification.push_back(std::move(rc).value());
+                                  }
+                                  if (auto s = r.read_fixed(p.signature); !s.is_ok()) return s;
+                                  return p;
+                                });
 }
 
 runtime::MessagePtr encode_vote(const Vote& vote) {
@@ -201,19 +203,19 @@ runtime::MessagePtr encode_finalized_block(const FinalizedBlock& f) {
 runtime::Result<FinalizedBlock> decode_finalized_block(runtime::ByteView bytes) {
   return decode_whole<FinalizedBlock>(bytes, kFinalizedTag,
                                       [](codec::Reader& r) -> runtime::Result<FinalizedBlock> {
-    FinalizedBlock f;
-    auto block = Block::decode(r);
-    if (!block) return block.status();
-    f.block = *block;
-    auto cert = decode_commit_certificate(r);
-    if (!cert) return cert.status();
-    f.certificate = *cert;
-    if (f.certificate->block_hash() != f.block->hash ||
-        f.certificate->height() != f.block->header.height) {
-      return invalid("certificate is for another block");
-    }
-    return f;
-  });
+                                        FinalizedBlock f;
+                                        auto block = Block::decode(r);
+                                        if (!block) return block.status();
+                                        f.block = *block;
+                                        auto cert = decode_commit_certificate(r);
+                                        if (!cert) return cert.status();
+                                        f.certificate = *cert;
+                                        if (f.certificate->block_hash() != f.block->hash ||
+                                            f.certificate->height() != f.block->header.height) {
+                                          return invalid("certificate is for another block");
+                                        }
+                                        return f;
+                                      });
 }
 
 runtime::MessagePtr encode_block_request(const BlockRequest& q) {
@@ -225,17 +227,19 @@ runtime::MessagePtr encode_block_request(const BlockRequest& q) {
 }
 
 runtime::Result<BlockRequest> decode_block_request(runtime::ByteView bytes) {
-  return decode_whole<BlockRequest>(bytes, kRequestTag, [](codec::Reader& r) -> runtime::Result<BlockRequest> {
-    BlockRequest q;
-    auto from = r.read_u64();
-    if (!from) return from.status();
-    auto count = r.read_u32();
-    if (!count) return count.status();
-    if (*count == 0 || *count > BlockRequest::kMaxBlocks) return invalid("block request count out of range");
-    q.from_height = *from;
-    q.count = *count;
-    return q;
-  });
+  return decode_whole<BlockRequest>(bytes, kRequestTag,
+                                    [](codec::Reader& r) -> runtime::Result<BlockRequest> {
+                                      BlockRequest q;
+                                      auto from = r.read_u64();
+                                      if (!from) return from.status();
+                                      auto count = r.read_u32();
+                                      if (!count) return count.status();
+                                      if (*count == 0 || *count > BlockRequest::kMaxBlocks)
+                                        return invalid("block request count out of range");
+                                      q.from_height = *from;
+                                      q.count = *count;
+                                      return q;
+                                    });
 }
 
 }  // namespace mn::consensus

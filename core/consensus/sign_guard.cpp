@@ -44,7 +44,8 @@ bool SignGuard::permit(Step step, std::uint64_t height, std::uint32_t round,
   MN_ASSERT(index > 0 && index < kSteps);
   auto& record = m_records[index];
   if (record) {
-    const bool older = height < record->height || (height == record->height && round < record->round);
+    const bool older =
+        height < record->height || (height == record->height && round < record->round);
     const bool same_slot = height == record->height && round == record->round;
     if (older) return false;
     if (same_slot) return subject == record->subject;
@@ -62,7 +63,8 @@ bool SignGuard::permit(Step step, std::uint64_t height, std::uint32_t round,
 std::optional<std::uint32_t> SignGuard::highest_round(std::uint64_t height) const {
   std::optional<std::uint32_t> best;
   for (const auto& record : m_records) {
-    if (record && record->height == height && (!best || record->round > *best)) best = record->round;
+    if (record && record->height == height && (!best || record->round > *best))
+      best = record->round;
   }
   return best;
 }

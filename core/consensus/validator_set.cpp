@@ -49,14 +49,16 @@ runtime::Result<ValidatorSet> ValidatorSet::create(std::vector<Validator> valida
 }
 
 std::optional<ValidatorIndex> ValidatorSet::index_of(const crypto::PublicKey& key) const {
-  const auto it = std::lower_bound(m_validators.begin(), m_validators.end(), key,
-                                   [](const Validator& v, const crypto::PublicKey& k) { return v.key < k; });
+  const auto it =
+      std::lower_bound(m_validators.begin(), m_validators.end(), key,
+                       [](const Validator& v, const crypto::PublicKey& k) { return v.key < k; });
   if (it == m_validators.end() || it->key != key) return std::nullopt;
   return static_cast<ValidatorIndex>(it - m_validators.begin());
 }
 
 bool ValidatorSet::is_quorum(std::uint64_t stake) const {
-  return static_cast<runtime::Uint128>(stake) * 3 > static_cast<runtime::Uint128>(m_total_stake) * 2;
+  return static_cast<runtime::Uint128>(stake) * 3 >
+         static_cast<runtime::Uint128>(m_total_stake) * 2;
 }
 
 bool ValidatorSet::exceeds_one_third(std::uint64_t stake) const {

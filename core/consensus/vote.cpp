@@ -11,7 +11,8 @@ constexpr char kDomain[] = "metanode/consensus/v1";
 runtime::Hash32 consensus_digest(Step step, std::uint64_t height, std::uint32_t round,
                                  const runtime::Hash32& subject) {
   codec::Writer w;
-  w.write_fixed(runtime::ByteView(reinterpret_cast<const std::uint8_t*>(kDomain), sizeof kDomain - 1));
+  w.write_fixed(
+      runtime::ByteView(reinterpret_cast<const std::uint8_t*>(kDomain), sizeof kDomain - 1));
   w.write_u8(static_cast<std::uint8_t>(step));
   w.write_u64(height);
   w.write_u32(round);
@@ -45,7 +46,8 @@ runtime::Result<Vote> Vote::decode(codec::Reader& r) {
   if (!step) return step.status();
   if (*step != static_cast<std::uint8_t>(Step::kPrepare) &&
       *step != static_cast<std::uint8_t>(Step::kCommit)) {
-    return runtime::Status(runtime::ErrorCode::kInvalidArgument, "vote step must be prepare or commit");
+    return runtime::Status(runtime::ErrorCode::kInvalidArgument,
+                           "vote step must be prepare or commit");
   }
   v.step = static_cast<Step>(*step);
   auto height = r.read_u64();
@@ -62,8 +64,9 @@ runtime::Result<Vote> Vote::decode(codec::Reader& r) {
   return v;
 }
 
-Vote make_vote(Step step, std::uint64_t height, std::uint32_t round, const runtime::Hash32& block_hash,
-               ValidatorIndex validator, const crypto::SecretKey& key, crypto::CryptoProvider& crypto) {
+Vote make_vote(Step step, std::uint64_t height, std::uint32_t round,
+               const runtime::Hash32& block_hash, ValidatorIndex validator,
+               const crypto::SecretKey& key, crypto::CryptoProvider& crypto) {
   Vote v;
   v.step = step;
   v.height = height;

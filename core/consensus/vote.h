@@ -39,7 +39,8 @@ struct Vote {
 runtime::Hash32 consensus_digest(Step step, std::uint64_t height, std::uint32_t round,
                                  const runtime::Hash32& subject);
 
-Vote make_vote(Step step, std::uint64_t height, std::uint32_t round, const runtime::Hash32& block_hash,
-               ValidatorIndex validator, const crypto::SecretKey& key, crypto::CryptoProvider& crypto);
+Vote make_vote(Step step, std::uint64_t height, std::uint32_t round,
+               const runtime::Hash32& block_hash, ValidatorIndex validator,
+               const crypto::SecretKey& key, crypto::CryptoProvider& crypto);
 
 }  // namespace mn::consensus

@@ -1,0 +1,528 @@
+#include "core/consensus/ibft_engine.h"
+
+#include <algorithm>
+
+#include "core/runtime/assert.h"
+
+namespace mn::consensus {
+
+namespace {
+// Rounds further ahead than this are not tracked, so a peer cannot make a node allocate state
+// for arbitrary rounds; an honest validator is never that far ahead of a live one.
+constexpr std::uint32_t kMaxRoundsAhead = 64;
+constexpr std::uint32_t kMaxTimeoutDoublings = 16;
+}  // namespace
+
+IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorSet validators,
+                       std::vector<runtime::NodeId> validator_nodes,
+                       std::optional<crypto::KeyPair> key, ConsensusConfig config)
+    : m_env(env),
+      m_app(app),
+      m_set(std::move(validators)),
+      m_validator_nodes(std::move(validator_nodes)),
+      m_key(std::move(key)),
+      m_config(config),
+      m_guard(env.storage()) {
+  MN_ASSERT(m_validator_nodes.size() == m_set.size());
+}
+
+void IbftEngine::on_start() {
+  if (m_key) m_self = m_set.index_of(m_key->public_key);
+  if (!m_guard.load().is_ok()) {
+    // Without its record a validator cannot know what it signed; it must not sign again.
+    m_env.metrics().add("consensus_sign_guard_unreadable_total", 1);
+    m_self.reset();
+  }
+  m_height = m_app.committed_height() + 1;
+  m_last_commit_time = m_env.now() - m_config.block_interval;
+  start_height();
+  // A (re)started node asks a validator for anything committed while it was away.
+  const auto peer = static_cast<ValidatorIndex>(m_env.rng().uniform(m_set.size()));
+  if (m_validator_nodes[peer] != m_env.self()) request_sync(m_validator_nodes[peer]);
+}
+
+void IbftEngine::start_height() {
+  m_rounds.clear();
+  m_prepared.reset();
+  m_prepared_block.reset();
+  m_height_started = m_env.now();
+  const std::uint32_t round = m_guard.highest_round(m_height).value_or(0);
+  start_round(round, round > 0);
+}
+
+runtime::TimeNs IbftEngine::round_timeout(std::uint32_t round) const {
+  runtime::TimeNs base = m_config.round_timeout;
+  if (m_observed_latency > m_config.slow_latency_threshold) base += 2 * m_observed_latency;
+  runtime::TimeNs timeout = base << std::min(round, kMaxTimeoutDoublings);
+  timeout = std::min(timeout, m_config.round_timeout_max);
+  if (round == 0) timeout += m_config.block_interval;
+  return timeout;
+}
+
+void IbftEngine::arm_round_timer() {
+  if (m_round_timer) m_env.cancel_timer(*m_round_timer);
+  m_round_timer = m_env.set_timer(round_timeout(m_round), kRoundTimerTag);
+}
+
+void IbftEngine::start_round(std::uint32_t round, bool announce) {
+  m_round = round;
+  m_round_started = m_env.now();
+  arm_round_timer();
+  if (announce && m_self) {
+    m_env.metrics().add("consensus_round_changes_total", 1);
+    RoundChange rc;
+    rc.height = m_height;
+    rc.round = round;
+    rc.validator = *m_self;
+    if (m_prepared) {
+      rc.prepared = m_prepared;
+      rc.prepared_block = m_prepared_block;
+    }
+    const runtime::Hash32 digest = rc.signing_digest();
+    if (m_guard.permit(Step::kRoundChange, m_height, round, digest)) {
+      rc.signature = m_env.crypto().sign(m_key->secret_key, digest);
+      send_to_validators(encode_round_change(rc));
+      handle_round_change(rc);
+    }
+  }
+  maybe_propose();
+}
+
+void IbftEngine::on_round_timeout() {
+  start_round(m_round + 1, true);
+}
+
+void IbftEngine::maybe_propose() {
+  if (!m_self || m_set.proposer(m_height, m_round) != *m_self) return;
+  RoundState& rs = round_state(m_round);
+  if (rs.proposal) return;
+  if (m_round == 0) {
+    const runtime::TimeNs ready = m_last_commit_time + m_config.block_interval;
+    const runtime::TimeNs now = m_env.now();
+    if (now < ready) {
+      if (m_propose_timer) m_env.cancel_timer(*m_propose_timer);
+      m_propose_timer = m_env.set_timer(ready - now, kProposeTimerTag);
+      return;
+    }
+    propose_new_block();
+    return;
+  }
+  if (!m_set.is_quorum(rs.round_change_stake)) return;
+  std::vector<RoundChange> justification;
+  const RoundChange* best = nullptr;
+  for (const auto& [validator, rc] : rs.round_changes) {
+    justification.push_back(rc);
+    if (rc.prepared && (!best || rc.prepared->round > best->prepared->round)) best = &rc;
+  }
+  if (best) {
+    send_proposal(best->prepared_block, std::move(justification));
+  } else {
+    propose_new_block();
+  }
+}
+
+void IbftEngine::propose_new_block() {
+  BlockHeader header;
+  header.height = m_height;
+  header.round = m_round;
+  header.parent = m_app.committed_hash();
+  header.proposer = *m_self;
+  header.timestamp = m_env.now();
+  header.validator_set = m_set.hash();
+  runtime::Bytes payload = m_app.build_payload();
+  auto root = m_app.execute(header, payload);
+  if (!root) {
+    m_env.metrics().add("consensus_own_payload_invalid_total", 1);
+    return;
+  }
+  header.state_root = *root;
+  std::vector<RoundChange> justification;
+  if (m_round > 0) {
+    for (const auto& [validator, rc] : round_state(m_round).round_changes)
+      justification.push_back(rc);
+  }
+  send_proposal(make_block(header, std::move(payload)), std::move(justification));
+}
+
+void IbftEngine::send_proposal(BlockPtr block, std::vector<RoundChange> justification) {
+  if (!m_guard.permit(Step::kPropose, m_height, m_round, block->hash)) return;
+  Proposal p;
+  p.block = std::move(block);
+  p.round = m_round;
+  p.justification = std::move(justification);
+  p.signature = m_env.crypto().sign(
+      m_key->secret_key, consensus_digest(Step::kPropose, m_height, m_round, p.block->hash));
+  m_env.metrics().add("consensus_proposals_total", 1);
+  send_to_validators(encode_proposal(p));
+  handle_proposal(m_env.self(), p);
+}
+
+bool IbftEngine::on_message(runtime::NodeId from, const runtime::MessagePtr& message) {
+  const runtime::ByteView bytes(message->payload);
+  auto reject = [this] { m_env.metrics().add("consensus_malformed_messages_total", 1); };
+  switch (message->kind) {
+    case kProposalKind: {
+      auto p = decode_proposal(bytes);
+      if (!p) return reject(), true;
+      if (p->height() > m_height) {
+        buffer_future(from, message);
+        return true;
+      }
+      handle_proposal(from, *p);
+      return true;
+    }
+    case kVoteKind: {
+      auto v = decode_vote(bytes);
+      if (!v) return reject(), true;
+      if (v->height > m_height) {
+        buffer_future(from, message);
+        return true;
+      }
+      handle_vote(*v);
+      return true;
+    }
+    case kRoundChangeKind: {
+      auto rc = decode_round_change(bytes);
+      if (!rc) return reject(), true;
+      if (rc->height > m_height) {
+        buffer_future(from, message);
+        return true;
+      }
+      handle_round_change(*rc);
+      return true;
+    }
+    case kFinalizedBlockKind: {
+      auto f = decode_finalized_block(bytes);
+      if (!f) return reject(), true;
+      handle_finalized(from, *f);
+      return true;
+    }
+    case kBlockRequestKind: {
+      auto q = decode_block_request(bytes);
+      if (!q) return reject(), true;
+      handle_block_request(from, *q);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+bool IbftEngine::on_timer(runtime::TimerId id, std::uint64_t tag) {
+  if (tag == kRoundTimerTag) {
+    if (m_round_timer == id) {
+      m_round_timer.reset();
+      on_round_timeout();
+    }
+    return true;
+  }
+  if (tag == kProposeTimerTag) {
+    if (m_propose_timer == id) {
+      m_propose_timer.reset();
+      maybe_propose();
+    }
+    return true;
+  }
+  if (tag == kAnnounceTimerTag) {
+    if (m_announce_timer == id) {
+      m_announce_timer.reset();
+      if (!m_last_announced && m_last_finalized) {
+        m_last_announced = true;
+        m_env.broadcast(encode_finalized_block(*m_last_finalized));
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+bool IbftEngine::justification_is_valid(const Proposal& p) {
+  if (p.round == 0) return p.justification.empty();
+  std::vector<bool> seen(m_set.size(), false);
+  std::uint64_t stake = 0;
+  const RoundChange* best = nullptr;
+  for (const RoundChange& rc : p.justification) {
+    if (rc.height != m_height || rc.round != p.round || rc.validator >= m_set.size() ||
+        seen[rc.validator] || !rc.verify(m_set, m_env.crypto())) {
+      return false;
+    }
+    seen[rc.validator] = true;
+    stake += m_set.at(rc.validator).stake;
+    if (rc.prepared && (!best || rc.prepared->round > best->prepared->round)) best = &rc;
+  }
+  if (!m_set.is_quorum(stake)) return false;
+  // The lock: if anything may have been committed in an earlier round, it is among the prepared
+  // certificates of any round-change quorum, and the highest one must be re-proposed.
+  if (best) return p.block->hash == best->prepared->block_hash;
+  return p.block->header.round == p.round &&
+         p.block->header.proposer == m_set.proposer(m_height, p.round);
+}
+
+bool IbftEngine::proposal_is_valid(const Proposal& p) {
+  const BlockHeader& h = p.block->header;
+  const ValidatorIndex expected = m_set.proposer(m_height, p.round);
+  if (h.height != m_height || h.parent != m_app.committed_hash() ||
+      h.validator_set != m_set.hash() || h.round > p.round || h.proposer >= m_set.size()) {
+    return false;
+  }
+  if (p.round == 0 && (h.round != 0 || h.proposer != expected)) return false;
+  if (!m_env.crypto().verify(m_set.at(expected).key,
+                             consensus_digest(Step::kPropose, m_height, p.round, p.block->hash),
+                             p.signature)) {
+    return false;
+  }
+  if (!justification_is_valid(p)) return false;
+  auto root = m_app.execute(h, p.block->payload);
+  return root.is_ok() && *root == h.state_root;
+}
+
+void IbftEngine::handle_proposal(runtime::NodeId, const Proposal& p) {
+  if (!is_current_height(p.height()) || p.round < m_round || p.round > m_round + kMaxRoundsAhead) {
+    return;
+  }
+  RoundState& existing = round_state(p.round);
+  if (existing.proposal) return;  // the first valid proposal of a round is the only one
+  if (!proposal_is_valid(p)) {
+    m_env.metrics().add("consensus_invalid_proposals_total", 1);
+    return;
+  }
+  // A justified proposal for a later round proves a quorum moved there: follow it.
+  if (p.round > m_round) start_round(p.round, false);
+  RoundState& rs = round_state(p.round);
+  rs.proposal = p.block;
+  if (m_self && !rs.sent_prepare &&
+      m_guard.permit(Step::kPrepare, m_height, p.round, p.block->hash)) {
+    rs.sent_prepare = true;
+    const Vote vote = make_vote(Step::kPrepare, m_height, p.round, p.block->hash, *m_self,
+                                m_key->secret_key, m_env.crypto());
+    send_to_validators(encode_vote(vote));
+    handle_vote(vote);
+  }
+  check_prepare_quorum(p.round);
+  check_commit_quorum(p.round);
+}
+
+void IbftEngine::handle_vote(const Vote& v) {
+  if (!is_current_height(v.height) || v.validator >= m_set.size() ||
+      v.round > m_round + kMaxRoundsAhead) {
+    return;
+  }
+  RoundState& rs = round_state(v.round);
+  auto& tallies = v.step == Step::kPrepare ? rs.prepares : rs.commits;
+  for (const auto& [hash, tally] : tallies) {
+    if (tally.votes.count(v.validator)) {
+      if (hash != v.block_hash) m_env.metrics().add("consensus_equivocations_observed_total", 1);
+      return;
+    }
+  }
+  const bool own = m_self && v.validator == *m_self;
+  if (!own && !v.verify(m_set, m_env.crypto())) {
+    m_env.metrics().add("consensus_bad_signatures_total", 1);
+    return;
+  }
+  Tally& tally = tallies[v.block_hash];
+  tally.votes.emplace(v.validator, v);
+  tally.stake += m_set.at(v.validator).stake;
+  if (v.step == Step::kPrepare) {
+    check_prepare_quorum(v.round);
+  } else {
+    check_commit_quorum(v.round);
+  }
+}
+
+void IbftEngine::check_prepare_quorum(std::uint32_t round) {
+  RoundState& rs = round_state(round);
+  if (!rs.proposal) return;
+  const auto it = rs.prepares.find(rs.proposal->hash);
+  if (it == rs.prepares.end() || !m_set.is_quorum(it->second.stake)) return;
+  if (!m_prepared || m_prepared->round < round) {
+    PreparedCertificate cert;
+    cert.round = round;
+    cert.block_hash = rs.proposal->hash;
+    for (const auto& [validator, vote] : it->second.votes) cert.prepares.push_back(vote);
+    m_prepared = std::move(cert);
+    m_prepared_block = rs.proposal;
+  }
+  if (m_self && round == m_round && !rs.sent_commit &&
+      m_guard.permit(Step::kCommit, m_height, round, rs.proposal->hash)) {
+    rs.sent_commit = true;
+    const Vote vote = make_vote(Step::kCommit, m_height, round, rs.proposal->hash, *m_self,
+                                m_key->secret_key, m_env.crypto());
+    send_to_validators(encode_vote(vote));
+    handle_vote(vote);
+  }
+}
+
+BlockPtr IbftEngine::known_block(const runtime::Hash32& hash) const {
+  for (const auto& [round, rs] : m_rounds) {
+    if (rs.proposal && rs.proposal->hash == hash) return rs.proposal;
+  }
+  if (m_prepared_block && m_prepared_block->hash == hash) return m_prepared_block;
+  return nullptr;
+}
+
+void IbftEngine::check_commit_quorum(std::uint32_t round) {
+  RoundState& rs = round_state(round);
+  for (const auto& [hash, tally] : rs.commits) {
+    if (!m_set.is_quorum(tally.stake)) continue;
+    const BlockPtr block = known_block(hash);
+    if (block) finalize(round, hash, block);
+    return;  // only one hash can reach a quorum unless a third of the stake equivocates
+  }
+}
+
+void IbftEngine::finalize(std::uint32_t round, const runtime::Hash32& hash, const BlockPtr& block) {
+  std::vector<Vote> votes;
+  for (const auto& [validator, vote] : round_state(round).commits[hash].votes)
+    votes.push_back(vote);
+  FinalizedBlock f;
+  f.block = block;
+  f.certificate = std::make_shared<SignatureSetCertificate>(m_height, round, hash, std::move(votes),
+                                                            m_set.size());
+  const runtime::TimeNs started =
+      std::max(m_round_started, m_last_commit_time + m_config.block_interval);
+  const runtime::TimeNs sample = std::max<runtime::TimeNs>(0, m_env.now() - started);
+  m_observed_latency = m_observed_latency == 0 ? sample : (7 * m_observed_latency + sample) / 8;
+  if (!commit_finalized(f)) return;
+  // The proposer announces the finalized block to the whole network at once; everyone else only
+  // if nobody has after a while, so one flood per height is the common case.
+  m_last_announced = false;
+  if (m_self && m_set.proposer(f.block->header.height, round) == *m_self) {
+    m_last_announced = true;
+    m_env.broadcast(encode_finalized_block(f));
+  } else if (m_self) {
+    if (m_announce_timer) m_env.cancel_timer(*m_announce_timer);
+    m_announce_timer = m_env.set_timer(m_config.round_timeout / 2, kAnnounceTimerTag);
+  }
+  start_height();
+  drain_buffers();
+}
+
+bool IbftEngine::commit_finalized(const FinalizedBlock& f) {
+  m_app.commit(f);
+  m_last_finalized = f;
+  m_last_commit_time = m_env.now();
+  m_height = m_app.committed_height() + 1;
+  m_env.metrics().set("consensus_height", static_cast<std::int64_t>(m_app.committed_height()));
+  m_env.metrics().add("consensus_commits_total", 1);
+  if (f.certificate->round() > 0)
+    m_env.metrics().add("consensus_commits_after_round_change_total", 1);
+  return true;
+}
+
+void IbftEngine::handle_finalized(runtime::NodeId from, const FinalizedBlock& f) {
+  const std::uint64_t height = f.block->header.height;
+  if (height < m_height) {
+    if (height + 1 == m_height) m_last_announced = true;
+    return;
+  }
+  if (height > m_height) {
+    if (m_future_blocks.size() < m_config.max_buffered_blocks) m_future_blocks.emplace(height, f);
+    request_sync(from);
+    return;
+  }
+  const BlockHeader& h = f.block->header;
+  if (h.parent != m_app.committed_hash() || h.validator_set != m_set.hash() ||
+      !f.certificate->verify(m_set, m_env.crypto())) {
+    m_env.metrics().add("consensus_invalid_finalized_total", 1);
+    return;
+  }
+  auto root = m_app.execute(h, f.block->payload);
+  if (!root || *root != h.state_root) {
+    // A quorum certified a block this node cannot execute: more than a third is Byzantine.
+    m_env.metrics().add("consensus_certified_invalid_block_total", 1);
+    return;
+  }
+  commit_finalized(f);
+  m_last_announced = true;
+  start_height();
+  drain_buffers();
+}
+
+void IbftEngine::handle_block_request(runtime::NodeId from, const BlockRequest& q) {
+  const std::uint64_t last = m_app.committed_height();
+  for (std::uint64_t h = q.from_height; h < q.from_height + q.count && h <= last; ++h) {
+    auto f = m_app.committed_block(h);
+    if (!f) break;
+    m_env.send(from, encode_finalized_block(*f));
+  }
+}
+
+void IbftEngine::request_sync(runtime::NodeId from) {
+  const runtime::TimeNs now = m_env.now();
+  if (m_last_sync_request >= 0 && now - m_last_sync_request < m_config.round_timeout) return;
+  m_last_sync_request = now;
+  BlockRequest q;
+  q.from_height = m_height;
+  q.count = BlockRequest::kMaxBlocks;
+  m_env.send(from, encode_block_request(q));
+}
+
+void IbftEngine::buffer_future(runtime::NodeId from, const runtime::MessagePtr& message) {
+  if (m_future_messages.size() < m_config.max_buffered_messages)
+    m_future_messages.emplace_back(from, message);
+  // A peer is deciding a later height: this node missed blocks and must fetch them.
+  request_sync(from);
+}
+
+void IbftEngine::drain_buffers() {
+  while (!m_future_blocks.empty()) {
+    auto it = m_future_blocks.begin();
+    if (it->first < m_height) {
+      m_future_blocks.erase(it);
+      continue;
+    }
+    if (it->first > m_height) break;
+    const FinalizedBlock f = it->second;
+    m_future_blocks.erase(it);
+    const std::uint64_t before = m_height;
+    handle_finalized(m_env.self(), f);
+    if (m_height == before) break;
+  }
+  std::deque<std::pair<runtime::NodeId, runtime::MessagePtr>> pending;
+  pending.swap(m_future_messages);
+  for (const auto& [from, message] : pending) on_message(from, message);
+}
+
+void IbftEngine::handle_round_change(const RoundChange& rc) {
+  if (!is_current_height(rc.height) || rc.round < m_round || rc.round > m_round + kMaxRoundsAhead ||
+      rc.validator >= m_set.size()) {
+    return;
+  }
+  RoundState& rs = round_state(rc.round);
+  if (rs.round_changes.count(rc.validator)) return;
+  const bool own = m_self && rc.validator == *m_self;
+  if (!own && !rc.verify(m_set, m_env.crypto())) {
+    m_env.metrics().add("consensus_bad_round_changes_total", 1);
+    return;
+  }
+  rs.round_changes.emplace(rc.validator, rc);
+  rs.round_change_stake += m_set.at(rc.validator).stake;
+
+  // More than a third of the stake wants a later round: at least one honest validator timed out,
+  // so follow to the highest round that such a set supports.
+  if (rc.round > m_round) {
+    std::vector<bool> counted(m_set.size(), false);
+    std::uint64_t stake = 0;
+    for (auto it = m_rounds.rbegin(); it != m_rounds.rend() && it->first > m_round; ++it) {
+      for (const auto& [validator, change] : it->second.round_changes) {
+        if (counted[validator]) continue;
+        counted[validator] = true;
+        stake += m_set.at(validator).stake;
+      }
+      if (m_set.exceeds_one_third(stake)) {
+        start_round(it->first, true);
+        return;
+      }
+    }
+  }
+  if (rc.round == m_round) maybe_propose();
+}
+
+void IbftEngine::send_to_validators(const runtime::MessagePtr& message) {
+  for (const runtime::NodeId node : m_validator_nodes) {
+    if (node != m_env.self()) m_env.send(node, message);
+  }
+}
+
+}  // namespace mn::consensus

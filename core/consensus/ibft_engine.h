@@ -1,0 +1,131 @@
+// IBFT 2.0-style Byzantine fault tolerant consensus (PRE-PREPARE/PREPARE/COMMIT with round
+// changes) weighted by stake, with immediate finality. Safe while validators holding less than
+// one third of the stake are Byzantine, under any message delays; live once the network
+// stabilises. Follows "The Istanbul BFT Consensus Algorithm" (Saltini, Hyland-Wood): a round
+// change carries the sender's prepared certificate, and a proposal in a round > 0 is justified by
+// a quorum of round changes and must re-propose the highest prepared block among them — the lock
+// that carries a possibly-committed block across rounds.
+//
+// A plain state machine: driven by on_start/on_message/on_timer from the node's reactor, reacting
+// only through its Env. Validators exchange proposals, votes and round changes directly; finalized
+// blocks (block + commit certificate) are gossiped to everyone, and full nodes (no key) follow the
+// chain from those alone. Every signature leaves only after the SignGuard made it durable.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "core/consensus/application.h"
+#include "core/consensus/consensus_config.h"
+#include "core/consensus/messages.h"
+#include "core/consensus/sign_guard.h"
+#include "core/consensus/validator_set.h"
+#include "core/runtime/env.h"
+
+namespace mn::consensus {
+
+class IbftEngine {
+ public:
+  // `validator_nodes[i]` is the network node of validator i. `key` is this node's validator key
+  // (absent for a full node).
+  IbftEngine(runtime::Env& env, Application& app, ValidatorSet validators,
+             std::vector<runtime::NodeId> validator_nodes, std::optional<crypto::KeyPair> key,
+             ConsensusConfig config);
+
+  void on_start();
+  // Returns false if the message is not a consensus message.
+  bool on_message(runtime::NodeId from, const runtime::MessagePtr& message);
+  // Returns false if the timer is not the engine's.
+  bool on_timer(runtime::TimerId id, std::uint64_t tag);
+
+  std::uint64_t height() const { return m_height; }  // the height being decided
+  std::uint32_t round() const { return m_round; }
+  std::optional<ValidatorIndex> self_index() const { return m_self; }
+  const ValidatorSet& validators() const { return m_set; }
+
+  // Timer tags the engine uses (the reactor routes these back to on_timer).
+  static constexpr std::uint64_t kRoundTimerTag = 0xC0'0001;
+  static constexpr std::uint64_t kProposeTimerTag = 0xC0'0002;
+  static constexpr std::uint64_t kAnnounceTimerTag = 0xC0'0003;
+
+ private:
+  struct Tally {
+    std::uint64_t stake = 0;
+    std::map<ValidatorIndex, Vote> votes;
+  };
+  struct RoundState {
+    BlockPtr proposal;  // the accepted proposal of this round
+    bool sent_prepare = false;
+    bool sent_commit = false;
+    std::map<runtime::Hash32, Tally> prepares;
+    std::map<runtime::Hash32, Tally> commits;
+    std::map<ValidatorIndex, RoundChange> round_changes;
+    std::uint64_t round_change_stake = 0;
+  };
+
+  // Height lifecycle.
+  void start_height();
+  void start_round(std::uint32_t round, bool announce);
+  runtime::TimeNs round_timeout(std::uint32_t round) const;
+  void arm_round_timer();
+  void on_round_timeout();
+  void maybe_propose();
+  void propose_new_block();
+  void send_proposal(BlockPtr block, std::vector<RoundChange> justification);
+
+  // Message handlers.
+  void handle_proposal(runtime::NodeId from, const Proposal& proposal);
+  void handle_vote(const Vote& vote);
+  void handle_round_change(const RoundChange& rc);
+  void handle_finalized(runtime::NodeId from, const FinalizedBlock& finalized);
+  void handle_block_request(runtime::NodeId from, const BlockRequest& request);
+
+  bool proposal_is_valid(const Proposal& proposal);
+  bool justification_is_valid(const Proposal& proposal);
+  void check_prepare_quorum(std::uint32_t round);
+  void check_commit_quorum(std::uint32_t round);
+  void check_round_change_quorum(std::uint32_t round);
+  void finalize(std::uint32_t round, const runtime::Hash32& hash, const BlockPtr& block);
+  bool commit_finalized(const FinalizedBlock& finalized);
+  void buffer_future(runtime::NodeId from, const runtime::MessagePtr& message);
+  void drain_buffers();
+  void request_sync(runtime::NodeId from);
+
+  void send_to_validators(const runtime::MessagePtr& message);
+  BlockPtr known_block(const runtime::Hash32& hash) const;
+  RoundState& round_state(std::uint32_t round) { return m_rounds[round]; }
+  bool is_current_height(std::uint64_t height) const { return height == m_height; }
+
+  runtime::Env& m_env;
+  Application& m_app;
+  ValidatorSet m_set;
+  std::vector<runtime::NodeId> m_validator_nodes;
+  std::optional<crypto::KeyPair> m_key;
+  std::optional<ValidatorIndex> m_self;
+  ConsensusConfig m_config;
+  SignGuard m_guard;
+
+  std::uint64_t m_height = 1;
+  std::uint32_t m_round = 0;
+  runtime::TimeNs m_round_started = 0;
+  runtime::TimeNs m_height_started = 0;
+  runtime::TimeNs m_last_commit_time = 0;
+  runtime::TimeNs m_observed_latency = 0;  // EWMA of round start → commit
+  std::map<std::uint32_t, RoundState> m_rounds;
+  std::optional<PreparedCertificate> m_prepared;  // highest prepared at this height
+  BlockPtr m_prepared_block;
+  std::optional<runtime::TimerId> m_round_timer;
+  std::optional<runtime::TimerId> m_propose_timer;
+  std::optional<runtime::TimerId> m_announce_timer;
+  std::optional<FinalizedBlock> m_last_finalized;
+  bool m_last_announced = false;
+
+  std::deque<std::pair<runtime::NodeId, runtime::MessagePtr>> m_future_messages;
+  std::map<std::uint64_t, FinalizedBlock> m_future_blocks;
+  runtime::TimeNs m_last_sync_request = -1;
+};
+
+}  // namespace mn::consensus
