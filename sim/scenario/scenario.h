@@ -70,8 +70,50 @@ struct NetworkSpec {
   GossipSpec gossip;
 };
 
-// The broadcast workload: origins publish gossip messages as a Poisson process.
+enum class StakeKind { kEqual, kPareto, kList };
+
+// How stake is spread over the validators (integer base units).
+struct StakeSpec {
+  StakeKind kind = StakeKind::kEqual;
+  std::uint64_t amount = 1'000'000;      // equal: every validator's stake
+  double pareto_alpha = 1.5;             // pareto: tail index (> 1), drawn from the "stake" stream
+  std::uint64_t pareto_min = 1'000'000;  // pareto: smallest stake
+  std::vector<std::uint64_t> list;       // list: one stake per validator, in validator order
+};
+
+// Consensus runs when the scenario has validators and a `consensus` block.
+struct ConsensusSpec {
+  bool enabled = false;
+  TimeNs block_interval = 1 * runtime::kNsPerSec;
+  TimeNs round_timeout = 1 * runtime::kNsPerSec;
+  TimeNs round_timeout_max = 60 * runtime::kNsPerSec;
+  std::uint32_t max_block_txs = 1000;
+};
+
+enum class AdversaryBehavior {
+  kSilent,           // sends nothing (a crash that keeps its state)
+  kEquivocate,       // as proposer, sends different blocks to two halves of the validators
+  kDoubleSign,       // votes for every proposal it sees in a round, conflicting ones included
+  kWithholdVotes,    // proposes but never sends PREPARE/COMMIT
+  kDelay,            // delays every message it sends by params.delay_ms
+  kInvalidProposal,  // as proposer, proposes blocks that break the ledger rules
+  kTwins,            // a second honest instance runs with the same key
+};
+
+struct AdversarySpec {
+  std::vector<NodeId> nodes;  // validators only
+  AdversaryBehavior behavior = AdversaryBehavior::kSilent;
+  TimeNs from = 0;
+  std::optional<TimeNs> until;
+  TimeNs delay = 0;       // kDelay: params.delay_ms
+  std::string json_path;  // "adversaries[2]"
+};
+
+// The workloads: signed transfers to validators, and gossip broadcasts (Poisson processes).
 struct WorkloadSpec {
+  double transfers_per_s = 0.0;   // signed transfers submitted to validators (Poisson)
+  std::uint32_t accounts = 1000;  // user accounts funded at genesis
+  std::uint64_t account_balance = 1'000'000'000;  // each account's genesis balance
   double broadcasts_per_s = 0.0;
   std::uint32_t broadcast_bytes = 256;    // payload size of each broadcast
   std::vector<NodeId> broadcast_origins;  // empty: every node
@@ -110,6 +152,16 @@ struct PropagationExpectation {
 
 struct ExpectSpec {
   std::vector<PropagationExpectation> propagation;
+  // true: the agreement oracle must hold; false: the scenario demonstrates an attack beyond the
+  // fault bound and passes only if the agreement oracle catches a violation.
+  bool safety = true;
+  // Liveness after stabilisation: from this time on every live honest validator commits at
+  // least `min_blocks_after_liveness` more blocks.
+  std::optional<TimeNs> liveness_after;
+  std::uint64_t min_blocks_after_liveness = 3;
+  std::optional<std::uint64_t> min_height;    // the honest chain reaches at least this height
+  std::optional<double> max_finality_p99_ms;  // transfer submission → commit, 99th percentile
+  std::optional<std::uint64_t> max_height;    // at most this height (a no-quorum scenario)
 };
 
 struct Scenario {
@@ -118,6 +170,9 @@ struct Scenario {
   std::uint64_t seed = 1;
   TimeNs duration = 10 * runtime::kNsPerSec;
   std::uint32_t validator_count = 0;  // nodes 0..k-1 are v0..v{k-1}; the rest n0, n1, ...
+  StakeSpec stake;
+  ConsensusSpec consensus;
+  std::vector<AdversarySpec> adversaries;
   NetworkSpec network;
   WorkloadSpec workload;
   std::vector<FaultSpec> faults;  // sorted by `at`, stable

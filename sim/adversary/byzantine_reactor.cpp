@@ -1,0 +1,227 @@
+#include "sim/adversary/byzantine_reactor.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/consensus/vote.h"
+#include "sim/simulator.h"
+
+namespace mn::sim {
+
+// The Env the honest reactor inside a Byzantine validator sees: everything passes straight
+// through except what it sends, which goes to the adversary first.
+class ByzantineReactor::InterceptingEnv final : public runtime::Env {
+ public:
+  InterceptingEnv(runtime::Env& real, ByzantineReactor& owner) : m_real(real), m_owner(owner) {}
+  NodeId self() const override { return m_real.self(); }
+  runtime::TimeNs now() const override { return m_real.now(); }
+  runtime::TimerId set_timer(runtime::TimeNs delay, std::uint64_t tag) override {
+    return m_real.set_timer(delay, tag);
+  }
+  void cancel_timer(runtime::TimerId id) override { m_real.cancel_timer(id); }
+  void send(NodeId to, runtime::MessagePtr message) override {
+    m_owner.outgoing(to, message, false);
+  }
+  void broadcast(runtime::MessagePtr message) override {
+    m_owner.outgoing(runtime::kNoNode, message, true);
+  }
+  runtime::Storage& storage() override { return m_real.storage(); }
+  runtime::Rng& rng() override { return m_real.rng(); }
+  crypto::CryptoProvider& crypto() override { return m_real.crypto(); }
+  runtime::Metrics& metrics() override { return m_real.metrics(); }
+
+ private:
+  runtime::Env& m_real;
+  ByzantineReactor& m_owner;
+};
+
+ByzantineReactor::ByzantineReactor(runtime::Env& env, const crypto::KeyPair& key,
+                                   AdversarySpec spec, AdversaryContext context,
+                                   const InnerFactory& inner)
+    : m_env(env), m_key(key), m_spec(std::move(spec)), m_context(std::move(context)) {
+  m_inner_env = std::make_unique<InterceptingEnv>(env, *this);
+  m_inner = inner(*m_inner_env);
+}
+
+ByzantineReactor::~ByzantineReactor() = default;
+
+bool ByzantineReactor::active() const {
+  const runtime::TimeNs now = m_context.sim->now();
+  return now >= m_spec.from && (!m_spec.until || now < *m_spec.until);
+}
+
+bool ByzantineReactor::is_colluder(NodeId node) const {
+  return std::find(m_context.colluders.begin(), m_context.colluders.end(), node) !=
+         m_context.colluders.end();
+}
+
+std::vector<NodeId> ByzantineReactor::honest_half(int half) const {
+  std::vector<NodeId> honest;
+  for (const NodeId node : *m_context.validator_nodes) {
+    if (!is_colluder(node)) honest.push_back(node);
+  }
+  const std::size_t split = honest.size() / 2;
+  if (half == 0) return {honest.begin(), honest.begin() + static_cast<std::ptrdiff_t>(split)};
+  return {honest.begin() + static_cast<std::ptrdiff_t>(split), honest.end()};
+}
+
+int ByzantineReactor::half_of(const consensus::BlockPtr& block) {
+  // Colluders agree on the split without talking: the two blocks of an equivocation differ by one
+  // in their timestamps, so the parity names the half each one is shown to.
+  const int half = static_cast<int>(block->header.timestamp & 1);
+  m_half_of_block.emplace(block->hash, half);
+  return half;
+}
+
+bool ByzantineReactor::hidden_from(NodeId to, const runtime::MessagePtr& message) const {
+  if (message->kind != consensus::kVoteKind || is_colluder(to)) return false;
+  auto vote = consensus::decode_vote(message->payload);
+  if (!vote) return false;
+  const auto it = m_half_of_block.find(vote->block_hash);
+  if (it == m_half_of_block.end()) return false;
+  const auto members = honest_half(it->second);
+  return std::find(members.begin(), members.end(), to) == members.end();
+}
+
+void ByzantineReactor::on_start() {
+  m_inner->on_start();
+}
+
+void ByzantineReactor::on_timer(runtime::TimerId id, std::uint64_t tag) {
+  m_inner->on_timer(id, tag);
+}
+
+void ByzantineReactor::on_message(NodeId from, const runtime::MessagePtr& message) {
+  if (active() && m_spec.behavior == AdversaryBehavior::kDoubleSign &&
+      message->kind == consensus::kProposalKind) {
+    auto proposal = consensus::decode_proposal(message->payload);
+    if (proposal) {
+      half_of(proposal->block);
+      double_sign(*proposal);
+    }
+  }
+  m_inner->on_message(from, message);
+}
+
+void ByzantineReactor::send_now(NodeId to, const runtime::MessagePtr& message, bool gossip) {
+  if (gossip) {
+    m_env.broadcast(message);
+  } else {
+    m_env.send(to, message);
+  }
+}
+
+crypto::Signature ByzantineReactor::sign_proposal(const consensus::BlockPtr& block,
+                                                  std::uint32_t round) {
+  return m_env.crypto().sign(
+      m_key.secret_key, consensus::consensus_digest(consensus::Step::kPropose, block->header.height,
+                                                    round, block->hash));
+}
+
+runtime::MessagePtr ByzantineReactor::invalid_copy(const consensus::Proposal& proposal) {
+  consensus::BlockHeader header = proposal.block->header;
+  header.state_root[0] ^= 0x01;  // claims a state the payload does not produce
+  consensus::Proposal bad = proposal;
+  bad.block = consensus::make_block(header, proposal.block->payload);
+  bad.signature = sign_proposal(bad.block, proposal.round);
+  return consensus::encode_proposal(bad);
+}
+
+void ByzantineReactor::outgoing(NodeId to, const runtime::MessagePtr& message, bool gossip) {
+  if (!active()) {
+    send_now(to, message, gossip);
+    return;
+  }
+  switch (m_spec.behavior) {
+    case AdversaryBehavior::kSilent:
+      return;
+    case AdversaryBehavior::kDelay: {
+      // The reactor may be gone (crash) by the time the delay ends; the host then drops it.
+      Simulator* sim = m_context.sim;
+      const NodeId self = m_env.self();
+      sim->schedule(sim->now() + m_spec.delay, [sim, self, to, message, gossip] {
+        sim->run_on_node(self, [&](runtime::Reactor& reactor) {
+          static_cast<ByzantineReactor&>(reactor).send_now(to, message, gossip);
+        });
+      });
+      return;
+    }
+    case AdversaryBehavior::kWithholdVotes:
+      if (message->kind == consensus::kVoteKind) return;
+      break;
+    case AdversaryBehavior::kInvalidProposal:
+      if (message->kind == consensus::kProposalKind) {
+        auto proposal = consensus::decode_proposal(message->payload);
+        if (proposal) {
+          send_now(to, invalid_copy(*proposal), gossip);
+          return;
+        }
+      }
+      break;
+    case AdversaryBehavior::kEquivocate:
+      if (message->kind == consensus::kProposalKind && !gossip) {
+        auto proposal = consensus::decode_proposal(message->payload);
+        if (proposal) {
+          equivocate(*proposal);
+          return;
+        }
+      }
+      if (hidden_from(to, message)) return;
+      break;
+    case AdversaryBehavior::kDoubleSign:
+      if (hidden_from(to, message)) return;
+      break;
+    case AdversaryBehavior::kTwins:
+      break;
+  }
+  send_now(to, message, gossip);
+}
+
+void ByzantineReactor::equivocate(const consensus::Proposal& proposal) {
+  const auto key = std::make_pair(proposal.height(), proposal.round);
+  if (std::find(m_equivocated.begin(), m_equivocated.end(), key) != m_equivocated.end()) return;
+  m_equivocated.push_back(key);
+  // Block B differs from A only in its timestamp: both are valid, so each half accepts its own.
+  consensus::BlockHeader header = proposal.block->header;
+  header.timestamp += 1;
+  consensus::Proposal other = proposal;
+  other.block = consensus::make_block(header, proposal.block->payload);
+  other.signature = sign_proposal(other.block, proposal.round);
+  const runtime::MessagePtr a = consensus::encode_proposal(proposal);
+  const runtime::MessagePtr b = consensus::encode_proposal(other);
+  // Colluders get both blocks; each honest half gets one, and the equivocator backs B with votes
+  // as its own engine backs A, each vote shown only to the half that saw its block.
+  const int half_a = half_of(proposal.block);
+  half_of(other.block);
+  for (const NodeId node : *m_context.validator_nodes) {
+    if (node != m_env.self() && is_colluder(node)) {
+      send_now(node, a, false);
+      send_now(node, b, false);
+    }
+  }
+  for (const NodeId node : honest_half(half_a)) send_now(node, a, false);
+  for (const NodeId node : honest_half(1 - half_a)) send_now(node, b, false);
+  double_sign(other);
+  m_env.metrics().add("adversary_equivocations_total", 1);
+}
+
+void ByzantineReactor::double_sign(const consensus::Proposal& proposal) {
+  const auto key = std::make_pair(proposal.height(), proposal.block->hash);
+  if (std::find(m_double_signed.begin(), m_double_signed.end(), key) != m_double_signed.end())
+    return;
+  m_double_signed.push_back(key);
+  const auto index = m_context.validators->index_of(m_key.public_key);
+  if (!index) return;
+  for (const consensus::Step step : {consensus::Step::kPrepare, consensus::Step::kCommit}) {
+    const consensus::Vote vote =
+        consensus::make_vote(step, proposal.height(), proposal.round, proposal.block->hash, *index,
+                             m_key.secret_key, m_env.crypto());
+    const runtime::MessagePtr message = consensus::encode_vote(vote);
+    for (const NodeId node : *m_context.validator_nodes) {
+      if (node != m_env.self() && !hidden_from(node, message)) send_now(node, message, false);
+    }
+  }
+  m_env.metrics().add("adversary_double_signs_total", 1);
+}
+
+}  // namespace mn::sim

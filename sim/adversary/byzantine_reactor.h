@@ -1,0 +1,74 @@
+// A Byzantine validator: it runs the honest reactor with its own key, but every message that
+// reactor sends passes through the adversary, which (while its time window is open) drops, delays
+// or rewrites it, and may sign extra, conflicting messages with the key. It never holds another
+// node's key, so it can only do what a real compromised validator could.
+//
+// Behaviours (AdversaryBehavior): silent drops everything; delay holds every message back;
+// withhold_votes drops PREPARE/COMMIT; equivocate, as proposer, sends a second, different block
+// to half of the validators; invalid_proposal replaces its proposals with blocks whose state root
+// is wrong; double_sign votes PREPARE and COMMIT for every proposal it sees, conflicting ones too.
+// Colluding adversaries (equivocate + double_sign) share both halves of an equivocation.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "core/consensus/messages.h"
+#include "core/consensus/validator_set.h"
+#include "core/runtime/env.h"
+#include "sim/scenario/scenario.h"
+
+namespace mn::sim {
+
+class Simulator;
+
+struct AdversaryContext {
+  Simulator* sim = nullptr;
+  const consensus::ValidatorSet* validators = nullptr;
+  const std::vector<NodeId>* validator_nodes = nullptr;  // by validator index
+  std::vector<NodeId> colluders;                         // every adversarial node of the run
+};
+
+class ByzantineReactor final : public runtime::Reactor {
+ public:
+  using InnerFactory = std::function<std::unique_ptr<runtime::Reactor>(runtime::Env& env)>;
+
+  ByzantineReactor(runtime::Env& env, const crypto::KeyPair& key, AdversarySpec spec,
+                   AdversaryContext context, const InnerFactory& inner);
+  ~ByzantineReactor() override;
+
+  void on_start() override;
+  void on_message(NodeId from, const runtime::MessagePtr& message) override;
+  void on_timer(runtime::TimerId id, std::uint64_t tag) override;
+
+ private:
+  class InterceptingEnv;
+
+  bool active() const;
+  void outgoing(NodeId to, const runtime::MessagePtr& message, bool gossip);
+  void send_now(NodeId to, const runtime::MessagePtr& message, bool gossip);
+  void equivocate(const consensus::Proposal& proposal);
+  void double_sign(const consensus::Proposal& proposal);
+  runtime::MessagePtr invalid_copy(const consensus::Proposal& proposal);
+  crypto::Signature sign_proposal(const consensus::BlockPtr& block, std::uint32_t round);
+  bool is_colluder(NodeId node) const;
+  // The honest validators shown block-half `half` (0 or 1) of an equivocation.
+  std::vector<NodeId> honest_half(int half) const;
+  int half_of(const consensus::BlockPtr& block);
+  // True if a vote must not reach `to`: it backs a block that `to`'s half was not shown.
+  bool hidden_from(NodeId to, const runtime::MessagePtr& message) const;
+
+  runtime::Env& m_env;
+  crypto::KeyPair m_key;
+  AdversarySpec m_spec;
+  AdversaryContext m_context;
+  std::unique_ptr<InterceptingEnv> m_inner_env;
+  std::unique_ptr<runtime::Reactor> m_inner;
+  // (height, round) pairs this node already equivocated or double-signed in.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> m_equivocated;
+  std::vector<std::pair<std::uint64_t, runtime::Hash32>> m_double_signed;
+  std::map<runtime::Hash32, int> m_half_of_block;
+};
+
+}  // namespace mn::sim
