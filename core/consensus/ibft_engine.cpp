@@ -20,7 +20,7 @@ IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorSet validat
       m_app(app),
       m_set(std::move(validators)),
       m_validator_nodes(std::move(validator_nodes)),
-      m_key(std::move(key)),
+      m_key(key),
       m_config(config),
       m_guard(env.storage()) {
   MN_ASSERT(m_validator_nodes.size() == m_set.size());
