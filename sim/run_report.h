@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/node_host.h"
+#include "sim/oracles/oracle_violation.h"
 #include "sim/oracles/propagation_tracker.h"
 
 namespace mn::sim {
@@ -33,6 +34,24 @@ struct RunReport {
 
   std::vector<ExpectationVerdict> verdicts;
   PropagationStats propagation;  // over every broadcast of the run
+
+  // Consensus runs only.
+  bool consensus = false;
+  std::vector<OracleViolation> violations;  // first violation of each oracle
+  std::uint64_t agreement_violations = 0;
+  std::uint64_t height = 0;  // highest height an honest node finalized
+  struct HeightRecord {
+    std::uint64_t height;
+    TimeNs first_commit;
+    std::uint32_t round;
+    std::uint32_t transactions;
+  };
+  std::vector<HeightRecord> heights;
+  std::uint64_t transfers_submitted = 0;
+  std::uint64_t transfers_committed = 0;
+  TimeNs finality_p50 = 0;
+  TimeNs finality_p99 = 0;
+  std::vector<std::uint64_t> node_heights;  // final committed height per node
 
   std::vector<PropagationTracker::Broadcast> broadcasts;
   std::vector<PropagationTracker::Delivery> deliveries;

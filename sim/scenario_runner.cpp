@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "sim/broadcast_workload.h"
+#include "sim/consensus_run.h"
 #include "sim/gossip_probe.h"
 
 namespace mn::sim {
@@ -58,6 +59,7 @@ std::vector<ExpectationVerdict> check_propagation(const Scenario& scenario,
 
 RunReport run_scenario(const Scenario& scenario, std::uint64_t seed,
                        const Simulator::ProgressFn& progress) {
+  if (scenario.consensus.enabled) return run_consensus_scenario(scenario, seed, progress);
   PropagationTracker tracker(scenario.network.nodes);
   GossipProbe::Context context;
   context.tracker = &tracker;

@@ -80,12 +80,28 @@ void print_report(const RunReport& report, double wall_s, const std::string& out
     fmt::print("  {} {}: {} — observed {}\n", v.passed ? "PASS" : "FAIL", v.path, v.statement,
                v.observed);
   }
+  for (const auto& v : report.violations) {
+    std::string nodes;
+    for (const auto n : v.nodes) nodes += (nodes.empty() ? "" : ", ") + std::to_string(n);
+    fmt::print("  VIOLATION {} at {:.3f} s, height {}, nodes [{}]: {}\n", v.oracle,
+               static_cast<double>(v.time) / 1e9, v.height, nodes, v.detail);
+  }
+  if (report.consensus) {
+    fmt::print(
+        "  height {}  transfers {} submitted, {} committed  finality p50 {:.1f} ms  p99 {:.1f} "
+        "ms\n",
+        report.height, human_count(report.transfers_submitted),
+        human_count(report.transfers_committed), static_cast<double>(report.finality_p50) / 1e6,
+        static_cast<double>(report.finality_p99) / 1e6);
+  }
   const auto& p = report.propagation;
-  fmt::print("  broadcasts {}  deliveries {}  coverage {:.4f}\n", human_count(p.broadcasts),
-             human_count(p.deliveries), p.coverage);
-  fmt::print("  delay ms  p50 {:.2f}  p90 {:.2f}  p99 {:.2f}  max {:.2f}\n",
-             static_cast<double>(p.delay_p50) / 1e6, static_cast<double>(p.delay_p90) / 1e6,
-             static_cast<double>(p.delay_p99) / 1e6, static_cast<double>(p.delay_max) / 1e6);
+  if (!report.consensus) {
+    fmt::print("  broadcasts {}  deliveries {}  coverage {:.4f}\n", human_count(p.broadcasts),
+               human_count(p.deliveries), p.coverage);
+    fmt::print("  delay ms  p50 {:.2f}  p90 {:.2f}  p99 {:.2f}  max {:.2f}\n",
+               static_cast<double>(p.delay_p50) / 1e6, static_cast<double>(p.delay_p90) / 1e6,
+               static_cast<double>(p.delay_p99) / 1e6, static_cast<double>(p.delay_max) / 1e6);
+  }
   const auto summary = mn::sim::summary_json(report);
   const auto& m = summary["metrics"];
   fmt::print(

@@ -80,6 +80,23 @@ nlohmann::json summary_json(const RunReport& report) {
     total.reordered += n.reordered;
   }
   const PropagationStats& p = report.propagation;
+  if (report.consensus) {
+    nlohmann::json violations = nlohmann::json::array();
+    for (const auto& v : report.violations) {
+      violations.push_back({{"oracle", v.oracle},
+                            {"time_s", static_cast<double>(v.time) / 1e9},
+                            {"nodes", v.nodes},
+                            {"height", v.height},
+                            {"detail", v.detail}});
+    }
+    j["violations"] = violations;
+    j["consensus"] = {{"height", report.height},
+                      {"agreement_violations", report.agreement_violations},
+                      {"transfers_submitted", report.transfers_submitted},
+                      {"transfers_committed", report.transfers_committed},
+                      {"finality_ms",
+                       {{"p50", to_ms(report.finality_p50)}, {"p99", to_ms(report.finality_p99)}}}};
+  }
   j["metrics"] = {
       {"broadcasts", p.broadcasts},
       {"deliveries", p.deliveries},
@@ -196,6 +213,21 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
     for (const auto& d : report.deliveries) {
       ++per_second_deliveries[bucket(report.broadcasts[d.broadcast].origin_time + d.delay)];
     }
+  }
+  if (report.consensus) {
+    std::vector<std::uint64_t> height, txs,
+        node_height(report.node_heights.begin(), report.node_heights.end());
+    std::vector<std::int64_t> commit_time;
+    std::vector<std::uint32_t> round;
+    for (const auto& h : report.heights) {
+      height.push_back(h.height);
+      commit_time.push_back(h.first_commit);
+      round.push_back(h.round);
+      txs.push_back(h.transactions);
+    }
+    chain << f.group("/heights") << f.column("/heights/height", height)
+          << f.column("/heights/first_commit_ns", commit_time) << f.column("/heights/round", round)
+          << f.column("/heights/transactions", txs) << f.column("/nodes/height", node_height);
   }
   chain << f.group("/timeline") << f.column("/timeline/second", second)
         << f.column("/timeline/broadcasts", per_second_broadcasts)

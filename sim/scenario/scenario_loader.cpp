@@ -4,10 +4,12 @@
 #include <array>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -16,6 +18,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/consensus/validator_set.h"
 #include "core/runtime/assert.h"
 #include "sim/scenario/embedded_schema.h"
 #include "sim/scenario/json_schema_validator.h"
@@ -77,6 +80,16 @@ TimeNs ms_to_ns(const json& ms) {
   return std::llround(ms.get<double>() * 1e6);
 }
 
+// Reads object[key], a duration in milliseconds the schema requires to be > 0, into `out` if
+// present; refuses one so small that it rounds to 0 ns.
+Status positive_ms(const json& object, const char* key, const std::string& path, TimeNs& out) {
+  const auto it = object.find(key);
+  if (it == object.end()) return {};
+  out = ms_to_ns(*it);
+  if (out <= 0) return invalid(join_path(path, key), "must be at least 0.000001 (1 ns)");
+  return {};
+}
+
 const json& member_or_empty(const json& object, const char* key) {
   static const json kEmptyObject = json::object();
   const auto it = object.find(key);
@@ -120,6 +133,22 @@ constexpr std::array<std::pair<const char*, FaultKind>, 6> kFaultKinds = {{
     {"link_degrade", FaultKind::kLinkDegrade},
 }};
 
+constexpr std::array<std::pair<const char*, StakeKind>, 3> kStakeKinds = {{
+    {"equal", StakeKind::kEqual},
+    {"pareto", StakeKind::kPareto},
+    {"list", StakeKind::kList},
+}};
+
+constexpr std::array<std::pair<const char*, AdversaryBehavior>, 7> kBehaviors = {{
+    {"silent", AdversaryBehavior::kSilent},
+    {"equivocate", AdversaryBehavior::kEquivocate},
+    {"double_sign", AdversaryBehavior::kDoubleSign},
+    {"withhold_votes", AdversaryBehavior::kWithholdVotes},
+    {"delay", AdversaryBehavior::kDelay},
+    {"invalid_proposal", AdversaryBehavior::kInvalidProposal},
+    {"twins", AdversaryBehavior::kTwins},
+}};
+
 constexpr std::array<std::pair<const char*, CryptoMode>, 2> kCryptoModes = {{
     {"simulated", CryptoMode::kSimulated},
     {"real", CryptoMode::kReal},
@@ -138,6 +167,18 @@ Status only_keys_of_kind(const json& object, const std::string& path, const std:
     }
   }
   return {};
+}
+
+// a + b, or nullopt if the sum does not fit in 64 bits.
+std::optional<std::uint64_t> checked_add(std::uint64_t a, std::uint64_t b) {
+  if (a > std::numeric_limits<std::uint64_t>::max() - b) return std::nullopt;
+  return a + b;
+}
+
+// a × b, or nullopt if the product does not fit in 64 bits.
+std::optional<std::uint64_t> checked_mul(std::uint64_t a, std::uint64_t b) {
+  if (a != 0 && b > std::numeric_limits<std::uint64_t>::max() / a) return std::nullopt;
+  return a * b;
 }
 
 // Says where a limit-breaking value came from when the user did not write it.
@@ -165,9 +206,12 @@ class Loader {
       return invalid("validators.count",
                      fmt::format("must be <= network.nodes ({})", m_scenario.network.nodes));
     }
-    Status status = load_network(network);
+    Status status = load_stake();
+    if (status.is_ok()) status = load_consensus();
+    if (status.is_ok()) status = load_network(network);
     if (status.is_ok()) status = load_workload();
     if (status.is_ok()) status = load_faults();
+    if (status.is_ok()) status = load_adversaries();
     if (status.is_ok()) status = load_expect();
     if (!status.is_ok()) return status;
     m_scenario.source_json = m_doc.dump(2);
@@ -179,6 +223,100 @@ class Loader {
     auto ids = parse_node_selector(value, m_scenario.validator_count, m_scenario.network.nodes);
     if (!ids) return invalid(path, ids.status().message());
     return ids;
+  }
+
+  // The error for a key that only means something when consensus runs.
+  Status needs_consensus(const std::string& path) const {
+    if (m_scenario.consensus.enabled) return {};
+    return invalid(path, "needs a consensus block");
+  }
+
+  Status load_stake() {
+    const std::string path = "validators.stake";
+    const json& validators = member_or_empty(m_doc, "validators");
+    const auto stake = validators.find("stake");
+    if (stake == validators.end()) return {};
+    StakeSpec& spec = m_scenario.stake;
+    const std::string kind = (*stake)["kind"].get<std::string>();
+    spec.kind = enum_value((*stake)["kind"], kStakeKinds);
+    spec.amount = integer_or(*stake, "amount", spec.amount);
+    spec.pareto_alpha = number_or(*stake, "alpha", spec.pareto_alpha);
+    spec.pareto_min = integer_or(*stake, "min", spec.pareto_min);
+    switch (spec.kind) {
+      case StakeKind::kEqual:
+        return only_keys_of_kind(*stake, path, kind, {"kind"}, {"amount"});
+      case StakeKind::kPareto:
+        return only_keys_of_kind(*stake, path, kind, {"kind"}, {"alpha", "min"});
+      case StakeKind::kList: {
+        Status status = only_keys_of_kind(*stake, path, kind, {"kind"}, {"stakes"});
+        if (!status.is_ok()) return status;
+        const std::string stakes_path = join_path(path, "stakes");
+        const auto stakes = stake->find("stakes");
+        if (stakes == stake->end()) return invalid(stakes_path, "required by kind list");
+        if (stakes->size() != m_scenario.validator_count) {
+          return invalid(stakes_path, fmt::format("has {} entries, expected {} (one per validator)",
+                                                  stakes->size(), m_scenario.validator_count));
+        }
+        for (const json& s : *stakes) spec.list.push_back(integer_value<std::uint64_t>(s));
+        return {};
+      }
+    }
+    return {};
+  }
+
+  // The total stake (for pareto, whose stakes are drawn at run time, its least possible value
+  // count x min), or nullopt if it does not fit in 64 bits.
+  std::optional<std::uint64_t> known_total_stake() const {
+    const StakeSpec& spec = m_scenario.stake;
+    switch (spec.kind) {
+      case StakeKind::kEqual:
+        return checked_mul(spec.amount, m_scenario.validator_count);
+      case StakeKind::kPareto:
+        return checked_mul(spec.pareto_min, m_scenario.validator_count);
+      case StakeKind::kList: {
+        std::optional<std::uint64_t> total = 0;
+        for (const std::uint64_t s : spec.list) {
+          total = checked_add(*total, s);
+          if (!total) break;
+        }
+        return total;
+      }
+    }
+    return 0;
+  }
+
+  Status load_consensus() {
+    const std::string path = "consensus";
+    const auto consensus = m_doc.find("consensus");
+    if (consensus == m_doc.end()) return {};
+    ConsensusSpec& spec = m_scenario.consensus;
+    spec.enabled = true;
+    if (m_scenario.validator_count == 0) {
+      return invalid(path, "consensus needs validators.count >= 1");
+    }
+    if (m_scenario.validator_count > consensus::ValidatorSet::kMaxValidators) {
+      return invalid("validators.count", fmt::format("must be <= {} with consensus",
+                                                     consensus::ValidatorSet::kMaxValidators));
+    }
+    if (!known_total_stake()) {
+      return invalid("validators.stake", "the total stake does not fit in 64 bits");
+    }
+    Status status = positive_ms(*consensus, "block_interval_ms", path, spec.block_interval);
+    if (status.is_ok()) {
+      status = positive_ms(*consensus, "round_timeout_ms", path, spec.round_timeout);
+    }
+    if (status.is_ok()) {
+      status = positive_ms(*consensus, "round_timeout_max_ms", path, spec.round_timeout_max);
+    }
+    if (!status.is_ok()) return status;
+    if (spec.round_timeout_max < spec.round_timeout) {
+      return invalid(join_path(path, "round_timeout_max_ms"),
+                     fmt::format("must be >= round_timeout_ms ({}){}",
+                                 consensus->value("round_timeout_ms", json(1000)).dump(),
+                                 default_note(*consensus, "round_timeout_max_ms", "60000")));
+    }
+    spec.max_block_txs = integer_or(*consensus, "max_block_txs", spec.max_block_txs);
+    return {};
   }
 
   Status load_network(const json& network) {
@@ -339,6 +477,34 @@ class Loader {
   Status load_workload() {
     WorkloadSpec& spec = m_scenario.workload;
     const json& workload = member_or_empty(m_doc, "workload");
+    spec.transfers_per_s = number_or(workload, "transfers_per_s", spec.transfers_per_s);
+    if (spec.transfers_per_s > 0) {
+      Status status = needs_consensus("workload.transfers_per_s");
+      if (!status.is_ok()) return status;
+    }
+    for (const char* key : {"accounts", "account_balance"}) {
+      if (!workload.contains(key)) continue;
+      Status status = needs_consensus(join_path("workload", key));
+      if (!status.is_ok()) return status;
+    }
+    spec.accounts = integer_or(workload, "accounts", spec.accounts);
+    spec.account_balance = integer_or(workload, "account_balance", spec.account_balance);
+    if (spec.transfers_per_s > 0 && spec.accounts < 2) {
+      return invalid("workload.accounts",
+                     "must be >= 2 when transfers_per_s > 0 (a transfer moves funds between two "
+                     "accounts)");
+    }
+    if (m_scenario.consensus.enabled) {
+      // Genesis holds every balance and stake; conservation needs their sum in 64 bits.
+      const auto balances = checked_mul(spec.accounts, spec.account_balance);
+      const auto supply = balances ? checked_add(*balances, *known_total_stake()) : std::nullopt;
+      if (!supply) {
+        return invalid("workload.account_balance",
+                       "the total supply (accounts x account_balance + total stake) does not fit "
+                       "in 64 bits" +
+                           default_note(workload, "accounts", std::to_string(spec.accounts)));
+      }
+    }
     spec.broadcasts_per_s = number_or(workload, "broadcasts_per_s", spec.broadcasts_per_s);
     spec.broadcast_bytes = integer_or(workload, "broadcast_bytes", spec.broadcast_bytes);
     if (const auto origins = workload.find("broadcast_origins"); origins != workload.end()) {
@@ -460,6 +626,81 @@ class Loader {
     return {};
   }
 
+  Status load_adversaries() {
+    const auto adversaries = m_doc.find("adversaries");
+    if (adversaries == m_doc.end()) return {};
+    if (!adversaries->empty()) {
+      Status status = needs_consensus("adversaries");
+      if (!status.is_ok()) return status;
+    }
+    for (std::size_t i = 0; i < adversaries->size(); ++i) {
+      AdversarySpec adversary;
+      adversary.json_path = fmt::format("adversaries[{}]", i);
+      Status status = load_adversary((*adversaries)[i], adversary);
+      if (!status.is_ok()) return status;
+      m_scenario.adversaries.push_back(std::move(adversary));
+    }
+    return {};
+  }
+
+  Status load_adversary(const json& object, AdversarySpec& adversary) {
+    const std::string& path = adversary.json_path;
+    const std::string behavior = object["behavior"].get<std::string>();
+    adversary.behavior = enum_value(object["behavior"], kBehaviors);
+    const std::string nodes_path = join_path(path, "nodes");
+    auto ids = selector(object["nodes"], nodes_path);
+    if (!ids) return ids.status();
+    adversary.nodes = std::move(ids).value();
+    for (const NodeId id : adversary.nodes) {
+      if (id >= m_scenario.validator_count) {
+        return invalid(nodes_path, node_name(m_scenario, id) + " is not a validator");
+      }
+    }
+    if (const auto from = object.find("from_s"); from != object.end()) {
+      adversary.from = seconds_to_ns(*from);
+    }
+    if (adversary.from >= m_scenario.duration) {
+      return invalid(join_path(path, "from_s"),
+                     fmt::format("must be < duration_s ({})", m_doc["duration_s"].dump()));
+    }
+    if (const auto until = object.find("until_s"); until != object.end()) {
+      adversary.until = seconds_to_ns(*until);
+      if (*adversary.until <= adversary.from) {
+        return invalid(
+            join_path(path, "until_s"),
+            fmt::format("must be > from_s ({})", object.value("from_s", json(0)).dump()));
+      }
+    }
+    const std::string params_path = join_path(path, "params");
+    const json& params = member_or_empty(object, "params");
+    const std::string delay_path = join_path(params_path, "delay_ms");
+    if (adversary.behavior == AdversaryBehavior::kDelay) {
+      if (!params.contains("delay_ms")) return invalid(delay_path, "required by behavior delay");
+      Status status = positive_ms(params, "delay_ms", params_path, adversary.delay);
+      if (!status.is_ok()) return status;
+    } else if (params.contains("delay_ms")) {
+      return invalid(delay_path, "not used by behavior " + behavior);
+    }
+    // Two behaviors at once on one node would be ambiguous: windows of one node never overlap.
+    const auto overlaps = [&adversary](const AdversarySpec& other) {
+      const bool other_ends_after_start = !other.until || *other.until > adversary.from;
+      const bool starts_before_other_ends = !adversary.until || *adversary.until > other.from;
+      return other_ends_after_start && starts_before_other_ends;
+    };
+    for (std::size_t j = 0; j < m_scenario.adversaries.size(); ++j) {
+      const AdversarySpec& other = m_scenario.adversaries[j];
+      if (!overlaps(other)) continue;
+      for (const NodeId id : adversary.nodes) {
+        if (std::binary_search(other.nodes.begin(), other.nodes.end(), id)) {
+          return invalid(nodes_path,
+                         fmt::format("{} is also in adversaries[{}], in an overlapping window",
+                                     node_name(m_scenario, id), j));
+        }
+      }
+    }
+    return {};
+  }
+
   Status load_groups(const json& groups, const std::string& path,
                      std::vector<std::vector<NodeId>>& out) const {
     std::map<NodeId, std::size_t> group_of;
@@ -481,6 +722,8 @@ class Loader {
 
   Status load_expect() {
     const json& expect = member_or_empty(m_doc, "expect");
+    Status status = load_consensus_expectations(expect);
+    if (!status.is_ok()) return status;
     const auto propagation = expect.find("propagation");
     if (propagation == expect.end()) return {};
     for (std::size_t i = 0; i < propagation->size(); ++i) {
@@ -516,6 +759,44 @@ class Loader {
                        fmt::format("must be <= max_coverage ({})", object["max_coverage"].dump()));
       }
       m_scenario.expect.propagation.push_back(std::move(e));
+    }
+    return {};
+  }
+
+  Status load_consensus_expectations(const json& expect) {
+    ExpectSpec& spec = m_scenario.expect;
+    for (const auto& [key, value] : expect.items()) {
+      if (key == "propagation") continue;
+      Status status = needs_consensus(join_path("expect", key));
+      if (!status.is_ok()) return status;
+    }
+    spec.safety = expect.value("safety", spec.safety);
+    if (const auto after = expect.find("liveness_after_s"); after != expect.end()) {
+      spec.liveness_after = seconds_to_ns(*after);
+      if (*spec.liveness_after >= m_scenario.duration) {
+        return invalid("expect.liveness_after_s",
+                       fmt::format("must be < duration_s ({})", m_doc["duration_s"].dump()));
+      }
+    } else if (expect.contains("min_blocks_after_liveness")) {
+      return invalid("expect.min_blocks_after_liveness", "needs liveness_after_s");
+    }
+    spec.min_blocks_after_liveness =
+        integer_or(expect, "min_blocks_after_liveness", spec.min_blocks_after_liveness);
+    if (const auto min = expect.find("min_height"); min != expect.end()) {
+      spec.min_height = integer_value<std::uint64_t>(*min);
+    }
+    if (const auto max = expect.find("max_height"); max != expect.end()) {
+      spec.max_height = integer_value<std::uint64_t>(*max);
+    }
+    if (spec.min_height && spec.max_height && *spec.min_height > *spec.max_height) {
+      return invalid("expect.min_height",
+                     fmt::format("must be <= max_height ({})", expect["max_height"].dump()));
+    }
+    if (const auto p99 = expect.find("max_finality_p99_ms"); p99 != expect.end()) {
+      if (m_scenario.workload.transfers_per_s <= 0) {
+        return invalid("expect.max_finality_p99_ms", "needs workload.transfers_per_s > 0");
+      }
+      spec.max_finality_p99_ms = p99->get<double>();
     }
     return {};
   }

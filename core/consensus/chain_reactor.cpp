@@ -1,0 +1,52 @@
+#include "core/consensus/chain_reactor.h"
+
+namespace mn::consensus {
+
+runtime::Result<ValidatorSet> validator_set_from_genesis(const ledger::Genesis& genesis) {
+  std::vector<Validator> validators;
+  for (const auto& v : genesis.validators) validators.push_back({v.public_key, v.stake});
+  return ValidatorSet::create(std::move(validators));
+}
+
+ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
+                           const ValidatorSet& validators,
+                           std::vector<runtime::NodeId> validator_nodes,
+                           std::optional<crypto::KeyPair> key, CommitObserver* observer)
+    : m_env(env),
+      m_app(env, config.genesis, config.max_block_txs, observer),
+      m_engine(env, m_app, validators, validator_nodes, key, config.consensus),
+      m_validator_nodes(std::move(validator_nodes)),
+      m_is_validator(key && validators.index_of(key->public_key).has_value()) {}
+
+void ChainReactor::on_start() {
+  if (!m_app.recover().is_ok()) {
+    // A store this node cannot replay is a broken disk, not a peer's fault; it stops here
+    // rather than sign from a state it cannot trust.
+    m_env.metrics().add("chain_recovery_failures_total", 1);
+    return;
+  }
+  m_engine.on_start();
+}
+
+void ChainReactor::on_message(runtime::NodeId from, const runtime::MessagePtr& message) {
+  if (message->kind == kTransactionKind) {
+    auto tx = ledger::Transaction::decode(message->payload);
+    if (!tx) {
+      m_env.metrics().add("chain_malformed_transactions_total", 1);
+      return;
+    }
+    if (m_app.submit(*tx) && m_is_validator) {
+      for (const runtime::NodeId node : m_validator_nodes) {
+        if (node != m_env.self() && node != from) m_env.send(node, message);
+      }
+    }
+    return;
+  }
+  if (!m_engine.on_message(from, message)) m_env.metrics().add("chain_unknown_messages_total", 1);
+}
+
+void ChainReactor::on_timer(runtime::TimerId id, std::uint64_t tag) {
+  (void)m_engine.on_timer(id, tag);
+}
+
+}  // namespace mn::consensus

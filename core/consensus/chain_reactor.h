@@ -1,0 +1,49 @@
+// A chain node's reactor: the ledger application, its mempool and the consensus engine, fed by
+// one Env. Clients and peers submit transactions as kTransactionKind messages; a validator
+// relays each newly admitted one to the other validators, so whoever proposes next has it. The
+// simulator and the node binary run this same object.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/consensus/ibft_engine.h"
+#include "core/consensus/ledger_application.h"
+#include "core/runtime/reactor.h"
+
+namespace mn::consensus {
+
+inline constexpr runtime::MessageKind kTransactionKind = 0x0201;
+
+struct ChainConfig {
+  ledger::Genesis genesis;
+  ConsensusConfig consensus;
+  std::uint32_t max_block_txs = 1000;
+};
+
+class ChainReactor final : public runtime::Reactor {
+ public:
+  // `validator_nodes[i]`: network node of validator i of the genesis set (ordered by key).
+  ChainReactor(runtime::Env& env, const ChainConfig& config, const ValidatorSet& validators,
+               std::vector<runtime::NodeId> validator_nodes, std::optional<crypto::KeyPair> key,
+               CommitObserver* observer);
+
+  void on_start() override;
+  void on_message(runtime::NodeId from, const runtime::MessagePtr& message) override;
+  void on_timer(runtime::TimerId id, std::uint64_t tag) override;
+
+  const LedgerApplication& application() const { return m_app; }
+  const IbftEngine& engine() const { return m_engine; }
+
+ private:
+  runtime::Env& m_env;
+  LedgerApplication m_app;
+  IbftEngine m_engine;
+  std::vector<runtime::NodeId> m_validator_nodes;
+  bool m_is_validator;
+};
+
+// The validator set a genesis describes.
+runtime::Result<ValidatorSet> validator_set_from_genesis(const ledger::Genesis& genesis);
+
+}  // namespace mn::consensus

@@ -1,0 +1,24 @@
+// Inclusion of one account in a state root (LedgerState::state_root): the Merkle path of the
+// account's leaf, leaf = leaf_hash(account.encode()). A light client that holds a trusted state
+// root (from a block header with a commit certificate) checks an account against it with
+// verify_account() alone, without any ledger state. Pure functions.
+#pragma once
+
+#include "core/ledger/account.h"
+#include "core/merkle/merkle_proof.h"
+#include "core/runtime/types.h"
+
+namespace mn::ledger {
+
+struct AccountProof {
+  merkle::MerkleProof path;
+};
+
+// The state-tree leaf of `account`.
+runtime::Hash32 account_leaf(const Account& account);
+
+// True only if `account`, exactly as given, is a leaf of the tree whose root is `state_root`.
+bool verify_account(const runtime::Hash32& state_root, const Account& account,
+                    const AccountProof& proof);
+
+}  // namespace mn::ledger

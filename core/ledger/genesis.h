@@ -1,0 +1,48 @@
+// The genesis of a chain: its id, the opening balances and validator stakes, and the fee schedule.
+// A plain struct: the simulator and the node parse genesis.json into it (core has no JSON), then
+// from_genesis() checks it and builds the first LedgerState. Its total supply is the sum of the
+// balances and stakes, which conservation holds the ledger to ever after.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/crypto/crypto_provider.h"
+#include "core/ledger/fee_schedule.h"
+#include "core/ledger/ledger_state.h"
+#include "core/runtime/result.h"
+
+namespace mn::ledger {
+
+inline constexpr std::size_t kMaxChainIdBytes = 64;
+inline constexpr std::size_t kMaxGenesisAccounts = 1'000'000;
+inline constexpr std::size_t kMaxGenesisValidators = 10'000;
+
+struct GenesisAccount {
+  crypto::PublicKey public_key{};
+  std::uint64_t balance = 0;
+};
+
+struct GenesisValidator {
+  crypto::PublicKey public_key{};
+  std::uint64_t stake = 0;  // > 0
+};
+
+struct Genesis {
+  std::string chain_id;  // 1..kMaxChainIdBytes bytes
+  std::vector<GenesisAccount> accounts;
+  std::vector<GenesisValidator> validators;
+  FeeParams fee_params;
+};
+
+// The ledger at height 0: one account per genesis account (its public key already known, nonce 0)
+// and one stake per validator, at the validator's address. kInvalidArgument for an empty or
+// oversized chain id, too many accounts or validators, two accounts or two validators with one
+// address, a zero stake, or a total supply that does not fit in 64 bits (so no balance can ever
+// overflow while conservation holds). A validator needs no account; one that has one keeps its
+// balance and its stake apart.
+runtime::Result<LedgerState> from_genesis(const Genesis& genesis);
+
+}  // namespace mn::ledger

@@ -1,0 +1,196 @@
+#include "core/ledger/mempool.h"
+
+#include <iterator>
+#include <set>
+#include <utility>
+
+#include "core/runtime/assert.h"
+
+namespace mn::ledger {
+
+namespace {
+
+AdmitResult from_precheck(TxResult result) {
+  if (result == TxResult::kBadEncoding) return AdmitResult::kBadEncoding;
+  if (result == TxResult::kUnsupportedType) return AdmitResult::kUnsupportedType;
+  MN_ASSERT_MSG(result == TxResult::kFeeTooLow, "precheck_transaction gave a stateful reason");
+  return AdmitResult::kFeeTooLow;
+}
+
+}  // namespace
+
+const char* admit_result_name(AdmitResult result) {
+  switch (result) {
+    case AdmitResult::kAccepted:
+      return "accepted";
+    case AdmitResult::kReplaced:
+      return "replaced";
+    case AdmitResult::kQueuedFuture:
+      return "queued_future";
+    case AdmitResult::kDuplicate:
+      return "duplicate";
+    case AdmitResult::kBadEncoding:
+      return "bad_encoding";
+    case AdmitResult::kUnsupportedType:
+      return "unsupported_type";
+    case AdmitResult::kFeeTooLow:
+      return "fee_too_low";
+    case AdmitResult::kSenderUnknown:
+      return "sender_unknown";
+    case AdmitResult::kNonceTooLow:
+      return "nonce_too_low";
+    case AdmitResult::kNonceTooFarAhead:
+      return "nonce_too_far_ahead";
+    case AdmitResult::kInsufficientFunds:
+      return "insufficient_funds";
+    case AdmitResult::kBadSignature:
+      return "bad_signature";
+    case AdmitResult::kRbfBumpTooSmall:
+      return "rbf_bump_too_small";
+    case AdmitResult::kFull:
+      return "full";
+  }
+  return "unknown";
+}
+
+Mempool::Mempool(std::size_t capacity) : m_capacity(capacity) {
+  MN_ASSERT(capacity >= 1 && capacity <= kMaxMempoolTxs);
+}
+
+AdmitResult Mempool::admit(const Transaction& tx, const LedgerState& state,
+                           crypto::CryptoProvider& crypto) {
+  const TxPrecheck check = precheck_transaction(tx, state.fee_params());
+  if (check.result != TxResult::kOk) return from_precheck(check.result);
+
+  const Address sender = address_from_public_key(tx.sender);
+  const Account* account = state.find_account(sender);
+  if (account == nullptr) return AdmitResult::kSenderUnknown;
+  if (tx.nonce <= account->nonce) return AdmitResult::kNonceTooLow;
+  if (tx.nonce - account->nonce - 1 > kMaxFutureNonces) return AdmitResult::kNonceTooFarAhead;
+  // Only this transaction's own debit is checked: earlier pending ones may not all make it into
+  // a block, and select() enforces the cumulative budget when it builds one.
+  if (check.debit > account->balance) return AdmitResult::kInsufficientFunds;
+
+  Entry entry{tx, tx.id(crypto), check.debit, 0};
+  const SenderQueue* queue = nullptr;
+  if (const auto it = m_by_sender.find(sender); it != m_by_sender.end()) queue = &it->second;
+  const Entry* pending = nullptr;
+  if (queue != nullptr) {
+    if (const auto it = queue->find(tx.nonce); it != queue->end()) pending = &it->second;
+  }
+  // Duplicates are refused before the signature check: gossip delivers the same bytes many times
+  // and each copy must not cost a verification.
+  if (pending != nullptr && pending->id == entry.id) return AdmitResult::kDuplicate;
+  if (pending != nullptr && tx.fee < min_replacement_fee(state.fee_params(), pending->tx.fee)) {
+    return AdmitResult::kRbfBumpTooSmall;
+  }
+  if (account->public_key && *account->public_key != tx.sender) return AdmitResult::kBadSignature;
+  if (!tx.verify_signature(crypto)) return AdmitResult::kBadSignature;
+
+  if (pending != nullptr) {
+    erase(sender, tx.nonce);
+    insert(sender, std::move(entry));
+    return AdmitResult::kReplaced;
+  }
+  if (size() >= m_capacity) {
+    // The newcomer would be newest, so it is the victim itself unless it pays strictly more.
+    const auto victim = m_eviction_order.begin();
+    if (tx.fee <= victim->first.fee) return AdmitResult::kFull;
+    erase(victim->second.sender, victim->second.nonce);
+  }
+  insert(sender, std::move(entry));
+
+  // Executable now if every nonce between the committed one and this one is pending.
+  const SenderQueue& updated = m_by_sender.at(sender);
+  std::uint64_t expected = account->nonce + 1;
+  for (auto it = updated.lower_bound(expected); it != updated.end() && it->first == expected;
+       ++it) {
+    if (expected == tx.nonce) return AdmitResult::kAccepted;
+    ++expected;
+  }
+  return AdmitResult::kQueuedFuture;
+}
+
+std::vector<Transaction> Mempool::select(std::size_t max_txs, const LedgerState& state) const {
+  // The next executable transaction of one sender, ordered by fee (highest first), then id.
+  struct Head {
+    std::uint64_t fee = 0;
+    runtime::Hash32 id{};
+    SenderQueue::const_iterator entry;
+    SenderQueue::const_iterator end;
+    std::uint64_t nonce = 0;
+    runtime::Uint128 budget = 0;  // balance left for this sender's later transactions
+
+    bool operator<(const Head& other) const {
+      if (fee != other.fee) return fee > other.fee;
+      return id < other.id;
+    }
+  };
+  std::set<Head> heads;
+  // Admits the sender's transaction at `it` as its next head if it continues the nonce chain
+  // and the sender's remaining budget covers it.
+  const auto push_head = [&heads](SenderQueue::const_iterator it, SenderQueue::const_iterator end,
+                                  std::uint64_t nonce, runtime::Uint128 budget) {
+    if (it == end || it->first != nonce || it->second.debit > budget) return;
+    heads.insert(Head{it->second.tx.fee, it->second.id, it, end, nonce, budget});
+  };
+  for (const auto& [sender, queue] : m_by_sender) {
+    const Account* account = state.find_account(sender);
+    if (account == nullptr || account->nonce == UINT64_MAX) continue;
+    const std::uint64_t next = account->nonce + 1;
+    push_head(queue.lower_bound(next), queue.end(), next, account->balance);
+  }
+
+  std::vector<Transaction> selected;
+  while (selected.size() < max_txs && !heads.empty()) {
+    const Head head = *heads.begin();
+    heads.erase(heads.begin());
+    selected.push_back(head.entry->second.tx);
+    if (head.nonce == UINT64_MAX) continue;
+    push_head(std::next(head.entry), head.end, head.nonce + 1,
+              head.budget - head.entry->second.debit);
+  }
+  return selected;
+}
+
+void Mempool::remove_committed(std::span<const Transaction> block_txs, const LedgerState& state) {
+  std::set<Address> senders;
+  for (const Transaction& tx : block_txs) senders.insert(address_from_public_key(tx.sender));
+  for (const Address& sender : senders) {
+    const Account* account = state.find_account(sender);
+    const auto queue = m_by_sender.find(sender);
+    if (account == nullptr || queue == m_by_sender.end()) continue;
+    std::vector<std::uint64_t> used;
+    for (const auto& [nonce, entry] : queue->second) {
+      if (nonce > account->nonce) break;
+      used.push_back(nonce);
+    }
+    for (const std::uint64_t nonce : used) erase(sender, nonce);
+  }
+}
+
+const Transaction* Mempool::find(const Address& sender, std::uint64_t nonce) const {
+  const auto queue = m_by_sender.find(sender);
+  if (queue == m_by_sender.end()) return nullptr;
+  const auto it = queue->second.find(nonce);
+  return it == queue->second.end() ? nullptr : &it->second.tx;
+}
+
+void Mempool::insert(const Address& sender, Entry entry) {
+  entry.seq = m_next_seq++;
+  const std::uint64_t nonce = entry.tx.nonce;
+  m_eviction_order.emplace(EvictionKey{entry.tx.fee, entry.seq}, Slot{sender, nonce});
+  m_by_sender[sender].emplace(nonce, std::move(entry));
+}
+
+void Mempool::erase(const Address& sender, std::uint64_t nonce) {
+  const auto queue = m_by_sender.find(sender);
+  MN_ASSERT(queue != m_by_sender.end());
+  const auto it = queue->second.find(nonce);
+  MN_ASSERT(it != queue->second.end());
+  m_eviction_order.erase(EvictionKey{it->second.tx.fee, it->second.seq});
+  queue->second.erase(it);
+  if (queue->second.empty()) m_by_sender.erase(queue);
+}
+
+}  // namespace mn::ledger

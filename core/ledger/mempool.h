@@ -1,0 +1,108 @@
+// Pending transactions of one node, admitted by the rules of SPEC 2.1 against a snapshot of the
+// committed ledger state: the stateless rules of precheck_transaction (payload, type, fee >=
+// min_fee), a known sender, nonce == account nonce + 1 or a future nonce at most kMaxFutureNonces
+// past that, balance >= amount + fee, a valid signature. A transaction for an occupied (sender,
+// nonce) slot replaces the pending one only if it pays at least min_replacement_fee (rbf_bump_bps
+// more). The pool holds at most its capacity (<= kMaxMempoolTxs); when full, the lowest-fee
+// transaction is evicted, the newest first among equal fees, and a newcomer that would itself be
+// that victim is refused. select() proposes executable transactions, nonce-ordered per sender,
+// highest fee first, ties by transaction id.
+//
+// Deterministic: ordered containers only, and arrival order is a counter of admit() calls, not a
+// clock, so equal call sequences give equal pools and selections. Not thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <span>
+#include <vector>
+
+#include "core/crypto/crypto_provider.h"
+#include "core/ledger/address.h"
+#include "core/ledger/ledger_state.h"
+#include "core/ledger/transaction.h"
+#include "core/runtime/types.h"
+
+namespace mn::ledger {
+
+// How many nonces past an account's next one (committed nonce + 1) a transaction may be queued;
+// so one sender has at most kMaxFutureNonces + 1 transactions pending.
+inline constexpr std::uint64_t kMaxFutureNonces = 16;
+inline constexpr std::size_t kMaxMempoolTxs = 10'000;
+
+enum class [[nodiscard]] AdmitResult : std::uint8_t{
+    kAccepted = 0,       // executable now: continues the sender's committed or pending nonces
+    kReplaced,           // took the (sender, nonce) slot of a cheaper pending transaction
+    kQueuedFuture,       // valid, but waits for an earlier nonce of its sender
+    kDuplicate,          // exactly these bytes are already pending
+    kBadEncoding,        // as TxResult::kBadEncoding
+    kUnsupportedType,    // as TxResult::kUnsupportedType
+    kFeeTooLow,          // fee < min_fee(payload bytes)
+    kSenderUnknown,      // no account at the sender's address
+    kNonceTooLow,        // nonce <= the account's committed nonce: already used
+    kNonceTooFarAhead,   // nonce > committed nonce + 1 + kMaxFutureNonces
+    kInsufficientFunds,  // balance < amount + fee in the snapshot
+    kBadSignature,       // not signed by the sender key
+    kRbfBumpTooSmall,    // slot taken and fee < min_replacement_fee(pending fee)
+    kFull,               // pool full and this transaction pays no more than the cheapest pending
+};
+
+const char* admit_result_name(AdmitResult result);
+
+class Mempool {
+ public:
+  // REQUIRES: 1 <= capacity <= kMaxMempoolTxs.
+  explicit Mempool(std::size_t capacity = kMaxMempoolTxs);
+
+  // Checks `tx` against `state` (the committed state the node builds on) and the pending pool;
+  // the pool changes only for kAccepted, kReplaced and kQueuedFuture.
+  AdmitResult admit(const Transaction& tx, const LedgerState& state,
+                    crypto::CryptoProvider& crypto);
+
+  // Up to `max_txs` transactions that apply in the returned order on `state`: per sender, the
+  // consecutive nonces from its committed nonce + 1 whose summed debits its balance covers; across
+  // senders, repeatedly the highest-fee next transaction of any sender, ties by smaller id.
+  std::vector<Transaction> select(std::size_t max_txs, const LedgerState& state) const;
+
+  // After a block commits: drops, for every sender with a transaction in `block_txs`, each
+  // pending transaction whose nonce `state` (the state after the block) has already used.
+  void remove_committed(std::span<const Transaction> block_txs, const LedgerState& state);
+
+  std::size_t size() const { return m_eviction_order.size(); }
+  std::size_t capacity() const { return m_capacity; }
+  // The pending transaction in the (sender, nonce) slot, or null. Valid until the next change.
+  const Transaction* find(const Address& sender, std::uint64_t nonce) const;
+
+ private:
+  struct Entry {
+    Transaction tx;
+    runtime::Hash32 id{};
+    runtime::Uint128 debit = 0;  // amount + fee
+    std::uint64_t seq = 0;       // arrival order, unique
+  };
+  // Eviction order: lowest fee first, newest (highest seq) first among equal fees.
+  struct EvictionKey {
+    std::uint64_t fee = 0;
+    std::uint64_t seq = 0;
+    bool operator<(const EvictionKey& other) const {
+      if (fee != other.fee) return fee < other.fee;
+      return seq > other.seq;
+    }
+  };
+  struct Slot {
+    Address sender{};
+    std::uint64_t nonce = 0;
+  };
+  using SenderQueue = std::map<std::uint64_t, Entry>;  // by nonce
+
+  void insert(const Address& sender, Entry entry);
+  void erase(const Address& sender, std::uint64_t nonce);
+
+  std::size_t m_capacity;
+  std::map<Address, SenderQueue> m_by_sender;
+  std::map<EvictionKey, Slot> m_eviction_order;  // one element per pending transaction
+  std::uint64_t m_next_seq = 0;
+};
+
+}  // namespace mn::ledger

@@ -1,0 +1,17 @@
+// Type tags (codec/header.h) of the ledger's encoded records, in one place so no two collide. The
+// ledger owns the 0x0dXX range (consensus has 0x0cXX). A tag, once used, is never reassigned:
+// signatures and hashes over old records must keep their meaning.
+#pragma once
+
+#include <cstdint>
+
+namespace mn::ledger {
+
+// The signed body of a transaction; a distinct tag from the full record, so a signature over
+// one can never be presented as a signature over the other.
+inline constexpr std::uint16_t kTransactionSigningTag = 0x0d01;
+inline constexpr std::uint16_t kTransactionTag = 0x0d02;
+inline constexpr std::uint16_t kTransferPayloadTag = 0x0d03;
+inline constexpr std::uint16_t kAccountTag = 0x0d04;
+
+}  // namespace mn::ledger

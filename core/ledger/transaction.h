@@ -1,0 +1,88 @@
+// A ledger transaction and its canonical encoding (SPEC 2.1). The signature covers the signing
+// digest: BLAKE2b-256 of the canonical encoding of (type, sender, nonce, fee, payload) under its
+// own record tag, so a transaction signature can never be replayed as any other signed record. The
+// transaction id is BLAKE2b-256 of the full encoding including the signature; ids identify exact
+// bytes (mempool de-duplication, tie-breaks), while (sender, nonce) identifies the slot a
+// transaction competes for. Decoding is strict: one encoding per transaction, anything else is an
+// error value. The payload layout depends on the type; TransferPayload is the only one defined so
+// far. Hashing and signing go through the CryptoProvider passed in, so a simulation charges them.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "core/codec/reader.h"
+#include "core/codec/writer.h"
+#include "core/crypto/crypto_provider.h"
+#include "core/ledger/address.h"
+#include "core/runtime/result.h"
+#include "core/runtime/types.h"
+
+namespace mn::ledger {
+
+enum class TxType : std::uint8_t {
+  kTransfer = 1,
+  kReceiptClaim,
+  kPoeSubmit,
+  kStake,
+  kUnstake,
+  kEvidence,
+  kParamUpdate,
+};
+
+// Largest payload of any transaction type. Slashing evidence (two signed proposals) and compute
+// receipts are the largest payloads foreseen, both well under this.
+inline constexpr std::size_t kMaxPayloadBytes = std::size_t{16} << 10;  // 16 KiB
+
+struct Transaction {
+  TxType type = TxType::kTransfer;
+  crypto::PublicKey sender{};  // the sender's account is address_from_public_key(sender)
+  std::uint64_t nonce = 0;     // the sender account's nonce after this transaction applies
+  std::uint64_t fee = 0;
+  runtime::Bytes payload;  // at most kMaxPayloadBytes; layout given by `type`
+  crypto::Signature signature{};
+
+  // Full canonical encoding, signature included. REQUIRES: payload.size() <= kMaxPayloadBytes.
+  void encode(codec::Writer& w) const;
+  runtime::Bytes encode() const;
+  // Reads one transaction; the reader may hold more (a block's list). On error the reader's
+  // position is unchanged.
+  static runtime::Result<Transaction> decode(codec::Reader& r);
+  // Exactly one transaction: trailing bytes are kTrailingBytes.
+  static runtime::Result<Transaction> decode(runtime::ByteView bytes);
+
+  // What the sender signs. REQUIRES: payload.size() <= kMaxPayloadBytes.
+  runtime::Hash32 signing_digest(crypto::CryptoProvider& crypto) const;
+  // REQUIRES: payload.size() <= kMaxPayloadBytes.
+  runtime::Hash32 id(crypto::CryptoProvider& crypto) const;
+  // True if `signature` is the sender's over signing_digest(). False for an oversized payload.
+  bool verify_signature(crypto::CryptoProvider& crypto) const;
+  // Sets `signature`. REQUIRES: `key` is the secret key of `sender`; payload within bounds.
+  void sign(const crypto::SecretKey& key, crypto::CryptoProvider& crypto);
+
+  bool operator==(const Transaction&) const = default;
+};
+
+// Payload of a kTransfer: `amount` base units from the sender to `recipient`.
+struct TransferPayload {
+  Address recipient{};
+  std::uint64_t amount = 0;
+
+  runtime::Bytes encode() const;
+  // Strict: exactly one payload, nothing after it.
+  static runtime::Result<TransferPayload> decode(runtime::ByteView bytes);
+
+  bool operator==(const TransferPayload&) const = default;
+};
+
+// A signed transaction of any type from `sender`. REQUIRES: payload.size() <= kMaxPayloadBytes.
+Transaction make_transaction(TxType type, const crypto::KeyPair& sender, std::uint64_t nonce,
+                             std::uint64_t fee, runtime::Bytes payload,
+                             crypto::CryptoProvider& crypto);
+
+// A signed transfer of `amount` from `sender` to `recipient`.
+Transaction make_transfer(const crypto::KeyPair& sender, const Address& recipient,
+                          std::uint64_t amount, std::uint64_t nonce, std::uint64_t fee,
+                          crypto::CryptoProvider& crypto);
+
+}  // namespace mn::ledger

@@ -1,0 +1,268 @@
+#include "sim/consensus_run.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/consensus/chain_reactor.h"
+#include "core/ledger/address.h"
+#include "core/runtime/assert.h"
+#include "sim/adversary/byzantine_reactor.h"
+#include "sim/oracles/agreement_oracle.h"
+#include "sim/transfer_workload.h"
+
+namespace mn::sim {
+
+namespace {
+
+crypto::KeySeed seed_bytes(runtime::Rng& rng) {
+  crypto::KeySeed seed{};
+  for (std::size_t i = 0; i < seed.size(); i += 8) {
+    const std::uint64_t word = rng.next_u64();
+    for (std::size_t j = 0; j < 8; ++j) seed[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
+  }
+  return seed;
+}
+
+std::vector<std::uint64_t> stakes_for(const Scenario& s, std::uint64_t seed) {
+  std::vector<std::uint64_t> stakes(s.validator_count, s.stake.amount);
+  if (s.stake.kind == StakeKind::kList) return s.stake.list;
+  if (s.stake.kind == StakeKind::kPareto) {
+    runtime::Rng rng(seed, "stake");
+    for (auto& stake : stakes) {
+      // Inverse-CDF Pareto draw, rounded to whole units once: stake is money from here on.
+      const double draw = static_cast<double>(s.stake.pareto_min) /
+                          std::pow(1.0 - rng.unit(), 1.0 / s.stake.pareto_alpha);
+      stake = static_cast<std::uint64_t>(std::min(draw, 1e15));
+    }
+  }
+  return stakes;
+}
+
+// Watches every node's commits: agreement and conservation on each one, heights over time and
+// transaction finality.
+class ChainObserver final : public consensus::CommitObserver {
+ public:
+  ChainObserver(Simulator& sim, std::vector<bool> honest, const TransferWorkload* workload)
+      : m_sim(sim),
+        m_honest(honest),
+        m_agreement(std::move(honest)),
+        m_workload(workload),
+        m_heights(sim.node_count(), 0),
+        m_history(sim.node_count()) {}
+
+  void on_commit(NodeId node, const consensus::FinalizedBlock& f,
+                 const std::vector<ledger::Transaction>& txs,
+                 const ledger::LedgerState& state) override {
+    const TimeNs now = m_sim.now();
+    const std::uint64_t height = f.block->header.height;
+    m_agreement.on_commit(node, height, f.block->hash, now);
+    m_heights[node] = std::max(m_heights[node], height);
+    m_history[node].emplace_back(now, height);
+    if (!m_honest[node]) return;
+    if (!m_conservation) {
+      if (auto s = state.check_conservation(); !s.is_ok()) {
+        m_conservation = OracleViolation{"conservation", now, {node}, height, s.message()};
+      }
+    }
+    if (m_recorded.emplace(height).second) {
+      m_blocks.push_back(
+          {height, now, f.certificate->round(), static_cast<std::uint32_t>(txs.size())});
+      for (const auto& tx : txs) {
+        const auto it = m_workload->submitted_at().find(tx.id(m_sim.crypto()));
+        if (it != m_workload->submitted_at().end()) m_finality.push_back(now - it->second);
+      }
+    }
+  }
+
+  // Height `node` had committed by global time `t`.
+  std::uint64_t height_at(NodeId node, TimeNs t) const {
+    std::uint64_t h = 0;
+    for (const auto& [time, height] : m_history[node]) {
+      if (time > t) break;
+      h = std::max(h, height);
+    }
+    return h;
+  }
+
+  Simulator& m_sim;
+  std::vector<bool> m_honest;
+  AgreementOracle m_agreement;
+  const TransferWorkload* m_workload;
+  std::vector<std::uint64_t> m_heights;
+  std::vector<std::vector<std::pair<TimeNs, std::uint64_t>>> m_history;
+  std::optional<OracleViolation> m_conservation;
+  std::set<std::uint64_t> m_recorded;
+  std::vector<RunReport::HeightRecord> m_blocks;
+  std::vector<TimeNs> m_finality;
+};
+
+void add_verdict(RunReport& report, std::string path, std::string statement, bool holds,
+                 std::string observed) {
+  report.verdicts.push_back({std::move(path), std::move(statement), holds, std::move(observed)});
+}
+
+}  // namespace
+
+RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
+                                 const Simulator::ProgressFn& progress) {
+  const std::uint32_t k = scenario.validator_count;
+  std::vector<bool> honest(scenario.network.nodes, true);
+  for (const auto& a : scenario.adversaries) {
+    for (const NodeId n : a.nodes) honest[n] = false;
+  }
+
+  // Everything the factory needs is built after the simulator (which owns the keys), so the
+  // factory reads it through this context.
+  struct Context {
+    consensus::ChainConfig chain;
+    std::optional<consensus::ValidatorSet> set;
+    std::vector<NodeId> validator_nodes;
+    ChainObserver* observer = nullptr;
+    std::vector<NodeId> colluders;
+  } ctx;
+  Simulator* sim_ptr = nullptr;
+  Simulator sim(
+      scenario, seed, [&](NodeId node, runtime::Env& env) -> std::unique_ptr<runtime::Reactor> {
+        std::optional<crypto::KeyPair> key;
+        if (node < k) key = sim_ptr->key_pair(node);
+        auto honest_reactor = [&ctx, key](runtime::Env& e) {
+          return std::make_unique<consensus::ChainReactor>(e, ctx.chain, *ctx.set,
+                                                           ctx.validator_nodes, key, ctx.observer);
+        };
+        for (const AdversarySpec& a : scenario.adversaries) {
+          if (std::find(a.nodes.begin(), a.nodes.end(), node) == a.nodes.end()) continue;
+          AdversaryContext adversary{sim_ptr, &*ctx.set, &ctx.validator_nodes, ctx.colluders};
+          return std::make_unique<ByzantineReactor>(env, *key, a, adversary, honest_reactor);
+        }
+        return honest_reactor(env);
+      });
+  sim_ptr = &sim;
+
+  // Genesis: the validators' stakes and the workload's funded user accounts.
+  const std::vector<std::uint64_t> stakes = stakes_for(scenario, seed);
+  ctx.chain.genesis.chain_id = scenario.name.empty() ? "metasim" : scenario.name.substr(0, 32);
+  for (NodeId v = 0; v < k; ++v)
+    ctx.chain.genesis.validators.push_back({sim.key_pair(v).public_key, stakes[v]});
+  std::vector<crypto::KeyPair> accounts;
+  runtime::Rng account_rng(seed, "account-key");
+  for (std::uint32_t i = 0; i < scenario.workload.accounts; ++i) {
+    accounts.push_back(sim.crypto().keypair_from_seed(seed_bytes(account_rng)));
+    ctx.chain.genesis.accounts.push_back(
+        {accounts.back().public_key, scenario.workload.account_balance});
+  }
+  ctx.chain.consensus.block_interval = scenario.consensus.block_interval;
+  ctx.chain.consensus.round_timeout = scenario.consensus.round_timeout;
+  ctx.chain.consensus.round_timeout_max = scenario.consensus.round_timeout_max;
+  ctx.chain.max_block_txs = scenario.consensus.max_block_txs;
+  auto set = consensus::validator_set_from_genesis(ctx.chain.genesis);
+  MN_ASSERT_MSG(set.is_ok(), "the loader guarantees at least one validator with positive stake");
+  ctx.set = std::move(set).value();
+  ctx.validator_nodes.assign(k, 0);
+  for (NodeId v = 0; v < k; ++v)
+    ctx.validator_nodes[*ctx.set->index_of(sim.key_pair(v).public_key)] = v;
+  for (const auto& a : scenario.adversaries)
+    ctx.colluders.insert(ctx.colluders.end(), a.nodes.begin(), a.nodes.end());
+
+  TransferWorkload workload(sim, scenario.workload, accounts, k, ctx.chain.genesis.fee_params,
+                            seed);
+  ChainObserver observer(sim, honest, &workload);
+  ctx.observer = &observer;
+  workload.start();
+  sim.run(progress);
+
+  RunReport report;
+  report.consensus = true;
+  report.scenario_name = scenario.name;
+  report.seed = seed;
+  report.fingerprint = sim.fingerprint_hex();
+  report.events = sim.events_processed();
+  report.simulated = scenario.duration;
+  report.node_count = sim.node_count();
+  report.validator_count = k;
+  report.crypto = sim.crypto().name();
+  report.topology_components = sim.topology().component_count();
+  report.topology_edges = sim.topology().edge_count();
+  for (NodeId n = 0; n < sim.node_count(); ++n) {
+    report.nodes.push_back(sim.counters(n));
+    report.node_regions.push_back(sim.network().region_of(n));
+  }
+  report.node_heights = observer.m_heights;
+  report.heights = observer.m_blocks;
+  report.height = observer.m_agreement.highest_height();
+  report.transfers_submitted = workload.submitted();
+  report.transfers_committed = observer.m_finality.size();
+  report.finality_p50 = percentile(observer.m_finality, 50);
+  report.finality_p99 = percentile(observer.m_finality, 99);
+  report.agreement_violations = observer.m_agreement.violations();
+  if (observer.m_agreement.first_violation())
+    report.violations.push_back(*observer.m_agreement.first_violation());
+  if (observer.m_conservation) report.violations.push_back(*observer.m_conservation);
+
+  const ExpectSpec& e = scenario.expect;
+  const auto* agreement =
+      observer.m_agreement.first_violation() ? &*observer.m_agreement.first_violation() : nullptr;
+  if (e.safety) {
+    add_verdict(report, "expect.safety",
+                "agreement holds: no two honest nodes finalize different blocks",
+                agreement == nullptr,
+                agreement ? fmt::format("violated at height {} ({} heights)", agreement->height,
+                                        report.agreement_violations)
+                          : "no violation");
+  } else {
+    add_verdict(
+        report, "expect.safety",
+        "safety breaks: the agreement oracle catches two honest nodes finalizing different blocks",
+        agreement != nullptr,
+        agreement ? fmt::format("caught at height {}", agreement->height)
+                  : "no violation was caught");
+  }
+  add_verdict(report, "oracle.conservation",
+              "balances + stakes + pools == supply after every block",
+              !observer.m_conservation.has_value(),
+              observer.m_conservation ? observer.m_conservation->detail : "held on every block");
+  if (e.liveness_after) {
+    std::uint64_t worst = UINT64_MAX;
+    NodeId worst_node = 0;
+    for (NodeId v = 0; v < k; ++v) {
+      if (!honest[v] || !sim.alive(v)) continue;
+      const std::uint64_t gained = observer.m_heights[v] - observer.height_at(v, *e.liveness_after);
+      if (gained < worst) {
+        worst = gained;
+        worst_node = v;
+      }
+    }
+    if (worst == UINT64_MAX) worst = 0;
+    add_verdict(
+        report, "expect.liveness_after_s",
+        fmt::format("every live honest validator commits >= {} blocks after {:g} s",
+                    e.min_blocks_after_liveness, static_cast<double>(*e.liveness_after) / 1e9),
+        worst >= e.min_blocks_after_liveness,
+        fmt::format("fewest: {} blocks ({})", worst, node_name(scenario, worst_node)));
+  }
+  if (e.min_height) {
+    add_verdict(report, "expect.min_height",
+                fmt::format("the chain reaches height >= {}", *e.min_height),
+                report.height >= *e.min_height, fmt::format("height {}", report.height));
+  }
+  if (e.max_height) {
+    add_verdict(report, "expect.max_height",
+                fmt::format("the chain stays at height <= {}", *e.max_height),
+                report.height <= *e.max_height, fmt::format("height {}", report.height));
+  }
+  if (e.max_finality_p99_ms) {
+    const double p99 = static_cast<double>(report.finality_p99) / 1e6;
+    add_verdict(report, "expect.max_finality_p99_ms",
+                fmt::format("transfer finality p99 <= {:g} ms", *e.max_finality_p99_ms),
+                report.transfers_committed > 0 && p99 <= *e.max_finality_p99_ms,
+                report.transfers_committed > 0 ? fmt::format("p99 {:.1f} ms", p99)
+                                               : "no transfer committed");
+  }
+  return report;
+}
+
+}  // namespace mn::sim

@@ -1,0 +1,302 @@
+#include "core/ledger/ledger_state.h"
+
+#include <cstdint>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "core/crypto/simulated_crypto_provider.h"
+#include "core/crypto/sodium_crypto_provider.h"
+#include "core/ledger/account_proof.h"
+#include "core/ledger/genesis.h"
+#include "tests/core/ledger/ledger_test_util.h"
+
+namespace mn::ledger {
+namespace {
+
+using runtime::Bytes;
+using testing::address_of;
+using testing::key_of;
+
+constexpr std::uint64_t kBalance = 1'000'000;
+
+class LedgerStateTest : public ::testing::Test {
+ protected:
+  LedgerStateTest()
+      : m_alice(key_of(m_crypto, 1)),
+        m_bob(key_of(m_crypto, 2)),
+        m_carol(key_of(m_crypto, 3)),
+        m_state(testing::state_of(testing::genesis_of({m_alice, m_bob}, kBalance))),
+        m_fee(testing::transfer_fee(m_state.fee_params())) {}
+
+  Transaction transfer(const crypto::KeyPair& from, const crypto::KeyPair& to, std::uint64_t amount,
+                       std::uint64_t nonce) {
+    return make_transfer(from, address_of(to), amount, nonce, m_fee, m_crypto);
+  }
+
+  // Applies `tx`, expects `expected`, and for a rejection that nothing changed.
+  void expect_result(const Transaction& tx, TxResult expected) {
+    const LedgerState before = m_state;
+    const runtime::Hash32 root = m_state.state_root();
+    const TxResult result = m_state.apply(tx, m_crypto);
+    EXPECT_EQ(result, expected) << tx_result_name(result) << " != " << tx_result_name(expected);
+    if (expected != TxResult::kOk) {
+      EXPECT_EQ(m_state, before);
+      EXPECT_EQ(m_state.state_root(), root);
+    }
+    EXPECT_TRUE(m_state.check_conservation().is_ok());
+  }
+
+  crypto::SimulatedCryptoProvider m_crypto;
+  crypto::KeyPair m_alice;
+  crypto::KeyPair m_bob;
+  crypto::KeyPair m_carol;  // not in genesis
+  LedgerState m_state;
+  std::uint64_t m_fee;
+};
+
+TEST_F(LedgerStateTest, TransferMovesAmountAndFee) {
+  const runtime::Hash32 root = m_state.state_root();
+  expect_result(transfer(m_alice, m_bob, 250, 1), TxResult::kOk);
+  const Account* alice = m_state.find_account(address_of(m_alice));
+  const Account* bob = m_state.find_account(address_of(m_bob));
+  ASSERT_NE(alice, nullptr);
+  ASSERT_NE(bob, nullptr);
+  EXPECT_EQ(alice->balance, kBalance - 250 - m_fee);
+  EXPECT_EQ(alice->nonce, 1u);
+  EXPECT_EQ(bob->balance, kBalance + 250);
+  EXPECT_EQ(bob->nonce, 0u);
+  EXPECT_EQ(m_state.pools().fee_pool, m_fee);
+  EXPECT_NE(m_state.state_root(), root);
+
+  expect_result(transfer(m_alice, m_bob, 1, 2), TxResult::kOk);
+  EXPECT_EQ(m_state.find_account(address_of(m_alice))->nonce, 2u);
+  EXPECT_EQ(m_state.pools().fee_pool, 2 * m_fee);
+}
+
+TEST_F(LedgerStateTest, TransferCreatesTheRecipientWithoutAKey) {
+  ASSERT_EQ(m_state.find_account(address_of(m_carol)), nullptr);
+  expect_result(transfer(m_alice, m_carol, 5'000, 1), TxResult::kOk);
+  const Account* carol = m_state.find_account(address_of(m_carol));
+  ASSERT_NE(carol, nullptr);
+  EXPECT_EQ(carol->address, address_of(m_carol));
+  EXPECT_EQ(carol->balance, 5'000u);
+  EXPECT_EQ(carol->nonce, 0u);
+  EXPECT_FALSE(carol->public_key.has_value());
+  EXPECT_EQ(m_state.accounts().size(), 3u);
+
+  // Once funded, the new account spends, and its key is learned from its first transaction.
+  expect_result(transfer(m_carol, m_bob, 100, 1), TxResult::kOk);
+  carol = m_state.find_account(address_of(m_carol));
+  ASSERT_TRUE(carol->public_key.has_value());
+  EXPECT_EQ(*carol->public_key, m_carol.public_key);
+  EXPECT_EQ(carol->balance, 5'000 - 100 - m_fee);
+}
+
+TEST_F(LedgerStateTest, TransferToSelfPaysOnlyTheFee) {
+  expect_result(transfer(m_alice, m_alice, 400, 1), TxResult::kOk);
+  const Account* alice = m_state.find_account(address_of(m_alice));
+  EXPECT_EQ(alice->balance, kBalance - m_fee);
+  EXPECT_EQ(alice->nonce, 1u);
+}
+
+TEST_F(LedgerStateTest, ZeroAmountTransferStillPaysTheFeeAndUsesTheNonce) {
+  expect_result(transfer(m_alice, m_bob, 0, 1), TxResult::kOk);
+  EXPECT_EQ(m_state.find_account(address_of(m_alice))->balance, kBalance - m_fee);
+  expect_result(transfer(m_alice, m_bob, 0, 1), TxResult::kWrongNonce);
+}
+
+TEST_F(LedgerStateTest, ReplayIsWrongNonce) {
+  const Transaction tx = transfer(m_alice, m_bob, 10, 1);
+  expect_result(tx, TxResult::kOk);
+  expect_result(tx, TxResult::kWrongNonce);
+}
+
+TEST_F(LedgerStateTest, NonceMustBeExactlyNext) {
+  expect_result(transfer(m_alice, m_bob, 10, 0), TxResult::kWrongNonce);
+  expect_result(transfer(m_alice, m_bob, 10, 2), TxResult::kWrongNonce);
+  expect_result(transfer(m_alice, m_bob, 10, UINT64_MAX), TxResult::kWrongNonce);
+  expect_result(transfer(m_alice, m_bob, 10, 1), TxResult::kOk);
+}
+
+TEST_F(LedgerStateTest, BadSignatureIsRejected) {
+  Transaction tx = transfer(m_alice, m_bob, 10, 1);
+  tx.signature[3] ^= 1;
+  expect_result(tx, TxResult::kBadSignature);
+
+  // Bob signs a transaction claiming to come from Alice.
+  Transaction forged = transfer(m_alice, m_bob, 10, 1);
+  forged.sign(m_bob.secret_key, m_crypto);
+  expect_result(forged, TxResult::kBadSignature);
+
+  // A valid signature over different fields.
+  Transaction altered = transfer(m_alice, m_bob, 10, 1);
+  altered.payload = TransferPayload{address_of(m_carol), 10}.encode();
+  expect_result(altered, TxResult::kBadSignature);
+}
+
+TEST_F(LedgerStateTest, FeeFloorIsExact) {
+  expect_result(make_transfer(m_alice, address_of(m_bob), 10, 1, m_fee - 1, m_crypto),
+                TxResult::kFeeTooLow);
+  expect_result(make_transfer(m_alice, address_of(m_bob), 10, 1, m_fee, m_crypto), TxResult::kOk);
+}
+
+TEST_F(LedgerStateTest, FundsMustCoverAmountPlusFee) {
+  const std::uint64_t all = kBalance - m_fee;
+  expect_result(transfer(m_alice, m_bob, all + 1, 1), TxResult::kInsufficientFunds);
+  // amount + fee above 2^64 is simply more than any balance, not a wrap-around.
+  expect_result(transfer(m_alice, m_bob, UINT64_MAX, 1), TxResult::kInsufficientFunds);
+  expect_result(transfer(m_alice, m_bob, all, 1), TxResult::kOk);
+  EXPECT_EQ(m_state.find_account(address_of(m_alice))->balance, 0u);
+}
+
+TEST_F(LedgerStateTest, UnknownSenderIsRejected) {
+  expect_result(transfer(m_carol, m_bob, 0, 1), TxResult::kSenderUnknown);
+}
+
+TEST_F(LedgerStateTest, EveryOtherTypeIsUnsupported) {
+  for (std::uint8_t type = 2; type <= static_cast<std::uint8_t>(TxType::kParamUpdate); ++type) {
+    const Transaction tx =
+        make_transaction(static_cast<TxType>(type), m_alice, 1, 1'000'000,
+                         TransferPayload{address_of(m_bob), 1}.encode(), m_crypto);
+    expect_result(tx, TxResult::kUnsupportedType);
+  }
+}
+
+TEST_F(LedgerStateTest, MalformedPayloadIsBadEncoding) {
+  expect_result(
+      make_transaction(TxType::kTransfer, m_alice, 1, 1'000'000, Bytes{1, 2, 3}, m_crypto),
+      TxResult::kBadEncoding);
+  Bytes trailing = TransferPayload{address_of(m_bob), 1}.encode();
+  trailing.push_back(0);
+  expect_result(make_transaction(TxType::kTransfer, m_alice, 1, 1'000'000, trailing, m_crypto),
+                TxResult::kBadEncoding);
+  // A struct built in-process can exceed the bound that decoding enforces.
+  Transaction oversized = transfer(m_alice, m_bob, 1, 1);
+  oversized.payload.assign(kMaxPayloadBytes + 1, 0);
+  expect_result(oversized, TxResult::kBadEncoding);
+}
+
+TEST_F(LedgerStateTest, ConservationHoldsAcrossManyTransfers) {
+  const std::vector<crypto::KeyPair> keys = {m_alice, m_bob};
+  std::uint64_t nonces[2] = {0, 0};
+  for (std::uint64_t i = 0; i < 50; ++i) {
+    const std::size_t from = i % 2;
+    expect_result(
+        transfer(keys[from], i % 3 == 0 ? m_carol : keys[1 - from], i * 7, ++nonces[from]),
+        TxResult::kOk);
+  }
+  ASSERT_TRUE(m_state.check_conservation().is_ok());
+  runtime::Uint128 total = m_state.pools().sum();
+  for (const auto& [address, account] : m_state.accounts()) total += account.balance;
+  EXPECT_EQ(total, runtime::Uint128{m_state.genesis_supply()});
+  EXPECT_EQ(m_state.pools().fee_pool, 50 * m_fee);
+}
+
+TEST_F(LedgerStateTest, StateRootIsAPureFunctionOfTheAccounts) {
+  // Same accounts, genesis listed in the other order.
+  const LedgerState swapped = testing::state_of(testing::genesis_of({m_bob, m_alice}, kBalance));
+  EXPECT_EQ(swapped.state_root(), m_state.state_root());
+
+  LedgerState a = m_state;
+  LedgerState b = m_state;
+  ASSERT_EQ(a.apply(transfer(m_alice, m_bob, 5, 1), m_crypto), TxResult::kOk);
+  ASSERT_EQ(b.apply(transfer(m_alice, m_bob, 5, 1), m_crypto), TxResult::kOk);
+  EXPECT_EQ(a.state_root(), b.state_root());
+  ASSERT_EQ(b.apply(transfer(m_alice, m_bob, 5, 2), m_crypto), TxResult::kOk);
+  EXPECT_NE(a.state_root(), b.state_root());
+}
+
+TEST(AccountProof, LeafChangesWithEveryField) {
+  Account base;
+  base.address.fill(1);
+  base.balance = 10;
+  base.nonce = 2;
+  const runtime::Hash32 leaf = account_leaf(base);
+
+  Account changed = base;
+  changed.address[19] ^= 1;
+  EXPECT_NE(account_leaf(changed), leaf);
+  changed = base;
+  changed.balance += 1;
+  EXPECT_NE(account_leaf(changed), leaf);
+  changed = base;
+  changed.nonce += 1;
+  EXPECT_NE(account_leaf(changed), leaf);
+  changed = base;
+  changed.public_key = crypto::PublicKey{};
+  EXPECT_NE(account_leaf(changed), leaf);
+}
+
+TEST_F(LedgerStateTest, ProofsVerifyForEveryAccount) {
+  // A few more accounts so the tree has several levels and an odd leaf count.
+  for (std::uint8_t n = 10; n < 16; ++n) {
+    expect_result(transfer(m_alice, key_of(m_crypto, n), n, n - 9u), TxResult::kOk);
+  }
+  ASSERT_EQ(m_state.accounts().size(), 8u);
+  expect_result(transfer(m_bob, m_carol, 1, 1), TxResult::kOk);
+  ASSERT_EQ(m_state.accounts().size(), 9u);
+
+  const runtime::Hash32 root = m_state.state_root();
+  for (const auto& [address, account] : m_state.accounts()) {
+    auto proof = m_state.prove_account(address);
+    ASSERT_TRUE(proof) << proof.status().to_string();
+    EXPECT_TRUE(verify_account(root, account, *proof));
+  }
+}
+
+TEST_F(LedgerStateTest, ProofsFailWhenAnythingIsTampered) {
+  expect_result(transfer(m_alice, m_carol, 77, 1), TxResult::kOk);
+  const runtime::Hash32 root = m_state.state_root();
+  const Account alice = *m_state.find_account(address_of(m_alice));
+  auto proof = m_state.prove_account(alice.address);
+  ASSERT_TRUE(proof);
+  ASSERT_TRUE(verify_account(root, alice, *proof));
+
+  Account forged = alice;
+  forged.balance += 1;
+  EXPECT_FALSE(verify_account(root, forged, *proof));
+  forged = alice;
+  forged.nonce -= 1;
+  EXPECT_FALSE(verify_account(root, forged, *proof));
+  forged = alice;
+  forged.public_key.reset();
+  EXPECT_FALSE(verify_account(root, forged, *proof));
+
+  runtime::Hash32 other_root = root;
+  other_root[0] ^= 1;
+  EXPECT_FALSE(verify_account(other_root, alice, *proof));
+
+  // Another account's proof does not prove this one.
+  auto bob_proof = m_state.prove_account(address_of(m_bob));
+  ASSERT_TRUE(bob_proof);
+  EXPECT_FALSE(verify_account(root, alice, *bob_proof));
+
+  // A proof against an older root fails after the account changed.
+  expect_result(transfer(m_alice, m_bob, 1, 2), TxResult::kOk);
+  EXPECT_FALSE(verify_account(m_state.state_root(), alice, *proof));
+}
+
+TEST_F(LedgerStateTest, ProvingAnUnknownAccountIsNotFound) {
+  EXPECT_EQ(m_state.prove_account(address_of(m_carol)).status().code(),
+            runtime::ErrorCode::kNotFound);
+}
+
+TEST(LedgerStateSodium, TransferUnderRealEd25519) {
+  crypto::SodiumCryptoProvider crypto;
+  const crypto::KeyPair alice = key_of(crypto, 1);
+  const crypto::KeyPair bob = key_of(crypto, 2);
+  LedgerState state = testing::state_of(testing::genesis_of({alice, bob}, kBalance));
+  const std::uint64_t fee = testing::transfer_fee(state.fee_params());
+  const Transaction tx = make_transfer(alice, address_of(bob), 42, 1, fee, crypto);
+  EXPECT_EQ(state.apply(tx, crypto), TxResult::kOk);
+  EXPECT_EQ(state.apply(tx, crypto), TxResult::kWrongNonce);
+  Transaction forged = make_transfer(alice, address_of(bob), 42, 2, fee, crypto);
+  forged.sign(bob.secret_key, crypto);
+  EXPECT_EQ(state.apply(forged, crypto), TxResult::kBadSignature);
+  EXPECT_EQ(state.find_account(address_of(bob))->balance, kBalance + 42);
+  EXPECT_TRUE(state.check_conservation().is_ok());
+}
+
+}  // namespace
+}  // namespace mn::ledger
