@@ -19,8 +19,10 @@ int main(int argc, char** argv) {
       fmt::print("{}\n", outcome.summary);
     }
   }
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  fmt::print("byzantine search: {} seeds, {} with a violation, {:.1f} s wall\n", seeds, violated, wall);
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  fmt::print("byzantine search: {} seeds, {} with a violation, {:.1f} s wall\n", seeds, violated,
+             wall);
   fmt::print("{} passed, {} failed\n", seeds - violated, violated);
   return violated == 0 ? 0 : 1;
 }

@@ -12,12 +12,14 @@ namespace mn::sim {
 namespace {
 
 constexpr AdversaryBehavior kBehaviors[] = {
-    AdversaryBehavior::kSilent,        AdversaryBehavior::kEquivocate,
-    AdversaryBehavior::kDoubleSign,    AdversaryBehavior::kWithholdVotes,
-    AdversaryBehavior::kDelay,         AdversaryBehavior::kInvalidProposal,
+    AdversaryBehavior::kSilent,     AdversaryBehavior::kEquivocate,
+    AdversaryBehavior::kDoubleSign, AdversaryBehavior::kWithholdVotes,
+    AdversaryBehavior::kDelay,      AdversaryBehavior::kInvalidProposal,
 };
 
-TimeNs seconds(double s) { return static_cast<TimeNs>(s * 1e9); }
+TimeNs seconds(double s) {
+  return static_cast<TimeNs>(s * 1e9);
+}
 
 }  // namespace
 
@@ -83,11 +85,11 @@ SearchOutcome run_byzantine_search_case(std::uint64_t seed) {
   SearchOutcome out;
   out.seed = seed;
   out.violated = !r.violations.empty();
-  out.summary = fmt::format("seed {}: {} validators, {} byzantine, {} faults, height {}, {}", seed,
-                            s.validator_count, s.adversaries.size(), s.faults.size(), r.height,
-                            out.violated ? r.violations.front().oracle + " VIOLATED: " +
-                                               r.violations.front().detail
-                                         : "no violation");
+  out.summary = fmt::format(
+      "seed {}: {} validators, {} byzantine, {} faults, height {}, {}", seed, s.validator_count,
+      s.adversaries.size(), s.faults.size(), r.height,
+      out.violated ? r.violations.front().oracle + " VIOLATED: " + r.violations.front().detail
+                   : "no violation");
   return out;
 }
 

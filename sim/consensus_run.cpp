@@ -19,6 +19,9 @@ namespace mn::sim {
 
 namespace {
 
+// Events kept before a violation for the failure report.
+constexpr std::size_t kFailureLogEvents = 2000;
+
 crypto::KeySeed seed_bytes(runtime::Rng& rng) {
   crypto::KeySeed seed{};
   for (std::size_t i = 0; i < seed.size(); i += 8) {
@@ -60,13 +63,16 @@ class ChainObserver final : public consensus::CommitObserver {
                  const ledger::LedgerState& state) override {
     const TimeNs now = m_sim.now();
     const std::uint64_t height = f.block->header.height;
+    const bool had_violation = m_agreement.first_violation().has_value();
     m_agreement.on_commit(node, height, f.block->hash, now);
+    if (!had_violation && m_agreement.first_violation()) m_failure_events = m_sim.recent_events();
     m_heights[node] = std::max(m_heights[node], height);
     m_history[node].emplace_back(now, height);
     if (!m_honest[node]) return;
     if (!m_conservation) {
       if (auto s = state.check_conservation(); !s.is_ok()) {
         m_conservation = OracleViolation{"conservation", now, {node}, height, s.message()};
+        if (m_failure_events.empty()) m_failure_events = m_sim.recent_events();
       }
     }
     if (m_recorded.emplace(height).second) {
@@ -99,6 +105,7 @@ class ChainObserver final : public consensus::CommitObserver {
   std::set<std::uint64_t> m_recorded;
   std::vector<RunReport::HeightRecord> m_blocks;
   std::vector<TimeNs> m_finality;
+  std::vector<EventLogEntry> m_failure_events;
 };
 
 void add_verdict(RunReport& report, std::string path, std::string statement, bool holds,
@@ -173,6 +180,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   ChainObserver observer(sim, honest, &workload);
   ctx.observer = &observer;
   workload.start();
+  sim.enable_event_log(kFailureLogEvents);
   sim.run(progress);
 
   RunReport report;
@@ -202,6 +210,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   if (observer.m_agreement.first_violation())
     report.violations.push_back(*observer.m_agreement.first_violation());
   if (observer.m_conservation) report.violations.push_back(*observer.m_conservation);
+  for (const auto& e : observer.m_failure_events)
+    report.failure_events.push_back(render_event(scenario, e));
 
   const ExpectSpec& e = scenario.expect;
   const auto* agreement =

@@ -52,6 +52,8 @@ struct RunReport {
   TimeNs finality_p50 = 0;
   TimeNs finality_p99 = 0;
   std::vector<std::uint64_t> node_heights;  // final committed height per node
+  // Readable events leading up to the first oracle violation (written to events.log).
+  std::vector<std::string> failure_events;
 
   std::vector<PropagationTracker::Broadcast> broadcasts;
   std::vector<PropagationTracker::Delivery> deliveries;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "core/crypto/crypto_cost_model.h"
 #include "core/crypto/crypto_provider.h"
 #include "core/runtime/env.h"
+#include "sim/event_log.h"
 #include "sim/event_queue.h"
 #include "sim/network/network_model.h"
 #include "sim/network/topology.h"
@@ -76,6 +78,12 @@ class Simulator {
   NetworkModel& network() { return m_network; }
 
   std::uint64_t events_processed() const { return m_events_processed; }
+  // Keeps the last `capacity` processed events for failure reports (off by default: it holds
+  // a reference to every recent message).
+  void enable_event_log(std::size_t capacity) { m_event_log.emplace(capacity); }
+  std::vector<EventLogEntry> recent_events() const {
+    return m_event_log ? m_event_log->snapshot() : std::vector<EventLogEntry>{};
+  }
   // Hex BLAKE2b-256 over every event processed so far, in order.
   std::string fingerprint_hex() const;
 
@@ -143,6 +151,7 @@ class Simulator {
   std::uint64_t m_events_processed = 0;
   crypto_generichash_state m_fingerprint;
   std::vector<std::uint32_t> m_forward_scratch;
+  std::optional<EventLog> m_event_log;
 };
 
 }  // namespace mn::sim

@@ -71,7 +71,8 @@ std::string human_count(std::uint64_t n) {
   return out;
 }
 
-void print_report(const RunReport& report, double wall_s, const std::string& out_dir) {
+void print_report(const Scenario& scenario, const RunReport& report, double wall_s,
+                  const std::string& out_dir) {
   fmt::print("metasim: {} — {} nodes ({} validators), seed {}, crypto {}, {:g} s simulated\n",
              report.scenario_name, report.node_count, report.validator_count, report.seed,
              report.crypto, static_cast<double>(report.simulated) / 1e9);
@@ -82,7 +83,8 @@ void print_report(const RunReport& report, double wall_s, const std::string& out
   }
   for (const auto& v : report.violations) {
     std::string nodes;
-    for (const auto n : v.nodes) nodes += (nodes.empty() ? "" : ", ") + std::to_string(n);
+    for (const auto n : v.nodes)
+      nodes += (nodes.empty() ? "" : ", ") + mn::sim::node_name(scenario, n);
     fmt::print("  VIOLATION {} at {:.3f} s, height {}, nodes [{}]: {}\n", v.oracle,
                static_cast<double>(v.time) / 1e9, v.height, nodes, v.detail);
   }
@@ -114,7 +116,9 @@ void print_report(const RunReport& report, double wall_s, const std::string& out
       human_count(m["gossip_duplicates"].get<std::uint64_t>()));
   fmt::print("  events {} in {:.2f} s wall ({:.2f} M events/s)\n", human_count(report.events),
              wall_s, wall_s > 0 ? static_cast<double>(report.events) / wall_s / 1e6 : 0.0);
-  fmt::print("  output {}\n", out_dir);
+  fmt::print(
+      "  output {}{}\n", out_dir,
+      report.failure_events.empty() ? "" : " (events.log: the events leading to the violation)");
   fmt::print("  fingerprint {}\n", report.fingerprint);
   if (report.passed()) {
     fmt::print("verdict: PASS\n");
@@ -196,7 +200,7 @@ int command_run(const std::vector<std::string>& args) {
   const RunReport report =
       execute(*scenario, seed, options.scenario_path, options.progress, wall_s);
   const auto written = mn::sim::write_run_output(report, *scenario, out_dir);
-  print_report(report, wall_s, out_dir);
+  print_report(*scenario, report, wall_s, out_dir);
   if (!written.is_ok()) {
     fmt::print(stderr, "error: {}\n", written.message());
     return kExitUsage;

@@ -245,6 +245,14 @@ runtime::Status write_run_output(const RunReport& report, const Scenario& scenar
   }
   const std::filesystem::path base(dir);
   StatusChain chain;
+  if (!report.failure_events.empty()) {
+    std::string log =
+        "# " + std::to_string(report.failure_events.size()) +
+        " events leading to the first oracle violation; reproduce: " + reproduce_command(report) +
+        "\n";
+    for (const auto& line : report.failure_events) log += line + "\n";
+    chain << write_text(base / "events.log", log);
+  }
   chain << write_text(base / "scenario.json", scenario.source_json + "\n")
         << write_text(base / "summary.json", summary_json(report).dump(2) + "\n")
         << write_run_h5(report, scenario, (base / "run.h5").string());
