@@ -118,10 +118,20 @@ void add_verdict(RunReport& report, std::string path, std::string statement, boo
 RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
                                  const Simulator::ProgressFn& progress) {
   const std::uint32_t k = scenario.validator_count;
-  std::vector<bool> honest(scenario.network.nodes, true);
+  const std::uint32_t n = scenario.network.nodes;
+  // Twins: each validator named by a twins adversary gets a second instance, an extra node with
+  // the same key that receives everything sent to the original.
+  std::vector<NodeId> twin_of;
   for (const auto& a : scenario.adversaries) {
-    for (const NodeId n : a.nodes) honest[n] = false;
+    if (a.behavior != AdversaryBehavior::kTwins) continue;
+    twin_of.insert(twin_of.end(), a.nodes.begin(), a.nodes.end());
   }
+  const auto extra = static_cast<std::uint32_t>(twin_of.size());
+  std::vector<bool> honest(n + extra, true);
+  for (const auto& a : scenario.adversaries) {
+    for (const NodeId node : a.nodes) honest[node] = false;
+  }
+  for (NodeId t = n; t < n + extra; ++t) honest[t] = false;
 
   // Everything the factory needs is built after the simulator (which owns the keys), so the
   // factory reads it through this context.
@@ -134,21 +144,26 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   } ctx;
   Simulator* sim_ptr = nullptr;
   Simulator sim(
-      scenario, seed, [&](NodeId node, runtime::Env& env) -> std::unique_ptr<runtime::Reactor> {
+      scenario, seed,
+      [&](NodeId node, runtime::Env& env) -> std::unique_ptr<runtime::Reactor> {
         std::optional<crypto::KeyPair> key;
         if (node < k) key = sim_ptr->key_pair(node);
+        if (node >= n) key = sim_ptr->key_pair(twin_of[node - n]);
         auto honest_reactor = [&ctx, key](runtime::Env& e) {
           return std::make_unique<consensus::ChainReactor>(e, ctx.chain, *ctx.set,
                                                            ctx.validator_nodes, key, ctx.observer);
         };
         for (const AdversarySpec& a : scenario.adversaries) {
+          if (a.behavior == AdversaryBehavior::kTwins) continue;  // both instances run honest code
           if (std::find(a.nodes.begin(), a.nodes.end(), node) == a.nodes.end()) continue;
           AdversaryContext adversary{sim_ptr, &*ctx.set, &ctx.validator_nodes, ctx.colluders};
           return std::make_unique<ByzantineReactor>(env, *key, a, adversary, honest_reactor);
         }
         return honest_reactor(env);
-      });
+      },
+      extra);
   sim_ptr = &sim;
+  for (NodeId t = 0; t < extra; ++t) sim.add_shadow(twin_of[t], n + t);
 
   // Genesis: the validators' stakes and the workload's funded user accounts.
   const std::vector<std::uint64_t> stakes = stakes_for(scenario, seed);

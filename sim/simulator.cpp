@@ -30,7 +30,8 @@ crypto::KeySeed node_key_seed(std::uint64_t seed, NodeId node) {
 
 }  // namespace
 
-Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactory factory)
+Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactory factory,
+                     std::uint32_t extra_nodes)
     : m_scenario(scenario),
       m_seed(seed),
       m_factory(std::move(factory)),
@@ -39,9 +40,9 @@ Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactor
         runtime::Rng rng(seed, "topology");
         return Topology::build(scenario.network.topology, scenario.network.nodes, rng);
       }()),
-      m_network(scenario.network, scenario.network.nodes, seed) {
+      m_network(scenario.network, scenario.network.nodes + extra_nodes, seed) {
   crypto_generichash_init(&m_fingerprint, nullptr, 0, crypto_generichash_BYTES);
-  const std::uint32_t n = scenario.network.nodes;
+  const std::uint32_t n = scenario.network.nodes + extra_nodes;
   const gossip::GossipConfig gossip_config{scenario.network.gossip.fanout,
                                            scenario.network.gossip.seen_capacity};
   m_key_pairs.reserve(n);
@@ -251,8 +252,20 @@ void Simulator::process(const EventQueue::Entry& entry) {
   leave_node();
 }
 
+void Simulator::add_shadow(NodeId original, NodeId shadow) {
+  m_shadows.emplace_back(original, shadow);
+}
+
 void Simulator::transmit(NodeId from, NodeId to, const runtime::MessagePtr& message, bool gossip) {
   if (to == from || to >= node_count()) return;
+  for (const auto& [original, shadow] : m_shadows) {
+    if (original == to && shadow != from) transmit_one(from, shadow, message, gossip);
+  }
+  transmit_one(from, to, message, gossip);
+}
+
+void Simulator::transmit_one(NodeId from, NodeId to, const runtime::MessagePtr& message,
+                             bool gossip) {
   NodeHost& sender = *m_hosts[from];
   const std::size_t bytes = message->wire_size();
   ++sender.counters.messages_sent;

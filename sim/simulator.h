@@ -41,7 +41,10 @@ class Simulator {
 
   // Builds the topology, network, node identities and hosts, and schedules the scenario's faults.
   // Reactors are created (and started) when run() begins.
-  Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactory factory);
+  // `extra_nodes` are appended after the scenario's nodes, outside the gossip overlay; they are
+  // reached only through shadows (see add_shadow).
+  Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactory factory,
+            std::uint32_t extra_nodes = 0);
   ~Simulator();
   Simulator(const Simulator&) = delete;
   Simulator& operator=(const Simulator&) = delete;
@@ -95,6 +98,9 @@ class Simulator {
   void skew_clock(NodeId node, runtime::TimeNs offset, std::int64_t drift_ppm);
   void degrade_links(NodeId node, const LinkDegradation& degradation);
   void restore_links(NodeId node);
+  // Every message sent to `original` is also sent, independently, to `shadow`: two instances
+  // behind one identity (twins).
+  void add_shadow(NodeId original, NodeId shadow);
 
  private:
   friend class SimEnv;
@@ -123,6 +129,7 @@ class Simulator {
 
   // Called by SimEnv on behalf of node `from` inside its event.
   void transmit(NodeId from, NodeId to, const runtime::MessagePtr& message, bool gossip);
+  void transmit_one(NodeId from, NodeId to, const runtime::MessagePtr& message, bool gossip);
   void forward_gossip(NodeId node, const runtime::MessagePtr& message, NodeId except);
   runtime::TimerId add_timer(NodeId node, runtime::TimeNs local_delay, std::uint64_t tag);
   void cancel_timer(NodeId node, runtime::TimerId id);
@@ -152,6 +159,7 @@ class Simulator {
   crypto_generichash_state m_fingerprint;
   std::vector<std::uint32_t> m_forward_scratch;
   std::optional<EventLog> m_event_log;
+  std::vector<std::pair<NodeId, NodeId>> m_shadows;  // (original, shadow)
 };
 
 }  // namespace mn::sim

@@ -171,7 +171,7 @@ void ByzantineReactor::outgoing(NodeId to, const runtime::MessagePtr& message, b
     case AdversaryBehavior::kDoubleSign:
       if (hidden_from(to, message)) return;
       break;
-    case AdversaryBehavior::kTwins:
+    case AdversaryBehavior::kTwins:  // built by the run as a second node, never wrapped
       break;
   }
   send_now(to, message, gossip);

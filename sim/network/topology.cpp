@@ -165,6 +165,7 @@ Topology Topology::build(const TopologySpec& spec, std::uint32_t node_count, run
 }
 
 std::uint32_t Topology::degree(NodeId node) const {
+  if (node >= m_node_count) return 0;
   if (m_complete) return m_node_count - 1;
   return static_cast<std::uint32_t>(m_offsets[node + 1] - m_offsets[node]);
 }

@@ -18,6 +18,7 @@ class Topology {
   static Topology build(const TopologySpec& spec, std::uint32_t node_count, runtime::Rng& rng);
 
   std::uint32_t node_count() const { return m_node_count; }
+  // 0 for nodes outside the overlay (a simulator's extra nodes, such as twins).
   std::uint32_t degree(NodeId node) const;
   // REQUIRES: index < degree(node).
   NodeId neighbor(NodeId node, std::uint32_t index) const;
