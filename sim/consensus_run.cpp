@@ -279,6 +279,17 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
                 fmt::format("the chain stays at height <= {}", *e.max_height),
                 report.height <= *e.max_height, fmt::format("height {}", report.height));
   }
+  if (e.stall) {
+    std::uint64_t committed = 0;
+    for (const auto& h : report.heights) {
+      if (h.first_commit >= e.stall->first && h.first_commit < e.stall->second) ++committed;
+    }
+    add_verdict(report, "expect.stall",
+                fmt::format("no block is finalized in [{:g} s, {:g} s)",
+                            static_cast<double>(e.stall->first) / 1e9,
+                            static_cast<double>(e.stall->second) / 1e9),
+                committed == 0, fmt::format("{} blocks finalized in the window", committed));
+  }
   if (e.max_finality_p99_ms) {
     const double p99 = static_cast<double>(report.finality_p99) / 1e6;
     add_verdict(report, "expect.max_finality_p99_ms",

@@ -162,6 +162,8 @@ struct ExpectSpec {
   std::optional<std::uint64_t> min_height;    // the honest chain reaches at least this height
   std::optional<double> max_finality_p99_ms;  // transfer submission → commit, 99th percentile
   std::optional<std::uint64_t> max_height;    // at most this height (a no-quorum scenario)
+  // No honest node finalizes a block in [first, second): a partition without a quorum stalls.
+  std::optional<std::pair<TimeNs, TimeNs>> stall;
 };
 
 struct Scenario {

@@ -792,6 +792,15 @@ class Loader {
       return invalid("expect.min_height",
                      fmt::format("must be <= max_height ({})", expect["max_height"].dump()));
     }
+    if (const auto stall = expect.find("stall"); stall != expect.end()) {
+      const TimeNs from = seconds_to_ns((*stall)["from_s"]);
+      const TimeNs until = seconds_to_ns((*stall)["until_s"]);
+      if (until <= from) {
+        return invalid("expect.stall.until_s",
+                       fmt::format("must be > from_s ({})", (*stall)["from_s"].dump()));
+      }
+      spec.stall = std::make_pair(from, until);
+    }
     if (const auto p99 = expect.find("max_finality_p99_ms"); p99 != expect.end()) {
       if (m_scenario.workload.transfers_per_s <= 0) {
         return invalid("expect.max_finality_p99_ms", "needs workload.transfers_per_s > 0");

@@ -589,5 +589,26 @@ TEST(ScenarioConsensusLoaderSemantics, ConsensusExpectations) {
   EXPECT_EQ(liveness.expect.min_blocks_after_liveness, 3u);
 }
 
+TEST(ScenarioConsensusLoader, StallWindowLoadsAndIsChecked) {
+  const Scenario s = load_with([](json& d) {
+    d["expect"]["stall"] = {{"from_s", 11}, {"until_s", 30}};
+  });
+  ASSERT_TRUE(s.expect.stall.has_value());
+  EXPECT_EQ(s.expect.stall->first, 11 * runtime::kNsPerSec);
+  EXPECT_EQ(s.expect.stall->second, 30 * runtime::kNsPerSec);
+  EXPECT_EQ(error_with([](json& d) {
+              d["expect"]["stall"] = {{"from_s", 30}, {"until_s", 30}};
+            }),
+            "expect.stall.until_s: must be > from_s (30)");
+  EXPECT_EQ(error_with([](json& d) {
+              d["expect"]["stall"] = {{"from_s", 1}};
+            }),
+            "expect.stall.until_s: missing required key");
+  EXPECT_EQ(error_without_consensus([](json& d) {
+              d["expect"]["stall"] = {{"from_s", 1}, {"until_s", 2}};
+            }),
+            "expect.stall: needs a consensus block");
+}
+
 }  // namespace
 }  // namespace mn::sim
