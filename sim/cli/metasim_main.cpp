@@ -14,6 +14,7 @@
 #include "sim/output/run_output.h"
 #include "sim/scenario/scenario_loader.h"
 #include "sim/scenario_runner.h"
+#include "sim/shrinker.h"
 
 namespace {
 
@@ -29,11 +30,14 @@ constexpr const char* kUsage =
     "  metasim run SCENARIO [--seed N] [--out DIR] [--progress]\n"
     "  metasim validate SCENARIO...\n"
     "  metasim replay DIR\n"
+    "  metasim shrink SCENARIO --seed N --out MIN.json\n"
     "\n"
     "  run       run a scenario and check its expectations; writes DIR/summary.json, run.h5 and\n"
     "            scenario.json (default DIR: out/<scenario name>-seed<N>)\n"
     "  validate  check scenario files against the schema (docs/scenario.schema.json)\n"
     "  replay    rerun a recorded run directory and confirm its fingerprint\n"
+    "  shrink    remove adversaries, faults, nodes, time and workload while the same\n"
+    "            expectation still fails, and write the minimal scenario\n"
     "\n"
     "exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or usage\n";
 
@@ -260,6 +264,53 @@ int command_replay(const std::vector<std::string>& args) {
   return kExitPass;
 }
 
+int command_shrink(const std::vector<std::string>& args) {
+  std::string path;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::string> out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--seed" && i + 1 < args.size()) {
+      seed = parse_u64(args[++i]);
+      if (!seed) return usage_error("--seed: expected an unsigned integer, got '" + args[i] + "'");
+    } else if (a == "--out" && i + 1 < args.size()) {
+      out = args[++i];
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error("unknown or incomplete option '" + a + "'");
+    } else if (path.empty()) {
+      path = a;
+    } else {
+      return usage_error("shrink takes one scenario");
+    }
+  }
+  if (path.empty() || !out) return usage_error("shrink needs SCENARIO and --out MIN.json");
+  auto scenario = load_or_report(path);
+  if (!scenario) return kExitUsage;
+  const std::uint64_t run_seed = seed.value_or(scenario->seed);
+  const nlohmann::json doc = nlohmann::json::parse(scenario->source_json);
+  fmt::print("shrink: {} seed {}\n", path, run_seed);
+  auto result = mn::sim::shrink_scenario(doc, run_seed, [](const std::string& edit) {
+    fmt::print("  kept: {}\n", edit);
+    std::fflush(stdout);
+  });
+  if (!result) {
+    fmt::print(stderr, "error: {}: {}\n", path, result.status().message());
+    return kExitUsage;
+  }
+  std::ofstream file(*out, std::ios::trunc);
+  file << result->scenario.dump(2) << "\n";
+  file.close();
+  if (!file) {
+    fmt::print(stderr, "error: cannot write {}\n", *out);
+    return kExitUsage;
+  }
+  fmt::print(
+      "shrink: {} edits kept in {} runs; still fails {}\n  wrote {}\n  reproduce: metasim run {} "
+      "--seed {}\n",
+      result->accepted, result->runs, result->failure, *out, *out, run_seed);
+  return kExitPass;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -273,5 +324,6 @@ int main(int argc, char** argv) {
   if (command == "run") return command_run(rest);
   if (command == "validate") return command_validate(rest);
   if (command == "replay") return command_replay(rest);
+  if (command == "shrink") return command_shrink(rest);
   return usage_error("unknown command '" + command + "'");
 }

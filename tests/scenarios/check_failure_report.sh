@@ -31,4 +31,22 @@ first=$(grep fingerprint "$work/first.txt")
 second=$(grep fingerprint "$work/second.txt")
 [ "$first" = "$second" ] || { echo "FAILED: fingerprints differ"; exit 1; }
 cmp -s "$work/first/events.log" "$work/second/events.log" || { echo "FAILED: event logs differ"; exit 1; }
-echo "4 passed, 0 failed"
+# Shrinking keeps the failure and makes the scenario smaller.
+"$metasim" shrink "$work/attack.json" --seed 1 --out "$work/min.json" >"$work/shrink.txt" 2>&1 ||
+  { cat "$work/shrink.txt"; echo "FAILED: shrink exited non-zero"; exit 1; }
+cat "$work/shrink.txt"
+set +e
+"$metasim" run "$work/min.json" --seed 1 --out "$work/min" >"$work/min.txt" 2>&1
+code=$?
+set -e
+[ "$code" -eq 1 ] || { echo "FAILED: the shrunk scenario exited $code"; exit 1; }
+grep -q "FAIL expect.safety" "$work/min.txt" || { echo "FAILED: the shrunk scenario fails differently"; exit 1; }
+/usr/bin/python3 - "$work/attack.json" "$work/min.json" <<'PY' || { echo "FAILED: nothing was shrunk"; exit 1; }
+import json, sys
+a, m = (json.load(open(p)) for p in sys.argv[1:3])
+smaller = (m["network"]["nodes"] < a["network"]["nodes"] or m["duration_s"] < a["duration_s"]
+           or len(m.get("faults", [])) < len(a.get("faults", []))
+           or len(m.get("adversaries", [])) < len(a.get("adversaries", [])))
+sys.exit(0 if smaller else 1)
+PY
+echo "6 passed, 0 failed"
