@@ -69,7 +69,7 @@ std::string describe(const runtime::MessagePtr& m) {
 }  // namespace
 
 std::string render_event(const Scenario& scenario, const EventLogEntry& e) {
-  const std::string when = fmt::format("{:>14.9f} s", static_cast<double>(e.time) / 1e9);
+  std::string when = fmt::format("{:>14.9f} s", static_cast<double>(e.time) / 1e9);
   switch (e.kind) {
     case EventLogEntry::Kind::kDeliver:
       return fmt::format("{}  deliver  {} <- {}  {}", when, node_name(scenario, e.node),
