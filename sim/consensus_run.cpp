@@ -14,6 +14,7 @@
 #include "core/runtime/assert.h"
 #include "sim/adversary/byzantine_reactor.h"
 #include "sim/oracles/agreement_oracle.h"
+#include "sim/scenario_runner.h"
 #include "sim/transfer_workload.h"
 
 namespace mn::sim {
@@ -214,22 +215,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   sim.enable_event_log(kFailureLogEvents);
   sim.run(progress);
 
-  RunReport report;
+  RunReport report = describe_run(scenario, seed, sim);
   report.consensus = true;
-  report.scenario_name = scenario.name;
-  report.seed = seed;
-  report.fingerprint = sim.fingerprint_hex();
-  report.events = sim.events_processed();
-  report.simulated = scenario.duration;
-  report.node_count = sim.node_count();
-  report.validator_count = k;
-  report.crypto = sim.crypto().name();
-  report.topology_components = sim.topology().component_count();
-  report.topology_edges = sim.topology().edge_count();
-  for (NodeId n = 0; n < sim.node_count(); ++n) {
-    report.nodes.push_back(sim.counters(n));
-    report.node_regions.push_back(sim.network().region_of(n));
-  }
   report.node_heights = observer.m_heights;
   report.heights = observer.m_blocks;
   report.height = observer.m_agreement.highest_height();

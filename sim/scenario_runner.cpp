@@ -57,6 +57,27 @@ std::vector<ExpectationVerdict> check_propagation(const Scenario& scenario,
   return verdicts;
 }
 
+RunReport describe_run(const Scenario& scenario, std::uint64_t seed, Simulator& sim) {
+  RunReport report;
+  report.scenario_name = scenario.name;
+  report.seed = seed;
+  report.fingerprint = sim.fingerprint_hex();
+  report.events = sim.events_processed();
+  report.simulated = scenario.duration;
+  report.node_count = sim.node_count();
+  report.validator_count = scenario.validator_count;
+  report.crypto = sim.crypto().name();
+  report.topology_components = sim.topology().component_count();
+  report.topology_edges = sim.topology().edge_count();
+  report.nodes.reserve(sim.node_count());
+  report.node_regions.reserve(sim.node_count());
+  for (NodeId n = 0; n < sim.node_count(); ++n) {
+    report.nodes.push_back(sim.counters(n));
+    report.node_regions.push_back(sim.network().region_of(n));
+  }
+  return report;
+}
+
 RunReport run_scenario(const Scenario& scenario, std::uint64_t seed,
                        const Simulator::ProgressFn& progress) {
   if (scenario.consensus.enabled) return run_consensus_scenario(scenario, seed, progress);
@@ -78,27 +99,11 @@ RunReport run_scenario(const Scenario& scenario, std::uint64_t seed,
   workload.start();
   sim.run(progress);
 
-  RunReport report;
-  report.scenario_name = scenario.name;
-  report.seed = seed;
-  report.fingerprint = sim.fingerprint_hex();
-  report.events = sim.events_processed();
-  report.simulated = scenario.duration;
-  report.node_count = sim.node_count();
-  report.validator_count = scenario.validator_count;
-  report.crypto = sim.crypto().name();
-  report.topology_components = sim.topology().component_count();
-  report.topology_edges = sim.topology().edge_count();
+  RunReport report = describe_run(scenario, seed, sim);
   report.verdicts = check_propagation(scenario, tracker);
   report.propagation = tracker.stats(0, scenario.duration + 1);
   report.broadcasts = tracker.broadcasts();
   report.deliveries = tracker.deliveries();
-  report.nodes.reserve(sim.node_count());
-  report.node_regions.reserve(sim.node_count());
-  for (NodeId n = 0; n < sim.node_count(); ++n) {
-    report.nodes.push_back(sim.counters(n));
-    report.node_regions.push_back(sim.network().region_of(n));
-  }
   return report;
 }
 

@@ -13,6 +13,9 @@ namespace mn::sim {
 RunReport run_scenario(const Scenario& scenario, std::uint64_t seed,
                        const Simulator::ProgressFn& progress = {});
 
+// The run's identity and per-node counters, common to every kind of run, after `sim` ran.
+RunReport describe_run(const Scenario& scenario, std::uint64_t seed, Simulator& sim);
+
 // Checks `expect.propagation` against the tracker's statistics (one verdict per stated bound).
 std::vector<ExpectationVerdict> check_propagation(const Scenario& scenario,
                                                   const PropagationTracker& tracker);
