@@ -1,0 +1,163 @@
+// Consensus building blocks in isolation: stake arithmetic and proposer rotation, the sign guard
+// across a restart, commit certificates and the strictness of the wire decoders.
+#include <map>
+
+#include <gtest/gtest.h>
+
+#include "core/consensus/commit_certificate.h"
+#include "core/consensus/messages.h"
+#include "core/consensus/sign_guard.h"
+#include "core/consensus/validator_set.h"
+#include "core/crypto/simulated_crypto_provider.h"
+#include "sim/memory_storage.h"
+
+namespace mn::consensus {
+namespace {
+
+struct Keys {
+  crypto::SimulatedCryptoProvider crypto;
+  std::vector<crypto::KeyPair> pairs;
+  explicit Keys(int n) {
+    for (int i = 0; i < n; ++i) {
+      crypto::KeySeed seed{};
+      seed[0] = static_cast<std::uint8_t>(i + 1);
+      pairs.push_back(crypto.keypair_from_seed(seed));
+    }
+  }
+  ValidatorSet set(const std::vector<std::uint64_t>& stakes) {
+    std::vector<Validator> v;
+    for (std::size_t i = 0; i < stakes.size(); ++i) v.push_back({pairs[i].public_key, stakes[i]});
+    return *ValidatorSet::create(v);
+  }
+  const crypto::KeyPair& of(const ValidatorSet& s, ValidatorIndex i) {
+    for (const auto& p : pairs) {
+      if (p.public_key == s.at(i).key) return p;
+    }
+    return pairs[0];
+  }
+};
+
+TEST(ValidatorSet, QuorumIsStrictlyMoreThanTwoThirdsOfStake) {
+  Keys k(4);
+  const ValidatorSet s = k.set({100, 100, 100, 100});
+  EXPECT_FALSE(s.is_quorum(266));
+  EXPECT_FALSE(s.is_quorum(200));
+  EXPECT_TRUE(s.is_quorum(267));
+  EXPECT_TRUE(s.is_quorum(300));
+  EXPECT_FALSE(s.exceeds_one_third(133));
+  EXPECT_TRUE(s.exceeds_one_third(134));
+}
+
+TEST(ValidatorSet, RejectsEmptyZeroStakeAndDuplicates) {
+  Keys k(2);
+  EXPECT_FALSE(ValidatorSet::create({}).is_ok());
+  EXPECT_FALSE(ValidatorSet::create({{k.pairs[0].public_key, 0}}).is_ok());
+  EXPECT_FALSE(
+      ValidatorSet::create({{k.pairs[0].public_key, 1}, {k.pairs[0].public_key, 2}}).is_ok());
+}
+
+TEST(ValidatorSet, ProposerRotationFollowsStake) {
+  Keys k(3);
+  const ValidatorSet s = k.set({600, 300, 100});
+  std::map<crypto::PublicKey, int> picks;
+  for (std::uint64_t h = 1; h <= 30000; ++h) ++picks[s.at(s.proposer(h, 0)).key];
+  // Within 5 % of the stake share over 30,000 heights.
+  EXPECT_NEAR(picks[k.pairs[0].public_key], 18000, 900);
+  EXPECT_NEAR(picks[k.pairs[1].public_key], 9000, 600);
+  EXPECT_NEAR(picks[k.pairs[2].public_key], 3000, 300);
+  EXPECT_EQ(s.proposer(7, 3), s.proposer(7, 3));
+}
+
+runtime::Hash32 hash_of(std::uint8_t b) {
+  runtime::Hash32 h{};
+  h.fill(b);
+  return h;
+}
+
+TEST(SignGuard, RefusesConflictsAndOlderRoundsEvenAfterARestart) {
+  sim::MemoryStorage storage;
+  {
+    SignGuard guard(storage);
+    ASSERT_TRUE(guard.load().is_ok());
+    EXPECT_TRUE(guard.permit(Step::kPrepare, 5, 1, hash_of(1)));
+    EXPECT_TRUE(guard.permit(Step::kPrepare, 5, 1, hash_of(1)));   // the same again is fine
+    EXPECT_FALSE(guard.permit(Step::kPrepare, 5, 1, hash_of(2)));  // a conflicting vote is not
+    EXPECT_FALSE(guard.permit(Step::kPrepare, 5, 0, hash_of(3)));  // nor an older round
+    EXPECT_TRUE(guard.permit(Step::kCommit, 5, 1, hash_of(1)));    // steps are independent
+  }
+  storage.crash();  // the records were synced before permit() returned
+  SignGuard restarted(storage);
+  ASSERT_TRUE(restarted.load().is_ok());
+  EXPECT_FALSE(restarted.permit(Step::kPrepare, 5, 1, hash_of(2)));
+  EXPECT_FALSE(restarted.permit(Step::kCommit, 5, 1, hash_of(2)));
+  EXPECT_EQ(restarted.highest_round(5), 1u);
+  EXPECT_TRUE(restarted.permit(Step::kPrepare, 5, 2, hash_of(2)));
+  EXPECT_TRUE(restarted.permit(Step::kPrepare, 6, 0, hash_of(4)));
+}
+
+TEST(CommitCertificate, VerifiesOnlyWithAQuorumOfValidSeals) {
+  Keys k(4);
+  const ValidatorSet s = k.set({100, 100, 100, 100});
+  const runtime::Hash32 block = hash_of(9);
+  std::vector<Vote> commits;
+  for (ValidatorIndex i = 0; i < 3; ++i) {
+    commits.push_back(make_vote(Step::kCommit, 10, 2, block, i, k.of(s, i).secret_key, k.crypto));
+  }
+  const SignatureSetCertificate quorum(10, 2, block, commits, s.size());
+  EXPECT_TRUE(quorum.verify(s, k.crypto));
+  EXPECT_EQ(quorum.signers(), (std::vector<ValidatorIndex>{0, 1, 2}));
+
+  codec::Writer w;
+  quorum.encode(w);
+  codec::Reader r(w.view());
+  auto decoded = decode_commit_certificate(r);
+  ASSERT_TRUE(decoded.is_ok());
+  EXPECT_TRUE((*decoded)->verify(s, k.crypto));
+  EXPECT_EQ((*decoded)->signers(), quorum.signers());
+
+  const SignatureSetCertificate two(10, 2, block, {commits[0], commits[1]}, s.size());
+  EXPECT_FALSE(two.verify(s, k.crypto)) << "two of four is not a quorum";
+
+  // A seal for another block does not count.
+  std::vector<Vote> forged = commits;
+  forged[2] = make_vote(Step::kCommit, 10, 2, hash_of(8), 2, k.of(s, 2).secret_key, k.crypto);
+  forged[2].block_hash = block;
+  EXPECT_FALSE(SignatureSetCertificate(10, 2, block, forged, s.size()).verify(s, k.crypto));
+
+  // Every truncation of the encoding is an error, never a crash.
+  const runtime::Bytes bytes(w.view().begin(), w.view().end());
+  for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
+    codec::Reader partial(runtime::ByteView(bytes.data(), cut));
+    EXPECT_FALSE(decode_commit_certificate(partial).is_ok()) << cut;
+  }
+}
+
+TEST(ConsensusMessages, VotesAndRoundChangesRoundTripAndRejectTruncation) {
+  Keys k(4);
+  const ValidatorSet s = k.set({1, 1, 1, 1});
+  const Vote vote = make_vote(Step::kPrepare, 3, 0, hash_of(5), 1, k.of(s, 1).secret_key, k.crypto);
+  const runtime::MessagePtr message = encode_vote(vote);
+  auto decoded = decode_vote(message->payload);
+  ASSERT_TRUE(decoded.is_ok());
+  EXPECT_TRUE(decoded->verify(s, k.crypto));
+  for (std::size_t cut = 0; cut < message->payload.size(); ++cut) {
+    EXPECT_FALSE(decode_vote(runtime::ByteView(message->payload.data(), cut)).is_ok()) << cut;
+  }
+  runtime::Bytes longer = message->payload;
+  longer.push_back(0);
+  EXPECT_FALSE(decode_vote(longer).is_ok());
+
+  RoundChange rc;
+  rc.height = 3;
+  rc.round = 2;
+  rc.validator = 0;
+  rc.signature = k.crypto.sign(k.of(s, 0).secret_key, rc.signing_digest());
+  auto rc_decoded = decode_round_change(encode_round_change(rc)->payload);
+  ASSERT_TRUE(rc_decoded.is_ok());
+  EXPECT_TRUE(rc_decoded->verify(s, k.crypto));
+  rc_decoded->round = 3;  // the signature covers the round
+  EXPECT_FALSE(rc_decoded->verify(s, k.crypto));
+}
+
+}  // namespace
+}  // namespace mn::consensus
