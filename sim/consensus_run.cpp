@@ -122,7 +122,8 @@ void add_verdict(RunReport& report, std::string path, std::string statement, boo
 }  // namespace
 
 RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
-                                 const Simulator::ProgressFn& progress) {
+                                 const Simulator::ProgressFn& progress,
+                                 const std::function<void(const EventLogEntry&)>& trace) {
   const std::uint32_t k = scenario.validator_count;
   const std::uint32_t n = scenario.network.nodes;
   // Twins: each validator named by a twins adversary gets a second instance, an extra node with
@@ -213,6 +214,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   ctx.observer = &observer;
   workload.start();
   sim.enable_event_log(kFailureLogEvents);
+  if (trace) sim.set_trace(trace);
   sim.run(progress);
 
   RunReport report = describe_run(scenario, seed, sim);

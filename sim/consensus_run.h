@@ -10,6 +10,7 @@
 namespace mn::sim {
 
 RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
-                                 const Simulator::ProgressFn& progress = {});
+                                 const Simulator::ProgressFn& progress = {},
+                                 const std::function<void(const EventLogEntry&)>& trace = {});
 
 }  // namespace mn::sim

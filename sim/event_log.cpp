@@ -5,6 +5,7 @@
 #include "core/codec/hex.h"
 #include "core/consensus/chain_reactor.h"
 #include "core/consensus/messages.h"
+#include "sim/gossip_probe.h"
 
 namespace mn::sim {
 
@@ -60,6 +61,8 @@ std::string describe(const runtime::MessagePtr& m) {
       break;
     case kTransactionKind:
       return fmt::format("transaction ({} bytes)", m->payload.size());
+    case kGossipProbeKind:
+      return fmt::format("gossip probe ({} bytes)", m->payload.size());
     default:
       break;
   }

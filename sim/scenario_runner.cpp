@@ -79,8 +79,8 @@ RunReport describe_run(const Scenario& scenario, std::uint64_t seed, Simulator& 
 }
 
 RunReport run_scenario(const Scenario& scenario, std::uint64_t seed,
-                       const Simulator::ProgressFn& progress) {
-  if (scenario.consensus.enabled) return run_consensus_scenario(scenario, seed, progress);
+                       const Simulator::ProgressFn& progress, const TraceFn& trace) {
+  if (scenario.consensus.enabled) return run_consensus_scenario(scenario, seed, progress, trace);
   PropagationTracker tracker(scenario.network.nodes);
   GossipProbe::Context context;
   context.tracker = &tracker;
@@ -97,6 +97,7 @@ RunReport run_scenario(const Scenario& scenario, std::uint64_t seed,
 
   BroadcastWorkload workload(sim, scenario.workload, seed);
   workload.start();
+  if (trace) sim.set_trace(trace);
   sim.run(progress);
 
   RunReport report = describe_run(scenario, seed, sim);

@@ -10,8 +10,11 @@
 
 namespace mn::sim {
 
+// `trace`, if set, sees every processed event in order (metasim run --trace).
+using TraceFn = std::function<void(const EventLogEntry&)>;
+
 RunReport run_scenario(const Scenario& scenario, std::uint64_t seed,
-                       const Simulator::ProgressFn& progress = {});
+                       const Simulator::ProgressFn& progress = {}, const TraceFn& trace = {});
 
 // The run's identity and per-node counters, common to every kind of run, after `sim` ran.
 RunReport describe_run(const Scenario& scenario, std::uint64_t seed, Simulator& sim);

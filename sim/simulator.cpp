@@ -172,6 +172,11 @@ void Simulator::record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId 
   ++m_events_processed;
 }
 
+void Simulator::log_event(EventLogEntry entry) {
+  if (m_trace) m_trace(entry);
+  if (m_event_log) m_event_log->push(std::move(entry));
+}
+
 void Simulator::process(const EventQueue::Entry& entry) {
   EventRecord& record = m_slots[entry.handle];
   if (record.cancelled) {
@@ -180,9 +185,10 @@ void Simulator::process(const EventQueue::Entry& entry) {
   }
   if (record.kind == EventKind::kAction) {
     record_fingerprint(entry.time, record.kind, runtime::kNoNode, runtime::kNoNode, 0);
-    if (m_event_log)
-      m_event_log->push({entry.time, EventLogEntry::Kind::kAction, runtime::kNoNode,
-                         runtime::kNoNode, 0, nullptr});
+    if (m_event_log || m_trace) {
+      log_event({entry.time, EventLogEntry::Kind::kAction, runtime::kNoNode, runtime::kNoNode, 0,
+                 nullptr});
+    }
     Action action = std::move(record.action);
     free_slot(entry.handle);
     action();
@@ -214,9 +220,10 @@ void Simulator::process(const EventQueue::Entry& entry) {
 
   if (record.kind == EventKind::kTimer) {
     record_fingerprint(entry.time, record.kind, record.node, runtime::kNoNode, record.tag);
-    if (m_event_log)
-      m_event_log->push({entry.time, EventLogEntry::Kind::kTimer, record.node, runtime::kNoNode,
-                         record.tag, nullptr});
+    if (m_event_log || m_trace) {
+      log_event({entry.time, EventLogEntry::Kind::kTimer, record.node, runtime::kNoNode, record.tag,
+                 nullptr});
+    }
     const runtime::TimerId id =
         (static_cast<std::uint64_t>(record.generation) << 32) | entry.handle;
     const std::uint64_t tag = record.tag;
@@ -237,8 +244,9 @@ void Simulator::process(const EventQueue::Entry& entry) {
   const NodeId from = record.from;
   const bool gossip = record.gossip;
   record_fingerprint(entry.time, record.kind, node, from, id_prefix);
-  if (m_event_log)
-    m_event_log->push({entry.time, EventLogEntry::Kind::kDeliver, node, from, 0, message});
+  if (m_event_log || m_trace) {
+    log_event({entry.time, EventLogEntry::Kind::kDeliver, node, from, 0, message});
+  }
   free_slot(entry.handle);
   ++host.counters.messages_received;
   if (gossip && !host.router.mark_seen(message->id)) {

@@ -84,6 +84,8 @@ class Simulator {
   // Keeps the last `capacity` processed events for failure reports (off by default: it holds
   // a reference to every recent message).
   void enable_event_log(std::size_t capacity) { m_event_log.emplace(capacity); }
+  // Called with every processed event, in order (metasim run --trace). Observes only.
+  void set_trace(std::function<void(const EventLogEntry&)> trace) { m_trace = std::move(trace); }
   std::vector<EventLogEntry> recent_events() const {
     return m_event_log ? m_event_log->snapshot() : std::vector<EventLogEntry>{};
   }
@@ -122,6 +124,7 @@ class Simulator {
   std::uint32_t allocate_slot();
   void free_slot(std::uint32_t slot);
   void process(const EventQueue::Entry& entry);
+  void log_event(EventLogEntry entry);
   void record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId node, NodeId from,
                           std::uint64_t detail);
   void schedule_fault(const FaultSpec& fault);
@@ -159,6 +162,7 @@ class Simulator {
   crypto_generichash_state m_fingerprint;
   std::vector<std::uint32_t> m_forward_scratch;
   std::optional<EventLog> m_event_log;
+  std::function<void(const EventLogEntry&)> m_trace;
   std::vector<std::pair<NodeId, NodeId>> m_shadows;  // (original, shadow)
 };
 

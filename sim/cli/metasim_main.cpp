@@ -1,6 +1,7 @@
 // metasim: run, validate and replay simulation scenarios. Exit codes: 0 every expectation held,
 // 1 an expectation or invariant failed (or a replay did not reproduce), 2 bad input or usage.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -27,13 +28,14 @@ constexpr int kExitUsage = 2;
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  metasim run SCENARIO [--seed N] [--out DIR] [--progress]\n"
+    "  metasim run SCENARIO [--seed N] [--out DIR] [--trace] [--progress]\n"
     "  metasim validate SCENARIO...\n"
     "  metasim replay DIR\n"
     "  metasim shrink SCENARIO --seed N --out MIN.json\n"
     "\n"
     "  run       run a scenario and check its expectations; writes DIR/summary.json, run.h5 and\n"
-    "            scenario.json (default DIR: out/<scenario name>-seed<N>)\n"
+    "            scenario.json (default DIR: out/<scenario name>-seed<N>); --trace also writes\n"
+    "            DIR/trace.log, every processed event as one readable line\n"
     "  validate  check scenario files against the schema (docs/scenario.schema.json)\n"
     "  replay    rerun a recorded run directory and confirm its fingerprint\n"
     "  shrink    remove adversaries, faults, nodes, time and workload while the same\n"
@@ -51,6 +53,7 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;
   std::optional<std::string> out;
   bool progress = false;
+  bool trace = false;
 };
 
 std::optional<std::uint64_t> parse_u64(const std::string& text) {
@@ -151,7 +154,7 @@ std::string default_out_dir(const Scenario& scenario, std::uint64_t seed) {
 }
 
 RunReport execute(const Scenario& scenario, std::uint64_t seed, const std::string& path,
-                  bool progress, double& wall_s) {
+                  bool progress, double& wall_s, const mn::sim::TraceFn& trace = {}) {
   mn::sim::ProgressLine line(scenario.duration);
   mn::sim::Simulator::ProgressFn on_progress;
   if (progress) {
@@ -159,7 +162,7 @@ RunReport execute(const Scenario& scenario, std::uint64_t seed, const std::strin
       line.update(now, events);
     };
   }
-  RunReport report = mn::sim::run_scenario(scenario, seed, on_progress);
+  RunReport report = mn::sim::run_scenario(scenario, seed, on_progress, trace);
   report.scenario_path = path;
   wall_s = line.elapsed_s();
   if (progress) line.finish();
@@ -186,6 +189,8 @@ int command_run(const std::vector<std::string>& args) {
       options.out = *v;
     } else if (a == "--progress") {
       options.progress = true;
+    } else if (a == "--trace") {
+      options.trace = true;
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option '" + a + "'");
     } else if (options.scenario_path.empty()) {
@@ -201,8 +206,22 @@ int command_run(const std::vector<std::string>& args) {
   const std::string out_dir = options.out.value_or(default_out_dir(*scenario, seed));
 
   double wall_s = 0;
+  std::ofstream trace_file;
+  mn::sim::TraceFn trace;
+  if (options.trace) {
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    trace_file.open(out_dir + "/trace.log", std::ios::trunc);
+    if (ec || !trace_file) {
+      fmt::print(stderr, "error: cannot write {}/trace.log\n", out_dir);
+      return kExitUsage;
+    }
+    trace = [&trace_file, &scenario](const mn::sim::EventLogEntry& e) {
+      trace_file << mn::sim::render_event(*scenario, e) << '\n';
+    };
+  }
   const RunReport report =
-      execute(*scenario, seed, options.scenario_path, options.progress, wall_s);
+      execute(*scenario, seed, options.scenario_path, options.progress, wall_s, trace);
   const auto written = mn::sim::write_run_output(report, *scenario, out_dir);
   print_report(*scenario, report, wall_s, out_dir);
   if (!written.is_ok()) {

@@ -34,6 +34,9 @@ expect_exit() {  # expect_exit CODE OUTPUT_FILE COMMAND...
 "$metasim" run "$scenario" --out "$work/a" >/dev/null
 "$metasim" run "$scenario" --out "$work/b" >/dev/null
 "$metasim" run "$scenario" --seed 99 --out "$work/c" >/dev/null
+"$metasim" run "$scenario" --trace --out "$work/traced" >/dev/null
+check "--trace does not change the fingerprint" [ "$(fingerprint "$work/a")" = "$(fingerprint "$work/traced")" ]
+check "--trace writes one line per processed event" [ "$(wc -l <"$work/traced/trace.log")" -eq "$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["events"])' "$work/traced/summary.json")" ]
 check "same seed gives the same fingerprint" [ "$(fingerprint "$work/a")" = "$(fingerprint "$work/b")" ]
 check "same seed gives byte-identical summary.json" cmp -s "$work/a/summary.json" "$work/b/summary.json"
 check "another seed gives another fingerprint" [ "$(fingerprint "$work/a")" != "$(fingerprint "$work/c")" ]
