@@ -35,9 +35,12 @@ void ChainReactor::on_message(runtime::NodeId from, const runtime::MessagePtr& m
       m_env.metrics().add("chain_malformed_transactions_total", 1);
       return;
     }
-    if (m_app.submit(*tx) && m_is_validator) {
+    // Only the validator a client submitted to relays, once, to the other validators; relaying
+    // again on receipt would multiply every transaction by the validator count.
+    const bool from_client = from == runtime::kNoNode;
+    if (m_app.submit(*tx) && m_is_validator && from_client) {
       for (const runtime::NodeId node : m_validator_nodes) {
-        if (node != m_env.self() && node != from) m_env.send(node, message);
+        if (node != m_env.self()) m_env.send(node, message);
       }
     }
     return;

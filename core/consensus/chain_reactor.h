@@ -1,7 +1,7 @@
 // A chain node's reactor: the ledger application, its mempool and the consensus engine, fed by
-// one Env. Clients and peers submit transactions as kTransactionKind messages; a validator
-// relays each newly admitted one to the other validators, so whoever proposes next has it. The
-// simulator and the node binary run this same object.
+// one Env. Clients submit transactions as kTransactionKind messages from no peer
+// (runtime::kNoNode); the validator that admits one relays it once to the other validators, so
+// whoever proposes next has it. The simulator and the node binary run this same object.
 #pragma once
 
 #include <optional>
