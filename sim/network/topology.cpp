@@ -34,33 +34,33 @@ class BoostRng {
 
 using EdgeList = std::vector<std::pair<NodeId, NodeId>>;
 
-// Configuration model with restarts: pair up `degree` stubs per node uniformly; retry on a
+// Configuration model with restarts: pair up `degree` half-edges per node uniformly; retry on a
 // self-loop or multi-edge. Boost.Graph has no random-regular generator.
 EdgeList random_regular_edges(std::uint32_t n, std::uint32_t degree, runtime::Rng& rng) {
   constexpr int kMaxAttempts = 1000;
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    std::vector<NodeId> stubs;
-    stubs.reserve(static_cast<std::size_t>(n) * degree);
-    for (NodeId v = 0; v < n; ++v) stubs.insert(stubs.end(), degree, v);
-    // Pair stubs greedily, drawing a random partner among those left; a clash restarts.
+    std::vector<NodeId> half_edges;
+    half_edges.reserve(static_cast<std::size_t>(n) * degree);
+    for (NodeId v = 0; v < n; ++v) half_edges.insert(half_edges.end(), degree, v);
+    // Pair half-edges greedily, drawing a random partner among those left; a clash restarts.
     EdgeList edges;
     std::vector<std::vector<NodeId>> adjacency(n);
     bool ok = true;
-    while (!stubs.empty() && ok) {
-      const std::size_t i = rng.uniform(stubs.size());
-      std::swap(stubs[i], stubs.back());
-      const NodeId a = stubs.back();
-      stubs.pop_back();
+    while (!half_edges.empty() && ok) {
+      const std::size_t i = rng.uniform(half_edges.size());
+      std::swap(half_edges[i], half_edges.back());
+      const NodeId a = half_edges.back();
+      half_edges.pop_back();
       bool paired = false;
-      for (int tries = 0; tries < 64 && !stubs.empty(); ++tries) {
-        const std::size_t j = rng.uniform(stubs.size());
-        const NodeId b = stubs[j];
+      for (int tries = 0; tries < 64 && !half_edges.empty(); ++tries) {
+        const std::size_t j = rng.uniform(half_edges.size());
+        const NodeId b = half_edges[j];
         if (b == a ||
             std::find(adjacency[a].begin(), adjacency[a].end(), b) != adjacency[a].end()) {
           continue;
         }
-        std::swap(stubs[j], stubs.back());
-        stubs.pop_back();
+        std::swap(half_edges[j], half_edges.back());
+        half_edges.pop_back();
         adjacency[a].push_back(b);
         adjacency[b].push_back(a);
         edges.emplace_back(a, b);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/scenario/scenario_loader.h"
+#include "tests/sim/scenario_test_util.h"
 
 namespace mn::sim {
 namespace {
@@ -29,13 +30,7 @@ json base() {
   })");
 }
 
-std::string error_of(const json& doc) {
-  auto loaded = load_scenario_text(doc.dump());
-  EXPECT_FALSE(loaded.is_ok());
-  if (loaded.is_ok()) return "loaded";
-  EXPECT_EQ(loaded.status().code(), runtime::ErrorCode::kInvalidArgument);
-  return loaded.status().message();
-}
+using test::error_of;
 
 std::string error_with(const std::function<void(json&)>& mutate) {
   json doc = base();

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/sim/scenario_test_util.h"
+
 namespace mn::sim {
 namespace {
 
@@ -25,13 +27,7 @@ json base() {
   })");
 }
 
-std::string error_of(const json& doc) {
-  auto loaded = load_scenario_text(doc.dump());
-  EXPECT_FALSE(loaded.is_ok());
-  if (loaded.is_ok()) return "loaded";
-  EXPECT_EQ(loaded.status().code(), runtime::ErrorCode::kInvalidArgument);
-  return loaded.status().message();
-}
+using test::error_of;
 
 std::string error_with(const std::function<void(json&)>& mutate) {
   json doc = base();
