@@ -23,6 +23,7 @@ class ChargedCryptoProvider final : public crypto::CryptoProvider {
   runtime::Hash32 blake2b_256(runtime::ByteView data) override;
   runtime::Hash32 sha256(runtime::ByteView data) override;
   const char* name() const override { return m_inner.name(); }
+  void account(const crypto::CryptoWork& work) override { m_cpu_cursor += m_costs.cost(work); }
 
  private:
   void charge(crypto::CryptoOp op, std::size_t bytes) { m_cpu_cursor += m_costs.cost(op, bytes); }

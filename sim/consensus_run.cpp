@@ -23,6 +23,8 @@ namespace {
 
 // Events kept before a violation for the failure report.
 constexpr std::size_t kFailureLogEvents = 2000;
+// Nodes further behind than this many heights execute and check blocks for themselves.
+constexpr std::uint64_t kSharedHeights = 64;
 
 crypto::KeySeed seed_bytes(runtime::Rng& rng) {
   crypto::KeySeed seed{};
@@ -75,7 +77,9 @@ class ChainObserver final : public consensus::CommitObserver {
     m_heights[node] = std::max(m_heights[node], height);
     m_history[node].emplace_back(now, height);
     if (!m_honest[node]) return;
-    if (!m_conservation) {
+    // Every node that commits a block reaches the state its header's root commits to: check each
+    // block's state once.
+    if (!m_conservation && m_checked_blocks.insert(f.block->hash).second) {
       if (auto s = state.check_conservation(); !s.is_ok()) {
         m_conservation = OracleViolation{"conservation", now, {node}, height, s.message()};
         if (m_failure_events.empty()) m_failure_events = m_sim.recent_events();
@@ -109,6 +113,7 @@ class ChainObserver final : public consensus::CommitObserver {
   std::vector<std::vector<std::pair<TimeNs, std::uint64_t>>> m_history;
   std::optional<OracleViolation> m_conservation;
   std::set<std::uint64_t> m_recorded;
+  std::set<runtime::Hash32> m_checked_blocks;
   std::vector<RunReport::HeightRecord> m_blocks;
   std::vector<TimeNs> m_finality;
   std::vector<EventLogEntry> m_failure_events;
@@ -174,21 +179,42 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
 
   // Genesis: the validators' stakes and the workload's funded user accounts.
   const std::vector<std::uint64_t> stakes = stakes_for(scenario, seed);
-  ctx.chain.genesis.chain_id = scenario.name.empty() ? "metasim" : scenario.name.substr(0, 32);
+  ledger::Genesis genesis;
+  genesis.chain_id = scenario.name.empty() ? "metasim" : scenario.name.substr(0, 32);
   for (NodeId v = 0; v < k; ++v)
-    ctx.chain.genesis.validators.push_back({sim.key_pair(v).public_key, stakes[v]});
+    genesis.validators.push_back({sim.key_pair(v).public_key, stakes[v]});
   std::vector<crypto::KeyPair> accounts;
   runtime::Rng account_rng(seed, "account-key");
   for (std::uint32_t i = 0; i < scenario.workload.accounts; ++i) {
     accounts.push_back(sim.crypto().keypair_from_seed(seed_bytes(account_rng)));
-    ctx.chain.genesis.accounts.push_back(
-        {accounts.back().public_key, scenario.workload.account_balance});
+    genesis.accounts.push_back({accounts.back().public_key, scenario.workload.account_balance});
   }
+  const ledger::FeeParams fee_params = genesis.fee_params;
+  auto checked = ledger::check_genesis(std::move(genesis));
+  if (!checked) {
+    // Drawn stakes and balances can exceed what a 64-bit supply holds: a scenario error, reported
+    // as a failed check rather than a crash.
+    RunReport report;
+    report.consensus = true;
+    report.scenario_name = scenario.name;
+    report.seed = seed;
+    add_verdict(report, "validators.stake", "the genesis this scenario draws is valid", false,
+                checked.status().message());
+    return report;
+  }
+  ctx.chain.genesis = std::move(checked).value();
+  // Every node of the run executes a block on the same parent to the same result: one execution
+  // serves them all (each is billed its crypto cost).
+  consensus::ExecutionCache executions(kSharedHeights);
+  ctx.chain.shared_executions = &executions;
+  // Likewise decoding a finalized block and checking its certificate, once per message.
+  consensus::FinalizedBlockCache finalized_blocks(kSharedHeights);
+  ctx.chain.shared_finalized_blocks = &finalized_blocks;
   ctx.chain.consensus.block_interval = scenario.consensus.block_interval;
   ctx.chain.consensus.round_timeout = scenario.consensus.round_timeout;
   ctx.chain.consensus.round_timeout_max = scenario.consensus.round_timeout_max;
   ctx.chain.max_block_txs = scenario.consensus.max_block_txs;
-  auto set = consensus::validator_set_from_genesis(ctx.chain.genesis);
+  auto set = consensus::validator_set_from_genesis(ctx.chain.genesis.genesis);
   MN_ASSERT_MSG(set.is_ok(), "the loader guarantees at least one validator with positive stake");
   ctx.set = std::move(set).value();
   ctx.validator_nodes.assign(k, 0);
@@ -197,19 +223,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   for (const auto& a : scenario.adversaries)
     ctx.colluders.insert(ctx.colluders.end(), a.nodes.begin(), a.nodes.end());
 
-  if (auto genesis = ledger::from_genesis(ctx.chain.genesis); !genesis) {
-    // Drawn stakes and balances can exceed what a 64-bit supply holds: a scenario error, reported
-    // as a failed check rather than a crash.
-    RunReport report;
-    report.consensus = true;
-    report.scenario_name = scenario.name;
-    report.seed = seed;
-    add_verdict(report, "validators.stake", "the genesis this scenario draws is valid", false,
-                genesis.status().message());
-    return report;
-  }
-  TransferWorkload workload(sim, scenario.workload, accounts, k, ctx.chain.genesis.fee_params,
-                            seed);
+  TransferWorkload workload(sim, scenario.workload, accounts, k, fee_params, seed);
   ChainObserver observer(sim, honest, &workload);
   ctx.observer = &observer;
   workload.start();

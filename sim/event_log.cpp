@@ -49,7 +49,7 @@ std::string describe(const runtime::MessagePtr& m) {
       }
       break;
     case kFinalizedBlockKind:
-      if (auto f = decode_finalized_block(m->payload)) {
+      if (auto f = decode_finalized_block(m)) {
         return fmt::format("finalized block h={} {} ({} signers)", f->block->header.height,
                            short_hash(f->block->hash), f->certificate->signers().size());
       }

@@ -1,5 +1,7 @@
 #include "sim/memory_storage.h"
 
+#include <utility>
+
 namespace mn::sim {
 
 namespace {
@@ -11,51 +13,66 @@ runtime::ByteView view(const std::string& s) {
 }
 }  // namespace
 
+void MemoryStorage::write(runtime::ByteView key, std::optional<Value> value) {
+  std::string k = to_string(key);
+  const auto it = m_map.find(k);
+  std::optional<Value> previous;
+  if (it != m_map.end()) previous = it->second;
+  if (value) {
+    m_map.insert_or_assign(k, std::move(*value));
+  } else if (it != m_map.end()) {
+    m_map.erase(it);
+  }
+  m_undo.emplace_back(std::move(k), std::move(previous));
+}
+
 runtime::Status MemoryStorage::put(runtime::ByteView key, runtime::ByteView value) {
-  m_visible[to_string(key)] = to_string(value);
-  m_journal.emplace_back(to_string(key), to_string(value));
+  write(key, std::make_shared<const runtime::Bytes>(value.begin(), value.end()));
+  return runtime::Status::ok();
+}
+
+runtime::Status MemoryStorage::put_shared(runtime::ByteView key,
+                                          std::shared_ptr<const runtime::Bytes> value) {
+  write(key, std::move(value));
   return runtime::Status::ok();
 }
 
 runtime::Status MemoryStorage::erase(runtime::ByteView key) {
-  m_visible.erase(to_string(key));
-  m_journal.emplace_back(to_string(key), std::nullopt);
+  write(key, std::nullopt);
   return runtime::Status::ok();
 }
 
 runtime::Result<runtime::Bytes> MemoryStorage::get(runtime::ByteView key) const {
-  auto it = m_visible.find(to_string(key));
-  if (it == m_visible.end()) return runtime::Status(runtime::ErrorCode::kNotFound, "no such key");
-  const runtime::ByteView value = view(it->second);
-  return runtime::Bytes(value.begin(), value.end());
+  auto it = m_map.find(to_string(key));
+  if (it == m_map.end()) return runtime::Status(runtime::ErrorCode::kNotFound, "no such key");
+  return *it->second;
 }
 
 runtime::Status MemoryStorage::scan(
     runtime::ByteView prefix,
     const std::function<bool(runtime::ByteView, runtime::ByteView)>& visit) const {
   const std::string start = to_string(prefix);
-  for (auto it = m_visible.lower_bound(start); it != m_visible.end(); ++it) {
+  for (auto it = m_map.lower_bound(start); it != m_map.end(); ++it) {
     if (it->first.compare(0, start.size(), start) != 0) break;
-    if (!visit(view(it->first), view(it->second))) break;
+    if (!visit(view(it->first), *it->second)) break;
   }
   return runtime::Status::ok();
 }
 
 runtime::Status MemoryStorage::sync() {
-  for (auto& [key, value] : m_journal) {
-    if (value) {
-      m_durable[key] = std::move(*value);
-    } else {
-      m_durable.erase(key);
-    }
-  }
-  m_journal.clear();
+  m_undo.clear();
   return runtime::Status::ok();
 }
 
 void MemoryStorage::crash() {
-  m_journal.clear();
-  m_visible = m_durable;
+  for (auto it = m_undo.rbegin(); it != m_undo.rend(); ++it) {
+    if (it->second) {
+      m_map.insert_or_assign(it->first, std::move(*it->second));
+    } else {
+      m_map.erase(it->first);
+    }
+  }
+  m_undo.clear();
 }
 
 }  // namespace mn::sim

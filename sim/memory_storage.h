@@ -1,9 +1,11 @@
-// The simulator's Storage: an ordered in-memory map with a journal of unsynced writes. crash()
-// throws the journal away, so exactly the writes made after the last sync() are lost — the
-// failure a real disk gives a process killed between write() and fsync().
+// The simulator's Storage: an ordered in-memory map with an undo journal of unsynced writes.
+// crash() rolls the journal back, so exactly the writes made after the last sync() are lost — the
+// failure a real disk gives a process killed between write() and fsync(). Values are immutable
+// and shared, so put_shared() of a block that 10,000 nodes store keeps one copy.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +17,8 @@ namespace mn::sim {
 class MemoryStorage final : public runtime::Storage {
  public:
   runtime::Status put(runtime::ByteView key, runtime::ByteView value) override;
+  runtime::Status put_shared(runtime::ByteView key,
+                             std::shared_ptr<const runtime::Bytes> value) override;
   runtime::Status erase(runtime::ByteView key) override;
   runtime::Result<runtime::Bytes> get(runtime::ByteView key) const override;
   runtime::Status scan(
@@ -24,15 +28,17 @@ class MemoryStorage final : public runtime::Storage {
 
   // Simulated power loss: the visible state reverts to what was last synced.
   void crash();
-  std::size_t unsynced_writes() const { return m_journal.size(); }
+  std::size_t unsynced_writes() const { return m_undo.size(); }
 
  private:
+  using Value = std::shared_ptr<const runtime::Bytes>;
+  // Sets `key` to `value` (nullopt erases), journaling what it replaces.
+  void write(runtime::ByteView key, std::optional<Value> value);
+
   // std::string keys order bytewise (char_traits compares as unsigned char), as Storage promises.
-  using Map = std::map<std::string, std::string>;
-  Map m_visible;
-  Map m_durable;
-  // Writes since the last sync, in order; nullopt marks an erase.
-  std::vector<std::pair<std::string, std::optional<std::string>>> m_journal;
+  std::map<std::string, Value> m_map;
+  // Per unsynced write, in order: the key and the value it replaced (nullopt: it was absent).
+  std::vector<std::pair<std::string, std::optional<Value>>> m_undo;
 };
 
 }  // namespace mn::sim

@@ -13,8 +13,10 @@ ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
                            std::vector<runtime::NodeId> validator_nodes,
                            std::optional<crypto::KeyPair> key, CommitObserver* observer)
     : m_env(env),
-      m_app(env, config.genesis, config.max_block_txs, observer),
-      m_engine(env, m_app, validators, validator_nodes, key, config.consensus),
+      m_app(env, config.genesis.hash, config.genesis.state, config.max_block_txs, observer,
+            config.shared_executions),
+      m_engine(env, m_app, validators, validator_nodes, key, config.consensus,
+               config.shared_finalized_blocks),
       m_validator_nodes(std::move(validator_nodes)),
       m_is_validator(key && validators.index_of(key->public_key).has_value()) {}
 

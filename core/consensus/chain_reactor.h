@@ -16,9 +16,12 @@ namespace mn::consensus {
 inline constexpr runtime::MessageKind kTransactionKind = 0x0201;
 
 struct ChainConfig {
-  ledger::Genesis genesis;
+  ledger::CheckedGenesis genesis;
   ConsensusConfig consensus;
   std::uint32_t max_block_txs = 1000;
+  // Shared with the other nodes of this chain in one process (the simulator's), or null.
+  ExecutionCache* shared_executions = nullptr;
+  FinalizedBlockCache* shared_finalized_blocks = nullptr;
 };
 
 class ChainReactor final : public runtime::Reactor {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/crypto/hash.h"
 #include "core/runtime/assert.h"
 
 namespace mn::consensus {
@@ -11,18 +12,25 @@ namespace {
 // for arbitrary rounds; an honest validator is never that far ahead of a live one.
 constexpr std::uint32_t kMaxRoundsAhead = 64;
 constexpr std::uint32_t kMaxTimeoutDoublings = 16;
+// A private cache only serves duplicate deliveries around the tip.
+constexpr std::uint64_t kPrivateFinalizedWindow = 2;
 }  // namespace
 
 IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorSet validators,
                        std::vector<runtime::NodeId> validator_nodes,
-                       std::optional<crypto::KeyPair> key, ConsensusConfig config)
+                       std::optional<crypto::KeyPair> key, ConsensusConfig config,
+                       FinalizedBlockCache* shared_finalized_blocks)
     : m_env(env),
       m_app(app),
       m_set(std::move(validators)),
       m_validator_nodes(std::move(validator_nodes)),
       m_key(key),
       m_config(config),
-      m_guard(env.storage()) {
+      m_guard(env.storage()),
+      m_own_finalized(shared_finalized_blocks
+                          ? nullptr
+                          : std::make_unique<FinalizedBlockCache>(kPrivateFinalizedWindow)),
+      m_finalized(shared_finalized_blocks ? shared_finalized_blocks : m_own_finalized.get()) {
   MN_ASSERT(m_validator_nodes.size() == m_set.size());
 }
 
@@ -130,6 +138,7 @@ void IbftEngine::propose_new_block() {
   header.timestamp = m_env.now();
   header.validator_set = m_set.hash();
   runtime::Bytes payload = m_app.build_payload();
+  header.payload_hash = crypto::blake2b_256(payload);
   auto root = m_app.execute(header, payload);
   if (!root) {
     m_env.metrics().add("consensus_own_payload_invalid_total", 1);
@@ -192,7 +201,7 @@ bool IbftEngine::on_message(runtime::NodeId from, const runtime::MessagePtr& mes
       return true;
     }
     case kFinalizedBlockKind: {
-      auto f = decode_finalized_block(bytes);
+      auto f = m_finalized->decode(message);
       if (!f) return reject(), true;
       handle_finalized(from, *f);
       return true;
@@ -228,7 +237,7 @@ bool IbftEngine::on_timer(runtime::TimerId id, std::uint64_t tag) {
       m_announce_timer.reset();
       if (!m_last_announced && m_last_finalized) {
         m_last_announced = true;
-        m_env.broadcast(encode_finalized_block(*m_last_finalized));
+        m_env.broadcast(m_last_finalized->message);
       }
     }
     return true;
@@ -375,10 +384,9 @@ void IbftEngine::finalize(std::uint32_t round, const runtime::Hash32& hash, cons
   std::vector<Vote> votes;
   for (const auto& [validator, vote] : round_state(round).commits[hash].votes)
     votes.push_back(vote);
-  FinalizedBlock f;
-  f.block = block;
-  f.certificate = std::make_shared<SignatureSetCertificate>(m_height, round, hash, std::move(votes),
-                                                            m_set.size());
+  const FinalizedBlock f =
+      make_finalized_block(block, std::make_shared<SignatureSetCertificate>(
+                                      m_height, round, hash, std::move(votes), m_set.size()));
   const runtime::TimeNs started =
       std::max(m_round_started, m_last_commit_time + m_config.block_interval);
   const runtime::TimeNs sample = std::max<runtime::TimeNs>(0, m_env.now() - started);
@@ -389,7 +397,7 @@ void IbftEngine::finalize(std::uint32_t round, const runtime::Hash32& hash, cons
   m_last_announced = false;
   if (m_self && m_set.proposer(f.block->header.height, round) == *m_self) {
     m_last_announced = true;
-    m_env.broadcast(encode_finalized_block(f));
+    m_env.broadcast(f.message);
   } else if (m_self) {
     if (m_announce_timer) m_env.cancel_timer(*m_announce_timer);
     m_announce_timer = m_env.set_timer(m_config.round_timeout / 2, kAnnounceTimerTag);
@@ -423,7 +431,7 @@ void IbftEngine::handle_finalized(runtime::NodeId from, const FinalizedBlock& f)
   }
   const BlockHeader& h = f.block->header;
   if (h.parent != m_app.committed_hash() || h.validator_set != m_set.hash() ||
-      !f.certificate->verify(m_set, m_env.crypto())) {
+      !m_finalized->certificate_valid(f, m_set, m_env.crypto())) {
     m_env.metrics().add("consensus_invalid_finalized_total", 1);
     return;
   }
@@ -444,7 +452,7 @@ void IbftEngine::handle_block_request(runtime::NodeId from, const BlockRequest& 
   for (std::uint64_t h = q.from_height; h < q.from_height + q.count && h <= last; ++h) {
     auto f = m_app.committed_block(h);
     if (!f) break;
-    m_env.send(from, encode_finalized_block(*f));
+    m_env.send(from, f->message);
   }
 }
 

@@ -15,11 +15,13 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "core/consensus/application.h"
 #include "core/consensus/consensus_config.h"
+#include "core/consensus/finalized_block_cache.h"
 #include "core/consensus/messages.h"
 #include "core/consensus/sign_guard.h"
 #include "core/consensus/validator_set.h"
@@ -30,10 +32,11 @@ namespace mn::consensus {
 class IbftEngine {
  public:
   // `validator_nodes[i]` is the network node of validator i. `key` is this node's validator key
-  // (absent for a full node).
+  // (absent for a full node). `shared_finalized_blocks` is a cache shared with other nodes of the
+  // chain in this process (the simulator's), or null for a private one.
   IbftEngine(runtime::Env& env, Application& app, ValidatorSet validators,
              std::vector<runtime::NodeId> validator_nodes, std::optional<crypto::KeyPair> key,
-             ConsensusConfig config);
+             ConsensusConfig config, FinalizedBlockCache* shared_finalized_blocks = nullptr);
 
   void on_start();
   // Returns false if the message is not a consensus message.
@@ -107,6 +110,8 @@ class IbftEngine {
   std::optional<ValidatorIndex> m_self;
   ConsensusConfig m_config;
   SignGuard m_guard;
+  std::unique_ptr<FinalizedBlockCache> m_own_finalized;
+  FinalizedBlockCache* m_finalized;
 
   std::uint64_t m_height = 1;
   std::uint32_t m_round = 0;

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/codec/header.h"
-#include "core/crypto/hash.h"
+#include "core/crypto/counting_crypto_provider.h"
 #include "core/runtime/assert.h"
 
 namespace mn::consensus {
@@ -24,13 +24,19 @@ runtime::Bytes block_key(std::uint64_t height) {
 
 }  // namespace
 
-LedgerApplication::LedgerApplication(runtime::Env& env, const ledger::Genesis& genesis,
-                                     std::uint32_t max_block_txs, CommitObserver* observer)
-    : m_env(env), m_max_block_txs(max_block_txs), m_observer(observer) {
-  auto state = ledger::from_genesis(genesis);
-  MN_ASSERT_MSG(state.is_ok(), "genesis is validated before nodes are built");
-  m_genesis_state = std::move(state).value();
-  m_state = m_genesis_state;
+LedgerApplication::LedgerApplication(runtime::Env& env, const runtime::Hash32& genesis_hash,
+                                     std::shared_ptr<const ledger::LedgerState> genesis_state,
+                                     std::uint32_t max_block_txs, CommitObserver* observer,
+                                     ExecutionCache* shared_executions)
+    : m_env(env),
+      m_state(std::move(genesis_state)),
+      m_max_block_txs(max_block_txs),
+      m_observer(observer),
+      m_own_executions(shared_executions ? nullptr
+                                         : std::make_unique<ExecutionCache>(kPrivateWindowHeights)),
+      m_executions(shared_executions ? shared_executions : m_own_executions.get()),
+      m_hash(genesis_hash) {
+  MN_ASSERT(m_state != nullptr);
 }
 
 runtime::Bytes LedgerApplication::encode_payload(const std::vector<ledger::Transaction>& txs) {
@@ -58,102 +64,109 @@ runtime::Result<std::vector<ledger::Transaction>> LedgerApplication::decode_payl
   return txs;
 }
 
-runtime::Result<LedgerApplication::Executed> LedgerApplication::run(
-    runtime::ByteView payload) const {
+runtime::Result<ExecutedPayloadPtr> LedgerApplication::run(const BlockHeader& header,
+                                                           runtime::ByteView payload) {
+  if (auto hit = m_executions->find(m_hash, header.payload_hash)) {
+    m_env.crypto().account(hit->work);
+    return hit;
+  }
   auto txs = decode_payload(payload);
   if (!txs) return txs.status();
   if (txs->size() > m_max_block_txs) {
     return runtime::Status(runtime::ErrorCode::kInvalidArgument,
                            "more transactions than a block holds");
   }
-  Executed executed{std::move(txs).value(), m_state};
-  for (std::size_t i = 0; i < executed.txs.size(); ++i) {
-    const ledger::TxResult result = executed.state.apply(executed.txs[i], m_env.crypto());
+  crypto::CountingCryptoProvider crypto(m_env.crypto());
+  auto state = std::make_shared<ledger::LedgerState>(*m_state);
+  for (std::size_t i = 0; i < txs->size(); ++i) {
+    const ledger::TxResult result = state->apply((*txs)[i], crypto);
     if (result != ledger::TxResult::kOk) {
       return runtime::Status(runtime::ErrorCode::kInvalidArgument,
-                             "transaction " + std::to_string(i) + " rejected (reason " +
-                                 std::to_string(static_cast<int>(result)) + ")");
+                             "transaction " + std::to_string(i) + " rejected (" +
+                                 ledger::tx_result_name(result) + ")");
     }
   }
-  if (auto s = executed.state.check_conservation(); !s.is_ok()) return s;
-  return executed;
+  if (auto s = state->check_conservation(); !s.is_ok()) return s;
+  auto executed = std::make_shared<ExecutedPayload>();
+  executed->height = header.height;
+  executed->txs = std::move(txs).value();
+  executed->state_root = state->state_root();
+  executed->state = std::move(state);
+  executed->work = crypto.work();
+  m_executions->insert(m_hash, header.payload_hash, executed);
+  return ExecutedPayloadPtr(std::move(executed));
 }
 
 runtime::Bytes LedgerApplication::build_payload() {
-  return encode_payload(m_mempool.select(m_max_block_txs, m_state));
+  return encode_payload(m_mempool.select(m_max_block_txs, *m_state));
 }
 
-runtime::Result<runtime::Hash32> LedgerApplication::execute(const BlockHeader&,
+runtime::Result<runtime::Hash32> LedgerApplication::execute(const BlockHeader& header,
                                                             runtime::ByteView payload) {
-  const runtime::Hash32 key = crypto::blake2b_256(payload);
-  if (auto it = m_executed.find(key); it != m_executed.end()) return it->second.state.state_root();
-  auto executed = run(payload);
+  auto executed = run(header, payload);
   if (!executed) return executed.status();
-  const runtime::Hash32 root = executed->state.state_root();
-  m_executed.emplace(key, std::move(executed).value());
-  return root;
+  return (*executed)->state_root;
 }
 
 void LedgerApplication::commit(const FinalizedBlock& finalized) {
-  MN_ASSERT(finalized.block->header.height == m_height + 1);
-  const runtime::Hash32 key = crypto::blake2b_256(finalized.block->payload);
-  auto it = m_executed.find(key);
-  Executed executed;
-  if (it != m_executed.end()) {
-    executed = std::move(it->second);
-  } else {
-    auto ran = run(finalized.block->payload);
-    // Consensus executes every block before it commits it.
+  const BlockHeader& header = finalized.block->header;
+  MN_ASSERT(header.height == m_height + 1);
+  // Consensus executes every block before it commits it, so this is normally found (and was
+  // billed when executed).
+  ExecutedPayloadPtr executed = m_executions->find(m_hash, header.payload_hash);
+  if (!executed) {
+    auto ran = run(header, finalized.block->payload);
     MN_ASSERT_MSG(ran.is_ok(), "committing a block that does not execute");
     executed = std::move(ran).value();
   }
-  codec::Writer w;
-  finalized.block->encode(w);
-  finalized.certificate->encode(w);
-  // Durable before the state moves on: what a restart replays is exactly what was committed.
-  const bool stored = m_env.storage().put(block_key(m_height + 1), w.view()).is_ok() &&
+  // Stored as its message bytes, shared with the message. Durable before the state moves on:
+  // what a restart replays is exactly what was committed.
+  const std::shared_ptr<const runtime::Bytes> bytes(finalized.message, &finalized.message->payload);
+  const bool stored = m_env.storage().put_shared(block_key(m_height + 1), bytes).is_ok() &&
                       m_env.storage().sync().is_ok();
   if (!stored) m_env.metrics().add("chain_store_failures_total", 1);
-  m_state = std::move(executed.state);
-  m_height = finalized.block->header.height;
+  m_state = executed->state;
+  m_height = header.height;
   m_hash = finalized.block->hash;
-  m_executed.clear();
-  m_mempool.remove_committed(executed.txs, m_state);
+  m_mempool.remove_committed(executed->txs, *m_state);
   m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_mempool.size()));
-  if (m_observer) m_observer->on_commit(m_env.self(), finalized, executed.txs, m_state);
+  if (m_observer) m_observer->on_commit(m_env.self(), finalized, executed->txs, *m_state);
+}
+
+runtime::Result<FinalizedBlock> LedgerApplication::stored_block(std::uint64_t height) const {
+  auto bytes = m_env.storage().get(block_key(height));
+  if (!bytes) return bytes.status();
+  return decode_finalized_block(
+      runtime::make_message(kFinalizedBlockKind, std::move(bytes).value()));
 }
 
 std::optional<FinalizedBlock> LedgerApplication::committed_block(std::uint64_t height) const {
   if (height == 0 || height > m_height) return std::nullopt;
-  auto bytes = m_env.storage().get(block_key(height));
-  if (!bytes) return std::nullopt;
-  codec::Reader r(*bytes);
-  auto block = Block::decode(r);
-  if (!block) return std::nullopt;
-  auto cert = decode_commit_certificate(r);
-  if (!cert) return std::nullopt;
-  return FinalizedBlock{*block, *cert};
+  auto stored = stored_block(height);
+  if (!stored) return std::nullopt;
+  return std::move(stored).value();
 }
 
 runtime::Status LedgerApplication::recover() {
   for (std::uint64_t height = 1;; ++height) {
-    auto bytes = m_env.storage().get(block_key(height));
-    if (!bytes) break;
-    codec::Reader r(*bytes);
-    auto block = Block::decode(r);
-    if (!block) return runtime::Status(runtime::ErrorCode::kIoError, "stored block unreadable");
-    auto executed = run((*block)->payload);
+    auto stored = stored_block(height);
+    if (stored.status().code() == runtime::ErrorCode::kNotFound) break;
+    if (!stored) return runtime::Status(runtime::ErrorCode::kIoError, "stored block unreadable");
+    const Block& block = *stored->block;
+    if (block.header.height != height || block.header.parent != m_hash)
+      return runtime::Status(runtime::ErrorCode::kIoError, "stored blocks do not form a chain");
+    auto executed = run(block.header, block.payload);
     if (!executed)
       return runtime::Status(runtime::ErrorCode::kIoError, "stored block does not execute");
-    m_state = std::move(executed->state);
+    m_state = (*executed)->state;
     m_height = height;
-    m_hash = (*block)->hash;
+    m_hash = block.hash;
   }
   return runtime::Status::ok();
 }
 
 bool LedgerApplication::submit(const ledger::Transaction& tx) {
-  const ledger::AdmitResult result = m_mempool.admit(tx, m_state, m_env.crypto());
+  const ledger::AdmitResult result = m_mempool.admit(tx, *m_state, m_env.crypto());
   m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_mempool.size()));
   return result == ledger::AdmitResult::kAccepted || result == ledger::AdmitResult::kReplaced ||
          result == ledger::AdmitResult::kQueuedFuture;

@@ -2,16 +2,19 @@
 // from the mempool; executing a block applies every transaction under the ledger rules (any
 // rejected transaction makes the whole block invalid) and checks conservation; committing makes
 // the finalized block durable first and only then updates the in-memory state, so a restart
-// rebuilds exactly the committed chain by replaying the stored blocks from genesis.
+// rebuilds exactly the committed chain by replaying the stored blocks from genesis. States are
+// immutable once built and shared by pointer: an execution copies the committed state once and
+// applies the payload to the copy; executions are looked up in an ExecutionCache first.
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "core/consensus/application.h"
 #include "core/consensus/commit_observer.h"
+#include "core/consensus/execution_cache.h"
 #include "core/ledger/genesis.h"
 #include "core/ledger/ledger_state.h"
 #include "core/ledger/mempool.h"
@@ -23,16 +26,21 @@ class LedgerApplication final : public Application {
  public:
   static constexpr std::size_t kMaxBlockTxs = 100'000;
 
-  // REQUIRES: `genesis` is valid (from_genesis succeeds); checked by the caller once per run.
-  LedgerApplication(runtime::Env& env, const ledger::Genesis& genesis, std::uint32_t max_block_txs,
-                    CommitObserver* observer);
+  // `genesis_hash` and `genesis_state` come from ledger::check_genesis. `shared_executions` is a
+  // cache shared with other nodes of the same chain (the simulator's), or null for a private one.
+  LedgerApplication(runtime::Env& env, const runtime::Hash32& genesis_hash,
+                    std::shared_ptr<const ledger::LedgerState> genesis_state,
+                    std::uint32_t max_block_txs, CommitObserver* observer,
+                    ExecutionCache* shared_executions);
 
   // Rebuilds the committed state from the blocks in storage. Call once, before consensus starts.
   runtime::Status recover();
 
+  // Before block 1: height 0 and the genesis hash.
   std::uint64_t committed_height() const override { return m_height; }
   runtime::Hash32 committed_hash() const override { return m_hash; }
   runtime::Bytes build_payload() override;
+  // REQUIRES: `payload` hashes to header.payload_hash (a decoded or made Block guarantees it).
   runtime::Result<runtime::Hash32> execute(const BlockHeader& header,
                                            runtime::ByteView payload) override;
   void commit(const FinalizedBlock& finalized) override;
@@ -41,7 +49,7 @@ class LedgerApplication final : public Application {
   // A transaction from a client or a peer. True if it is new and admitted (the caller relays it).
   bool submit(const ledger::Transaction& tx);
 
-  const ledger::LedgerState& state() const { return m_state; }
+  const ledger::LedgerState& state() const { return *m_state; }
   const ledger::Mempool& mempool() const { return m_mempool; }
 
   static runtime::Bytes encode_payload(const std::vector<ledger::Transaction>& txs);
@@ -49,22 +57,24 @@ class LedgerApplication final : public Application {
       runtime::ByteView payload);
 
  private:
-  struct Executed {
-    std::vector<ledger::Transaction> txs;
-    ledger::LedgerState state;
-  };
-  runtime::Result<Executed> run(runtime::ByteView payload) const;
+  // Kept for a private cache: this height's proposals, and the next height's while committing.
+  static constexpr std::uint64_t kPrivateWindowHeights = 2;
+
+  // The result of `header`'s payload on the committed state: from the cache (billing its work to
+  // this node) or executed now and cached.
+  runtime::Result<ExecutedPayloadPtr> run(const BlockHeader& header, runtime::ByteView payload);
+  // The finalized block stored at `height`; kNotFound if none.
+  runtime::Result<FinalizedBlock> stored_block(std::uint64_t height) const;
 
   runtime::Env& m_env;
-  ledger::LedgerState m_genesis_state;
-  ledger::LedgerState m_state;
+  std::shared_ptr<const ledger::LedgerState> m_state;
   ledger::Mempool m_mempool;
   std::uint32_t m_max_block_txs;
   CommitObserver* m_observer;
+  std::unique_ptr<ExecutionCache> m_own_executions;
+  ExecutionCache* m_executions;
   std::uint64_t m_height = 0;
   runtime::Hash32 m_hash{};
-  // Executions of proposals at the current height, by payload hash, so a commit reuses them.
-  std::map<runtime::Hash32, Executed> m_executed;
 };
 
 }  // namespace mn::consensus

@@ -2,6 +2,7 @@
 
 #include "core/codec/header.h"
 #include "core/crypto/hash.h"
+#include "core/runtime/assert.h"
 
 namespace mn::consensus {
 
@@ -192,17 +193,21 @@ runtime::Result<RoundChange> decode_round_change(runtime::ByteView bytes) {
                                    [](codec::Reader& r) { return decode_round_change_body(r); });
 }
 
-runtime::MessagePtr encode_finalized_block(const FinalizedBlock& f) {
+FinalizedBlock make_finalized_block(BlockPtr block, CommitCertificatePtr certificate) {
+  MN_ASSERT(certificate->block_hash() == block->hash &&
+            certificate->height() == block->header.height);
   codec::Writer w;
   codec::write_header(w, kFinalizedTag, kVersion);
-  f.block->encode(w);
-  f.certificate->encode(w);
-  return runtime::make_message(kFinalizedBlockKind, w.take());
+  block->encode(w);
+  certificate->encode(w);
+  return {std::move(block), std::move(certificate),
+          runtime::make_message(kFinalizedBlockKind, w.take())};
 }
 
-runtime::Result<FinalizedBlock> decode_finalized_block(runtime::ByteView bytes) {
-  return decode_whole<FinalizedBlock>(bytes, kFinalizedTag,
-                                      [](codec::Reader& r) -> runtime::Result<FinalizedBlock> {
+runtime::Result<FinalizedBlock> decode_finalized_block(const runtime::MessagePtr& message) {
+  if (message->kind != kFinalizedBlockKind) return invalid("not a finalized block message");
+  return decode_whole<FinalizedBlock>(message->payload, kFinalizedTag,
+                                      [&](codec::Reader& r) -> runtime::Result<FinalizedBlock> {
                                         FinalizedBlock f;
                                         auto block = Block::decode(r);
                                         if (!block) return block.status();
@@ -214,6 +219,7 @@ runtime::Result<FinalizedBlock> decode_finalized_block(runtime::ByteView bytes) 
                                             f.certificate->height() != f.block->header.height) {
                                           return invalid("certificate is for another block");
                                         }
+                                        f.message = message;
                                         return f;
                                       });
 }

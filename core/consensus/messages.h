@@ -59,7 +59,13 @@ struct Proposal {
 struct FinalizedBlock {
   BlockPtr block;
   CommitCertificatePtr certificate;
+  // Its kFinalizedBlockKind message, encoded once and shared by whoever relays or stores it. Set
+  // by make_finalized_block and decode_finalized_block.
+  runtime::MessagePtr message;
 };
+
+// REQUIRES: `certificate` certifies `block` (same hash and height).
+FinalizedBlock make_finalized_block(BlockPtr block, CommitCertificatePtr certificate);
 
 struct BlockRequest {
   static constexpr std::uint32_t kMaxBlocks = 64;
@@ -70,13 +76,13 @@ struct BlockRequest {
 runtime::MessagePtr encode_proposal(const Proposal& proposal);
 runtime::MessagePtr encode_vote(const Vote& vote);
 runtime::MessagePtr encode_round_change(const RoundChange& round_change);
-runtime::MessagePtr encode_finalized_block(const FinalizedBlock& finalized);
 runtime::MessagePtr encode_block_request(const BlockRequest& request);
 
 runtime::Result<Proposal> decode_proposal(runtime::ByteView bytes);
 runtime::Result<Vote> decode_vote(runtime::ByteView bytes);
 runtime::Result<RoundChange> decode_round_change(runtime::ByteView bytes);
-runtime::Result<FinalizedBlock> decode_finalized_block(runtime::ByteView bytes);
+// Also checks that the certificate names the block; not the certificate's signatures.
+runtime::Result<FinalizedBlock> decode_finalized_block(const runtime::MessagePtr& message);
 runtime::Result<BlockRequest> decode_block_request(runtime::ByteView bytes);
 
 }  // namespace mn::consensus

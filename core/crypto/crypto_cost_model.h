@@ -34,6 +34,13 @@ struct CryptoCostModel {
     }
     return 0;
   }
+
+  // The same costs summed over a tally: hashing's base cost per call, its byte cost per byte.
+  constexpr runtime::TimeNs cost(const CryptoWork& work) const {
+    const auto n = [](std::uint64_t count) { return static_cast<runtime::TimeNs>(count); };
+    return keygen_ns * n(work.keygens) + sign_ns * n(work.signs) + verify_ns * n(work.verifies) +
+           hash_base_ns * n(work.hashes) + hash_per_byte_ns * n(work.hashed_bytes);
+  }
 };
 
 }  // namespace mn::crypto

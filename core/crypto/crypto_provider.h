@@ -25,6 +25,18 @@ struct KeyPair {
 // The operations a provider performs, for cost accounting (see sim's charged provider).
 enum class CryptoOp : std::uint8_t { kKeygen, kSign, kVerify, kHash };
 
+// A tally of crypto operations: what one computation cost, so a node that reuses its result
+// (instead of computing it again) can still be billed for it.
+struct CryptoWork {
+  std::uint64_t keygens = 0;
+  std::uint64_t signs = 0;
+  std::uint64_t verifies = 0;
+  std::uint64_t hashes = 0;
+  std::uint64_t hashed_bytes = 0;
+
+  bool operator==(const CryptoWork&) const = default;
+};
+
 class CryptoProvider {
  public:
   virtual ~CryptoProvider() = default;
@@ -39,6 +51,10 @@ class CryptoProvider {
   virtual runtime::Hash32 sha256(runtime::ByteView data) = 0;
   // "ed25519" or "simulated": recorded in outputs so a reader knows which scheme signed.
   virtual const char* name() const = 0;
+  // Bills `work` that was done once on this node's behalf (a result shared by nodes with identical
+  // inputs, see consensus/execution_cache.h) as if performed here. Only a provider that models
+  // cost does anything; real providers already paid in real time.
+  virtual void account(const CryptoWork& work) { static_cast<void>(work); }
 };
 
 }  // namespace mn::crypto

@@ -1,6 +1,11 @@
 #include "core/ledger/genesis.h"
 
 #include <string>
+#include <utility>
+
+#include "core/codec/header.h"
+#include "core/crypto/hash.h"
+#include "core/ledger/record_tags.h"
 
 namespace mn::ledger {
 
@@ -52,6 +57,36 @@ runtime::Result<LedgerState> from_genesis(const Genesis& genesis) {
   }
   state.m_genesis_supply = static_cast<std::uint64_t>(supply);
   return state;
+}
+
+runtime::Hash32 genesis_hash(const Genesis& genesis) {
+  codec::Writer w;
+  codec::write_header(w, kGenesisTag, 1);
+  w.write_string(genesis.chain_id);
+  w.write_count(genesis.accounts.size());
+  for (const GenesisAccount& a : genesis.accounts) {
+    w.write_fixed(a.public_key);
+    w.write_u64(a.balance);
+  }
+  w.write_count(genesis.validators.size());
+  for (const GenesisValidator& v : genesis.validators) {
+    w.write_fixed(v.public_key);
+    w.write_u64(v.stake);
+  }
+  w.write_u64(genesis.fee_params.base_fee);
+  w.write_u64(genesis.fee_params.fee_per_byte);
+  w.write_u32(genesis.fee_params.rbf_bump_bps);
+  return crypto::blake2b_256(w.view());
+}
+
+runtime::Result<CheckedGenesis> check_genesis(Genesis genesis) {
+  auto state = from_genesis(genesis);
+  if (!state) return state.status();
+  CheckedGenesis checked;
+  checked.hash = genesis_hash(genesis);
+  checked.state = std::make_shared<const LedgerState>(std::move(state).value());
+  checked.genesis = std::move(genesis);
+  return checked;
 }
 
 }  // namespace mn::ledger

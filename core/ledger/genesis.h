@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,5 +45,22 @@ struct Genesis {
 // overflow while conservation holds). A validator needs no account; one that has one keeps its
 // balance and its stake apart.
 runtime::Result<LedgerState> from_genesis(const Genesis& genesis);
+
+// BLAKE2b-256 of the canonical encoding of everything in `genesis`: the "block 0" hash a chain's
+// first block names as its parent, so blocks (and the votes and certificates over them) of chains
+// with different geneses never match.
+runtime::Hash32 genesis_hash(const Genesis& genesis);
+
+// A genesis that passed from_genesis, with what every node derives from it: its hash and the state
+// at height 0, immutable and shared by every node that starts from it (10,000 simulated nodes hold
+// one copy).
+struct CheckedGenesis {
+  Genesis genesis;
+  runtime::Hash32 hash{};
+  std::shared_ptr<const LedgerState> state;
+};
+
+// from_genesis's errors, or the checked genesis.
+runtime::Result<CheckedGenesis> check_genesis(Genesis genesis);
 
 }  // namespace mn::ledger

@@ -13,5 +13,7 @@ inline constexpr std::uint16_t kTransactionSigningTag = 0x0d01;
 inline constexpr std::uint16_t kTransactionTag = 0x0d02;
 inline constexpr std::uint16_t kTransferPayloadTag = 0x0d03;
 inline constexpr std::uint16_t kAccountTag = 0x0d04;
+// The canonical encoding of a genesis, whose hash is the parent of block 1.
+inline constexpr std::uint16_t kGenesisTag = 0x0d05;
 
 }  // namespace mn::ledger

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 
 #include "core/runtime/result.h"
 #include "core/runtime/types.h"
@@ -16,6 +17,12 @@ class Storage {
   virtual ~Storage() = default;
 
   virtual Status put(ByteView key, ByteView value) = 0;
+  // As put(), for a value already held in shared immutable memory (a block as received): a store
+  // that keeps values in memory (the simulator's) keeps this one without copying it. REQUIRES:
+  // value != nullptr.
+  virtual Status put_shared(ByteView key, std::shared_ptr<const Bytes> value) {
+    return put(key, *value);
+  }
   virtual Status erase(ByteView key) = 0;
   // Sees every write made so far, synced or not. kNotFound if absent.
   virtual Result<Bytes> get(ByteView key) const = 0;

@@ -189,8 +189,8 @@ void ByzantineReactor::equivocate(const consensus::Proposal& proposal) {
   other.signature = sign_proposal(other.block, proposal.round);
   const runtime::MessagePtr a = consensus::encode_proposal(proposal);
   const runtime::MessagePtr b = consensus::encode_proposal(other);
-  // Colluders get both blocks; each honest half gets one, and the equivocator backs B with votes
-  // as its own engine backs A, each vote shown only to the half that saw its block.
+  // Colluders get both blocks; each honest half gets one, and the equivocator backs each block
+  // with votes shown only to the half that saw it.
   const int half_a = half_of(proposal.block);
   half_of(other.block);
   for (const NodeId node : *m_context.validator_nodes) {
@@ -201,6 +201,9 @@ void ByzantineReactor::equivocate(const consensus::Proposal& proposal) {
   }
   for (const NodeId node : honest_half(half_a)) send_now(node, a, false);
   for (const NodeId node : honest_half(1 - half_a)) send_now(node, b, false);
+  // Votes for both blocks at once, not only through the inner engine, which (being honest code)
+  // would count just the first vote it sees from each colluder and could stall its own block.
+  double_sign(proposal);
   double_sign(other);
   m_env.metrics().add("adversary_equivocations_total", 1);
 }

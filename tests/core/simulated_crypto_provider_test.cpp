@@ -126,5 +126,45 @@ TEST(SimulatedCryptoProvider, ManyKeysStayDistinctAndVerifiable) {
   }
 }
 
+TEST(SimulatedCryptoProvider, RemembersDigestSignaturesAndAnswersAsRecomputingWould) {
+  SimulatedCryptoProvider provider;
+  const KeyPair a = provider.keypair_from_seed(seed_of(6));
+  const KeyPair b = provider.keypair_from_seed(seed_of(7));
+  const runtime::Hash32 digest = blake2b_256(kMessage);
+  const Signature signature = provider.sign(a.secret_key, digest);
+  EXPECT_EQ(provider.remembered_signatures(), 1u);
+  // Only 32-byte messages are remembered.
+  (void)provider.sign(a.secret_key, kMessage);
+  EXPECT_EQ(provider.remembered_signatures(), 1u);
+
+  // A provider that never signed (so recomputes) gives the same answers as the remembering one.
+  SimulatedCryptoProvider recomputing;
+  (void)recomputing.keypair_from_seed(seed_of(6));
+  (void)recomputing.keypair_from_seed(seed_of(7));
+  Signature flipped = signature;
+  flipped[17] ^= 1;
+  runtime::Hash32 other = digest;
+  other[0] ^= 1;
+  for (SimulatedCryptoProvider* p : {&provider, &recomputing}) {
+    EXPECT_TRUE(p->verify(a.public_key, digest, signature));
+    EXPECT_FALSE(p->verify(a.public_key, digest, flipped));
+    EXPECT_FALSE(p->verify(b.public_key, digest, signature));
+    EXPECT_FALSE(p->verify(a.public_key, other, signature));
+  }
+}
+
+TEST(SimulatedCryptoProvider, ASwappedPublicHalfPlantsNothing) {
+  SimulatedCryptoProvider provider;
+  const KeyPair victim = provider.keypair_from_seed(seed_of(8));
+  const KeyPair forger = provider.keypair_from_seed(seed_of(9));
+  // The forger's seed with the victim's public key as the public half.
+  SecretKey forged = forger.secret_key;
+  std::copy(victim.public_key.begin(), victim.public_key.end(), forged.begin() + 32);
+  const runtime::Hash32 digest = blake2b_256(kMessage);
+  const Signature signature = provider.sign(forged, digest);
+  EXPECT_EQ(provider.remembered_signatures(), 0u);
+  EXPECT_FALSE(provider.verify(victim.public_key, digest, signature));
+}
+
 }  // namespace
 }  // namespace mn::crypto

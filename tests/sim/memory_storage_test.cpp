@@ -57,5 +57,28 @@ TEST(MemoryStorage, ScanVisitsPrefixInKeyOrder) {
   EXPECT_EQ(seen, (std::vector<std::string>{"p/1", "p/2", "p/3"}));
 }
 
+TEST(MemoryStorage, RepeatedUnsyncedWritesToOneKeyRollBackToTheSyncedValue) {
+  MemoryStorage s;
+  ASSERT_TRUE(s.put(b("k"), b("synced")).is_ok());
+  ASSERT_TRUE(s.sync().is_ok());
+  ASSERT_TRUE(s.put(b("k"), b("x")).is_ok());
+  ASSERT_TRUE(s.erase(b("k")).is_ok());
+  ASSERT_TRUE(s.put(b("k"), b("y")).is_ok());
+  s.crash();
+  EXPECT_EQ(*s.get(b("k")), b("synced"));
+}
+
+TEST(MemoryStorage, SharedValuesAreKeptWithoutCopyAndSurviveLikeAnyOther) {
+  MemoryStorage s;
+  auto value = std::make_shared<const runtime::Bytes>(b("block bytes"));
+  ASSERT_TRUE(s.put_shared(b("a"), value).is_ok());
+  EXPECT_EQ(value.use_count(), 2);  // the store holds the same buffer
+  ASSERT_TRUE(s.sync().is_ok());
+  ASSERT_TRUE(s.put_shared(b("b"), value).is_ok());
+  s.crash();
+  EXPECT_EQ(*s.get(b("a")), b("block bytes"));
+  EXPECT_FALSE(s.get(b("b")).is_ok());
+}
+
 }  // namespace
 }  // namespace mn::sim
