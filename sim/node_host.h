@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 
 #include "core/gossip/gossip_router.h"
@@ -46,6 +47,10 @@ struct NodeHost {
   bool alive = true;
   std::uint32_t incarnation = 0;
   runtime::TimeNs busy_until = 0;
+  // Events (slots) that arrived while the CPU was busy, in arrival order; one wake event is
+  // pending whenever it is non-empty, so a burst of k arrivals costs O(k), not O(k^2) requeues.
+  std::deque<std::uint32_t> inbox;
+  bool wake_pending = false;
   runtime::TimeNs cpu_cursor = 0;
   VirtualClock clock;
   MemoryStorage storage;

@@ -194,43 +194,78 @@ void Simulator::process(const EventQueue::Entry& entry) {
     action();
     return;
   }
-
-  NodeHost& host = *m_hosts[record.node];
-  if (record.kind == EventKind::kTimer && (!host.alive || record.incarnation != host.incarnation)) {
+  const NodeId node = record.node;
+  if (record.kind == EventKind::kWake) {
     free_slot(entry.handle);
+    wake(node, entry.time);
+    return;
+  }
+  NodeHost& host = *m_hosts[node];
+  if (host.busy_until > entry.time || !host.inbox.empty()) {
+    // The node's CPU is still on an earlier event: this one waits in its inbox, behind any
+    // earlier arrivals.
+    host.inbox.push_back(entry.handle);
+    schedule_wake(node);
+    return;
+  }
+  handle_node_event(entry.time, entry.handle);
+}
+
+void Simulator::schedule_wake(NodeId node) {
+  NodeHost& host = *m_hosts[node];
+  if (host.wake_pending) return;
+  host.wake_pending = true;
+  const std::uint32_t slot = allocate_slot();
+  EventRecord& record = m_slots[slot];
+  record.kind = EventKind::kWake;
+  record.node = node;
+  m_queue.push(std::max(host.busy_until, m_queue.last_popped_time()), slot);
+}
+
+void Simulator::wake(NodeId node, runtime::TimeNs time) {
+  NodeHost& host = *m_hosts[node];
+  host.wake_pending = false;
+  while (!host.inbox.empty() && host.busy_until <= time) {
+    const std::uint32_t slot = host.inbox.front();
+    host.inbox.pop_front();
+    handle_node_event(time, slot);
+  }
+  if (!host.inbox.empty()) schedule_wake(node);
+}
+
+void Simulator::handle_node_event(runtime::TimeNs time, std::uint32_t slot) {
+  EventRecord& record = m_slots[slot];
+  NodeHost& host = *m_hosts[record.node];
+  if (record.cancelled || (record.kind == EventKind::kTimer &&
+                           (!host.alive || record.incarnation != host.incarnation))) {
+    free_slot(slot);
     return;
   }
   if (record.kind == EventKind::kDeliver) {
     if (m_network.partitioned(record.from, record.node)) {
       ++m_hosts[record.from]->counters.dropped_partition;
-      free_slot(entry.handle);
+      free_slot(slot);
       return;
     }
     if (!host.alive) {
       ++host.counters.dropped_down;
-      free_slot(entry.handle);
+      free_slot(slot);
       return;
     }
   }
-  if (host.busy_until > entry.time) {
-    // The node's CPU is still on an earlier event: this one waits in its inbox.
-    m_queue.push(host.busy_until, entry.handle);
-    return;
-  }
 
   if (record.kind == EventKind::kTimer) {
-    record_fingerprint(entry.time, record.kind, record.node, runtime::kNoNode, record.tag);
+    record_fingerprint(time, record.kind, record.node, runtime::kNoNode, record.tag);
     if (m_event_log || m_trace) {
-      log_event({entry.time, EventLogEntry::Kind::kTimer, record.node, runtime::kNoNode, record.tag,
-                 nullptr});
+      log_event(
+          {time, EventLogEntry::Kind::kTimer, record.node, runtime::kNoNode, record.tag, nullptr});
     }
-    const runtime::TimerId id =
-        (static_cast<std::uint64_t>(record.generation) << 32) | entry.handle;
+    const runtime::TimerId id = (static_cast<std::uint64_t>(record.generation) << 32) | slot;
     const std::uint64_t tag = record.tag;
     const NodeId node = record.node;
-    free_slot(entry.handle);
+    free_slot(slot);
     ++host.counters.timers_fired;
-    enter_node(node, entry.time);
+    enter_node(node, time);
     host.reactor->on_timer(id, tag);
     leave_node();
     return;
@@ -243,17 +278,17 @@ void Simulator::process(const EventQueue::Entry& entry) {
   const NodeId node = record.node;
   const NodeId from = record.from;
   const bool gossip = record.gossip;
-  record_fingerprint(entry.time, record.kind, node, from, id_prefix);
+  record_fingerprint(time, record.kind, node, from, id_prefix);
   if (m_event_log || m_trace) {
-    log_event({entry.time, EventLogEntry::Kind::kDeliver, node, from, 0, message});
+    log_event({time, EventLogEntry::Kind::kDeliver, node, from, 0, message});
   }
-  free_slot(entry.handle);
+  free_slot(slot);
   ++host.counters.messages_received;
   if (gossip && !host.router.mark_seen(message->id)) {
     ++host.counters.gossip_duplicates;
     return;
   }
-  enter_node(node, entry.time);
+  enter_node(node, time);
   host.reactor->on_message(from, message);
   // Forwarding follows handling, so a relay pays for validating a message before passing it on.
   if (gossip && host.alive) forward_gossip(node, message, from);
@@ -344,6 +379,12 @@ void Simulator::crash(NodeId node) {
   host.alive = false;
   ++host.incarnation;
   ++host.counters.crashes;
+  // What waited for the CPU dies with the process.
+  for (const std::uint32_t slot : host.inbox) {
+    if (m_slots[slot].kind == EventKind::kDeliver) ++host.counters.dropped_down;
+    free_slot(slot);
+  }
+  host.inbox.clear();
   host.reactor.reset();
   host.storage.crash();
   host.router.reset();

@@ -107,7 +107,8 @@ class Simulator {
  private:
   friend class SimEnv;
 
-  enum class EventKind : std::uint8_t { kDeliver, kTimer, kAction };
+  // kWake: a node's CPU is free again and its inbox has work (internal; not fingerprinted).
+  enum class EventKind : std::uint8_t { kDeliver, kTimer, kAction, kWake };
   struct EventRecord {
     EventKind kind = EventKind::kAction;
     bool gossip = false;
@@ -124,6 +125,12 @@ class Simulator {
   std::uint32_t allocate_slot();
   void free_slot(std::uint32_t slot);
   void process(const EventQueue::Entry& entry);
+  // Runs a delivery or timer on its node now (the node's CPU is free), or drops it if it was
+  // cancelled, its node is down, or a partition cut it.
+  void handle_node_event(runtime::TimeNs time, std::uint32_t slot);
+  // Processes the inbox of `node` while its CPU is free at `time`.
+  void wake(NodeId node, runtime::TimeNs time);
+  void schedule_wake(NodeId node);
   void log_event(EventLogEntry entry);
   void record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId node, NodeId from,
                           std::uint64_t detail);

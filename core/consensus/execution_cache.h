@@ -25,6 +25,7 @@ namespace mn::consensus {
 struct ExecutedPayload {
   std::uint64_t height = 0;  // of the block the payload belongs to
   std::vector<ledger::Transaction> txs;
+  std::vector<ledger::Address> senders;              // ledger::sender_addresses(txs)
   std::shared_ptr<const ledger::LedgerState> state;  // after the payload
   runtime::Hash32 state_root{};
   crypto::CryptoWork work;  // what executing it cost

@@ -317,21 +317,21 @@ void IbftEngine::handle_vote(const Vote& v) {
     return;
   }
   RoundState& rs = round_state(v.round);
-  auto& tallies = v.step == Step::kPrepare ? rs.prepares : rs.commits;
-  for (const auto& [hash, tally] : tallies) {
-    if (tally.votes.count(v.validator)) {
-      if (hash != v.block_hash) m_env.metrics().add("consensus_equivocations_observed_total", 1);
-      return;
-    }
+  StepVotes& step = v.step == Step::kPrepare ? rs.prepares : rs.commits;
+  if (step.first_vote.empty()) step.first_vote.assign(m_set.size(), nullptr);
+  if (const runtime::Hash32* first = step.first_vote[v.validator]) {
+    if (*first != v.block_hash) m_env.metrics().add("consensus_equivocations_observed_total", 1);
+    return;
   }
   const bool own = m_self && v.validator == *m_self;
   if (!own && !v.verify(m_set, m_env.crypto())) {
     m_env.metrics().add("consensus_bad_signatures_total", 1);
     return;
   }
-  Tally& tally = tallies[v.block_hash];
-  tally.votes.emplace(v.validator, v);
-  tally.stake += m_set.at(v.validator).stake;
+  const auto tally = step.by_block.try_emplace(v.block_hash).first;
+  step.first_vote[v.validator] = &tally->first;
+  tally->second.votes.push_back(v);
+  tally->second.stake += m_set.at(v.validator).stake;
   if (v.step == Step::kPrepare) {
     check_prepare_quorum(v.round);
   } else {
@@ -342,13 +342,15 @@ void IbftEngine::handle_vote(const Vote& v) {
 void IbftEngine::check_prepare_quorum(std::uint32_t round) {
   RoundState& rs = round_state(round);
   if (!rs.proposal) return;
-  const auto it = rs.prepares.find(rs.proposal->hash);
-  if (it == rs.prepares.end() || !m_set.is_quorum(it->second.stake)) return;
+  const auto it = rs.prepares.by_block.find(rs.proposal->hash);
+  if (it == rs.prepares.by_block.end() || !m_set.is_quorum(it->second.stake)) return;
   if (!m_prepared || m_prepared->round < round) {
     PreparedCertificate cert;
     cert.round = round;
     cert.block_hash = rs.proposal->hash;
-    for (const auto& [validator, vote] : it->second.votes) cert.prepares.push_back(vote);
+    cert.prepares = it->second.votes;
+    std::sort(cert.prepares.begin(), cert.prepares.end(),
+              [](const Vote& a, const Vote& b) { return a.validator < b.validator; });
     m_prepared = std::move(cert);
     m_prepared_block = rs.proposal;
   }
@@ -372,7 +374,7 @@ BlockPtr IbftEngine::known_block(const runtime::Hash32& hash) const {
 
 void IbftEngine::check_commit_quorum(std::uint32_t round) {
   RoundState& rs = round_state(round);
-  for (const auto& [hash, tally] : rs.commits) {
+  for (const auto& [hash, tally] : rs.commits.by_block) {
     if (!m_set.is_quorum(tally.stake)) continue;
     const BlockPtr block = known_block(hash);
     if (block) finalize(round, hash, block);
@@ -381,9 +383,7 @@ void IbftEngine::check_commit_quorum(std::uint32_t round) {
 }
 
 void IbftEngine::finalize(std::uint32_t round, const runtime::Hash32& hash, const BlockPtr& block) {
-  std::vector<Vote> votes;
-  for (const auto& [validator, vote] : round_state(round).commits[hash].votes)
-    votes.push_back(vote);
+  std::vector<Vote> votes = round_state(round).commits.by_block[hash].votes;
   const FinalizedBlock f =
       make_finalized_block(block, std::make_shared<SignatureSetCertificate>(
                                       m_height, round, hash, std::move(votes), m_set.size()));

@@ -90,6 +90,7 @@ runtime::Result<ExecutedPayloadPtr> LedgerApplication::run(const BlockHeader& he
   auto executed = std::make_shared<ExecutedPayload>();
   executed->height = header.height;
   executed->txs = std::move(txs).value();
+  executed->senders = ledger::sender_addresses(executed->txs);
   executed->state_root = state->state_root();
   executed->state = std::move(state);
   executed->work = crypto.work();
@@ -128,7 +129,7 @@ void LedgerApplication::commit(const FinalizedBlock& finalized) {
   m_state = executed->state;
   m_height = header.height;
   m_hash = finalized.block->hash;
-  m_mempool.remove_committed(executed->txs, *m_state);
+  m_mempool.remove_committed(executed->senders, *m_state);
   m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_mempool.size()));
   if (m_observer) m_observer->on_commit(m_env.self(), finalized, executed->txs, *m_state);
 }

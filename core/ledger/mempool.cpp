@@ -153,20 +153,12 @@ std::vector<Transaction> Mempool::select(std::size_t max_txs, const LedgerState&
   return selected;
 }
 
-void Mempool::remove_committed(std::span<const Transaction> block_txs, const LedgerState& state) {
-  // Only a sender's own transactions move its nonce, so visiting every pending sender drops the
-  // same transactions as visiting the block's senders; it is the cheaper walk when few senders are
-  // pending (a full node's pool is empty), as it needs no address hashing.
-  std::vector<Address> senders;
-  if (m_by_sender.size() <= block_txs.size()) {
-    for (const auto& [sender, queue] : m_by_sender) senders.push_back(sender);
-  } else {
-    for (const Transaction& tx : block_txs) senders.push_back(address_from_public_key(tx.sender));
-  }
-  for (const Address& sender : senders) {
-    const Account* account = state.find_account(sender);
+void Mempool::remove_committed(std::span<const Address> block_senders, const LedgerState& state) {
+  for (const Address& sender : block_senders) {
     const auto queue = m_by_sender.find(sender);
-    if (account == nullptr || queue == m_by_sender.end()) continue;
+    if (queue == m_by_sender.end()) continue;
+    const Account* account = state.find_account(sender);
+    if (account == nullptr) continue;
     std::vector<std::uint64_t> used;
     for (const auto& [nonce, entry] : queue->second) {
       if (nonce > account->nonce) break;

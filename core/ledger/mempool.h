@@ -65,9 +65,10 @@ class Mempool {
   // senders, repeatedly the highest-fee next transaction of any sender, ties by smaller id.
   std::vector<Transaction> select(std::size_t max_txs, const LedgerState& state) const;
 
-  // After a block commits: drops, for every sender with a transaction in `block_txs`, each
-  // pending transaction whose nonce `state` (the state after the block) has already used.
-  void remove_committed(std::span<const Transaction> block_txs, const LedgerState& state);
+  // After a block commits: drops, for every sender in `block_senders` (sender_addresses of the
+  // block's transactions), each pending transaction whose nonce `state` (the state after the
+  // block) has already used.
+  void remove_committed(std::span<const Address> block_senders, const LedgerState& state);
 
   std::size_t size() const { return m_eviction_order.size(); }
   std::size_t capacity() const { return m_capacity; }

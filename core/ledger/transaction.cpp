@@ -1,5 +1,6 @@
 #include "core/ledger/transaction.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -138,6 +139,15 @@ Transaction make_transfer(const crypto::KeyPair& sender, const Address& recipien
                           crypto::CryptoProvider& crypto) {
   return make_transaction(TxType::kTransfer, sender, nonce, fee,
                           TransferPayload{recipient, amount}.encode(), crypto);
+}
+
+std::vector<Address> sender_addresses(std::span<const Transaction> txs) {
+  std::vector<Address> senders;
+  senders.reserve(txs.size());
+  for (const Transaction& tx : txs) senders.push_back(address_from_public_key(tx.sender));
+  std::sort(senders.begin(), senders.end());
+  senders.erase(std::unique(senders.begin(), senders.end()), senders.end());
+  return senders;
 }
 
 }  // namespace mn::ledger

@@ -10,6 +10,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
+#include <vector>
 
 #include "core/codec/reader.h"
 #include "core/codec/writer.h"
@@ -84,5 +86,8 @@ Transaction make_transaction(TxType type, const crypto::KeyPair& sender, std::ui
 Transaction make_transfer(const crypto::KeyPair& sender, const Address& recipient,
                           std::uint64_t amount, std::uint64_t nonce, std::uint64_t fee,
                           crypto::CryptoProvider& crypto);
+
+// The distinct sender addresses of `txs`, ascending.
+std::vector<Address> sender_addresses(std::span<const Transaction> txs);
 
 }  // namespace mn::ledger

@@ -39,8 +39,8 @@ RC_GTEST_PROP(MempoolProperty, SelectionsAlwaysApplyAndPoolsAgree, ()) {
       RC_ASSERT(twin.select(kBlockTxs, state) == block);
       for (const Transaction& tx : block) RC_ASSERT(state.apply(tx, crypto) == TxResult::kOk);
       RC_ASSERT(state.check_conservation().is_ok());
-      pool.remove_committed(block, state);
-      twin.remove_committed(block, state);
+      pool.remove_committed(sender_addresses(block), state);
+      twin.remove_committed(sender_addresses(block), state);
       for (const Transaction& tx : block) {
         const Address sender = address_from_public_key(tx.sender);
         for (std::uint64_t used = 0; used <= state.find_account(sender)->nonce; ++used) {

@@ -230,7 +230,7 @@ TEST_F(MempoolTest, RemoveCommittedDropsUsedNonces) {
   const std::vector<Transaction> block = {transfer(m_alice, 1, 3'000),
                                           transfer(m_alice, 2, 8'000, 5)};
   for (const Transaction& tx : block) ASSERT_EQ(m_state.apply(tx, m_crypto), TxResult::kOk);
-  m_pool.remove_committed(block, m_state);
+  m_pool.remove_committed(sender_addresses(block), m_state);
 
   EXPECT_EQ(m_pool.size(), 2u);
   EXPECT_EQ(m_pool.find(address_of(m_alice), 1), nullptr);
@@ -244,7 +244,7 @@ TEST_F(MempoolTest, RemoveCommittedDropsUsedNonces) {
   // Removing the last pending transactions of a sender leaves the pool consistent.
   const std::vector<Transaction> next_block = {selected.begin(), selected.end()};
   for (const Transaction& tx : next_block) ASSERT_EQ(m_state.apply(tx, m_crypto), TxResult::kOk);
-  m_pool.remove_committed(next_block, m_state);
+  m_pool.remove_committed(sender_addresses(next_block), m_state);
   EXPECT_EQ(m_pool.size(), 0u);
   EXPECT_EQ(admit(m_pool, transfer(m_alice, 4, m_min_fee)), AdmitResult::kAccepted);
 }
