@@ -231,5 +231,57 @@ TEST(Simulator, CryptoWorkKeepsTheNodeBusy) {
   EXPECT_GT(arrival, 10 * kNsPerMs + static_cast<runtime::TimeNs>(sim.counters(0).cpu_busy_ns) - 1);
 }
 
+// Node 1 is kept busy for 100 signatures (2.5 ms of modelled CPU) from time 0 while node 0 sends
+// it three messages that arrive after 1 ms.
+Simulator& busy_receiver(Simulator& sim) {
+  sim.start_nodes();
+  const auto keys = sim.key_pair(1);
+  sim.run_on_node(1, [&keys](runtime::Reactor& r) {
+    auto& env = static_cast<ScriptedReactor&>(r).env();
+    for (int i = 0; i < 100; ++i) (void)env.crypto().sign(keys.secret_key, runtime::Bytes(32, 1));
+  });
+  sim.run_on_node(0, [](runtime::Reactor& r) {
+    auto& env = static_cast<ScriptedReactor&>(r).env();
+    for (runtime::MessageKind kind = 1; kind <= 3; ++kind)
+      env.send(1, runtime::make_message(kind, {}));
+  });
+  return sim;
+}
+
+Scenario constant_latency_pair() {
+  Scenario s = small_scenario(2);
+  s.workload.broadcasts_per_s = 0;
+  s.network.latency.distribution = LatencyDistribution::kConstant;
+  s.network.latency.median_ms = 1;
+  return s;
+}
+
+TEST(Simulator, ABusyNodeHandlesWaitingArrivalsInOrderOnceItsCpuIsFree) {
+  Log log;
+  Simulator sim(constant_latency_pair(), 1, scripted(log));
+  busy_receiver(sim).run();
+  const auto busy = static_cast<runtime::TimeNs>(sim.counters(1).cpu_busy_ns);
+  ASSERT_GT(busy, 2 * kNsPerMs);
+  std::vector<std::string> messages;
+  for (const auto& line : log.lines) {
+    if (line.rfind("msg", 0) == 0) messages.push_back(line);
+  }
+  ASSERT_EQ(messages.size(), 3u);
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    EXPECT_EQ(messages[i], "msg 0->1 kind " + std::to_string(i + 1) + " at " + std::to_string(busy))
+        << "handled when the CPU came free, in arrival order";
+  }
+}
+
+TEST(Simulator, ArrivalsWaitingForTheCpuDieWithACrash) {
+  Log log;
+  Simulator sim(constant_latency_pair(), 1, scripted(log));
+  busy_receiver(sim);
+  sim.schedule(2 * kNsPerMs, [&sim] { sim.crash(1); });
+  sim.run();
+  for (const auto& line : log.lines) EXPECT_EQ(line.find("msg"), std::string::npos) << line;
+  EXPECT_EQ(sim.counters(1).dropped_down, 3u);
+}
+
 }  // namespace
 }  // namespace mn::sim

@@ -104,5 +104,40 @@ TEST_F(GenesisTest, EmptyGenesisIsAnEmptyLedger) {
   EXPECT_EQ(state->state_root(), LedgerState{}.state_root());
 }
 
+TEST_F(GenesisTest, HashCommitsToEveryField) {
+  const runtime::Hash32 hash = genesis_hash(m_genesis);
+  EXPECT_EQ(genesis_hash(m_genesis), hash);
+  auto changed = [&](auto&& change) {
+    Genesis other = m_genesis;
+    change(other);
+    return genesis_hash(other) != hash;
+  };
+  EXPECT_TRUE(changed([](Genesis& g) { g.chain_id += "x"; }));
+  EXPECT_TRUE(changed([](Genesis& g) { g.accounts[1].balance = 1; }));
+  EXPECT_TRUE(changed([](Genesis& g) { g.accounts[0].public_key[5] ^= 1; }));
+  EXPECT_TRUE(changed([](Genesis& g) { g.accounts.pop_back(); }));
+  EXPECT_TRUE(changed([](Genesis& g) { g.validators[1].stake += 1; }));
+  EXPECT_TRUE(changed([](Genesis& g) { g.validators[0].public_key[0] ^= 1; }));
+  EXPECT_TRUE(changed([](Genesis& g) { g.fee_params.base_fee += 1; }));
+  EXPECT_TRUE(changed([](Genesis& g) { g.fee_params.fee_per_byte += 1; }));
+  EXPECT_TRUE(changed([](Genesis& g) { g.fee_params.rbf_bump_bps += 1; }));
+  // Moving an account's funds into a validator entry of the same key is a different genesis,
+  // though the supply is the same.
+  EXPECT_TRUE(changed([](Genesis& g) {
+    g.validators.push_back({g.accounts[0].public_key, g.accounts[0].balance});
+    g.accounts.erase(g.accounts.begin());
+  }));
+}
+
+TEST_F(GenesisTest, CheckedGenesisCarriesItsHashAndSharedState) {
+  auto checked = check_genesis(m_genesis);
+  ASSERT_TRUE(checked) << checked.status().to_string();
+  EXPECT_EQ(checked->hash, genesis_hash(m_genesis));
+  ASSERT_NE(checked->state, nullptr);
+  EXPECT_EQ(*checked->state, *from_genesis(m_genesis));
+  m_genesis.validators[0].stake = 0;
+  EXPECT_EQ(check_genesis(m_genesis).status().code(), ErrorCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace mn::ledger

@@ -1,0 +1,171 @@
+// The caches that let a run's nodes share pure computations: the height window that bounds them,
+// executions keyed by (parent, payload), and finalized blocks decoded and certificate-checked
+// once per message, with the crypto work billed again to every node that reuses a verdict.
+#include <memory>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "core/consensus/execution_cache.h"
+#include "core/consensus/finalized_block_cache.h"
+#include "core/consensus/height_window_map.h"
+#include "core/crypto/simulated_crypto_provider.h"
+
+namespace mn::consensus {
+namespace {
+
+runtime::Hash32 hash_of(std::uint8_t n) {
+  runtime::Hash32 h{};
+  h[0] = n;
+  return h;
+}
+
+TEST(HeightWindowMap, KeepsOnlyTheMostRecentHeights) {
+  HeightWindowMap<int, int> map(2);
+  ASSERT_NE(map.insert(1, 10, 100), nullptr);
+  ASSERT_NE(map.insert(2, 20, 200), nullptr);
+  EXPECT_EQ(*map.find(10), 100);
+  // Height 3 pushes height 1 out of a two-height window.
+  ASSERT_NE(map.insert(3, 30, 300), nullptr);
+  EXPECT_EQ(map.find(10), nullptr);
+  EXPECT_EQ(*map.find(20), 200);
+  EXPECT_EQ(map.size(), 2u);
+  // Too old to be kept; an existing key keeps its value.
+  EXPECT_EQ(map.insert(1, 11, 111), nullptr);
+  EXPECT_EQ(*map.insert(3, 30, 999), 300);
+  // An older height inside the window is still accepted.
+  ASSERT_NE(map.insert(2, 21, 210), nullptr);
+  EXPECT_EQ(map.size(), 3u);
+}
+
+TEST(ExecutionCache, FindsByParentAndPayloadOnly) {
+  ExecutionCache cache(4);
+  auto executed = std::make_shared<ExecutedPayload>();
+  executed->height = 7;
+  executed->state_root = hash_of(9);
+  cache.insert(hash_of(1), hash_of(2), executed);
+  ASSERT_NE(cache.find(hash_of(1), hash_of(2)), nullptr);
+  EXPECT_EQ(cache.find(hash_of(1), hash_of(2))->state_root, hash_of(9));
+  EXPECT_EQ(cache.find(hash_of(2), hash_of(2)), nullptr);  // same payload, another parent
+  EXPECT_EQ(cache.find(hash_of(1), hash_of(3)), nullptr);
+  auto later = std::make_shared<ExecutedPayload>();
+  later->height = 11;
+  cache.insert(hash_of(5), hash_of(6), later);
+  EXPECT_EQ(cache.find(hash_of(1), hash_of(2)), nullptr);  // height 7 left the window
+}
+
+// Forwards to a simulated provider and records what it was billed for work done elsewhere.
+class BilledProvider final : public crypto::CryptoProvider {
+ public:
+  explicit BilledProvider(crypto::CryptoProvider& inner) : m_inner(inner) {}
+  crypto::KeyPair keypair_from_seed(const crypto::KeySeed& seed) override {
+    return m_inner.keypair_from_seed(seed);
+  }
+  crypto::Signature sign(const crypto::SecretKey& key, runtime::ByteView message) override {
+    return m_inner.sign(key, message);
+  }
+  bool verify(const crypto::PublicKey& key, runtime::ByteView message,
+              const crypto::Signature& signature) override {
+    ++verified_here;
+    return m_inner.verify(key, message, signature);
+  }
+  runtime::Hash32 blake2b_256(runtime::ByteView data) override { return m_inner.blake2b_256(data); }
+  runtime::Hash32 sha256(runtime::ByteView data) override { return m_inner.sha256(data); }
+  const char* name() const override { return m_inner.name(); }
+  void account(const crypto::CryptoWork& work) override { billed_verifies += work.verifies; }
+
+  std::uint64_t verified_here = 0;
+  std::uint64_t billed_verifies = 0;
+
+ private:
+  crypto::CryptoProvider& m_inner;
+};
+
+class FinalizedBlockCacheTest : public ::testing::Test {
+ protected:
+  // Four validators of equal stake.
+  ValidatorSet make_set() {
+    std::vector<Validator> validators;
+    for (std::uint8_t i = 1; i <= 4; ++i) {
+      crypto::KeySeed seed{};
+      seed[0] = i;
+      m_keys.push_back(m_crypto.keypair_from_seed(seed));
+      validators.push_back({m_keys.back().public_key, 100});
+    }
+    return *ValidatorSet::create(validators);
+  }
+
+  // A block at `height` certified by the first `signers` validators of the set.
+  FinalizedBlock finalized(std::uint64_t height, std::size_t signers) {
+    BlockHeader header;
+    header.height = height;
+    header.validator_set = m_set.hash();
+    BlockPtr block = make_block(header, runtime::Bytes{1, 2, 3});
+    std::vector<Vote> commits;
+    for (ValidatorIndex i = 0; i < signers; ++i) {
+      commits.push_back(
+          make_vote(Step::kCommit, height, 0, block->hash, i, key_of(i).secret_key, m_crypto));
+    }
+    return make_finalized_block(block, std::make_shared<SignatureSetCertificate>(
+                                           height, 0, block->hash, commits, m_set.size()));
+  }
+  const crypto::KeyPair& key_of(ValidatorIndex index) {
+    for (const auto& key : m_keys) {
+      if (key.public_key == m_set.at(index).key) return key;
+    }
+    return m_keys.front();
+  }
+
+  crypto::SimulatedCryptoProvider m_crypto;
+  std::vector<crypto::KeyPair> m_keys;
+  ValidatorSet m_set = make_set();
+};
+
+TEST_F(FinalizedBlockCacheTest, DecodesAMessageOnceAndGivesTheSameBlock) {
+  FinalizedBlockCache cache(8);
+  const FinalizedBlock original = finalized(3, 3);
+  auto first = cache.decode(original.message);
+  ASSERT_TRUE(first) << first.status().to_string();
+  auto second = cache.decode(original.message);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(first->block, second->block);  // the same decoded object, shared
+  EXPECT_EQ(first->block->hash, original.block->hash);
+  EXPECT_EQ(cache.size(), 1u);
+  // Garbage is refused and not kept.
+  EXPECT_FALSE(cache.decode(runtime::make_message(kFinalizedBlockKind, runtime::Bytes{9, 9})));
+  EXPECT_EQ(cache.size(), 1u);
+}
+
+TEST_F(FinalizedBlockCacheTest, ChecksACertificateOnceAndBillsEveryLaterReader) {
+  FinalizedBlockCache cache(8);
+  const FinalizedBlock block = *cache.decode(finalized(3, 3).message);
+  BilledProvider first_node(m_crypto);
+  EXPECT_TRUE(cache.certificate_valid(block, m_set, first_node));
+  EXPECT_EQ(first_node.verified_here, 3u);
+  EXPECT_EQ(first_node.billed_verifies, 0u);
+  BilledProvider second_node(m_crypto);
+  EXPECT_TRUE(cache.certificate_valid(block, m_set, second_node));
+  EXPECT_EQ(second_node.verified_here, 0u);
+  EXPECT_EQ(second_node.billed_verifies, 3u);
+}
+
+TEST_F(FinalizedBlockCacheTest, RemembersAnInvalidVerdictPerValidatorSet) {
+  FinalizedBlockCache cache(8);
+  // Two of four signers: no quorum.
+  const FinalizedBlock weak = *cache.decode(finalized(4, 2).message);
+  BilledProvider node(m_crypto);
+  EXPECT_FALSE(cache.certificate_valid(weak, m_set, node));
+  EXPECT_FALSE(cache.certificate_valid(weak, m_set, node));
+  // Under another set (here: one where the two signers hold a quorum) it is judged afresh.
+  std::vector<Validator> heavy;
+  for (ValidatorIndex i = 0; i < m_set.size(); ++i)
+    heavy.push_back({m_set.at(i).key, i < 2 ? 1000u : 1u});
+  const ValidatorSet other = *ValidatorSet::create(heavy);
+  ASSERT_NE(other.hash(), m_set.hash());
+  BilledProvider fresh(m_crypto);
+  EXPECT_TRUE(cache.certificate_valid(weak, other, fresh));
+  EXPECT_EQ(fresh.verified_here, 2u);
+}
+
+}  // namespace
+}  // namespace mn::consensus
