@@ -324,11 +324,15 @@ void IbftEngine::handle_vote(const Vote& v) {
     return;
   }
   const bool own = m_self && v.validator == *m_self;
-  if (!own && !v.verify(m_set, m_env.crypto())) {
+  auto tally = step.by_block.find(v.block_hash);
+  const runtime::Hash32 digest =
+      tally != step.by_block.end() ? tally->second.digest : v.signing_digest();
+  if (!own && !v.verify(m_set, digest, m_env.crypto())) {
     m_env.metrics().add("consensus_bad_signatures_total", 1);
     return;
   }
-  const auto tally = step.by_block.try_emplace(v.block_hash).first;
+  if (tally == step.by_block.end())
+    tally = step.by_block.emplace(v.block_hash, Tally{digest, 0, {}}).first;
   step.first_vote[v.validator] = &tally->first;
   tally->second.votes.push_back(v);
   tally->second.stake += m_set.at(v.validator).stake;

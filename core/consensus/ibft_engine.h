@@ -56,6 +56,7 @@ class IbftEngine {
 
  private:
   struct Tally {
+    runtime::Hash32 digest{};  // what every vote in it signs
     std::uint64_t stake = 0;
     std::vector<Vote> votes;  // in arrival order
   };

@@ -25,9 +25,13 @@ runtime::Hash32 Vote::signing_digest() const {
 }
 
 bool Vote::verify(const ValidatorSet& set, crypto::CryptoProvider& crypto) const {
+  return verify(set, signing_digest(), crypto);
+}
+
+bool Vote::verify(const ValidatorSet& set, const runtime::Hash32& digest,
+                  crypto::CryptoProvider& crypto) const {
   if (step != Step::kPrepare && step != Step::kCommit) return false;
   if (validator >= set.size()) return false;
-  const runtime::Hash32 digest = signing_digest();
   return crypto.verify(set.at(validator).key, digest, signature);
 }
 

@@ -29,6 +29,11 @@ struct Vote {
   // The digest a vote's signature covers.
   runtime::Hash32 signing_digest() const;
   bool verify(const ValidatorSet& set, crypto::CryptoProvider& crypto) const;
+  // As verify(), with signing_digest() computed by the caller: every vote for one (step, height,
+  // round, block) shares it, so a node tallying a thousand votes hashes it once.
+  // REQUIRES: digest == signing_digest().
+  bool verify(const ValidatorSet& set, const runtime::Hash32& digest,
+              crypto::CryptoProvider& crypto) const;
 
   void encode(codec::Writer& w) const;
   static runtime::Result<Vote> decode(codec::Reader& r);
