@@ -98,7 +98,6 @@ class IbftEngine {
   bool justification_is_valid(const Proposal& proposal);
   void check_prepare_quorum(std::uint32_t round);
   void check_commit_quorum(std::uint32_t round);
-  void check_round_change_quorum(std::uint32_t round);
   void finalize(std::uint32_t round, const runtime::Hash32& hash, const BlockPtr& block);
   bool commit_finalized(const FinalizedBlock& finalized);
   void buffer_future(runtime::NodeId from, const runtime::MessagePtr& message);

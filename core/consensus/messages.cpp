@@ -130,6 +130,7 @@ bool RoundChange::verify(const ValidatorSet& set, crypto::CryptoProvider& crypto
   if (prepared) {
     if (prepared->round >= round) return false;
     if (prepared_block->header.height != height) return false;
+    if (prepared_block->hash != prepared->block_hash) return false;
     if (!prepared->verify(height, set, crypto)) return false;
   }
   return crypto.verify(set.at(validator).key, signing_digest(), signature);
