@@ -32,8 +32,8 @@ runtime::Status MemoryStorage::put(runtime::ByteView key, runtime::ByteView valu
 }
 
 runtime::Status MemoryStorage::put_shared(runtime::ByteView key,
-                                          std::shared_ptr<const runtime::Bytes> value) {
-  write(key, std::move(value));
+                                          const std::shared_ptr<const runtime::Bytes>& value) {
+  write(key, value);
   return runtime::Status::ok();
 }
 

@@ -18,7 +18,7 @@ class MemoryStorage final : public runtime::Storage {
  public:
   runtime::Status put(runtime::ByteView key, runtime::ByteView value) override;
   runtime::Status put_shared(runtime::ByteView key,
-                             std::shared_ptr<const runtime::Bytes> value) override;
+                             const std::shared_ptr<const runtime::Bytes>& value) override;
   runtime::Status erase(runtime::ByteView key) override;
   runtime::Result<runtime::Bytes> get(runtime::ByteView key) const override;
   runtime::Status scan(

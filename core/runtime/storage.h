@@ -20,7 +20,7 @@ class Storage {
   // As put(), for a value already held in shared immutable memory (a block as received): a store
   // that keeps values in memory (the simulator's) keeps this one without copying it. REQUIRES:
   // value != nullptr.
-  virtual Status put_shared(ByteView key, std::shared_ptr<const Bytes> value) {
+  virtual Status put_shared(ByteView key, const std::shared_ptr<const Bytes>& value) {
     return put(key, *value);
   }
   virtual Status erase(ByteView key) = 0;
