@@ -150,7 +150,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   struct Context {
     consensus::ChainConfig chain;
     std::optional<consensus::ValidatorSet> set;
-    std::vector<NodeId> validator_nodes;
+    std::vector<NodeId> validator_nodes;  // by index in the genesis set, for the adversaries
+    consensus::ValidatorDirectoryPtr directory;
     ChainObserver* observer = nullptr;
     std::vector<NodeId> colluders;
   } ctx;
@@ -162,8 +163,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
         if (node < k) key = sim_ptr->key_pair(node);
         if (node >= n) key = sim_ptr->key_pair(twin_of[node - n]);
         auto honest_reactor = [&ctx, key](runtime::Env& e) {
-          return std::make_unique<consensus::ChainReactor>(e, ctx.chain, *ctx.set,
-                                                           ctx.validator_nodes, key, ctx.observer);
+          return std::make_unique<consensus::ChainReactor>(e, ctx.chain, *ctx.set, ctx.directory,
+                                                           key, ctx.observer);
         };
         for (const AdversarySpec& a : scenario.adversaries) {
           if (a.behavior == AdversaryBehavior::kTwins) continue;  // both instances run honest code
@@ -218,8 +219,12 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   MN_ASSERT_MSG(set.is_ok(), "the loader guarantees at least one validator with positive stake");
   ctx.set = std::move(set).value();
   ctx.validator_nodes.assign(k, 0);
-  for (NodeId v = 0; v < k; ++v)
+  auto directory = std::make_shared<consensus::ValidatorDirectory>();
+  for (NodeId v = 0; v < k; ++v) {
     ctx.validator_nodes[*ctx.set->index_of(sim.key_pair(v).public_key)] = v;
+    directory->emplace(sim.key_pair(v).public_key, v);
+  }
+  ctx.directory = std::move(directory);
   for (const auto& a : scenario.adversaries)
     ctx.colluders.insert(ctx.colluders.end(), a.nodes.begin(), a.nodes.end());
 

@@ -9,6 +9,7 @@
 
 #include "core/consensus/block.h"
 #include "core/consensus/messages.h"
+#include "core/consensus/validator_set.h"
 #include "core/runtime/result.h"
 
 namespace mn::consensus {
@@ -20,6 +21,11 @@ class Application {
   // Height and hash of the last committed block (0 and the genesis hash before the first).
   virtual std::uint64_t committed_height() const = 0;
   virtual runtime::Hash32 committed_hash() const = 0;
+  // The validator set that decides height committed_height() + 1. It changes only at the epoch
+  // boundaries the application defines (a ledger derives each epoch's set from its committed
+  // stakes), so every node that committed the same chain names the same set; consensus reads it
+  // whenever it starts a height.
+  virtual const ValidatorSet& validator_set() const = 0;
   // A payload for the next block, built on the committed state.
   virtual runtime::Bytes build_payload() = 0;
   // Executes `payload` on the committed state without committing it: the resulting state root,

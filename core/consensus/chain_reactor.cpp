@@ -9,16 +9,13 @@ runtime::Result<ValidatorSet> validator_set_from_genesis(const ledger::Genesis& 
 }
 
 ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
-                           const ValidatorSet& validators,
-                           std::vector<runtime::NodeId> validator_nodes,
+                           const ValidatorSet& genesis_validators, ValidatorDirectoryPtr directory,
                            std::optional<crypto::KeyPair> key, CommitObserver* observer)
     : m_env(env),
-      m_app(env, config.genesis.hash, config.genesis.state, config.max_block_txs, observer,
-            config.shared_executions),
-      m_engine(env, m_app, validators, validator_nodes, key, config.consensus,
-               config.shared_finalized_blocks),
-      m_validator_nodes(std::move(validator_nodes)),
-      m_is_validator(key && validators.index_of(key->public_key).has_value()) {}
+      m_app(env, config.genesis.hash, config.genesis.state, genesis_validators,
+            config.max_block_txs, observer, config.shared_executions),
+      m_engine(env, m_app, std::move(directory), key, config.consensus,
+               config.shared_finalized_blocks) {}
 
 void ChainReactor::on_start() {
   if (!m_app.recover().is_ok()) {
@@ -40,9 +37,9 @@ void ChainReactor::on_message(runtime::NodeId from, const runtime::MessagePtr& m
     // Only the validator a client submitted to relays, once, to the other validators; relaying
     // again on receipt would multiply every transaction by the validator count.
     const bool from_client = from == runtime::kNoNode;
-    if (m_app.submit(*tx) && m_is_validator && from_client) {
-      for (const runtime::NodeId node : m_validator_nodes) {
-        if (node != m_env.self()) m_env.send(node, message);
+    if (m_app.submit(*tx) && m_engine.self_index() && from_client) {
+      for (const runtime::NodeId node : m_engine.validator_nodes()) {
+        if (node != m_env.self() && node != runtime::kNoNode) m_env.send(node, message);
       }
     }
     return;

@@ -1,6 +1,6 @@
 // A chain node's reactor: the ledger application, its mempool and the consensus engine, fed by
 // one Env. Clients submit transactions as kTransactionKind messages from no peer
-// (runtime::kNoNode); the validator that admits one relays it once to the other validators, so
+// (runtime::kNoNode); the validator that admits one relays it once to the current validators, so
 // whoever proposes next has it. The simulator and the node binary run this same object.
 #pragma once
 
@@ -26,9 +26,10 @@ struct ChainConfig {
 
 class ChainReactor final : public runtime::Reactor {
  public:
-  // `validator_nodes[i]`: network node of validator i of the genesis set (ordered by key).
-  ChainReactor(runtime::Env& env, const ChainConfig& config, const ValidatorSet& validators,
-               std::vector<runtime::NodeId> validator_nodes, std::optional<crypto::KeyPair> key,
+  // `genesis_validators`: the set the genesis names (validator_set_from_genesis); `directory`:
+  // the network node of every validator key.
+  ChainReactor(runtime::Env& env, const ChainConfig& config, const ValidatorSet& genesis_validators,
+               ValidatorDirectoryPtr directory, std::optional<crypto::KeyPair> key,
                CommitObserver* observer);
 
   void on_start() override;
@@ -42,8 +43,6 @@ class ChainReactor final : public runtime::Reactor {
   runtime::Env& m_env;
   LedgerApplication m_app;
   IbftEngine m_engine;
-  std::vector<runtime::NodeId> m_validator_nodes;
-  bool m_is_validator;
 };
 
 // The validator set a genesis describes.

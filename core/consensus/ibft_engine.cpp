@@ -16,14 +16,13 @@ constexpr std::uint32_t kMaxTimeoutDoublings = 16;
 constexpr std::uint64_t kPrivateFinalizedWindow = 2;
 }  // namespace
 
-IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorSet validators,
-                       std::vector<runtime::NodeId> validator_nodes,
+IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPtr directory,
                        std::optional<crypto::KeyPair> key, ConsensusConfig config,
                        FinalizedBlockCache* shared_finalized_blocks)
     : m_env(env),
       m_app(app),
-      m_set(std::move(validators)),
-      m_validator_nodes(std::move(validator_nodes)),
+      m_directory(std::move(directory)),
+      m_set(app.validator_set()),
       m_key(key),
       m_config(config),
       m_guard(env.storage()),
@@ -31,14 +30,14 @@ IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorSet validat
                           ? nullptr
                           : std::make_unique<FinalizedBlockCache>(kPrivateFinalizedWindow)),
       m_finalized(shared_finalized_blocks ? shared_finalized_blocks : m_own_finalized.get()) {
-  MN_ASSERT(m_validator_nodes.size() == m_set.size());
+  adopt_validator_set();
 }
 
 void IbftEngine::on_start() {
-  if (m_key) m_self = m_set.index_of(m_key->public_key);
   if (!m_guard.load().is_ok()) {
     // Without its record a validator cannot know what it signed; it must not sign again.
     m_env.metrics().add("consensus_sign_guard_unreadable_total", 1);
+    m_may_sign = false;
     m_self.reset();
   }
   m_height = m_app.committed_height() + 1;
@@ -46,10 +45,26 @@ void IbftEngine::on_start() {
   start_height();
   // A (re)started node asks a validator for anything committed while it was away.
   const auto peer = static_cast<ValidatorIndex>(m_env.rng().uniform(m_set.size()));
-  if (m_validator_nodes[peer] != m_env.self()) request_sync(m_validator_nodes[peer]);
+  const runtime::NodeId node = m_validator_nodes[peer];
+  if (node != m_env.self() && node != runtime::kNoNode) request_sync(node);
+}
+
+void IbftEngine::adopt_validator_set() {
+  const ValidatorSet& current = m_app.validator_set();
+  if (!m_validator_nodes.empty() && current.hash() == m_set.hash()) return;
+  if (!m_validator_nodes.empty()) m_env.metrics().add("consensus_validator_set_changes_total", 1);
+  m_set = current;
+  m_validator_nodes.clear();
+  for (const Validator& v : m_set.validators()) {
+    const auto it = m_directory->find(v.key);
+    m_validator_nodes.push_back(it == m_directory->end() ? runtime::kNoNode : it->second);
+  }
+  m_self.reset();
+  if (m_key && m_may_sign) m_self = m_set.index_of(m_key->public_key);
 }
 
 void IbftEngine::start_height() {
+  adopt_validator_set();
   m_rounds.clear();
   m_prepared.reset();
   m_prepared_block.reset();
@@ -533,7 +548,7 @@ void IbftEngine::handle_round_change(const RoundChange& rc) {
 
 void IbftEngine::send_to_validators(const runtime::MessagePtr& message) {
   for (const runtime::NodeId node : m_validator_nodes) {
-    if (node != m_env.self()) m_env.send(node, message);
+    if (node != m_env.self() && node != runtime::kNoNode) m_env.send(node, message);
   }
 }
 

@@ -7,9 +7,12 @@
 // that carries a possibly-committed block across rounds.
 //
 // A plain state machine: driven by on_start/on_message/on_timer from the node's reactor, reacting
-// only through its Env. Validators exchange proposals, votes and round changes directly; finalized
-// blocks (block + commit certificate) are gossiped to everyone, and full nodes (no key) follow the
-// chain from those alone. Every signature leaves only after the SignGuard made it durable.
+// only through its Env. The validator set is the application's (Application::validator_set), read
+// at every height, so set changes at epoch boundaries take effect for everyone at the same height;
+// a directory maps validator keys to network nodes. Validators exchange proposals, votes and round
+// changes directly; finalized blocks (block + commit certificate) are gossiped to everyone, and
+// full nodes (no key) follow the chain from those alone. Every signature leaves only after the
+// SignGuard made it durable.
 #pragma once
 
 #include <cstdint>
@@ -31,12 +34,12 @@ namespace mn::consensus {
 
 class IbftEngine {
  public:
-  // `validator_nodes[i]` is the network node of validator i. `key` is this node's validator key
-  // (absent for a full node). `shared_finalized_blocks` is a cache shared with other nodes of the
-  // chain in this process (the simulator's), or null for a private one.
-  IbftEngine(runtime::Env& env, Application& app, ValidatorSet validators,
-             std::vector<runtime::NodeId> validator_nodes, std::optional<crypto::KeyPair> key,
-             ConsensusConfig config, FinalizedBlockCache* shared_finalized_blocks = nullptr);
+  // `directory` maps every key that is or may become a validator's to its network node. `key` is
+  // this node's key, if it may validate (absent for a full node). `shared_finalized_blocks` is a
+  // cache shared with other nodes of the chain in this process (the simulator's), or null.
+  IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPtr directory,
+             std::optional<crypto::KeyPair> key, ConsensusConfig config,
+             FinalizedBlockCache* shared_finalized_blocks = nullptr);
 
   void on_start();
   // Returns false if the message is not a consensus message.
@@ -48,6 +51,8 @@ class IbftEngine {
   std::uint32_t round() const { return m_round; }
   std::optional<ValidatorIndex> self_index() const { return m_self; }
   const ValidatorSet& validators() const { return m_set; }
+  // Network node of each validator of the current set, by index (kNoNode if not in the directory).
+  const std::vector<runtime::NodeId>& validator_nodes() const { return m_validator_nodes; }
 
   // Timer tags the engine uses (the reactor routes these back to on_timer).
   static constexpr std::uint64_t kRoundTimerTag = 0xC0'0001;
@@ -78,6 +83,9 @@ class IbftEngine {
   };
 
   // Height lifecycle.
+  // Takes the application's validator set if it changed (an epoch boundary), with this node's
+  // index in it and the validators' nodes.
+  void adopt_validator_set();
   void start_height();
   void start_round(std::uint32_t round, bool announce);
   runtime::TimeNs round_timeout(std::uint32_t round) const;
@@ -111,9 +119,11 @@ class IbftEngine {
 
   runtime::Env& m_env;
   Application& m_app;
+  ValidatorDirectoryPtr m_directory;
   ValidatorSet m_set;
   std::vector<runtime::NodeId> m_validator_nodes;
   std::optional<crypto::KeyPair> m_key;
+  bool m_may_sign = true;  // false once the sign guard's record is unreadable
   std::optional<ValidatorIndex> m_self;
   ConsensusConfig m_config;
   SignGuard m_guard;

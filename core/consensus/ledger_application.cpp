@@ -26,10 +26,11 @@ runtime::Bytes block_key(std::uint64_t height) {
 
 LedgerApplication::LedgerApplication(runtime::Env& env, const runtime::Hash32& genesis_hash,
                                      std::shared_ptr<const ledger::LedgerState> genesis_state,
-                                     std::uint32_t max_block_txs, CommitObserver* observer,
-                                     ExecutionCache* shared_executions)
+                                     ValidatorSet genesis_validators, std::uint32_t max_block_txs,
+                                     CommitObserver* observer, ExecutionCache* shared_executions)
     : m_env(env),
       m_state(std::move(genesis_state)),
+      m_validators(std::move(genesis_validators)),
       m_max_block_txs(max_block_txs),
       m_observer(observer),
       m_own_executions(shared_executions ? nullptr

@@ -26,12 +26,13 @@ class LedgerApplication final : public Application {
  public:
   static constexpr std::size_t kMaxBlockTxs = 100'000;
 
-  // `genesis_hash` and `genesis_state` come from ledger::check_genesis. `shared_executions` is a
-  // cache shared with other nodes of the same chain (the simulator's), or null for a private one.
+  // `genesis_hash` and `genesis_state` come from ledger::check_genesis, `genesis_validators` from
+  // validator_set_from_genesis. `shared_executions` is a cache shared with other nodes of the same
+  // chain (the simulator's), or null for a private one.
   LedgerApplication(runtime::Env& env, const runtime::Hash32& genesis_hash,
                     std::shared_ptr<const ledger::LedgerState> genesis_state,
-                    std::uint32_t max_block_txs, CommitObserver* observer,
-                    ExecutionCache* shared_executions);
+                    ValidatorSet genesis_validators, std::uint32_t max_block_txs,
+                    CommitObserver* observer, ExecutionCache* shared_executions);
 
   // Rebuilds the committed state from the blocks in storage. Call once, before consensus starts.
   runtime::Status recover();
@@ -39,6 +40,9 @@ class LedgerApplication final : public Application {
   // Before block 1: height 0 and the genesis hash.
   std::uint64_t committed_height() const override { return m_height; }
   runtime::Hash32 committed_hash() const override { return m_hash; }
+  // The genesis set in every epoch: the ledger executes no STAKE or UNSTAKE yet, so stakes never
+  // change (they arrive with slashing and rewards, which then derive each epoch's set here).
+  const ValidatorSet& validator_set() const override { return m_validators; }
   runtime::Bytes build_payload() override;
   // REQUIRES: `payload` hashes to header.payload_hash (a decoded or made Block guarantees it).
   runtime::Result<runtime::Hash32> execute(const BlockHeader& header,
@@ -68,6 +72,7 @@ class LedgerApplication final : public Application {
 
   runtime::Env& m_env;
   std::shared_ptr<const ledger::LedgerState> m_state;
+  ValidatorSet m_validators;
   ledger::Mempool m_mempool;
   std::uint32_t m_max_block_txs;
   CommitObserver* m_observer;

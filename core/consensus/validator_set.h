@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -52,5 +54,10 @@ class ValidatorSet {
   std::uint64_t m_total_stake = 0;
   runtime::Hash32 m_hash{};
 };
+
+// Where each (possible) validator is on the network: key -> node. Immutable and shared by the
+// nodes of a process.
+using ValidatorDirectory = std::map<crypto::PublicKey, runtime::NodeId>;
+using ValidatorDirectoryPtr = std::shared_ptr<const ValidatorDirectory>;
 
 }  // namespace mn::consensus

@@ -21,12 +21,27 @@ using consensus::FinalizedBlock;
 using runtime::kNsPerMs;
 using runtime::kNsPerSec;
 
+// Validator sets by epoch: epoch e (heights e*length+1 .. (e+1)*length) is decided by
+// sets[e % sets.size()].
+struct EpochSchedule {
+  std::vector<consensus::ValidatorSet> sets;
+  std::uint64_t length = 1;
+
+  const consensus::ValidatorSet& deciding(std::uint64_t height) const {
+    return sets[((height - 1) / length) % sets.size()];
+  }
+};
+
 // State root = hash chain of payloads; commits are kept in the node's storage so a restarted node
 // resumes from what it had synced.
 class ChainApplication final : public consensus::Application {
  public:
-  explicit ChainApplication(runtime::Env& env) : m_env(env) {}
+  ChainApplication(runtime::Env& env, std::shared_ptr<const EpochSchedule> epochs)
+      : m_env(env), m_epochs(std::move(epochs)) {}
 
+  const consensus::ValidatorSet& validator_set() const override {
+    return m_epochs->deciding(committed_height() + 1);
+  }
   std::uint64_t committed_height() const override { return m_blocks.size(); }
   runtime::Hash32 committed_hash() const override {
     return m_blocks.empty() ? runtime::Hash32{} : m_blocks.back().block->hash;
@@ -45,6 +60,9 @@ class ChainApplication final : public consensus::Application {
     return crypto::blake2b_256(chain);
   }
   void commit(const FinalizedBlock& f) override {
+    // Every committed block was decided by the set of its epoch.
+    EXPECT_EQ(f.block->header.validator_set, validator_set().hash());
+    EXPECT_TRUE(f.certificate->verify(validator_set(), m_env.crypto()));
     m_root = f.block->header.state_root;
     m_blocks.push_back(f);
     // A restarted node re-commits what it lost; it must commit the very same blocks again.
@@ -66,17 +84,18 @@ class ChainApplication final : public consensus::Application {
 
  private:
   runtime::Env& m_env;
+  std::shared_ptr<const EpochSchedule> m_epochs;
   runtime::Hash32 m_root{};
   std::vector<FinalizedBlock> m_blocks;
 };
 
 class ConsensusReactor final : public runtime::Reactor {
  public:
-  ConsensusReactor(runtime::Env& env, consensus::ValidatorSet set, std::vector<NodeId> nodes,
-                   std::optional<crypto::KeyPair> key,
+  ConsensusReactor(runtime::Env& env, std::shared_ptr<const EpochSchedule> epochs,
+                   consensus::ValidatorDirectoryPtr directory, std::optional<crypto::KeyPair> key,
                    std::map<NodeId, std::vector<runtime::Hash32>>* commits)
-      : m_app(env),
-        m_engine(env, m_app, std::move(set), std::move(nodes), std::move(key), config()) {
+      : m_app(env, std::move(epochs)),
+        m_engine(env, m_app, std::move(directory), std::move(key), config()) {
     m_app.commits = commits;
   }
   static consensus::ConsensusConfig config() {
@@ -99,8 +118,11 @@ class ConsensusReactor final : public runtime::Reactor {
 };
 
 struct Harness {
+  // `epochs`: the validators (node ids) of each epoch's set, all with equal stake; by default one
+  // set of every validator.
   explicit Harness(std::uint32_t validators, std::uint32_t full_nodes = 0, std::uint64_t seed = 1,
-                   std::vector<AdversarySpec> adversaries = {})
+                   std::vector<AdversarySpec> adversaries = {},
+                   std::vector<std::vector<NodeId>> epochs = {}, std::uint64_t epoch_length = 1)
       : adversaries(std::move(adversaries)) {
     Scenario s;
     s.name = "ibft";
@@ -109,28 +131,39 @@ struct Harness {
     s.network.nodes = validators + full_nodes;
     s.network.latency.median_ms = 20;
     s.network.gossip.fanout = 0;
+    if (epochs.empty()) {
+      epochs.emplace_back();
+      for (NodeId v = 0; v < validators; ++v) epochs.back().push_back(v);
+    }
     sim = std::make_unique<Simulator>(s, seed, [this, validators](NodeId node, runtime::Env& env) {
-      std::vector<consensus::Validator> vs;
-      for (NodeId v = 0; v < validators; ++v) vs.push_back({sim->key_pair(v).public_key, 100});
-      auto set = consensus::ValidatorSet::create(vs);
-      std::vector<NodeId> nodes(validators);
-      for (NodeId v = 0; v < validators; ++v)
-        nodes[*set->index_of(sim->key_pair(v).public_key)] = v;
       std::optional<crypto::KeyPair> key;
       if (node < validators) key = sim->key_pair(node);
-      auto honest = [this, set = *set, nodes, key](runtime::Env& e) {
-        return std::make_unique<ConsensusReactor>(e, set, nodes, key, &commits);
+      auto honest = [this, key](runtime::Env& e) {
+        return std::make_unique<ConsensusReactor>(e, schedule, directory, key, &commits);
       };
       for (const AdversarySpec& a : this->adversaries) {
         if (std::find(a.nodes.begin(), a.nodes.end(), node) == a.nodes.end()) continue;
-        sets.push_back(std::make_unique<consensus::ValidatorSet>(*set));
-        node_maps.push_back(std::make_unique<std::vector<NodeId>>(nodes));
-        AdversaryContext context{sim.get(), sets.back().get(), node_maps.back().get(), colluders()};
+        AdversaryContext context{sim.get(), &schedule->sets.front(), &first_epoch_nodes,
+                                 colluders()};
         return std::unique_ptr<runtime::Reactor>(
             std::make_unique<ByzantineReactor>(env, *key, a, context, honest));
       }
       return std::unique_ptr<runtime::Reactor>(honest(env));
     });
+    auto built = std::make_shared<EpochSchedule>();
+    built->length = epoch_length;
+    auto keys = std::make_shared<consensus::ValidatorDirectory>();
+    for (NodeId v = 0; v < validators; ++v) keys->emplace(sim->key_pair(v).public_key, v);
+    for (const auto& members : epochs) {
+      std::vector<consensus::Validator> vs;
+      for (const NodeId v : members) vs.push_back({sim->key_pair(v).public_key, 100});
+      built->sets.push_back(*consensus::ValidatorSet::create(vs));
+    }
+    first_epoch_nodes.assign(built->sets.front().size(), 0);
+    for (const NodeId v : epochs.front())
+      first_epoch_nodes[*built->sets.front().index_of(sim->key_pair(v).public_key)] = v;
+    schedule = std::move(built);
+    directory = std::move(keys);
   }
   std::vector<NodeId> colluders() const {
     std::vector<NodeId> out;
@@ -174,8 +207,9 @@ struct Harness {
   }
 
   std::vector<AdversarySpec> adversaries;
-  std::vector<std::unique_ptr<consensus::ValidatorSet>> sets;
-  std::vector<std::unique_ptr<std::vector<NodeId>>> node_maps;
+  std::shared_ptr<const EpochSchedule> schedule;
+  consensus::ValidatorDirectoryPtr directory;
+  std::vector<NodeId> first_epoch_nodes;  // by index in the first epoch's set, for adversaries
   std::map<NodeId, std::vector<runtime::Hash32>> commits;
   std::unique_ptr<Simulator> sim;
 };
@@ -270,6 +304,22 @@ TEST(IbftEngine, HalfTheStakeByzantineBreaksAgreement) {
              adversary({1}, AdversaryBehavior::kDoubleSign)});
   h.sim->run_until(20 * kNsPerSec);
   EXPECT_GT(h.disagreements(), 0u);
+}
+
+TEST(IbftEngine, TheValidatorSetChangesAtEpochBoundaries) {
+  // v0 validates in even epochs only, v4 in odd ones; epochs are five heights long.
+  Harness h(5, 2, 1, {}, {{0, 1, 2, 3}, {1, 2, 3, 4}}, 5);
+  h.sim->run_until(15 * kNsPerSec);
+  // The applications check each committed block against its epoch's set (header and certificate).
+  for (NodeId node = 0; node < 7; ++node) EXPECT_GE(h.height(node), 20u) << node;
+  h.expect_agreement();
+  std::uint64_t changes = 0;
+  for (NodeId node = 0; node < 7; ++node) {
+    const auto& counters = h.sim->metrics(node).counters();
+    const auto it = counters.find("consensus_validator_set_changes_total");
+    if (it != counters.end()) changes += static_cast<std::uint64_t>(it->second);
+  }
+  EXPECT_GE(changes, 7u * 3u);  // every node crossed at least three boundaries
 }
 
 }  // namespace

@@ -111,9 +111,11 @@ class RecordingEnv final : public runtime::Env {
   runtime::Rng m_rng{7, "round-change-rules"};
 };
 
-// State root = hash of (parent root || payload); a payload is exactly 8 bytes.
+// State root = hash of (parent root || payload); a payload is exactly 8 bytes. One validator set
+// throughout.
 class ChainApplication final : public Application {
  public:
+  const ValidatorSet& validator_set() const override { return *validators; }
   std::uint64_t committed_height() const override { return m_blocks.size(); }
   runtime::Hash32 committed_hash() const override {
     return m_blocks.empty() ? runtime::Hash32{} : m_blocks.back().block->hash;
@@ -136,6 +138,8 @@ class ChainApplication final : public Application {
     return m_blocks[height - 1];
   }
 
+  std::optional<ValidatorSet> validators;
+
  private:
   runtime::Hash32 m_root{};
   std::vector<FinalizedBlock> m_blocks;
@@ -150,11 +154,12 @@ class RoundChangeTest : public ::testing::Test {
 
   void start(const ValidatorSet& validators, ValidatorIndex self_index) {
     set.emplace(validators);
+    app.validators.emplace(validators);
     self = self_index;
-    std::vector<runtime::NodeId> nodes(set->size());
-    for (ValidatorIndex i = 0; i < set->size(); ++i) nodes[i] = i;
+    auto directory = std::make_shared<ValidatorDirectory>();
+    for (ValidatorIndex i = 0; i < set->size(); ++i) directory->emplace(set->at(i).key, i);
     env = std::make_unique<RecordingEnv>(self, keys.crypto);
-    engine = std::make_unique<IbftEngine>(*env, app, *set, nodes, keys.of(*set, self),
+    engine = std::make_unique<IbftEngine>(*env, app, std::move(directory), keys.of(*set, self),
                                           ConsensusConfig{});
     engine->on_start();
   }
