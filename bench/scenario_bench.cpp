@@ -1,5 +1,6 @@
 // Whole-run macro-bench: runs a scenario file and prints wall time, events per second and peak
-// memory, the figures docs/PERFORMANCE.md records for the 10,000-node runs.
+// memory (and the chain's height and finality for consensus runs), the figures docs/PERFORMANCE.md
+// records for the scale runs.
 #include <chrono>
 #include <cstdio>
 
@@ -31,10 +32,17 @@ int main(int argc, char** argv) {
   fmt::print("  wall {:.2f} s  events {}  {:.2f} M events/s  peak RSS {:.0f} MiB\n", wall,
              report.events, static_cast<double>(report.events) / wall / 1e6,
              static_cast<double>(usage.ru_maxrss) / 1024.0);
-  fmt::print("  coverage {:.4f}  delay p50 {:.1f} ms  p99 {:.1f} ms  verdict {}\n",
-             report.propagation.coverage, static_cast<double>(report.propagation.delay_p50) / 1e6,
-             static_cast<double>(report.propagation.delay_p99) / 1e6,
-             report.passed() ? "PASS" : "FAIL");
+  const auto ms = [](mn::runtime::TimeNs ns) { return static_cast<double>(ns) / 1e6; };
+  if (report.consensus) {
+    fmt::print("  height {}  transfers {} committed of {}  finality p50 {:.1f} ms  p99 {:.1f} ms\n",
+               report.height, report.transfers_committed, report.transfers_submitted,
+               ms(report.finality_p50), ms(report.finality_p99));
+  } else {
+    fmt::print("  coverage {:.4f}  delay p50 {:.1f} ms  p99 {:.1f} ms\n",
+               report.propagation.coverage, ms(report.propagation.delay_p50),
+               ms(report.propagation.delay_p99));
+  }
+  fmt::print("  verdict {}\n", report.passed() ? "PASS" : "FAIL");
   fmt::print("  fingerprint {}\n", report.fingerprint);
   return report.passed() ? 0 : 1;
 }

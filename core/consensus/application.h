@@ -34,6 +34,12 @@ class Application {
                                                    runtime::ByteView payload) = 0;
   // Applies a finalized block at committed_height() + 1 and makes it durable before returning.
   virtual void commit(const FinalizedBlock& finalized) = 0;
+  // Another valid certificate for the last committed block (the proposer's announced one), to
+  // store instead of the node's own. An application that keeps no certificates ignores it.
+  // REQUIRES: `finalized` certifies the block at committed_height() under its epoch's set.
+  virtual void replace_certificate(const FinalizedBlock& finalized) {
+    static_cast<void>(finalized);
+  }
   // A committed block, for peers that are behind.
   virtual std::optional<FinalizedBlock> committed_block(std::uint64_t height) const = 0;
 };

@@ -440,7 +440,10 @@ bool IbftEngine::commit_finalized(const FinalizedBlock& f) {
 void IbftEngine::handle_finalized(runtime::NodeId from, const FinalizedBlock& f) {
   const std::uint64_t height = f.block->header.height;
   if (height < m_height) {
-    if (height + 1 == m_height) m_last_announced = true;
+    if (height + 1 == m_height) {
+      m_last_announced = true;
+      adopt_announced_certificate(f);
+    }
     return;
   }
   if (height > m_height) {
@@ -464,6 +467,21 @@ void IbftEngine::handle_finalized(runtime::NodeId from, const FinalizedBlock& f)
   m_last_announced = true;
   start_height();
   drain_buffers();
+}
+
+void IbftEngine::adopt_announced_certificate(const FinalizedBlock& f) {
+  if (!m_last_finalized || f.block->hash != m_last_finalized->block->hash ||
+      f.message->id == m_last_finalized->message->id) {
+    return;
+  }
+  // Only within the epoch that decided it (after a set change the old set is gone; keeping this
+  // node's own certificate is as valid).
+  if (f.block->header.validator_set != m_set.hash() ||
+      !m_finalized->certificate_valid(f, m_set, m_env.crypto())) {
+    return;
+  }
+  m_app.replace_certificate(f);
+  m_last_finalized = f;
 }
 
 void IbftEngine::handle_block_request(runtime::NodeId from, const BlockRequest& q) {

@@ -142,6 +142,20 @@ runtime::Result<FinalizedBlock> LedgerApplication::stored_block(std::uint64_t he
       runtime::make_message(kFinalizedBlockKind, std::move(bytes).value()));
 }
 
+void LedgerApplication::store_block(const FinalizedBlock& finalized) {
+  // Stored as its message bytes, shared with the message.
+  const std::shared_ptr<const runtime::Bytes> bytes(finalized.message, &finalized.message->payload);
+  const bool stored =
+      m_env.storage().put_shared(block_key(finalized.block->header.height), bytes).is_ok() &&
+      m_env.storage().sync().is_ok();
+  if (!stored) m_env.metrics().add("chain_store_failures_total", 1);
+}
+
+void LedgerApplication::replace_certificate(const FinalizedBlock& finalized) {
+  MN_ASSERT(finalized.block->header.height == m_height && finalized.block->hash == m_hash);
+  store_block(finalized);
+}
+
 std::optional<FinalizedBlock> LedgerApplication::committed_block(std::uint64_t height) const {
   if (height == 0 || height > m_height) return std::nullopt;
   auto stored = stored_block(height);

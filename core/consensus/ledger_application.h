@@ -48,6 +48,7 @@ class LedgerApplication final : public Application {
   runtime::Result<runtime::Hash32> execute(const BlockHeader& header,
                                            runtime::ByteView payload) override;
   void commit(const FinalizedBlock& finalized) override;
+  void replace_certificate(const FinalizedBlock& finalized) override;
   std::optional<FinalizedBlock> committed_block(std::uint64_t height) const override;
 
   // A transaction from a client or a peer. True if it is new and admitted (the caller relays it).
@@ -67,6 +68,8 @@ class LedgerApplication final : public Application {
   // The result of `header`'s payload on the committed state: from the cache (billing its work to
   // this node) or executed now and cached.
   runtime::Result<ExecutedPayloadPtr> run(const BlockHeader& header, runtime::ByteView payload);
+  // Writes `finalized` (its message bytes) under its height and syncs.
+  void store_block(const FinalizedBlock& finalized);
   // The finalized block stored at `height`; kNotFound if none.
   runtime::Result<FinalizedBlock> stored_block(std::uint64_t height) const;
 

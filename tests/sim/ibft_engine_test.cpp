@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -75,6 +76,11 @@ class ChainApplication final : public consensus::Application {
       chain.push_back(f.block->hash);
     }
   }
+  void replace_certificate(const FinalizedBlock& f) override {
+    ASSERT_FALSE(m_blocks.empty());
+    EXPECT_EQ(f.block->hash, m_blocks.back().block->hash);
+    m_blocks.back() = f;
+  }
   std::optional<FinalizedBlock> committed_block(std::uint64_t height) const override {
     if (height == 0 || height > m_blocks.size()) return std::nullopt;
     return m_blocks[height - 1];
@@ -111,6 +117,7 @@ class ConsensusReactor final : public runtime::Reactor {
   void on_timer(runtime::TimerId id, std::uint64_t tag) override {
     (void)m_engine.on_timer(id, tag);
   }
+  const ChainApplication& application() const { return m_app; }
 
  private:
   ChainApplication m_app;
@@ -320,6 +327,25 @@ TEST(IbftEngine, TheValidatorSetChangesAtEpochBoundaries) {
     if (it != counters.end()) changes += static_cast<std::uint64_t>(it->second);
   }
   EXPECT_GE(changes, 7u * 3u);  // every node crossed at least three boundaries
+}
+
+TEST(IbftEngine, EveryNodeEndsUpWithTheProposersCertificate) {
+  Harness h(7, 3);
+  h.sim->run_until(10 * kNsPerSec);
+  ASSERT_GE(h.height(0), 10u);
+  // Each validator finalizes with the commit votes it happened to collect; the proposer's announced
+  // certificate then replaces them, so every node stores the same one for every settled height.
+  for (std::uint64_t height = 1; height + 2 < h.height(0); ++height) {
+    std::set<runtime::Hash32> certificates;
+    for (NodeId node = 0; node < 10; ++node) {
+      h.sim->run_on_node(node, [&](runtime::Reactor& r) {
+        const auto block = static_cast<ConsensusReactor&>(r).application().committed_block(height);
+        ASSERT_TRUE(block.has_value());
+        certificates.insert(block->message->id);
+      });
+    }
+    EXPECT_EQ(certificates.size(), 1u) << "height " << height;
+  }
 }
 
 }  // namespace
