@@ -14,6 +14,7 @@
 #include "core/runtime/assert.h"
 #include "sim/adversary/byzantine_reactor.h"
 #include "sim/oracles/agreement_oracle.h"
+#include "sim/oracles/validity_oracle.h"
 #include "sim/scenario_runner.h"
 #include "sim/transfer_workload.h"
 
@@ -54,14 +55,16 @@ std::vector<std::uint64_t> stakes_for(const Scenario& s, std::uint64_t seed) {
   return stakes;
 }
 
-// Watches every node's commits: agreement and conservation on each one, heights over time and
-// transaction finality.
+// Watches every node's commits: agreement, validity and conservation on each one, heights over
+// time and transaction finality.
 class ChainObserver final : public consensus::CommitObserver {
  public:
-  ChainObserver(Simulator& sim, std::vector<bool> honest, const TransferWorkload* workload)
+  ChainObserver(Simulator& sim, std::vector<bool> honest, const TransferWorkload* workload,
+                ValidityOracle validity)
       : m_sim(sim),
         m_honest(honest),
         m_agreement(std::move(honest)),
+        m_validity(std::move(validity)),
         m_workload(workload),
         m_heights(sim.node_count(), 0),
         m_history(sim.node_count()) {}
@@ -77,6 +80,10 @@ class ChainObserver final : public consensus::CommitObserver {
     m_heights[node] = std::max(m_heights[node], height);
     m_history[node].emplace_back(now, height);
     if (!m_honest[node]) return;
+    const bool had_invalid = m_validity.first_violation().has_value();
+    m_validity.on_commit(node, f, now);
+    if (!had_invalid && m_validity.first_violation() && m_failure_events.empty())
+      m_failure_events = m_sim.recent_events();
     // Every node that commits a block reaches the state its header's root commits to: check each
     // block's state once.
     if (!m_conservation && m_checked_blocks.insert(f.block->hash).second) {
@@ -108,6 +115,7 @@ class ChainObserver final : public consensus::CommitObserver {
   Simulator& m_sim;
   std::vector<bool> m_honest;
   AgreementOracle m_agreement;
+  ValidityOracle m_validity;
   const TransferWorkload* m_workload;
   std::vector<std::uint64_t> m_heights;
   std::vector<std::vector<std::pair<TimeNs, std::uint64_t>>> m_history;
@@ -229,7 +237,9 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
     ctx.colluders.insert(ctx.colluders.end(), a.nodes.begin(), a.nodes.end());
 
   TransferWorkload workload(sim, scenario.workload, accounts, k, fee_params, seed);
-  ChainObserver observer(sim, honest, &workload);
+  ChainObserver observer(sim, honest, &workload,
+                         ValidityOracle(ctx.chain.genesis.hash, ctx.chain.genesis.state,
+                                        ctx.chain.max_block_txs, sim.crypto()));
   ctx.observer = &observer;
   workload.start();
   sim.enable_event_log(kFailureLogEvents);
@@ -248,6 +258,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   report.agreement_violations = observer.m_agreement.violations();
   if (observer.m_agreement.first_violation())
     report.violations.push_back(*observer.m_agreement.first_violation());
+  if (observer.m_validity.first_violation())
+    report.violations.push_back(*observer.m_validity.first_violation());
   if (observer.m_conservation) report.violations.push_back(*observer.m_conservation);
   for (const auto& e : observer.m_failure_events)
     report.failure_events.push_back(render_event(scenario, e));
@@ -270,6 +282,12 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
         agreement ? fmt::format("caught at height {}", agreement->height)
                   : "no violation was caught");
   }
+  const auto& invalid = observer.m_validity.first_violation();
+  add_verdict(report, "oracle.validity",
+              "every committed block is valid by independent re-execution", !invalid.has_value(),
+              invalid ? invalid->detail
+                      : fmt::format("{} blocks re-executed, all valid",
+                                    observer.m_validity.blocks_checked()));
   add_verdict(report, "oracle.conservation",
               "balances + stakes + pools == supply after every block",
               !observer.m_conservation.has_value(),
