@@ -59,7 +59,7 @@ std::vector<std::uint64_t> stakes_for(const Scenario& s, std::uint64_t seed) {
 // time and transaction finality.
 class ChainObserver final : public consensus::CommitObserver {
  public:
-  ChainObserver(Simulator& sim, std::vector<bool> honest, const TransferWorkload* workload,
+  ChainObserver(Simulator& sim, std::vector<bool> honest, TransferWorkload* workload,
                 ValidityOracle validity)
       : m_sim(sim),
         m_honest(honest),
@@ -96,7 +96,9 @@ class ChainObserver final : public consensus::CommitObserver {
       m_blocks.push_back(
           {height, now, f.certificate->round(), static_cast<std::uint32_t>(txs.size())});
       for (const auto& tx : txs) {
-        const auto it = m_workload->submitted_at().find(tx.id(m_sim.crypto()));
+        const runtime::Hash32 id = tx.id(m_sim.crypto());
+        m_workload->on_committed(id);
+        const auto it = m_workload->submitted_at().find(id);
         if (it != m_workload->submitted_at().end()) m_finality.push_back(now - it->second);
       }
     }
@@ -116,7 +118,7 @@ class ChainObserver final : public consensus::CommitObserver {
   std::vector<bool> m_honest;
   AgreementOracle m_agreement;
   ValidityOracle m_validity;
-  const TransferWorkload* m_workload;
+  TransferWorkload* m_workload;
   std::vector<std::uint64_t> m_heights;
   std::vector<std::vector<std::pair<TimeNs, std::uint64_t>>> m_history;
   std::optional<OracleViolation> m_conservation;
@@ -252,6 +254,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   report.heights = observer.m_blocks;
   report.height = observer.m_agreement.highest_height();
   report.transfers_submitted = workload.submitted();
+  report.transfers_resent = workload.resent();
   report.transfers_committed = observer.m_finality.size();
   report.finality_p50 = percentile(observer.m_finality, 50);
   report.finality_p99 = percentile(observer.m_finality, 99);

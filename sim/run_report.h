@@ -49,6 +49,7 @@ struct RunReport {
   std::vector<HeightRecord> heights;
   std::uint64_t transfers_submitted = 0;
   std::uint64_t transfers_committed = 0;
+  std::uint64_t transfers_resent = 0;  // by wallets, after kResendAfter without a commit
   TimeNs finality_p50 = 0;
   TimeNs finality_p99 = 0;
   std::vector<std::uint64_t> node_heights;  // final committed height per node

@@ -94,6 +94,7 @@ nlohmann::json summary_json(const RunReport& report) {
                       {"agreement_violations", report.agreement_violations},
                       {"transfers_submitted", report.transfers_submitted},
                       {"transfers_committed", report.transfers_committed},
+                      {"transfers_resent", report.transfers_resent},
                       {"finality_ms",
                        {{"p50", to_ms(report.finality_p50)}, {"p99", to_ms(report.finality_p99)}}}};
   }
