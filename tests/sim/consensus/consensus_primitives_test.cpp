@@ -10,32 +10,12 @@
 #include "core/consensus/validator_set.h"
 #include "core/crypto/simulated_crypto_provider.h"
 #include "sim/memory_storage.h"
+#include "tests/sim/consensus/validator_keys.h"
 
 namespace mn::consensus {
 namespace {
 
-struct Keys {
-  crypto::SimulatedCryptoProvider crypto;
-  std::vector<crypto::KeyPair> pairs;
-  explicit Keys(int n) {
-    for (int i = 0; i < n; ++i) {
-      crypto::KeySeed seed{};
-      seed[0] = static_cast<std::uint8_t>(i + 1);
-      pairs.push_back(crypto.keypair_from_seed(seed));
-    }
-  }
-  ValidatorSet set(const std::vector<std::uint64_t>& stakes) {
-    std::vector<Validator> v;
-    for (std::size_t i = 0; i < stakes.size(); ++i) v.push_back({pairs[i].public_key, stakes[i]});
-    return *ValidatorSet::create(v);
-  }
-  const crypto::KeyPair& of(const ValidatorSet& s, ValidatorIndex i) {
-    for (const auto& p : pairs) {
-      if (p.public_key == s.at(i).key) return p;
-    }
-    return pairs[0];
-  }
-};
+using Keys = testing::ValidatorKeys;
 
 TEST(ValidatorSet, QuorumIsStrictlyMoreThanTwoThirdsOfStake) {
   Keys k(4);

@@ -26,40 +26,14 @@
 #include "core/runtime/env.h"
 #include "core/runtime/rng.h"
 #include "sim/memory_storage.h"
+#include "tests/sim/consensus/validator_keys.h"
 
 namespace mn::consensus {
 namespace {
 
 constexpr std::uint64_t kHeight = 1;
 
-// Test keys, all registered with one provider (the only one that can verify them).
-struct Keys {
-  crypto::SimulatedCryptoProvider crypto;
-  std::vector<crypto::KeyPair> pairs;
-  explicit Keys(int n) {
-    for (int i = 0; i < n; ++i) {
-      crypto::KeySeed seed{};
-      seed[0] = static_cast<std::uint8_t>(i + 1);
-      pairs.push_back(crypto.keypair_from_seed(seed));
-    }
-  }
-  // pairs[i] holds stakes[i].
-  ValidatorSet set(const std::vector<std::uint64_t>& stakes) {
-    std::vector<Validator> v;
-    for (std::size_t i = 0; i < stakes.size(); ++i) v.push_back({pairs[i].public_key, stakes[i]});
-    return *ValidatorSet::create(v);
-  }
-  // The set index of the holder of pairs[i] (the set orders validators by key).
-  ValidatorIndex index(const ValidatorSet& s, int i) const {
-    return *s.index_of(pairs[static_cast<std::size_t>(i)].public_key);
-  }
-  const crypto::KeyPair& of(const ValidatorSet& s, ValidatorIndex i) const {
-    for (const auto& p : pairs) {
-      if (p.public_key == s.at(i).key) return p;
-    }
-    return pairs[0];
-  }
-};
+using Keys = testing::ValidatorKeys;
 
 class CountingMetrics final : public runtime::Metrics {
  public:
