@@ -4,8 +4,9 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <memory>
+#include <span>
+#include <vector>
 
 #include "core/gossip/gossip_router.h"
 #include "core/runtime/reactor.h"
@@ -37,6 +38,38 @@ struct NodeCounters {
   std::uint64_t cpu_busy_ns = 0;  // virtual CPU time spent in handlers
 };
 
+// A FIFO of event slots that allocates nothing until used (10,000 idle nodes cost nothing) and
+// reuses its buffer once drained.
+class InboxQueue {
+ public:
+  bool empty() const { return m_head == m_slots.size(); }
+  std::uint32_t front() const { return m_slots[m_head]; }
+  void push_back(std::uint32_t slot) { m_slots.push_back(slot); }
+  void pop_front() {
+    if (++m_head == m_slots.size()) {
+      clear();
+    } else if (m_head >= kCompactAfter && 2 * m_head >= m_slots.size()) {
+      // A queue that never fully drains still frees what it consumed.
+      m_slots.erase(m_slots.begin(), m_slots.begin() + static_cast<std::ptrdiff_t>(m_head));
+      m_head = 0;
+    }
+  }
+  void clear() {
+    m_slots.clear();
+    m_head = 0;
+  }
+  // The waiting slots, oldest first.
+  std::span<const std::uint32_t> waiting() const {
+    return std::span<const std::uint32_t>(m_slots).subspan(m_head);
+  }
+
+ private:
+  static constexpr std::size_t kCompactAfter = 4096;
+
+  std::vector<std::uint32_t> m_slots;
+  std::size_t m_head = 0;
+};
+
 struct NodeHost {
   NodeHost(NodeId node, std::uint64_t seed, const gossip::GossipConfig& gossip);
   ~NodeHost();
@@ -49,7 +82,7 @@ struct NodeHost {
   runtime::TimeNs busy_until = 0;
   // Events (slots) that arrived while the CPU was busy, in arrival order; one wake event is
   // pending whenever it is non-empty, so a burst of k arrivals costs O(k), not O(k^2) requeues.
-  std::deque<std::uint32_t> inbox;
+  InboxQueue inbox;
   bool wake_pending = false;
   runtime::TimeNs cpu_cursor = 0;
   VirtualClock clock;

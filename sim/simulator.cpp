@@ -380,7 +380,7 @@ void Simulator::crash(NodeId node) {
   ++host.incarnation;
   ++host.counters.crashes;
   // What waited for the CPU dies with the process.
-  for (const std::uint32_t slot : host.inbox) {
+  for (const std::uint32_t slot : host.inbox.waiting()) {
     if (m_slots[slot].kind == EventKind::kDeliver) ++host.counters.dropped_down;
     free_slot(slot);
   }
