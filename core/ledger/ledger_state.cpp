@@ -5,6 +5,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/codec/header.h"
+#include "core/crypto/hash.h"
+#include "core/ledger/record_tags.h"
 #include "core/merkle/merkle.h"
 #include "core/runtime/assert.h"
 
@@ -134,10 +137,32 @@ runtime::Status LedgerState::check_conservation() const {
 }
 
 runtime::Hash32 LedgerState::state_root() const {
+  return combine_state_root(accounts_root(), summary_digest());
+}
+
+runtime::Hash32 LedgerState::accounts_root() const {
   std::vector<runtime::Hash32> leaves;
   leaves.reserve(m_leaves.size());
   for (const auto& [address, leaf] : m_leaves) leaves.push_back(leaf);
   return merkle::merkle_root(leaves);
+}
+
+runtime::Hash32 LedgerState::summary_digest() const {
+  codec::Writer w;
+  codec::write_header(w, kLedgerSummaryTag, 1);
+  w.write_count(m_stakes.size());
+  for (const auto& [address, stake] : m_stakes) {
+    w.write_fixed(address);
+    w.write_u64(stake);
+  }
+  w.write_u64(m_pools.fee_pool);
+  w.write_u64(m_genesis_supply);
+  w.write_u64(m_minted);
+  w.write_u64(m_burned);
+  w.write_u64(m_fee_params.base_fee);
+  w.write_u64(m_fee_params.fee_per_byte);
+  w.write_u32(m_fee_params.rbf_bump_bps);
+  return crypto::blake2b_256(w.view());
 }
 
 runtime::Result<AccountProof> LedgerState::prove_account(const Address& address) const {
@@ -152,7 +177,7 @@ runtime::Result<AccountProof> LedgerState::prove_account(const Address& address)
   const auto index = static_cast<std::uint64_t>(std::distance(m_leaves.begin(), it));
   auto path = merkle::prove(leaves, index);
   MN_ASSERT_MSG(path.is_ok(), "the index of a stored account is within the leaves");
-  return AccountProof{std::move(path).value()};
+  return AccountProof{std::move(path).value(), summary_digest()};
 }
 
 void LedgerState::put_account(const Account& account) {

@@ -4,8 +4,9 @@
 // caller acts on (a block with a rejected transaction is invalid, and the proposer or the relaying
 // peer is blamed accordingly). Conservation: sum(balances) + sum(stakes) + pools.sum() ==
 // genesis_supply + minted - burned, checked exactly in 128 bits by check_conservation(). The state
-// root is the Merkle root over the accounts in address order; prove_account() gives a proof a
-// light client checks with verify_account() alone.
+// root commits to everything: the Merkle root over the accounts in address order, combined with
+// the digest of the rest (stakes, pools, supply counters, fee parameters); prove_account() gives a
+// proof a light client checks with verify_account() alone.
 //
 // Deterministic: ordered containers only, integer arithmetic only. Not thread-safe.
 #pragma once
@@ -87,8 +88,13 @@ class LedgerState {
   // OK when funds are conserved; otherwise the two sides, for the simulator's invariant report.
   runtime::Status check_conservation() const;
 
-  // Merkle root over leaf_hash(account.encode()) of every account in address order.
+  // combine_state_root(accounts_root(), summary_digest()).
   runtime::Hash32 state_root() const;
+  // Merkle root over leaf_hash(account.encode()) of every account in address order.
+  runtime::Hash32 accounts_root() const;
+  // BLAKE2b-256 of the canonical encoding of stakes (address order), pools, genesis supply,
+  // minted, burned and fee parameters.
+  runtime::Hash32 summary_digest() const;
   // kNotFound if no account exists at `address`.
   runtime::Result<AccountProof> prove_account(const Address& address) const;
 

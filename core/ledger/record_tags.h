@@ -15,5 +15,9 @@ inline constexpr std::uint16_t kTransferPayloadTag = 0x0d03;
 inline constexpr std::uint16_t kAccountTag = 0x0d04;
 // The canonical encoding of a genesis, whose hash is the parent of block 1.
 inline constexpr std::uint16_t kGenesisTag = 0x0d05;
+// What the state root commits to besides the accounts: stakes, pools, supply counters, fees.
+inline constexpr std::uint16_t kLedgerSummaryTag = 0x0d06;
+// The state root: (accounts root, summary digest) under this tag.
+inline constexpr std::uint16_t kStateRootTag = 0x0d07;
 
 }  // namespace mn::ledger

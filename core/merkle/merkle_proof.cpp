@@ -36,8 +36,13 @@ std::size_t proof_length(std::uint64_t index, std::uint64_t leaf_count) {
 }
 
 bool verify(const runtime::Hash32& root, const runtime::Hash32& leaf, const MerkleProof& proof) {
-  if (proof.index >= proof.leaf_count) return false;
-  if (proof.siblings.size() != proof_length(proof.index, proof.leaf_count)) return false;
+  const std::optional<runtime::Hash32> implied = implied_root(leaf, proof);
+  return implied.has_value() && *implied == root;
+}
+
+std::optional<runtime::Hash32> implied_root(const runtime::Hash32& leaf, const MerkleProof& proof) {
+  if (proof.index >= proof.leaf_count) return std::nullopt;
+  if (proof.siblings.size() != proof_length(proof.index, proof.leaf_count)) return std::nullopt;
   runtime::Hash32 node = leaf;
   std::size_t next = 0;
   for (std::uint64_t pos = proof.index, width = proof.leaf_count; width > 1;
@@ -48,7 +53,7 @@ bool verify(const runtime::Hash32& root, const runtime::Hash32& leaf, const Merk
       node = inner_hash(node, proof.siblings[next++]);
     }
   }
-  return node == root;
+  return node;
 }
 
 runtime::Bytes MerkleProof::encode() const {

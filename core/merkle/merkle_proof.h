@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/runtime/result.h"
@@ -41,6 +42,10 @@ struct MerkleProof {
 // Number of siblings on the path of leaf `index` in a tree of `leaf_count` leaves; at most
 // kMaxProofSiblings. REQUIRES: index < leaf_count.
 std::size_t proof_length(std::uint64_t index, std::uint64_t leaf_count);
+
+// The root of the tree in which `proof` places `leaf` at proof.index; nullopt for a malformed
+// proof. For a root that is itself combined with other data (a state root over several sections).
+std::optional<runtime::Hash32> implied_root(const runtime::Hash32& leaf, const MerkleProof& proof);
 
 // True only if `proof` places `leaf` at proof.index of a tree whose root is `root`. False for any
 // malformed proof. `leaf` must be leaf_hash(data) computed by the verifier from the data it

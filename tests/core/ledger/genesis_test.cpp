@@ -101,7 +101,7 @@ TEST_F(GenesisTest, EmptyGenesisIsAnEmptyLedger) {
   EXPECT_EQ(state->genesis_supply(), 0u);
   EXPECT_TRUE(state->accounts().empty());
   EXPECT_TRUE(state->check_conservation().is_ok());
-  EXPECT_EQ(state->state_root(), LedgerState{}.state_root());
+  EXPECT_EQ(state->accounts_root(), LedgerState{}.accounts_root());
 }
 
 TEST_F(GenesisTest, HashCommitsToEveryField) {

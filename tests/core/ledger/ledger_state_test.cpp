@@ -272,9 +272,31 @@ TEST_F(LedgerStateTest, ProofsFailWhenAnythingIsTampered) {
   ASSERT_TRUE(bob_proof);
   EXPECT_FALSE(verify_account(root, alice, *bob_proof));
 
+  // A proof whose summary digest was swapped (say, to hide the pools) fails.
+  AccountProof other_summary = *proof;
+  other_summary.summary_digest[5] ^= 1;
+  EXPECT_FALSE(verify_account(root, alice, other_summary));
+
   // A proof against an older root fails after the account changed.
   expect_result(transfer(m_alice, m_bob, 1, 2), TxResult::kOk);
   EXPECT_FALSE(verify_account(m_state.state_root(), alice, *proof));
+}
+
+TEST_F(LedgerStateTest, StateRootCommitsToStakesPoolsSupplyAndFeesToo) {
+  const auto root_of = [](const Genesis& g) { return testing::state_of(g).state_root(); };
+  Genesis genesis = testing::genesis_of({m_alice, m_bob}, kBalance);
+  const runtime::Hash32 root = root_of(genesis);
+  Genesis staked = genesis;
+  staked.validators.push_back({key_of(m_crypto, 9).public_key, 1});
+  EXPECT_NE(root_of(staked), root);  // a stake alone, accounts unchanged
+  EXPECT_EQ(testing::state_of(staked).accounts_root(), testing::state_of(genesis).accounts_root());
+  Genesis fees = genesis;
+  fees.fee_params.base_fee += 1;
+  EXPECT_NE(root_of(fees), root);
+  // A transfer moves its fee into the fee pool: the summary, not only the accounts, changes.
+  const runtime::Hash32 summary = m_state.summary_digest();
+  expect_result(transfer(m_alice, m_bob, 1, 1), TxResult::kOk);
+  EXPECT_NE(m_state.summary_digest(), summary);
 }
 
 TEST_F(LedgerStateTest, ProvingAnUnknownAccountIsNotFound) {

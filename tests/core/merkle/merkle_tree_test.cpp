@@ -128,6 +128,7 @@ TEST(MerkleTree, EveryLeafOfEveryTreeProves) {
       EXPECT_EQ(proof->siblings.size(), proof_length(i, n));
       EXPECT_LE(proof->siblings.size(), static_cast<std::size_t>(std::bit_width(n - 1)));
       EXPECT_TRUE(verify(tree.root(), leaves[i], *proof)) << "leaf " << i << " of " << n;
+      EXPECT_EQ(implied_root(leaves[i], *proof), tree.root());
       EXPECT_EQ(prove(leaves, i).value(), *proof);
       auto decoded = MerkleProof::decode(proof->encode());
       ASSERT_TRUE(decoded.is_ok()) << decoded.status().to_string();
@@ -135,6 +136,16 @@ TEST(MerkleTree, EveryLeafOfEveryTreeProves) {
     }
     EXPECT_EQ(tree.prove(n).status().code(), ErrorCode::kInvalidArgument);
   }
+}
+
+TEST(MerkleTree, AMalformedProofImpliesNoRoot) {
+  const std::vector<Hash32> leaves = make_leaves(5);
+  MerkleProof proof = prove(leaves, 3).value();
+  proof.siblings.pop_back();
+  EXPECT_EQ(implied_root(leaves[3], proof), std::nullopt);
+  proof = prove(leaves, 3).value();
+  proof.index = 5;
+  EXPECT_EQ(implied_root(leaves[3], proof), std::nullopt);
 }
 
 TEST(MerkleTree, TamperedProofsFail) {
