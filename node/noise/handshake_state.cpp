@@ -187,10 +187,12 @@ runtime::Status HandshakeState::mix_key_token(Token token) {
     case Token::kPsk:
       m_symmetric.mix_key_and_hash(*m_psk);
       return runtime::Status::ok();
-    default:
-      MN_ASSERT_MSG(false, "e and s are not key-mixing tokens");
-      return runtime::Status::ok();
+    case Token::kE:
+    case Token::kS:
+      break;
   }
+  runtime::assertion_failed("token is ee, es, se or psk", __FILE__, __LINE__,
+                            "e and s are handled by the message readers and writers");
 }
 
 runtime::Status HandshakeState::mix_dh(const KeyPair& local,
