@@ -225,7 +225,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   ctx.chain.consensus.round_timeout = scenario.consensus.round_timeout;
   ctx.chain.consensus.round_timeout_max = scenario.consensus.round_timeout_max;
   ctx.chain.max_block_txs = scenario.consensus.max_block_txs;
-  auto set = consensus::validator_set_from_genesis(ctx.chain.genesis.genesis);
+  ctx.chain.epoch_blocks = scenario.consensus.epoch_blocks;
+  auto set = consensus::validator_set_from_stakes(*ctx.chain.genesis.state);
   MN_ASSERT_MSG(set.is_ok(), "the loader guarantees at least one validator with positive stake");
   ctx.set = std::move(set).value();
   ctx.validator_nodes.assign(k, 0);

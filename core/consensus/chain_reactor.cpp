@@ -2,17 +2,11 @@
 
 namespace mn::consensus {
 
-runtime::Result<ValidatorSet> validator_set_from_genesis(const ledger::Genesis& genesis) {
-  std::vector<Validator> validators;
-  for (const auto& v : genesis.validators) validators.push_back({v.public_key, v.stake});
-  return ValidatorSet::create(std::move(validators));
-}
-
 ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
                            const ValidatorSet& genesis_validators, ValidatorDirectoryPtr directory,
                            std::optional<crypto::KeyPair> key, CommitObserver* observer)
     : m_env(env),
-      m_app(env, config.genesis.hash, config.genesis.state, genesis_validators,
+      m_app(env, config.genesis.hash, config.genesis.state, genesis_validators, config.epoch_blocks,
             config.max_block_txs, observer, config.shared_executions),
       m_engine(env, m_app, std::move(directory), key, config.consensus,
                config.shared_finalized_blocks) {}

@@ -19,6 +19,8 @@ struct ChainConfig {
   ledger::CheckedGenesis genesis;
   ConsensusConfig consensus;
   std::uint32_t max_block_txs = 1000;
+  // Heights per epoch; the validator set follows the stakes at each epoch's end (0: never).
+  std::uint64_t epoch_blocks = 0;
   // Shared with the other nodes of this chain in one process (the simulator's), or null.
   ExecutionCache* shared_executions = nullptr;
   FinalizedBlockCache* shared_finalized_blocks = nullptr;
@@ -26,8 +28,8 @@ struct ChainConfig {
 
 class ChainReactor final : public runtime::Reactor {
  public:
-  // `genesis_validators`: the set the genesis names (validator_set_from_genesis); `directory`:
-  // the network node of every validator key.
+  // `genesis_validators`: the set the genesis names (validator_set_from_stakes of the genesis
+  // state); `directory`: the network node of every validator key.
   ChainReactor(runtime::Env& env, const ChainConfig& config, const ValidatorSet& genesis_validators,
                ValidatorDirectoryPtr directory, std::optional<crypto::KeyPair> key,
                CommitObserver* observer);
@@ -44,8 +46,5 @@ class ChainReactor final : public runtime::Reactor {
   LedgerApplication m_app;
   IbftEngine m_engine;
 };
-
-// The validator set a genesis describes.
-runtime::Result<ValidatorSet> validator_set_from_genesis(const ledger::Genesis& genesis);
 
 }  // namespace mn::consensus

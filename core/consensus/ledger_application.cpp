@@ -26,11 +26,13 @@ runtime::Bytes block_key(std::uint64_t height) {
 
 LedgerApplication::LedgerApplication(runtime::Env& env, const runtime::Hash32& genesis_hash,
                                      std::shared_ptr<const ledger::LedgerState> genesis_state,
-                                     ValidatorSet genesis_validators, std::uint32_t max_block_txs,
-                                     CommitObserver* observer, ExecutionCache* shared_executions)
+                                     ValidatorSet genesis_validators, std::uint64_t epoch_blocks,
+                                     std::uint32_t max_block_txs, CommitObserver* observer,
+                                     ExecutionCache* shared_executions)
     : m_env(env),
       m_state(std::move(genesis_state)),
       m_validators(std::move(genesis_validators)),
+      m_epoch_blocks(epoch_blocks),
       m_max_block_txs(max_block_txs),
       m_observer(observer),
       m_own_executions(shared_executions ? nullptr
@@ -38,6 +40,14 @@ LedgerApplication::LedgerApplication(runtime::Env& env, const runtime::Hash32& g
       m_executions(shared_executions ? shared_executions : m_own_executions.get()),
       m_hash(genesis_hash) {
   MN_ASSERT(m_state != nullptr);
+}
+
+runtime::Result<ValidatorSet> validator_set_from_stakes(const ledger::LedgerState& state) {
+  std::vector<Validator> validators;
+  for (const auto& [address, stake] : state.stakes()) {
+    if (stake.amount > 0) validators.push_back({stake.validator_key, stake.amount});
+  }
+  return ValidatorSet::create(std::move(validators));
 }
 
 runtime::Bytes LedgerApplication::encode_payload(const std::vector<ledger::Transaction>& txs) {
@@ -127,9 +137,7 @@ void LedgerApplication::commit(const FinalizedBlock& finalized) {
   const bool stored = m_env.storage().put_shared(block_key(m_height + 1), bytes).is_ok() &&
                       m_env.storage().sync().is_ok();
   if (!stored) m_env.metrics().add("chain_store_failures_total", 1);
-  m_state = executed->state;
-  m_height = header.height;
-  m_hash = finalized.block->hash;
+  advance(*finalized.block, executed->state);
   m_mempool.remove_committed(executed->senders, *m_state);
   m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_mempool.size()));
   if (m_observer) m_observer->on_commit(m_env.self(), finalized, executed->txs, *m_state);
@@ -140,6 +148,18 @@ runtime::Result<FinalizedBlock> LedgerApplication::stored_block(std::uint64_t he
   if (!bytes) return bytes.status();
   return decode_finalized_block(
       runtime::make_message(kFinalizedBlockKind, std::move(bytes).value()));
+}
+
+void LedgerApplication::advance(const Block& block,
+                                std::shared_ptr<const ledger::LedgerState> state) {
+  m_state = std::move(state);
+  m_height = block.header.height;
+  m_hash = block.hash;
+  if (m_epoch_blocks == 0 || m_height % m_epoch_blocks != 0) return;
+  // An epoch ends: the next one is decided by the stakes as they stand now. A ledger without any
+  // stake left keeps the current set rather than halt without validators.
+  auto next = validator_set_from_stakes(*m_state);
+  if (next && next->hash() != m_validators.hash()) m_validators = std::move(next).value();
 }
 
 void LedgerApplication::store_block(const FinalizedBlock& finalized) {
@@ -174,9 +194,7 @@ runtime::Status LedgerApplication::recover() {
     auto executed = run(block.header, block.payload);
     if (!executed)
       return runtime::Status(runtime::ErrorCode::kIoError, "stored block does not execute");
-    m_state = (*executed)->state;
-    m_height = height;
-    m_hash = block.hash;
+    advance(block, (*executed)->state);
   }
   return runtime::Status::ok();
 }

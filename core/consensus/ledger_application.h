@@ -22,17 +22,23 @@
 
 namespace mn::consensus {
 
+// The validator set of a state's stakes: every stake above zero, with its validator key.
+// kInvalidArgument if there is none (ValidatorSet::create's rules).
+runtime::Result<ValidatorSet> validator_set_from_stakes(const ledger::LedgerState& state);
+
 class LedgerApplication final : public Application {
  public:
   static constexpr std::size_t kMaxBlockTxs = 100'000;
 
-  // `genesis_hash` and `genesis_state` come from ledger::check_genesis, `genesis_validators` from
-  // validator_set_from_genesis. `shared_executions` is a cache shared with other nodes of the same
-  // chain (the simulator's), or null for a private one.
+  // `genesis_hash` and `genesis_state` come from ledger::check_genesis, `genesis_validators` is
+  // validator_set_from_stakes of the genesis state. Epochs are `epoch_blocks` heights long (0: one
+  // epoch, the genesis set forever). `shared_executions` is a cache shared with other nodes of the
+  // same chain (the simulator's), or null for a private one.
   LedgerApplication(runtime::Env& env, const runtime::Hash32& genesis_hash,
                     std::shared_ptr<const ledger::LedgerState> genesis_state,
-                    ValidatorSet genesis_validators, std::uint32_t max_block_txs,
-                    CommitObserver* observer, ExecutionCache* shared_executions);
+                    ValidatorSet genesis_validators, std::uint64_t epoch_blocks,
+                    std::uint32_t max_block_txs, CommitObserver* observer,
+                    ExecutionCache* shared_executions);
 
   // Rebuilds the committed state from the blocks in storage. Call once, before consensus starts.
   runtime::Status recover();
@@ -40,8 +46,8 @@ class LedgerApplication final : public Application {
   // Before block 1: height 0 and the genesis hash.
   std::uint64_t committed_height() const override { return m_height; }
   runtime::Hash32 committed_hash() const override { return m_hash; }
-  // The genesis set in every epoch: the ledger executes no STAKE or UNSTAKE yet, so stakes never
-  // change (they arrive with slashing and rewards, which then derive each epoch's set here).
+  // The genesis set in the first epoch; after the last block of each epoch, the set of every
+  // stake in the committed state (validator_set_from_stakes).
   const ValidatorSet& validator_set() const override { return m_validators; }
   runtime::Bytes build_payload() override;
   // REQUIRES: `payload` hashes to header.payload_hash (a decoded or made Block guarantees it).
@@ -68,6 +74,9 @@ class LedgerApplication final : public Application {
   // The result of `header`'s payload on the committed state: from the cache (billing its work to
   // this node) or executed now and cached.
   runtime::Result<ExecutedPayloadPtr> run(const BlockHeader& header, runtime::ByteView payload);
+  // Moves the committed chain to `block` with `state` after it, and at an epoch's last block
+  // derives the next epoch's validator set.
+  void advance(const Block& block, std::shared_ptr<const ledger::LedgerState> state);
   // Writes `finalized` (its message bytes) under its height and syncs.
   void store_block(const FinalizedBlock& finalized);
   // The finalized block stored at `height`; kNotFound if none.
@@ -76,6 +85,7 @@ class LedgerApplication final : public Application {
   runtime::Env& m_env;
   std::shared_ptr<const ledger::LedgerState> m_state;
   ValidatorSet m_validators;
+  std::uint64_t m_epoch_blocks;
   ledger::Mempool m_mempool;
   std::uint32_t m_max_block_txs;
   CommitObserver* m_observer;

@@ -46,7 +46,7 @@ runtime::Result<LedgerState> from_genesis(const Genesis& genesis) {
       return Status(ErrorCode::kInvalidArgument,
                     "genesis validator " + encode_address(address) + " has zero stake");
     }
-    if (!state.m_stakes.emplace(address, entry.stake).second) {
+    if (!state.m_stakes.emplace(address, Stake{entry.public_key, entry.stake}).second) {
       return Status(ErrorCode::kInvalidArgument,
                     "duplicate genesis validator " + encode_address(address));
     }

@@ -57,23 +57,34 @@ TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees) {
     check.result = TxResult::kBadEncoding;
     return check;
   }
-  // Every other type is defined but not executed yet; refuse it by name rather than let it pass
-  // as a no-op that still charges a fee.
-  if (tx.type != TxType::kTransfer) {
+  std::uint64_t amount = 0;
+  if (tx.type == TxType::kTransfer) {
+    auto transfer = TransferPayload::decode(tx.payload);
+    if (!transfer) {
+      check.result = TxResult::kBadEncoding;
+      return check;
+    }
+    check.transfer = *transfer;
+    amount = transfer->amount;
+  } else if (tx.type == TxType::kStake) {
+    auto stake = StakePayload::decode(tx.payload);
+    if (!stake) {
+      check.result = TxResult::kBadEncoding;
+      return check;
+    }
+    check.stake = *stake;
+    amount = stake->amount;
+  } else {
+    // Every other type is defined but not executed yet; refuse it by name rather than let it
+    // pass as a no-op that still charges a fee.
     check.result = TxResult::kUnsupportedType;
-    return check;
-  }
-  auto transfer = TransferPayload::decode(tx.payload);
-  if (!transfer) {
-    check.result = TxResult::kBadEncoding;
     return check;
   }
   if (runtime::Uint128{tx.fee} < min_fee(fees, tx.payload.size())) {
     check.result = TxResult::kFeeTooLow;
     return check;
   }
-  check.transfer = *transfer;
-  check.debit = runtime::Uint128{transfer->amount} + tx.fee;
+  check.debit = runtime::Uint128{amount} + tx.fee;
   return check;
 }
 
@@ -96,6 +107,17 @@ TxResult LedgerState::apply(const Transaction& tx, crypto::CryptoProvider& crypt
   sender.balance -= static_cast<std::uint64_t>(check.debit);
   sender.nonce += 1;
   sender.public_key = tx.sender;
+  if (m_pools.fee_pool > UINT64_MAX - tx.fee) return TxResult::kOverflow;
+  if (tx.type == TxType::kStake) {
+    Stake stake{tx.sender, 0};
+    if (const auto it = m_stakes.find(sender_address); it != m_stakes.end()) stake = it->second;
+    if (stake.amount > UINT64_MAX - check.stake.amount) return TxResult::kOverflow;
+    stake.amount += check.stake.amount;
+    put_account(sender);
+    m_stakes.insert_or_assign(sender_address, stake);
+    m_pools.fee_pool += tx.fee;
+    return TxResult::kOk;
+  }
   const Address& recipient_address = check.transfer.recipient;
   Account recipient;
   if (recipient_address == sender_address) {
@@ -107,7 +129,6 @@ TxResult LedgerState::apply(const Transaction& tx, crypto::CryptoProvider& crypt
   }
   const std::uint64_t amount = check.transfer.amount;
   if (recipient.balance > UINT64_MAX - amount) return TxResult::kOverflow;
-  if (m_pools.fee_pool > UINT64_MAX - tx.fee) return TxResult::kOverflow;
   recipient.balance += amount;
 
   // For a transfer to oneself the recipient copy carries the final state and is written last.
@@ -125,7 +146,7 @@ const Account* LedgerState::find_account(const Address& address) const {
 runtime::Status LedgerState::check_conservation() const {
   runtime::Uint128 held = m_pools.sum();
   for (const auto& [address, account] : m_accounts) held += account.balance;
-  for (const auto& [address, stake] : m_stakes) held += stake;
+  for (const auto& [address, stake] : m_stakes) held += stake.amount;
   const runtime::Uint128 issued = runtime::Uint128{m_genesis_supply} + m_minted;
   if (m_burned > issued || held != issued - m_burned) {
     return runtime::Status(runtime::ErrorCode::kInvalidArgument,
@@ -153,7 +174,8 @@ runtime::Hash32 LedgerState::summary_digest() const {
   w.write_count(m_stakes.size());
   for (const auto& [address, stake] : m_stakes) {
     w.write_fixed(address);
-    w.write_u64(stake);
+    w.write_fixed(stake.validator_key);
+    w.write_u64(stake.amount);
   }
   w.write_u64(m_pools.fee_pool);
   w.write_u64(m_genesis_supply);

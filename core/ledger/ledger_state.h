@@ -56,8 +56,18 @@ struct Pools {
 // judge a transaction by the same rules: payload bound, supported type, payload layout, fee floor.
 struct TxPrecheck {
   TxResult result = TxResult::kOk;
-  TransferPayload transfer;    // the decoded payload; meaningful only when result == kOk
+  // The decoded payload of its type; meaningful only when result == kOk.
+  TransferPayload transfer;
+  StakePayload stake;
   runtime::Uint128 debit = 0;  // amount + fee, what the sender's balance must cover
+};
+
+// Bonded validator stake: the key that validates with it, and the amount.
+struct Stake {
+  crypto::PublicKey validator_key{};
+  std::uint64_t amount = 0;
+
+  bool operator==(const Stake&) const = default;
 };
 
 TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees);
@@ -70,15 +80,16 @@ class LedgerState {
   // Applies `tx` completely (kOk) or not at all (any other reason). Checks, in this order: the
   // stateless rules (precheck_transaction), the sender account exists, nonce == its nonce + 1,
   // balance >= amount + fee, the signature. The signature is checked last because it is the
-  // costly step. Applying a transfer debits amount + fee from the sender, bumps its nonce, records
-  // its public key, credits the recipient (creating its account) and adds the fee to fee_pool.
+  // costly step. Either type debits amount + fee from the sender, bumps its nonce, records its
+  // public key and adds the fee to fee_pool; a transfer credits the recipient (creating its
+  // account), a stake adds the amount to the sender's bonded stake under the sender's key.
   TxResult apply(const Transaction& tx, crypto::CryptoProvider& crypto);
 
   // Null if no account exists at `address`. The pointer is valid until the next apply().
   const Account* find_account(const Address& address) const;
   const std::map<Address, Account>& accounts() const { return m_accounts; }
   // Bonded stake per validator address; counted by conservation, not part of any balance.
-  const std::map<Address, std::uint64_t>& stakes() const { return m_stakes; }
+  const std::map<Address, Stake>& stakes() const { return m_stakes; }
   const Pools& pools() const { return m_pools; }
   std::uint64_t genesis_supply() const { return m_genesis_supply; }
   std::uint64_t minted() const { return m_minted; }
@@ -110,7 +121,7 @@ class LedgerState {
   // leaf_hash(account.encode()) per account, updated with every write so state_root() rehashes
   // only the accounts that changed, not all of them.
   std::map<Address, runtime::Hash32> m_leaves;
-  std::map<Address, std::uint64_t> m_stakes;
+  std::map<Address, Stake> m_stakes;
   Pools m_pools;
   std::uint64_t m_genesis_supply = 0;
   std::uint64_t m_minted = 0;

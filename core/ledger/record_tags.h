@@ -19,5 +19,6 @@ inline constexpr std::uint16_t kGenesisTag = 0x0d05;
 inline constexpr std::uint16_t kLedgerSummaryTag = 0x0d06;
 // The state root: (accounts root, summary digest) under this tag.
 inline constexpr std::uint16_t kStateRootTag = 0x0d07;
+inline constexpr std::uint16_t kStakePayloadTag = 0x0d08;
 
 }  // namespace mn::ledger

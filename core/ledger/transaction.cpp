@@ -121,6 +121,22 @@ runtime::Result<TransferPayload> TransferPayload::decode(runtime::ByteView bytes
   return p;
 }
 
+runtime::Bytes StakePayload::encode() const {
+  codec::Writer w;
+  codec::write_header(w, kStakePayloadTag, 1);
+  w.write_u64(amount);
+  return w.take();
+}
+
+runtime::Result<StakePayload> StakePayload::decode(runtime::ByteView bytes) {
+  codec::Reader r(bytes);
+  if (auto v = codec::read_header(r, kStakePayloadTag, 1); !v) return v.status();
+  auto amount = r.read_u64();
+  if (!amount) return amount.status();
+  if (auto s = r.finish(); !s.is_ok()) return s;
+  return StakePayload{*amount};
+}
+
 Transaction make_transaction(TxType type, const crypto::KeyPair& sender, std::uint64_t nonce,
                              std::uint64_t fee, runtime::Bytes payload,
                              crypto::CryptoProvider& crypto) {
@@ -139,6 +155,12 @@ Transaction make_transfer(const crypto::KeyPair& sender, const Address& recipien
                           crypto::CryptoProvider& crypto) {
   return make_transaction(TxType::kTransfer, sender, nonce, fee,
                           TransferPayload{recipient, amount}.encode(), crypto);
+}
+
+Transaction make_stake(const crypto::KeyPair& sender, std::uint64_t amount, std::uint64_t nonce,
+                       std::uint64_t fee, crypto::CryptoProvider& crypto) {
+  return make_transaction(TxType::kStake, sender, nonce, fee, StakePayload{amount}.encode(),
+                          crypto);
 }
 
 std::vector<Address> sender_addresses(std::span<const Transaction> txs) {

@@ -77,6 +77,16 @@ struct TransferPayload {
   bool operator==(const TransferPayload&) const = default;
 };
 
+// Payload of a kStake: bond `amount` base units of the sender's balance as validator stake, under
+// the sender's key (the key that validates).
+struct StakePayload {
+  std::uint64_t amount = 0;
+
+  runtime::Bytes encode() const;
+  // Strict: exactly one payload, nothing after it.
+  static runtime::Result<StakePayload> decode(runtime::ByteView bytes);
+};
+
 // A signed transaction of any type from `sender`. REQUIRES: payload.size() <= kMaxPayloadBytes.
 Transaction make_transaction(TxType type, const crypto::KeyPair& sender, std::uint64_t nonce,
                              std::uint64_t fee, runtime::Bytes payload,
@@ -86,6 +96,10 @@ Transaction make_transaction(TxType type, const crypto::KeyPair& sender, std::ui
 Transaction make_transfer(const crypto::KeyPair& sender, const Address& recipient,
                           std::uint64_t amount, std::uint64_t nonce, std::uint64_t fee,
                           crypto::CryptoProvider& crypto);
+
+// A signed stake of `amount` from `sender`.
+Transaction make_stake(const crypto::KeyPair& sender, std::uint64_t amount, std::uint64_t nonce,
+                       std::uint64_t fee, crypto::CryptoProvider& crypto);
 
 // The distinct sender addresses of `txs`, ascending.
 std::vector<Address> sender_addresses(std::span<const Transaction> txs);

@@ -88,6 +88,7 @@ struct ConsensusSpec {
   TimeNs round_timeout = 1 * runtime::kNsPerSec;
   TimeNs round_timeout_max = 60 * runtime::kNsPerSec;
   std::uint32_t max_block_txs = 1000;
+  std::uint64_t epoch_blocks = 0;  // 0: the genesis set throughout
 };
 
 enum class AdversaryBehavior {

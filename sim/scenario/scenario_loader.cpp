@@ -316,6 +316,7 @@ class Loader {
                                  default_note(*consensus, "round_timeout_max_ms", "60000")));
     }
     spec.max_block_txs = integer_or(*consensus, "max_block_txs", spec.max_block_txs);
+    spec.epoch_blocks = integer_or(*consensus, "epoch_blocks", spec.epoch_blocks);
     return {};
   }
 

@@ -36,7 +36,7 @@ std::vector<crypto::KeyPair> make_keys(crypto::CryptoProvider& crypto) {
 runtime::Uint128 total_held(const LedgerState& state) {
   runtime::Uint128 total = state.pools().sum();
   for (const auto& [address, account] : state.accounts()) total += account.balance;
-  for (const auto& [address, stake] : state.stakes()) total += stake;
+  for (const auto& [address, stake] : state.stakes()) total += stake.amount;
   return total;
 }
 

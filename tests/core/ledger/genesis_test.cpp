@@ -51,8 +51,8 @@ TEST_F(GenesisTest, BuildsAccountsStakesAndSupply) {
 
   // A validator with an account keeps balance and stake apart; one without gets no account.
   ASSERT_EQ(state->stakes().size(), 2u);
-  EXPECT_EQ(state->stakes().at(address_of(key_of(m_crypto, 1))), 50'000u);
-  EXPECT_EQ(state->stakes().at(address_of(key_of(m_crypto, 3))), 70'000u);
+  EXPECT_EQ(state->stakes().at(address_of(key_of(m_crypto, 1))).amount, 50'000u);
+  EXPECT_EQ(state->stakes().at(address_of(key_of(m_crypto, 3))).amount, 70'000u);
   EXPECT_EQ(state->find_account(address_of(key_of(m_crypto, 3))), nullptr);
 }
 

@@ -156,6 +156,7 @@ TEST_F(LedgerStateTest, UnknownSenderIsRejected) {
 
 TEST_F(LedgerStateTest, EveryOtherTypeIsUnsupported) {
   for (std::uint8_t type = 2; type <= static_cast<std::uint8_t>(TxType::kParamUpdate); ++type) {
+    if (static_cast<TxType>(type) == TxType::kStake) continue;
     const Transaction tx =
         make_transaction(static_cast<TxType>(type), m_alice, 1, 1'000'000,
                          TransferPayload{address_of(m_bob), 1}.encode(), m_crypto);
@@ -297,6 +298,37 @@ TEST_F(LedgerStateTest, StateRootCommitsToStakesPoolsSupplyAndFeesToo) {
   const runtime::Hash32 summary = m_state.summary_digest();
   expect_result(transfer(m_alice, m_bob, 1, 1), TxResult::kOk);
   EXPECT_NE(m_state.summary_digest(), summary);
+}
+
+TEST_F(LedgerStateTest, StakeBondsBalanceUnderTheSendersKey) {
+  const std::uint64_t fee =
+      static_cast<std::uint64_t>(min_fee(m_state.fee_params(), StakePayload{}.encode().size()));
+  expect_result(make_stake(m_alice, 40'000, 1, fee, m_crypto), TxResult::kOk);
+  expect_result(make_stake(m_alice, 2'000, 2, fee, m_crypto), TxResult::kOk);
+  EXPECT_EQ(m_state.find_account(address_of(m_alice))->balance, kBalance - 42'000 - 2 * fee);
+  EXPECT_EQ(m_state.find_account(address_of(m_alice))->nonce, 2u);
+  const Stake& stake = m_state.stakes().at(address_of(m_alice));
+  EXPECT_EQ(stake.amount, 42'000u);
+  EXPECT_EQ(stake.validator_key, m_alice.public_key);
+  EXPECT_EQ(m_state.pools().fee_pool, 2 * fee);
+  // Bonding moves funds, it does not make them: supply is unchanged.
+  EXPECT_EQ(m_state.genesis_supply(), 2 * kBalance);
+}
+
+TEST_F(LedgerStateTest, StakeFollowsTheSameRulesAsATransfer) {
+  const std::uint64_t fee =
+      static_cast<std::uint64_t>(min_fee(m_state.fee_params(), StakePayload{}.encode().size()));
+  expect_result(make_stake(m_alice, kBalance, 1, fee, m_crypto), TxResult::kInsufficientFunds);
+  expect_result(make_stake(m_alice, 1, 2, fee, m_crypto), TxResult::kWrongNonce);
+  expect_result(make_stake(m_alice, 1, 1, fee - 1, m_crypto), TxResult::kFeeTooLow);
+  expect_result(make_stake(m_carol, 1, 1, fee, m_crypto), TxResult::kSenderUnknown);
+  Transaction garbled = make_stake(m_alice, 1, 1, fee, m_crypto);
+  garbled.payload.push_back(0);
+  garbled.sign(m_alice.secret_key, m_crypto);
+  expect_result(garbled, TxResult::kBadEncoding);
+  Transaction forged = make_stake(m_alice, 1, 1, fee, m_crypto);
+  forged.sign(m_bob.secret_key, m_crypto);
+  expect_result(forged, TxResult::kBadSignature);
 }
 
 TEST_F(LedgerStateTest, ProvingAnUnknownAccountIsNotFound) {

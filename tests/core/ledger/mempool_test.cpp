@@ -77,15 +77,32 @@ TEST_F(MempoolTest, RejectsBadSignatures) {
   expect_rejected(forged, AdmitResult::kBadSignature);
 }
 
+TEST_F(MempoolTest, AdmitsAndSelectsStakesLikeTransfers) {
+  const std::uint64_t fee =
+      static_cast<std::uint64_t>(min_fee(m_state.fee_params(), StakePayload{}.encode().size()));
+  EXPECT_EQ(admit(m_pool, make_stake(m_alice, 10, 1, fee, m_crypto)), AdmitResult::kAccepted);
+  EXPECT_EQ(admit(m_pool, transfer(m_alice, 2, m_min_fee)), AdmitResult::kAccepted);
+  const std::vector<Transaction> selected = m_pool.select(10, m_state);
+  ASSERT_EQ(selected.size(), 2u);
+  EXPECT_EQ(selected[0].type, TxType::kStake);
+  // A stake larger than the balance is refused at the door, as the ledger would refuse it.
+  expect_rejected(make_stake(m_bob, UINT64_MAX / 2, 1, fee, m_crypto),
+                  AdmitResult::kInsufficientFunds);
+}
+
 TEST_F(MempoolTest, FeeFloorIsExact) {
   expect_rejected(transfer(m_alice, 1, m_min_fee - 1), AdmitResult::kFeeTooLow);
   EXPECT_EQ(admit(m_pool, transfer(m_alice, 1, m_min_fee)), AdmitResult::kAccepted);
 }
 
 TEST_F(MempoolTest, StatelessAndAccountRulesMatchTheLedger) {
-  expect_rejected(make_transaction(TxType::kStake, m_alice, 1, m_min_fee * 10,
+  expect_rejected(make_transaction(TxType::kUnstake, m_alice, 1, m_min_fee * 10,
                                    TransferPayload{}.encode(), m_crypto),
                   AdmitResult::kUnsupportedType);
+  // A stake whose payload is a transfer's is malformed for its type.
+  expect_rejected(make_transaction(TxType::kStake, m_alice, 1, m_min_fee * 10,
+                                   TransferPayload{}.encode(), m_crypto),
+                  AdmitResult::kBadEncoding);
   expect_rejected(
       make_transaction(TxType::kTransfer, m_alice, 1, m_min_fee * 10, Bytes{9, 9}, m_crypto),
       AdmitResult::kBadEncoding);

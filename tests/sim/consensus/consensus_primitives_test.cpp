@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/consensus/commit_certificate.h"
+#include "core/consensus/ledger_application.h"
 #include "core/consensus/messages.h"
 #include "core/consensus/sign_guard.h"
 #include "core/consensus/validator_set.h"
@@ -137,6 +138,25 @@ TEST(ConsensusMessages, VotesAndRoundChangesRoundTripAndRejectTruncation) {
   EXPECT_TRUE(rc_decoded->verify(s, k.crypto));
   rc_decoded->round = 3;  // the signature covers the round
   EXPECT_FALSE(rc_decoded->verify(s, k.crypto));
+}
+
+TEST(ValidatorSetFromStakes, IsTheGenesisSetAndFollowsNewStakes) {
+  Keys k(3);
+  ledger::Genesis genesis;
+  genesis.chain_id = "stakes";
+  genesis.accounts = {{k.pairs[2].public_key, 1'000'000}};
+  genesis.validators = {{k.pairs[0].public_key, 100}, {k.pairs[1].public_key, 300}};
+  ledger::LedgerState state = *ledger::from_genesis(genesis);
+  const ValidatorSet at_genesis = *validator_set_from_stakes(state);
+  EXPECT_EQ(at_genesis.hash(), k.set({100, 300}).hash());
+  // An account that stakes joins the set with its key and stake.
+  const std::uint64_t fee = static_cast<std::uint64_t>(
+      ledger::min_fee(state.fee_params(), ledger::StakePayload{}.encode().size()));
+  ASSERT_EQ(state.apply(ledger::make_stake(k.pairs[2], 500, 1, fee, k.crypto), k.crypto),
+            ledger::TxResult::kOk);
+  EXPECT_EQ(validator_set_from_stakes(state)->hash(), k.set({100, 300, 500}).hash());
+  // No stake at all: no set.
+  EXPECT_FALSE(validator_set_from_stakes(ledger::LedgerState{}).is_ok());
 }
 
 }  // namespace

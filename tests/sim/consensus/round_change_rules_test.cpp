@@ -26,6 +26,7 @@
 #include "core/runtime/env.h"
 #include "core/runtime/rng.h"
 #include "sim/memory_storage.h"
+#include "tests/sim/consensus/recording_env.h"
 #include "tests/sim/consensus/validator_keys.h"
 
 namespace mn::consensus {
@@ -35,55 +36,7 @@ constexpr std::uint64_t kHeight = 1;
 
 using Keys = testing::ValidatorKeys;
 
-class CountingMetrics final : public runtime::Metrics {
- public:
-  void add(std::string_view counter, std::int64_t delta) override {
-    m_values[std::string(counter)] += delta;
-  }
-  void set(std::string_view gauge, std::int64_t value) override {
-    m_values[std::string(gauge)] = value;
-  }
-  std::int64_t value(std::string_view name) const {
-    const auto it = m_values.find(name);
-    return it == m_values.end() ? 0 : it->second;
-  }
-
- private:
-  std::map<std::string, std::int64_t, std::less<>> m_values;
-};
-
-// Time stands still and timers never fire: the engine moves only on the messages a test feeds it.
-// Everything it lets out is kept, with its destination (kNoNode for a broadcast).
-class RecordingEnv final : public runtime::Env {
- public:
-  RecordingEnv(runtime::NodeId self, crypto::CryptoProvider& crypto)
-      : m_self(self), m_crypto(crypto) {}
-
-  runtime::NodeId self() const override { return m_self; }
-  runtime::TimeNs now() const override { return 10 * runtime::kNsPerSec; }
-  runtime::TimerId set_timer(runtime::TimeNs, std::uint64_t) override { return ++m_last_timer; }
-  void cancel_timer(runtime::TimerId) override {}
-  void send(runtime::NodeId to, runtime::MessagePtr message) override {
-    sent.emplace_back(to, std::move(message));
-  }
-  void broadcast(runtime::MessagePtr message) override {
-    sent.emplace_back(runtime::kNoNode, std::move(message));
-  }
-  runtime::Storage& storage() override { return m_storage; }
-  runtime::Rng& rng() override { return m_rng; }
-  crypto::CryptoProvider& crypto() override { return m_crypto; }
-  runtime::Metrics& metrics() override { return counters; }
-
-  std::vector<std::pair<runtime::NodeId, runtime::MessagePtr>> sent;
-  CountingMetrics counters;
-
- private:
-  runtime::NodeId m_self;
-  crypto::CryptoProvider& m_crypto;
-  runtime::TimerId m_last_timer = 0;
-  sim::MemoryStorage m_storage;
-  runtime::Rng m_rng{7, "round-change-rules"};
-};
+using testing::RecordingEnv;
 
 // State root = hash of (parent root || payload); a payload is exactly 8 bytes. One validator set
 // throughout.
