@@ -20,7 +20,7 @@ namespace {
 constexpr std::size_t kHandshakeMessages = 3;
 
 nlohmann::json load_vectors() {
-  std::ifstream in(MN_SHARED_DIR "/vectors/noise_xx_25519_chachapoly.json");
+  std::ifstream in(MN_SOURCE_DIR "/tests/vectors/noise_xx_25519_chachapoly.json");
   EXPECT_TRUE(in.good()) << "cannot open the Noise vectors";
   return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
 }
