@@ -2,6 +2,7 @@
 
 #include <iterator>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -57,27 +58,28 @@ TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees) {
     check.result = TxResult::kBadEncoding;
     return check;
   }
+  // The payload of the transaction's type, and the amount it moves out of the balance.
+  const auto decode = [&tx](auto& out) {
+    auto decoded = std::remove_reference_t<decltype(out)>::decode(tx.payload);
+    if (decoded) out = *decoded;
+    return decoded.is_ok();
+  };
+  bool decoded = false;
   std::uint64_t amount = 0;
   if (tx.type == TxType::kTransfer) {
-    auto transfer = TransferPayload::decode(tx.payload);
-    if (!transfer) {
-      check.result = TxResult::kBadEncoding;
-      return check;
-    }
-    check.transfer = *transfer;
-    amount = transfer->amount;
+    decoded = decode(check.transfer);
+    amount = check.transfer.amount;
   } else if (tx.type == TxType::kStake) {
-    auto stake = StakePayload::decode(tx.payload);
-    if (!stake) {
-      check.result = TxResult::kBadEncoding;
-      return check;
-    }
-    check.stake = *stake;
-    amount = stake->amount;
+    decoded = decode(check.stake);
+    amount = check.stake.amount;
   } else {
     // Every other type is defined but not executed yet; refuse it by name rather than let it
     // pass as a no-op that still charges a fee.
     check.result = TxResult::kUnsupportedType;
+    return check;
+  }
+  if (!decoded) {
+    check.result = TxResult::kBadEncoding;
     return check;
   }
   if (runtime::Uint128{tx.fee} < min_fee(fees, tx.payload.size())) {
