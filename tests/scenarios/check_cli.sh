@@ -35,6 +35,10 @@ expect_exit() {  # expect_exit CODE OUTPUT_FILE COMMAND...
 "$metasim" run "$scenario" --out "$work/b" >/dev/null
 "$metasim" run "$scenario" --seed 99 --out "$work/c" >/dev/null
 "$metasim" run "$scenario" --trace --out "$work/traced" >/dev/null
+# --progress reads the wall clock to draw its line; it must not reach the run.
+"$metasim" run "$scenario" --progress --out "$work/progress" >/dev/null 2>"$work/progress.err"
+check "--progress draws its line" [ -s "$work/progress.err" ]
+check "--progress does not change the fingerprint" [ "$(fingerprint "$work/a")" = "$(fingerprint "$work/progress")" ]
 check "--trace does not change the fingerprint" [ "$(fingerprint "$work/a")" = "$(fingerprint "$work/traced")" ]
 check "--trace writes one line per processed event" [ "$(wc -l <"$work/traced/trace.log")" -eq "$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["events"])' "$work/traced/summary.json")" ]
 check "same seed gives the same fingerprint" [ "$(fingerprint "$work/a")" = "$(fingerprint "$work/b")" ]
