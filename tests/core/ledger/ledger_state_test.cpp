@@ -301,8 +301,7 @@ TEST_F(LedgerStateTest, StateRootCommitsToStakesPoolsSupplyAndFeesToo) {
 }
 
 TEST_F(LedgerStateTest, StakeBondsBalanceUnderTheSendersKey) {
-  const std::uint64_t fee =
-      static_cast<std::uint64_t>(min_fee(m_state.fee_params(), StakePayload{}.encode().size()));
+  const std::uint64_t fee = testing::stake_fee(m_state.fee_params());
   expect_result(make_stake(m_alice, 40'000, 1, fee, m_crypto), TxResult::kOk);
   expect_result(make_stake(m_alice, 2'000, 2, fee, m_crypto), TxResult::kOk);
   EXPECT_EQ(m_state.find_account(address_of(m_alice))->balance, kBalance - 42'000 - 2 * fee);
@@ -316,8 +315,7 @@ TEST_F(LedgerStateTest, StakeBondsBalanceUnderTheSendersKey) {
 }
 
 TEST_F(LedgerStateTest, StakeFollowsTheSameRulesAsATransfer) {
-  const std::uint64_t fee =
-      static_cast<std::uint64_t>(min_fee(m_state.fee_params(), StakePayload{}.encode().size()));
+  const std::uint64_t fee = testing::stake_fee(m_state.fee_params());
   expect_result(make_stake(m_alice, kBalance, 1, fee, m_crypto), TxResult::kInsufficientFunds);
   expect_result(make_stake(m_alice, 1, 2, fee, m_crypto), TxResult::kWrongNonce);
   expect_result(make_stake(m_alice, 1, 1, fee - 1, m_crypto), TxResult::kFeeTooLow);

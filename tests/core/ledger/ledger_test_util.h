@@ -9,6 +9,7 @@
 #include "core/crypto/crypto_provider.h"
 #include "core/ledger/genesis.h"
 #include "core/ledger/ledger_state.h"
+#include "core/ledger/transaction.h"
 
 namespace mn::ledger::testing {
 
@@ -40,6 +41,11 @@ inline LedgerState state_of(const Genesis& genesis) {
 // The least fee a transfer pays under `params`.
 inline std::uint64_t transfer_fee(const FeeParams& params) {
   return static_cast<std::uint64_t>(min_fee(params, TransferPayload{}.encode().size()));
+}
+
+// The least fee a stake pays under `params`.
+inline std::uint64_t stake_fee(const FeeParams& params) {
+  return static_cast<std::uint64_t>(min_fee(params, StakePayload{}.encode().size()));
 }
 
 }  // namespace mn::ledger::testing

@@ -78,8 +78,7 @@ TEST_F(MempoolTest, RejectsBadSignatures) {
 }
 
 TEST_F(MempoolTest, AdmitsAndSelectsStakesLikeTransfers) {
-  const std::uint64_t fee =
-      static_cast<std::uint64_t>(min_fee(m_state.fee_params(), StakePayload{}.encode().size()));
+  const std::uint64_t fee = testing::stake_fee(m_state.fee_params());
   EXPECT_EQ(admit(m_pool, make_stake(m_alice, 10, 1, fee, m_crypto)), AdmitResult::kAccepted);
   EXPECT_EQ(admit(m_pool, transfer(m_alice, 2, m_min_fee)), AdmitResult::kAccepted);
   const std::vector<Transaction> selected = m_pool.select(10, m_state);

@@ -11,6 +11,7 @@
 #include "core/consensus/validator_set.h"
 #include "core/crypto/simulated_crypto_provider.h"
 #include "sim/memory_storage.h"
+#include "tests/core/ledger/ledger_test_util.h"
 #include "tests/sim/consensus/validator_keys.h"
 
 namespace mn::consensus {
@@ -150,8 +151,7 @@ TEST(ValidatorSetFromStakes, IsTheGenesisSetAndFollowsNewStakes) {
   const ValidatorSet at_genesis = *validator_set_from_stakes(state);
   EXPECT_EQ(at_genesis.hash(), k.set({100, 300}).hash());
   // An account that stakes joins the set with its key and stake.
-  const std::uint64_t fee = static_cast<std::uint64_t>(
-      ledger::min_fee(state.fee_params(), ledger::StakePayload{}.encode().size()));
+  const std::uint64_t fee = ledger::testing::stake_fee(state.fee_params());
   ASSERT_EQ(state.apply(ledger::make_stake(k.pairs[2], 500, 1, fee, k.crypto), k.crypto),
             ledger::TxResult::kOk);
   EXPECT_EQ(validator_set_from_stakes(state)->hash(), k.set({100, 300, 500}).hash());

@@ -9,6 +9,7 @@
 
 #include "core/crypto/hash.h"
 #include "core/ledger/genesis.h"
+#include "tests/core/ledger/ledger_test_util.h"
 #include "tests/sim/consensus/recording_env.h"
 #include "tests/sim/consensus/validator_keys.h"
 
@@ -51,9 +52,9 @@ class LedgerApplicationTest : public ::testing::Test {
   }
 
   ledger::Transaction stake(std::uint64_t amount, std::uint64_t nonce) {
-    const auto fee = static_cast<std::uint64_t>(
-        ledger::min_fee(m_genesis.state->fee_params(), ledger::StakePayload{}.encode().size()));
-    return ledger::make_stake(m_keys.pairs[2], amount, nonce, fee, m_keys.crypto);
+    return ledger::make_stake(m_keys.pairs[2], amount, nonce,
+                              ledger::testing::stake_fee(m_genesis.state->fee_params()),
+                              m_keys.crypto);
   }
 
   testing::ValidatorKeys m_keys;
