@@ -23,8 +23,8 @@ TransferWorkload::TransferWorkload(Simulator& sim, const WorkloadSpec& spec,
 
 void TransferWorkload::start() {
   if (m_spec.transfers_per_s <= 0.0 || m_accounts.size() < 2 || m_validator_count == 0) return;
-  schedule_next(0);
-  m_sim.schedule(runtime::kNsPerSec, [this] { resend_stale(); });
+  schedule_next(m_spec.start);
+  m_sim.schedule(m_spec.start + runtime::kNsPerSec, [this] { resend_stale(); });
 }
 
 void TransferWorkload::on_committed(const runtime::Hash32& tx_id) {
@@ -62,7 +62,7 @@ void TransferWorkload::send(NodeId validator, const runtime::MessagePtr& message
 void TransferWorkload::schedule_next(TimeNs after) {
   const double gap_s = -std::log1p(-m_rng.unit()) / m_spec.transfers_per_s;
   const TimeNs at = after + static_cast<TimeNs>(std::llround(gap_s * 1e9));
-  if (at >= m_sim.duration()) return;
+  if (at >= m_spec.stop.value_or(m_sim.duration())) return;
   m_sim.schedule(at, [this, at] {
     submit();
     schedule_next(at);

@@ -1,9 +1,10 @@
 // The transfer workload: clients holding the genesis user accounts submit signed transfers as a
-// Poisson process, each to a random validator, drawn from the run's "transfers" stream. A client
-// numbers its own nonces and, as a wallet does, resends a transfer that is not committed within
-// kResendAfter to another validator (with every later pending one of the account, in nonce
-// order), so a transfer handed to a silent or crashed validator does not stall the account
-// forever; resend choices come from the "resend" stream. Submission times are kept for finality.
+// Poisson process within the workload's [start, stop), each to a random validator, drawn from the
+// run's "transfers" stream. A client numbers its own nonces and, as a wallet does, resends a
+// transfer that is not committed within kResendAfter to another validator (with every later pending
+// one of the account, in nonce order), so a transfer handed to a silent or crashed validator does
+// not stall the account forever; resend choices come from the "resend" stream. Submission times are
+// kept for finality.
 #pragma once
 
 #include <map>
