@@ -101,6 +101,7 @@ TEST(ScenarioConsensusLoader, AnEmptyConsensusBlockTurnsConsensusOnWithTheDefaul
   EXPECT_EQ(s.consensus.round_timeout, kNsPerSec);
   EXPECT_EQ(s.consensus.round_timeout_max, 60 * kNsPerSec);
   EXPECT_EQ(s.consensus.max_block_txs, 1000u);
+  EXPECT_EQ(s.consensus.epoch_blocks, 0u);
   EXPECT_TRUE(s.expect.safety);
 }
 
@@ -121,6 +122,7 @@ TEST(ScenarioConsensusLoader, DefaultsAgreeWithTheSchemaDocumentation) {
   EXPECT_EQ(c["round_timeout_ms"]["default"], consensus.round_timeout / kNsPerMs);
   EXPECT_EQ(c["round_timeout_max_ms"]["default"], consensus.round_timeout_max / kNsPerMs);
   EXPECT_EQ(c["max_block_txs"]["default"], consensus.max_block_txs);
+  EXPECT_EQ(c["epoch_blocks"]["default"], consensus.epoch_blocks);
 
   const WorkloadSpec workload;
   const json& w = properties["workload"]["properties"];
@@ -142,7 +144,7 @@ TEST(ScenarioConsensusLoader, ConvertsAFullConsensusScenario) {
                                          "stakes": [10, 20, 30, 40, 50, 60, 18446744073708000000]}},
     "network": {"nodes": 9},
     "consensus": {"block_interval_ms": 500, "round_timeout_ms": 750.5,
-                  "round_timeout_max_ms": 30000, "max_block_txs": 2000.0},
+                  "round_timeout_max_ms": 30000, "max_block_txs": 2000, "epoch_blocks": 25.0},
     "workload": {"transfers_per_s": 50, "accounts": 200, "account_balance": 5000,
                  "start_s": 1, "stop_s": 100},
     "faults": [{"at_s": 30, "kind": "crash", "nodes": "v6", "until_s": 40}],
@@ -170,6 +172,7 @@ TEST(ScenarioConsensusLoader, ConvertsAFullConsensusScenario) {
   EXPECT_EQ(s.consensus.round_timeout, 750'500'000);
   EXPECT_EQ(s.consensus.round_timeout_max, 30 * kNsPerSec);
   EXPECT_EQ(s.consensus.max_block_txs, 2000u);
+  EXPECT_EQ(s.consensus.epoch_blocks, 25u);
 
   EXPECT_EQ(s.workload.transfers_per_s, 50.0);
   EXPECT_EQ(s.workload.accounts, 200u);
@@ -308,6 +311,8 @@ TEST(ScenarioConsensusLoaderSchema, Consensus) {
             "consensus.max_block_txs: must be <= 100000");
   EXPECT_EQ(error_with([](json& d) { d["consensus"]["max_block_txs"] = 10.5; }),
             "consensus.max_block_txs: expected integer");
+  EXPECT_EQ(error_with([](json& d) { d["consensus"]["epoch_blocks"] = -1; }),
+            "consensus.epoch_blocks: must be >= 0");
 }
 
 TEST(ScenarioConsensusLoaderSchema, Workload) {
