@@ -144,7 +144,7 @@ TEST(ScenarioConsensusLoader, ConvertsAFullConsensusScenario) {
                                          "stakes": [10, 20, 30, 40, 50, 60, 18446744073708000000]}},
     "network": {"nodes": 9},
     "consensus": {"block_interval_ms": 500, "round_timeout_ms": 750.5,
-                  "round_timeout_max_ms": 30000, "max_block_txs": 2000, "epoch_blocks": 25.0},
+                  "round_timeout_max_ms": 30000, "max_block_txs": 2000.0, "epoch_blocks": 25},
     "workload": {"transfers_per_s": 50, "accounts": 200, "account_balance": 5000,
                  "start_s": 1, "stop_s": 100},
     "faults": [{"at_s": 30, "kind": "crash", "nodes": "v6", "until_s": 40}],
