@@ -7,8 +7,10 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/consensus/chain_reactor.h"
+#include "core/consensus/evidence.h"
 #include "core/ledger/address.h"
 #include "core/ledger/genesis.h"
 #include "core/runtime/assert.h"
@@ -60,14 +62,26 @@ std::vector<std::uint64_t> stakes_for(const Scenario& s, std::uint64_t seed) {
 class ChainObserver final : public consensus::CommitObserver {
  public:
   ChainObserver(Simulator& sim, std::vector<bool> honest, TransferWorkload* workload,
-                ValidityOracle validity)
+                ValidityOracle validity, std::uint32_t validators)
       : m_sim(sim),
         m_honest(honest),
         m_agreement(std::move(honest)),
         m_validity(std::move(validity)),
         m_workload(workload),
         m_heights(sim.node_count(), 0),
-        m_history(sim.node_count()) {}
+        m_history(sim.node_count()) {
+    for (NodeId v = 0; v < validators; ++v)
+      m_validator_of.emplace(ledger::address_from_public_key(sim.key_pair(v).public_key), v);
+    m_validators.resize(validators);
+    for (NodeId v = 0; v < validators; ++v) m_validators[v].node = v;
+  }
+
+  void on_evidence_reported(NodeId node, const runtime::Bytes& evidence) override {
+    if (!m_honest[node]) return;
+    auto offence = m_evidence.verify(evidence, m_sim.crypto());
+    if (!offence) return;  // the ledger will refuse it; nothing to hold the chain to
+    m_reported.emplace(offence->id(), std::make_pair(offence->offender, m_heights[node]));
+  }
 
   void on_commit(NodeId node, const consensus::FinalizedBlock& f,
                  const std::vector<ledger::Transaction>& txs,
@@ -93,6 +107,7 @@ class ChainObserver final : public consensus::CommitObserver {
       }
     }
     if (m_recorded.emplace(height).second) {
+      record_economics(height, now, state);
       m_blocks.push_back(
           {height, now, f.certificate->round(), static_cast<std::uint32_t>(txs.size())});
       for (const auto& tx : txs) {
@@ -101,6 +116,52 @@ class ChainObserver final : public consensus::CommitObserver {
         const auto it = m_workload->submitted_at().find(id);
         if (it != m_workload->submitted_at().end()) m_finality.push_back(now - it->second);
       }
+    }
+  }
+
+  // The economy after `height` along the honest chain: totals, pools, and what the block paid
+  // and slashed.
+  void record_economics(std::uint64_t height, TimeNs now, const ledger::LedgerState& state) {
+    RunReport::EconomicsRecord e;
+    e.height = height;
+    e.time = now;
+    e.minted = state.minted();
+    e.burned = state.burned();
+    e.supply = state.genesis_supply() + state.minted() - state.burned();
+    for (const auto& [address, account] : state.accounts()) e.total_balances += account.balance;
+    for (const auto& [address, stake] : state.stakes()) e.total_stake += stake.amount;
+    for (const auto& [release, unbonding] : state.unbonding()) e.unbonding += unbonding.amount;
+    e.rent_pool = state.pools().rent_pool;
+    e.slashing_pool = state.pools().slashing_pool;
+    e.treasury = state.pools().treasury;
+    m_economics.push_back(e);
+    const ledger::BlockEffects& effects = state.block_effects();
+    for (const auto& payment : effects.rewards) {
+      if (const auto v = m_validator_of.find(payment.address); v != m_validator_of.end())
+        m_validators[v->second].rewards += payment.amount;
+    }
+    for (const auto& slash : effects.slashes) {
+      const auto v = m_validator_of.find(slash.address);
+      if (v == m_validator_of.end()) continue;
+      m_validators[v->second].slashed += slash.penalty.slashed;
+      const auto reporter = m_validator_of.find(slash.reporter);
+      m_slashes.push_back(
+          {height, now, v->second, slashing::offence_name(slash.offence.kind),
+           slash.penalty.slashed,
+           reporter == m_validator_of.end() ? std::nullopt : std::optional(reporter->second)});
+      m_slashed_offences.emplace(slash.offence.id(), height);
+    }
+    for (auto& record : m_validators) {
+      const ledger::Address address =
+          ledger::address_from_public_key(m_sim.key_pair(record.node).public_key);
+      std::uint64_t bonded = 0;
+      if (const auto it = state.stakes().find(address); it != state.stakes().end())
+        bonded = it->second.amount;
+      for (const auto& [release, unbonding] : state.unbonding()) {
+        if (unbonding.address == address) bonded += unbonding.amount;
+      }
+      record.final_stake = bonded;
+      record.tombstoned = state.tombstoned().contains(address);
     }
   }
 
@@ -127,11 +188,93 @@ class ChainObserver final : public consensus::CommitObserver {
   std::vector<RunReport::HeightRecord> m_blocks;
   std::vector<TimeNs> m_finality;
   std::vector<EventLogEntry> m_failure_events;
+  consensus::ConsensusEvidenceVerifier m_evidence;
+  std::map<ledger::Address, NodeId> m_validator_of;
+  std::vector<RunReport::ValidatorRecord> m_validators;
+  std::vector<RunReport::EconomicsRecord> m_economics;
+  std::vector<RunReport::SlashRecord> m_slashes;
+  // Offences honest validators reported: id -> (offender, reporter's committed height then).
+  std::map<runtime::Hash32, std::pair<crypto::PublicKey, std::uint64_t>> m_reported;
+  std::map<runtime::Hash32, std::uint64_t> m_slashed_offences;  // id -> height slashed
 };
 
 void add_verdict(RunReport& report, std::string path, std::string statement, bool holds,
                  std::string observed) {
   report.verdicts.push_back({std::move(path), std::move(statement), holds, std::move(observed)});
+}
+
+// Heights within which an offence an honest validator reported must be slashed: time for the
+// evidence to be relayed, proposed and committed, with round changes to spare.
+constexpr std::uint64_t kSlashBoundHeights = 20;
+
+// The slashing oracle (no honest validator slashed; every offence an honest validator reported
+// slashed within kSlashBoundHeights, unless its offender was already tombstoned) and the
+// scenario's slashed / not_slashed expectations.
+void check_slashing(RunReport& report, const Scenario& scenario, const std::vector<bool>& honest,
+                    const ChainObserver& observer) {
+  std::vector<std::string> honest_slashed;
+  for (const auto& slash : report.slashes) {
+    if (honest[slash.validator]) honest_slashed.push_back(node_name(scenario, slash.validator));
+  }
+  add_verdict(report, "oracle.slashing_honest", "no honest validator is slashed",
+              honest_slashed.empty(),
+              honest_slashed.empty()
+                  ? fmt::format("{} slashes, none of an honest validator", report.slashes.size())
+                  : fmt::format("slashed: {}", fmt::join(honest_slashed, ", ")));
+  std::uint64_t late = 0;
+  std::uint64_t pending = 0;
+  std::string first_late;
+  for (const auto& [id, reported] : observer.m_reported) {
+    const auto& [offender, at_height] = reported;
+    const auto slashed = observer.m_slashed_offences.find(id);
+    if (slashed != observer.m_slashed_offences.end() &&
+        slashed->second <= at_height + kSlashBoundHeights) {
+      continue;
+    }
+    // A tombstoned key's later offences are refused by design: it already lost its place.
+    bool tombstoned = false;
+    for (const auto& v : report.validators) {
+      if (v.tombstoned && observer.m_sim.key_pair(v.node).public_key == offender) tombstoned = true;
+    }
+    if (tombstoned) continue;
+    if (report.height < at_height + kSlashBoundHeights) {
+      ++pending;  // the run ended before the bound
+      continue;
+    }
+    if (late++ == 0) first_late = fmt::format("reported at height {}", at_height);
+  }
+  add_verdict(
+      report, "oracle.slashing_bound",
+      fmt::format("every offence an honest validator reports is slashed within {} heights",
+                  kSlashBoundHeights),
+      late == 0,
+      late == 0
+          ? fmt::format("{} offences reported, {} slashed, {} still within the "
+                        "bound at the end",
+                        observer.m_reported.size(), observer.m_slashed_offences.size(), pending)
+          : fmt::format("{} offences not slashed in time (first {})", late, first_late));
+  const auto was_slashed = [&report](NodeId v) {
+    return std::any_of(report.slashes.begin(), report.slashes.end(),
+                       [v](const auto& slash) { return slash.validator == v; });
+  };
+  if (!scenario.expect.slashed.empty()) {
+    std::vector<std::string> missing;
+    for (const NodeId v : scenario.expect.slashed) {
+      if (!was_slashed(v)) missing.push_back(node_name(scenario, v));
+    }
+    add_verdict(
+        report, "expect.slashed", "each listed validator is slashed", missing.empty(),
+        missing.empty() ? "all slashed" : fmt::format("not slashed: {}", fmt::join(missing, ", ")));
+  }
+  if (!scenario.expect.not_slashed.empty()) {
+    std::vector<std::string> slashed;
+    for (const NodeId v : scenario.expect.not_slashed) {
+      if (was_slashed(v)) slashed.push_back(node_name(scenario, v));
+    }
+    add_verdict(
+        report, "expect.not_slashed", "no listed validator is slashed", slashed.empty(),
+        slashed.empty() ? "none slashed" : fmt::format("slashed: {}", fmt::join(slashed, ", ")));
+  }
 }
 
 }  // namespace
@@ -192,8 +335,12 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   const std::vector<std::uint64_t> stakes = stakes_for(scenario, seed);
   ledger::Genesis genesis;
   genesis.chain_id = scenario.name.empty() ? "metasim" : scenario.name.substr(0, 32);
-  for (NodeId v = 0; v < k; ++v)
+  genesis.economics = scenario.economics;
+  for (NodeId v = 0; v < k; ++v) {
     genesis.validators.push_back({sim.key_pair(v).public_key, stakes[v]});
+    if (scenario.validator_balance > 0)
+      genesis.accounts.push_back({sim.key_pair(v).public_key, scenario.validator_balance});
+  }
   std::vector<crypto::KeyPair> accounts;
   runtime::Rng account_rng(seed, "account-key");
   for (std::uint32_t i = 0; i < scenario.workload.accounts; ++i) {
@@ -240,9 +387,11 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
     ctx.colluders.insert(ctx.colluders.end(), a.nodes.begin(), a.nodes.end());
 
   TransferWorkload workload(sim, scenario.workload, accounts, k, fee_params, seed);
-  ChainObserver observer(sim, honest, &workload,
-                         ValidityOracle(ctx.chain.genesis.hash, ctx.chain.genesis.state,
-                                        ctx.chain.max_block_txs, sim.crypto()));
+  ChainObserver observer(
+      sim, honest, &workload,
+      ValidityOracle(ctx.chain.genesis.hash, ctx.chain.genesis.state, *ctx.set,
+                     ctx.chain.epoch_blocks, ctx.chain.max_block_txs, sim.crypto()),
+      k);
   ctx.observer = &observer;
   workload.start();
   sim.enable_event_log(kFailureLogEvents);
@@ -260,6 +409,11 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   report.finality_p50 = percentile(observer.m_finality, 50);
   report.finality_p99 = percentile(observer.m_finality, 99);
   report.agreement_violations = observer.m_agreement.violations();
+  report.economics = observer.m_economics;
+  report.validators = observer.m_validators;
+  for (NodeId v = 0; v < k; ++v) report.validators[v].initial_stake = stakes[v];
+  report.slashes = observer.m_slashes;
+  report.offences_reported = observer.m_reported.size();
   if (observer.m_agreement.first_violation())
     report.violations.push_back(*observer.m_agreement.first_violation());
   if (observer.m_validity.first_violation())
@@ -296,6 +450,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
               "balances + stakes + pools == supply after every block",
               !observer.m_conservation.has_value(),
               observer.m_conservation ? observer.m_conservation->detail : "held on every block");
+  check_slashing(report, scenario, honest, observer);
   if (e.liveness_after) {
     std::uint64_t worst = UINT64_MAX;
     NodeId worst_node = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,41 @@ struct RunReport {
   TimeNs finality_p50 = 0;
   TimeNs finality_p99 = 0;
   std::vector<std::uint64_t> node_heights;  // final committed height per node
+
+  // The economy along the honest chain, one record per height (at its first honest commit).
+  struct EconomicsRecord {
+    std::uint64_t height = 0;
+    TimeNs time = 0;
+    std::uint64_t supply = 0;  // genesis supply + minted - burned
+    std::uint64_t minted = 0;
+    std::uint64_t burned = 0;
+    std::uint64_t total_balances = 0;
+    std::uint64_t total_stake = 0;
+    std::uint64_t unbonding = 0;
+    std::uint64_t rent_pool = 0;
+    std::uint64_t slashing_pool = 0;
+    std::uint64_t treasury = 0;
+  };
+  std::vector<EconomicsRecord> economics;
+  struct ValidatorRecord {
+    NodeId node = 0;
+    std::uint64_t initial_stake = 0;
+    std::uint64_t final_stake = 0;  // bonded: stake plus unbonding, at the last height
+    std::uint64_t rewards = 0;      // rent-pool payments received, proposer bonuses included
+    std::uint64_t slashed = 0;
+    bool tombstoned = false;
+  };
+  std::vector<ValidatorRecord> validators;  // one per validator, in node order
+  struct SlashRecord {
+    std::uint64_t height = 0;
+    TimeNs time = 0;
+    NodeId validator = 0;
+    std::string offence;  // slashing::offence_name
+    std::uint64_t amount = 0;
+    std::optional<NodeId> reporter;  // the validator whose account reported it
+  };
+  std::vector<SlashRecord> slashes;
+  std::uint64_t offences_reported = 0;  // distinct offences honest validators reported
   // Readable events leading up to the first oracle violation (written to events.log).
   std::vector<std::string> failure_events;
 

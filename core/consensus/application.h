@@ -40,6 +40,15 @@ class Application {
   virtual void replace_certificate(const FinalizedBlock& finalized) {
     static_cast<void>(finalized);
   }
+  // Evidence of an offence this node observed (slashing::EvidenceVerifier judges the bytes), to be
+  // reported from `reporter`, this validator's key. Returns the message to relay to the other
+  // validators, or null if nothing is to be relayed. An application without slashing ignores it.
+  virtual runtime::MessagePtr report_evidence(const runtime::Bytes& evidence,
+                                              const crypto::KeyPair& reporter) {
+    static_cast<void>(evidence);
+    static_cast<void>(reporter);
+    return nullptr;
+  }
   // A committed block, for peers that are behind.
   virtual std::optional<FinalizedBlock> committed_block(std::uint64_t height) const = 0;
 };

@@ -13,8 +13,6 @@
 
 namespace mn::consensus {
 
-inline constexpr runtime::MessageKind kTransactionKind = 0x0201;
-
 struct ChainConfig {
   ledger::CheckedGenesis genesis;
   ConsensusConfig consensus;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/consensus/evidence.h"
 #include "core/crypto/hash.h"
 #include "core/runtime/assert.h"
 
@@ -100,6 +101,11 @@ void IbftEngine::start_round(std::uint32_t round, bool announce) {
     if (m_prepared) {
       rc.prepared = m_prepared;
       rc.prepared_block = m_prepared_block;
+    }
+    if (const auto left = m_rounds.find(round - 1);
+        round > 0 && left != m_rounds.end() && left->second.proposal) {
+      rc.seen_proposal = SignedProposalClaim{round - 1, left->second.proposal->hash,
+                                             left->second.proposal_signature};
     }
     const runtime::Hash32 digest = rc.signing_digest();
     if (m_guard.permit(Step::kRoundChange, m_height, round, digest)) {
@@ -305,7 +311,14 @@ void IbftEngine::handle_proposal(runtime::NodeId, const Proposal& p) {
     return;
   }
   RoundState& existing = round_state(p.round);
-  if (existing.proposal) return;  // the first valid proposal of a round is the only one
+  if (existing.proposal) {
+    // The first valid proposal of a round is the only one; a second, signed by the same proposer
+    // for another block, is evidence.
+    if (existing.proposal->hash != p.block->hash) {
+      check_seen_proposal(SignedProposalClaim{p.round, p.block->hash, p.signature});
+    }
+    return;
+  }
   if (!proposal_is_valid(p)) {
     m_env.metrics().add("consensus_invalid_proposals_total", 1);
     return;
@@ -314,6 +327,7 @@ void IbftEngine::handle_proposal(runtime::NodeId, const Proposal& p) {
   if (p.round > m_round) start_round(p.round, false);
   RoundState& rs = round_state(p.round);
   rs.proposal = p.block;
+  rs.proposal_signature = p.signature;
   if (m_self && !rs.sent_prepare &&
       m_guard.permit(Step::kPrepare, m_height, p.round, p.block->hash)) {
     rs.sent_prepare = true;
@@ -335,7 +349,16 @@ void IbftEngine::handle_vote(const Vote& v) {
   StepVotes& step = v.step == Step::kPrepare ? rs.prepares : rs.commits;
   if (step.first_vote.empty()) step.first_vote.assign(m_set.size(), nullptr);
   if (const runtime::Hash32* first = step.first_vote[v.validator]) {
-    if (*first != v.block_hash) m_env.metrics().add("consensus_equivocations_observed_total", 1);
+    if (*first != v.block_hash && v.verify(m_set, m_env.crypto())) {
+      m_env.metrics().add("consensus_equivocations_observed_total", 1);
+      const auto& votes = step.by_block.at(*first).votes;
+      const auto earlier = std::find_if(votes.begin(), votes.end(), [&v](const Vote& vote) {
+        return vote.validator == v.validator;
+      });
+      MN_ASSERT(earlier != votes.end());
+      report_double_sign(m_set.at(v.validator).key, v.step, v.round, earlier->block_hash,
+                         earlier->signature, v.block_hash, v.signature);
+    }
     return;
   }
   const bool own = m_self && v.validator == *m_self;
@@ -530,6 +553,7 @@ void IbftEngine::drain_buffers() {
 }
 
 void IbftEngine::handle_round_change(const RoundChange& rc) {
+  if (rc.seen_proposal && rc.height == m_height) check_seen_proposal(*rc.seen_proposal);
   if (!is_current_height(rc.height) || rc.round < m_round || rc.round > m_round + kMaxRoundsAhead ||
       rc.validator >= m_set.size()) {
     return;
@@ -562,6 +586,35 @@ void IbftEngine::handle_round_change(const RoundChange& rc) {
     }
   }
   if (rc.round == m_round) maybe_propose();
+}
+
+void IbftEngine::check_seen_proposal(const SignedProposalClaim& seen) {
+  const auto it = m_rounds.find(seen.round);
+  if (it == m_rounds.end() || !it->second.proposal || it->second.proposal->hash == seen.block_hash)
+    return;
+  const crypto::PublicKey& proposer = m_set.at(m_set.proposer(m_height, seen.round)).key;
+  // Only a claim the proposer really signed is evidence; anything else is a peer's noise.
+  if (!m_env.crypto().verify(
+          proposer, consensus_digest(Step::kPropose, m_height, seen.round, seen.block_hash),
+          seen.signature)) {
+    return;
+  }
+  report_double_sign(proposer, Step::kPropose, seen.round, it->second.proposal->hash,
+                     it->second.proposal_signature, seen.block_hash, seen.signature);
+}
+
+void IbftEngine::report_double_sign(const crypto::PublicKey& signer, Step step, std::uint32_t round,
+                                    const runtime::Hash32& hash_a,
+                                    const crypto::Signature& signature_a,
+                                    const runtime::Hash32& hash_b,
+                                    const crypto::Signature& signature_b) {
+  if (!m_key) return;  // evidence is reported from a validator's own account
+  const auto evidence = make_double_sign_evidence(signer, step, m_height, round, hash_a,
+                                                  signature_a, hash_b, signature_b);
+  if (!evidence) return;
+  m_env.metrics().add("consensus_double_signs_detected_total", 1);
+  if (const runtime::MessagePtr relay = m_app.report_evidence(evidence->encode(), *m_key))
+    send_to_validators(relay);
 }
 
 void IbftEngine::send_to_validators(const runtime::MessagePtr& message) {

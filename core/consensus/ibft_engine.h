@@ -73,7 +73,8 @@ class IbftEngine {
     std::vector<const runtime::Hash32*> first_vote;  // by validator; null until it voted
   };
   struct RoundState {
-    BlockPtr proposal;  // the accepted proposal of this round
+    BlockPtr proposal;                       // the accepted proposal of this round
+    crypto::Signature proposal_signature{};  // its proposer's
     bool sent_prepare = false;
     bool sent_commit = false;
     StepVotes prepares;
@@ -99,6 +100,13 @@ class IbftEngine {
   void handle_proposal(runtime::NodeId from, const Proposal& proposal);
   void handle_vote(const Vote& vote);
   void handle_round_change(const RoundChange& rc);
+  // Double-sign evidence: `signer` signed (step, m_height, round) for both hashes. Hands it to the
+  // application (which reports it from this validator's key) and relays what it returns.
+  void report_double_sign(const crypto::PublicKey& signer, Step step, std::uint32_t round,
+                          const runtime::Hash32& hash_a, const crypto::Signature& signature_a,
+                          const runtime::Hash32& hash_b, const crypto::Signature& signature_b);
+  // A proposal claim from a round change, checked against the proposal this node accepted.
+  void check_seen_proposal(const SignedProposalClaim& seen);
   void handle_finalized(runtime::NodeId from, const FinalizedBlock& finalized);
   // Each validator commits with the certificate it assembled; when the proposer's announcement of
   // the same block arrives, its certificate replaces the local one, so every node stores (and

@@ -1,6 +1,7 @@
 #include "core/consensus/ledger_application.h"
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "core/codec/header.h"
@@ -12,7 +13,7 @@ namespace mn::consensus {
 namespace {
 
 constexpr std::uint16_t kPayloadTag = 0x0c21;
-constexpr std::uint8_t kPayloadVersion = 1;
+constexpr std::uint8_t kPayloadVersion = 2;
 constexpr char kBlockKeyPrefix[] = "chain/block/";
 
 runtime::Bytes block_key(std::uint64_t height) {
@@ -31,7 +32,8 @@ LedgerApplication::LedgerApplication(runtime::Env& env, const runtime::Hash32& g
                                      ExecutionCache* shared_executions)
     : m_env(env),
       m_state(std::move(genesis_state)),
-      m_validators(std::move(genesis_validators)),
+      m_validators(genesis_validators),
+      m_parent_set(std::move(genesis_validators)),
       m_epoch_blocks(epoch_blocks),
       m_max_block_txs(max_block_txs),
       m_observer(observer),
@@ -45,34 +47,74 @@ LedgerApplication::LedgerApplication(runtime::Env& env, const runtime::Hash32& g
 runtime::Result<ValidatorSet> validator_set_from_stakes(const ledger::LedgerState& state) {
   std::vector<Validator> validators;
   for (const auto& [address, stake] : state.stakes()) {
-    if (stake.amount > 0) validators.push_back({stake.validator_key, stake.amount});
+    if (stake.amount >= state.economic_params().min_stake && !state.tombstoned().contains(address))
+      validators.push_back({stake.validator_key, stake.amount});
   }
   return ValidatorSet::create(std::move(validators));
 }
 
-runtime::Bytes LedgerApplication::encode_payload(const std::vector<ledger::Transaction>& txs) {
+runtime::Bytes LedgerApplication::encode_payload(const CommitCertificate* parent_commit,
+                                                 const std::vector<ledger::Transaction>& txs) {
   codec::Writer w;
   codec::write_header(w, kPayloadTag, kPayloadVersion);
+  w.write_bool(parent_commit != nullptr);
+  if (parent_commit) parent_commit->encode(w);
   w.write_count(txs.size());
   for (const auto& tx : txs) tx.encode(w);
   return w.take();
 }
 
-runtime::Result<std::vector<ledger::Transaction>> LedgerApplication::decode_payload(
+runtime::Result<LedgerApplication::Payload> LedgerApplication::decode_payload(
     runtime::ByteView payload) {
   codec::Reader r(payload);
-  if (auto v = codec::read_header(r, kPayloadTag, kPayloadVersion); !v) return v.status();
+  auto version = codec::read_header(r, kPayloadTag, kPayloadVersion);
+  if (!version) return version.status();
+  // Version 1 (no parent certificate) is not executed: every chain starts at the current one.
+  if (*version != kPayloadVersion)
+    return runtime::Status(runtime::ErrorCode::kBadVersion, "payload version is not current");
+  Payload decoded;
+  auto has_commit = r.read_bool();
+  if (!has_commit) return has_commit.status();
+  if (*has_commit) {
+    auto commit = decode_commit_certificate(r);
+    if (!commit) return commit.status();
+    decoded.parent_commit = std::move(commit).value();
+  }
   auto count = r.read_count(kMaxBlockTxs, 1);
   if (!count) return count.status();
-  std::vector<ledger::Transaction> txs;
-  txs.reserve(*count);
+  decoded.txs.reserve(*count);
   for (std::uint32_t i = 0; i < *count; ++i) {
     auto tx = ledger::Transaction::decode(r);
     if (!tx) return tx.status();
-    txs.push_back(std::move(tx).value());
+    decoded.txs.push_back(std::move(tx).value());
   }
   if (auto s = r.finish(); !s.is_ok()) return s;
-  return txs;
+  return decoded;
+}
+
+runtime::Result<ledger::BlockStart> LedgerApplication::block_start(
+    std::uint64_t height, const runtime::Hash32& parent_hash, const ValidatorSet& parent_set,
+    ValidatorIndex parent_proposer, const CommitCertificate* parent_commit,
+    crypto::CryptoProvider& crypto) {
+  ledger::BlockStart start;
+  start.height = height;
+  if (height == 1) {
+    if (parent_commit) {
+      return runtime::Status(runtime::ErrorCode::kInvalidArgument,
+                             "block 1 carries a parent certificate");
+    }
+    return start;
+  }
+  if (!parent_commit || parent_commit->height() != height - 1 ||
+      parent_commit->block_hash() != parent_hash || !parent_commit->verify(parent_set, crypto)) {
+    return runtime::Status(runtime::ErrorCode::kInvalidArgument,
+                           "the parent certificate is missing or does not certify the parent");
+  }
+  start.parent_proposer = parent_set.at(parent_proposer).key;
+  for (const ValidatorIndex signer : parent_commit->signers()) {
+    start.parent_signers.emplace_back(parent_set.at(signer).key, parent_set.at(signer).stake);
+  }
+  return start;
 }
 
 runtime::Result<ExecutedPayloadPtr> LedgerApplication::run(const BlockHeader& header,
@@ -81,16 +123,20 @@ runtime::Result<ExecutedPayloadPtr> LedgerApplication::run(const BlockHeader& he
     m_env.crypto().account(hit->work);
     return hit;
   }
-  auto txs = decode_payload(payload);
-  if (!txs) return txs.status();
-  if (txs->size() > m_max_block_txs) {
+  auto decoded = decode_payload(payload);
+  if (!decoded) return decoded.status();
+  if (decoded->txs.size() > m_max_block_txs) {
     return runtime::Status(runtime::ErrorCode::kInvalidArgument,
                            "more transactions than a block holds");
   }
   crypto::CountingCryptoProvider crypto(m_env.crypto());
+  auto start = block_start(m_height + 1, m_hash, m_parent_set, m_parent_proposer,
+                           decoded->parent_commit.get(), crypto);
+  if (!start) return start.status();
   auto state = std::make_shared<ledger::LedgerState>(*m_state);
-  for (std::size_t i = 0; i < txs->size(); ++i) {
-    const ledger::TxResult result = state->apply((*txs)[i], crypto);
+  state->begin_block(*start);
+  for (std::size_t i = 0; i < decoded->txs.size(); ++i) {
+    const ledger::TxResult result = state->apply(decoded->txs[i], crypto, &m_evidence);
     if (result != ledger::TxResult::kOk) {
       return runtime::Status(runtime::ErrorCode::kInvalidArgument,
                              "transaction " + std::to_string(i) + " rejected (" +
@@ -100,7 +146,7 @@ runtime::Result<ExecutedPayloadPtr> LedgerApplication::run(const BlockHeader& he
   if (auto s = state->check_conservation(); !s.is_ok()) return s;
   auto executed = std::make_shared<ExecutedPayload>();
   executed->height = header.height;
-  executed->txs = std::move(txs).value();
+  executed->txs = std::move(decoded->txs);
   executed->senders = ledger::sender_addresses(executed->txs);
   executed->state_root = state->state_root();
   executed->state = std::move(state);
@@ -109,8 +155,32 @@ runtime::Result<ExecutedPayloadPtr> LedgerApplication::run(const BlockHeader& he
   return ExecutedPayloadPtr(std::move(executed));
 }
 
+std::vector<ledger::Transaction> LedgerApplication::applicable(
+    std::vector<ledger::Transaction> selected) {
+  const bool all_transfers = std::all_of(
+      selected.begin(), selected.end(),
+      [](const ledger::Transaction& tx) { return tx.type == ledger::TxType::kTransfer; });
+  // The mempool's nonce, fee and funds checks already make transfers applicable; only the other
+  // types have stateful rules of their own, so only they need the trial run.
+  if (all_transfers) return selected;
+  ledger::LedgerState trial(*m_state);
+  trial.begin_block(ledger::BlockStart{m_height + 1, {}, {}});
+  std::vector<ledger::Transaction> kept;
+  std::set<crypto::PublicKey> skipped;
+  for (auto& tx : selected) {
+    if (skipped.contains(tx.sender)) continue;
+    if (trial.apply(tx, m_env.crypto(), &m_evidence) != ledger::TxResult::kOk) {
+      skipped.insert(tx.sender);
+      continue;
+    }
+    kept.push_back(std::move(tx));
+  }
+  return kept;
+}
+
 runtime::Bytes LedgerApplication::build_payload() {
-  return encode_payload(m_mempool.select(m_max_block_txs, *m_state));
+  auto txs = applicable(m_mempool.select(m_max_block_txs, *m_state));
+  return encode_payload(m_height == 0 ? nullptr : m_parent_commit.get(), txs);
 }
 
 runtime::Result<runtime::Hash32> LedgerApplication::execute(const BlockHeader& header,
@@ -138,6 +208,7 @@ void LedgerApplication::commit(const FinalizedBlock& finalized) {
                       m_env.storage().sync().is_ok();
   if (!stored) m_env.metrics().add("chain_store_failures_total", 1);
   advance(*finalized.block, executed->state);
+  m_parent_commit = finalized.certificate;
   m_mempool.remove_committed(executed->senders, *m_state);
   m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_mempool.size()));
   if (m_observer) m_observer->on_commit(m_env.self(), finalized, executed->txs, *m_state);
@@ -155,6 +226,8 @@ void LedgerApplication::advance(const Block& block,
   m_state = std::move(state);
   m_height = block.header.height;
   m_hash = block.hash;
+  m_parent_set = m_validators;
+  m_parent_proposer = block.header.proposer;
   if (m_epoch_blocks == 0 || m_height % m_epoch_blocks != 0) return;
   // An epoch ends: the next one is decided by the stakes as they stand now. A ledger without any
   // stake left keeps the current set rather than halt without validators.
@@ -174,6 +247,7 @@ void LedgerApplication::store_block(const FinalizedBlock& finalized) {
 void LedgerApplication::replace_certificate(const FinalizedBlock& finalized) {
   MN_ASSERT(finalized.block->header.height == m_height && finalized.block->hash == m_hash);
   store_block(finalized);
+  m_parent_commit = finalized.certificate;
 }
 
 std::optional<FinalizedBlock> LedgerApplication::committed_block(std::uint64_t height) const {
@@ -195,8 +269,34 @@ runtime::Status LedgerApplication::recover() {
     if (!executed)
       return runtime::Status(runtime::ErrorCode::kIoError, "stored block does not execute");
     advance(block, (*executed)->state);
+    m_parent_commit = stored->certificate;
   }
   return runtime::Status::ok();
+}
+
+runtime::MessagePtr LedgerApplication::report_evidence(const runtime::Bytes& evidence,
+                                                       const crypto::KeyPair& reporter) {
+  // Nothing to report if the committed chain already holds this offence or its key is gone.
+  const auto offence = m_evidence.verify(evidence, m_env.crypto());
+  if (!offence || m_state->offences().contains(offence->id()) ||
+      m_state->tombstoned().contains(ledger::address_from_public_key(offence->offender))) {
+    return nullptr;
+  }
+  const ledger::Address address = ledger::address_from_public_key(reporter.public_key);
+  if (m_state->find_account(address) == nullptr) {
+    m_env.metrics().add("chain_evidence_unfunded_total", 1);
+    return nullptr;
+  }
+  const std::uint64_t nonce = m_mempool.next_nonce(address, *m_state);
+  const std::uint64_t fee =
+      static_cast<std::uint64_t>(ledger::min_fee(m_state->fee_params(), evidence.size()));
+  const ledger::Transaction tx = ledger::make_transaction(ledger::TxType::kEvidence, reporter,
+                                                          nonce, fee, evidence, m_env.crypto());
+  const bool admitted = submit(tx);
+  m_env.metrics().add(admitted ? "chain_evidence_reported_total" : "chain_evidence_refused_total",
+                      1);
+  if (admitted && m_observer) m_observer->on_evidence_reported(m_env.self(), evidence);
+  return admitted ? runtime::make_message(kTransactionKind, tx.encode()) : nullptr;
 }
 
 bool LedgerApplication::submit(const ledger::Transaction& tx) {

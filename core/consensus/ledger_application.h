@@ -1,6 +1,9 @@
-// The ledger as the application consensus orders: block payloads are lists of transactions taken
-// from the mempool; executing a block applies every transaction under the ledger rules (any
-// rejected transaction makes the whole block invalid) and checks conservation; committing makes
+// The ledger as the application consensus orders: a block payload is the commit certificate of its
+// parent (none for block 1) and a list of transactions taken from the mempool; executing a block
+// checks that certificate, opens the block on the ledger (unbonding released, the rent pool paid
+// to the certificate's signers and the parent's proposer), applies every transaction under the
+// ledger rules (any rejected transaction makes the whole block invalid; evidence is judged by
+// ConsensusEvidenceVerifier) and checks conservation; committing makes
 // the finalized block durable first and only then updates the in-memory state, so a restart
 // rebuilds exactly the committed chain by replaying the stored blocks from genesis. States are
 // immutable once built and shared by pointer: an execution copies the committed state once and
@@ -14,6 +17,7 @@
 
 #include "core/consensus/application.h"
 #include "core/consensus/commit_observer.h"
+#include "core/consensus/evidence.h"
 #include "core/consensus/execution_cache.h"
 #include "core/ledger/genesis.h"
 #include "core/ledger/ledger_state.h"
@@ -22,8 +26,12 @@
 
 namespace mn::consensus {
 
-// The validator set of a state's stakes: every stake above zero, with its validator key.
-// kInvalidArgument if there is none (ValidatorSet::create's rules).
+// A transaction message; clients submit them from no peer (runtime::kNoNode).
+inline constexpr runtime::MessageKind kTransactionKind = 0x0201;
+
+// The validator set of a state's stakes: every stake of at least min_stake whose key is not
+// tombstoned, with its validator key. kInvalidArgument if there is none (ValidatorSet::create's
+// rules).
 runtime::Result<ValidatorSet> validator_set_from_stakes(const ledger::LedgerState& state);
 
 class LedgerApplication final : public Application {
@@ -63,9 +71,31 @@ class LedgerApplication final : public Application {
   const ledger::LedgerState& state() const { return *m_state; }
   const ledger::Mempool& mempool() const { return m_mempool; }
 
-  static runtime::Bytes encode_payload(const std::vector<ledger::Transaction>& txs);
-  static runtime::Result<std::vector<ledger::Transaction>> decode_payload(
-      runtime::ByteView payload);
+  // Signs an EVIDENCE transaction from `reporter` (its nonce follows the key's committed and
+  // pending transactions, its fee the minimum) and admits it: the transaction message to relay,
+  // or null if refused (no funded account, or the mempool would not take it).
+  runtime::MessagePtr report_evidence(const runtime::Bytes& evidence,
+                                      const crypto::KeyPair& reporter) override;
+
+  // The block payload: the parent's commit certificate (null for block 1) and the transactions.
+  struct Payload {
+    CommitCertificatePtr parent_commit;
+    std::vector<ledger::Transaction> txs;
+  };
+  static runtime::Bytes encode_payload(const CommitCertificate* parent_commit,
+                                       const std::vector<ledger::Transaction>& txs);
+  static runtime::Result<Payload> decode_payload(runtime::ByteView payload);
+
+  // Opens block `height` on `state`: the BlockStart that `parent_commit` (null for block 1)
+  // names under `parent_set`, after checking it certifies `parent_hash` at height - 1 with a
+  // quorum of valid seals. `parent_proposer` is the index in `parent_set` of the parent's
+  // proposer. Shared with the simulator's validity oracle, which re-executes independently.
+  static runtime::Result<ledger::BlockStart> block_start(std::uint64_t height,
+                                                         const runtime::Hash32& parent_hash,
+                                                         const ValidatorSet& parent_set,
+                                                         ValidatorIndex parent_proposer,
+                                                         const CommitCertificate* parent_commit,
+                                                         crypto::CryptoProvider& crypto);
 
  private:
   // Kept for a private cache: this height's proposals, and the next height's while committing.
@@ -82,9 +112,20 @@ class LedgerApplication final : public Application {
   // The finalized block stored at `height`; kNotFound if none.
   runtime::Result<FinalizedBlock> stored_block(std::uint64_t height) const;
 
+  // The transactions of `selected` that apply in order on the next block's opening state, the
+  // others (and their senders' later ones) left out: a stateful rule (an offence already slashed,
+  // a PoE already on chain) can reject what the mempool admitted, and a proposal must be valid.
+  std::vector<ledger::Transaction> applicable(std::vector<ledger::Transaction> selected);
+
   runtime::Env& m_env;
   std::shared_ptr<const ledger::LedgerState> m_state;
   ValidatorSet m_validators;
+  // The set that decided the committed block, and its proposer's index in it.
+  ValidatorSet m_parent_set;
+  ValidatorIndex m_parent_proposer = 0;
+  // The committed block's certificate, which the next proposal carries.
+  CommitCertificatePtr m_parent_commit;
+  ConsensusEvidenceVerifier m_evidence;
   std::uint64_t m_epoch_blocks;
   ledger::Mempool m_mempool;
   std::uint32_t m_max_block_txs;

@@ -56,6 +56,12 @@ void encode_round_change_body(codec::Writer& w, const RoundChange& rc) {
   }
   w.write_u32(rc.validator);
   w.write_fixed(rc.signature);
+  w.write_bool(rc.seen_proposal.has_value());
+  if (rc.seen_proposal) {
+    w.write_u32(rc.seen_proposal->round);
+    w.write_fixed(rc.seen_proposal->block_hash);
+    w.write_fixed(rc.seen_proposal->signature);
+  }
 }
 
 runtime::Result<RoundChange> decode_round_change_body(codec::Reader& r) {
@@ -83,6 +89,17 @@ runtime::Result<RoundChange> decode_round_change_body(codec::Reader& r) {
   if (!validator) return validator.status();
   rc.validator = *validator;
   if (auto s = r.read_fixed(rc.signature); !s.is_ok()) return s;
+  auto has_seen = r.read_bool();
+  if (!has_seen) return has_seen.status();
+  if (*has_seen) {
+    SignedProposalClaim seen;
+    auto seen_round = r.read_u32();
+    if (!seen_round) return seen_round.status();
+    seen.round = *seen_round;
+    if (auto s = r.read_fixed(seen.block_hash); !s.is_ok()) return s;
+    if (auto s = r.read_fixed(seen.signature); !s.is_ok()) return s;
+    rc.seen_proposal = seen;
+  }
   return rc;
 }
 

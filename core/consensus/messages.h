@@ -32,6 +32,14 @@ struct PreparedCertificate {
   bool verify(std::uint64_t height, const ValidatorSet& set, crypto::CryptoProvider& crypto) const;
 };
 
+// A proposal as its proposer signed it: (round, block hash) and the signature over
+// consensus_digest(kPropose, height, round, block hash). Self-authenticating.
+struct SignedProposalClaim {
+  std::uint32_t round = 0;
+  runtime::Hash32 block_hash{};
+  crypto::Signature signature{};
+};
+
 // A validator's move to `round`, carrying what it prepared (if anything) and that block.
 struct RoundChange {
   std::uint64_t height = 0;
@@ -40,6 +48,10 @@ struct RoundChange {
   BlockPtr prepared_block;  // present exactly when `prepared` is
   ValidatorIndex validator = 0;
   crypto::Signature signature{};
+  // The proposal the sender accepted in the round it left, if any. Not covered by `signature`
+  // (the proposer's own signature authenticates it): validators that were shown different blocks
+  // by one proposer compare notes here, and hold double-sign evidence when the hashes differ.
+  std::optional<SignedProposalClaim> seen_proposal;
 
   // What the signature covers: (height, round) and the prepared claim (round, block hash).
   runtime::Hash32 signing_digest() const;

@@ -9,8 +9,9 @@ runtime::Uint128 min_fee(const FeeParams& params, std::size_t payload_bytes) {
 
 runtime::Uint128 min_replacement_fee(const FeeParams& params, std::uint64_t old_fee) {
   const runtime::Uint128 scaled =
-      runtime::Uint128{old_fee} * (kBpsDenominator + runtime::Uint128{params.rbf_bump_bps});
-  return (scaled + kBpsDenominator - 1) / kBpsDenominator;
+      runtime::Uint128{old_fee} *
+      (runtime::kBpsDenominator + runtime::Uint128{params.rbf_bump_bps});
+  return (scaled + runtime::kBpsDenominator - 1) / runtime::kBpsDenominator;
 }
 
 }  // namespace mn::ledger

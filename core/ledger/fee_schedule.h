@@ -12,8 +12,6 @@
 
 namespace mn::ledger {
 
-inline constexpr std::uint64_t kBpsDenominator = 10'000;
-
 // Defaults for a devnet or a test; a chain takes its values from genesis.
 inline constexpr std::uint64_t kDefaultBaseFee = 1'000;
 inline constexpr std::uint64_t kDefaultFeePerByte = 10;

@@ -25,8 +25,11 @@ runtime::Result<LedgerState> from_genesis(const Genesis& genesis) {
                   "more than " + std::to_string(kMaxGenesisValidators) + " genesis validators");
   }
 
+  if (auto s = genesis.economics.check(); !s.is_ok()) return s;
+
   LedgerState state;
   state.m_fee_params = genesis.fee_params;
+  state.m_economics = genesis.economics;
   runtime::Uint128 supply = 0;
   for (const GenesisAccount& entry : genesis.accounts) {
     Account account;
@@ -42,9 +45,9 @@ runtime::Result<LedgerState> from_genesis(const Genesis& genesis) {
   }
   for (const GenesisValidator& entry : genesis.validators) {
     const Address address = address_from_public_key(entry.public_key);
-    if (entry.stake == 0) {
+    if (entry.stake < genesis.economics.min_stake) {
       return Status(ErrorCode::kInvalidArgument,
-                    "genesis validator " + encode_address(address) + " has zero stake");
+                    "genesis validator " + encode_address(address) + " has less than min_stake");
     }
     if (!state.m_stakes.emplace(address, Stake{entry.public_key, entry.stake}).second) {
       return Status(ErrorCode::kInvalidArgument,
@@ -61,7 +64,7 @@ runtime::Result<LedgerState> from_genesis(const Genesis& genesis) {
 
 runtime::Hash32 genesis_hash(const Genesis& genesis) {
   codec::Writer w;
-  codec::write_header(w, kGenesisTag, 1);
+  codec::write_header(w, kGenesisTag, 2);
   w.write_string(genesis.chain_id);
   w.write_count(genesis.accounts.size());
   for (const GenesisAccount& a : genesis.accounts) {
@@ -76,6 +79,7 @@ runtime::Hash32 genesis_hash(const Genesis& genesis) {
   w.write_u64(genesis.fee_params.base_fee);
   w.write_u64(genesis.fee_params.fee_per_byte);
   w.write_u32(genesis.fee_params.rbf_bump_bps);
+  genesis.economics.encode(w);
   return crypto::blake2b_256(w.view());
 }
 

@@ -1,4 +1,5 @@
-// The genesis of a chain: its id, the opening balances and validator stakes, and the fee schedule.
+// The genesis of a chain: its id, the opening balances and validator stakes, the fee schedule and
+// the economic parameters.
 // A plain struct: the simulator and the node parse genesis.json into it (core has no JSON), then
 // from_genesis() checks it and builds the first LedgerState. Its total supply is the sum of the
 // balances and stakes, which conservation holds the ledger to ever after.
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "core/crypto/crypto_provider.h"
+#include "core/ledger/economic_params.h"
 #include "core/ledger/fee_schedule.h"
 #include "core/ledger/ledger_state.h"
 #include "core/runtime/result.h"
@@ -36,14 +38,15 @@ struct Genesis {
   std::vector<GenesisAccount> accounts;
   std::vector<GenesisValidator> validators;
   FeeParams fee_params;
+  EconomicParams economics;
 };
 
 // The ledger at height 0: one account per genesis account (its public key already known, nonce 0)
 // and one stake per validator, at the validator's address. kInvalidArgument for an empty or
 // oversized chain id, too many accounts or validators, two accounts or two validators with one
-// address, a zero stake, or a total supply that does not fit in 64 bits (so no balance can ever
-// overflow while conservation holds). A validator needs no account; one that has one keeps its
-// balance and its stake apart.
+// address, a stake below min_stake, economic parameters that fail check(), or a total supply that
+// does not fit in 64 bits (so no balance can ever overflow while conservation holds). A validator
+// needs no account; one that has one keeps its balance and its stake apart.
 runtime::Result<LedgerState> from_genesis(const Genesis& genesis);
 
 // BLAKE2b-256 of the canonical encoding of everything in `genesis`: the "block 0" hash a chain's

@@ -1,5 +1,6 @@
 #include "core/ledger/ledger_state.h"
 
+#include <algorithm>
 #include <iterator>
 #include <string>
 #include <type_traits>
@@ -48,11 +49,26 @@ const char* tx_result_name(TxResult result) {
       return "insufficient_funds";
     case TxResult::kOverflow:
       return "overflow";
+    case TxResult::kRentTooLow:
+      return "rent_too_low";
+    case TxResult::kBadPoeSignature:
+      return "bad_poe_signature";
+    case TxResult::kDuplicate:
+      return "duplicate";
+    case TxResult::kBelowMinStake:
+      return "below_min_stake";
+    case TxResult::kInsufficientStake:
+      return "insufficient_stake";
+    case TxResult::kTombstoned:
+      return "tombstoned";
+    case TxResult::kInvalidEvidence:
+      return "invalid_evidence";
   }
   return "unknown";
 }
 
-TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees) {
+TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees,
+                                const EconomicParams& economics) {
   TxPrecheck check;
   if (tx.payload.size() > kMaxPayloadBytes) {
     check.result = TxResult::kBadEncoding;
@@ -66,17 +82,30 @@ TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees) {
   };
   bool decoded = false;
   std::uint64_t amount = 0;
-  if (tx.type == TxType::kTransfer) {
-    decoded = decode(check.transfer);
-    amount = check.transfer.amount;
-  } else if (tx.type == TxType::kStake) {
-    decoded = decode(check.stake);
-    amount = check.stake.amount;
-  } else {
-    // Every other type is defined but not executed yet; refuse it by name rather than let it
-    // pass as a no-op that still charges a fee.
-    check.result = TxResult::kUnsupportedType;
-    return check;
+  switch (tx.type) {
+    case TxType::kTransfer:
+      decoded = decode(check.transfer);
+      amount = check.transfer.amount;
+      break;
+    case TxType::kStake:
+      decoded = decode(check.stake);
+      amount = check.stake.amount;
+      break;
+    case TxType::kUnstake:
+      decoded = decode(check.stake);  // the amount leaves the stake, not the balance
+      break;
+    case TxType::kPoeSubmit:
+      decoded = decode(check.poe);
+      amount = check.poe.header.rent_payment;
+      break;
+    case TxType::kEvidence:
+      decoded = !tx.payload.empty();  // its layout is the verifier's to judge
+      break;
+    default:
+      // Every other type is defined but not executed yet; refuse it by name rather than let it
+      // pass as a no-op that still charges a fee.
+      check.result = TxResult::kUnsupportedType;
+      return check;
   }
   if (!decoded) {
     check.result = TxResult::kBadEncoding;
@@ -86,12 +115,57 @@ TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees) {
     check.result = TxResult::kFeeTooLow;
     return check;
   }
+  if (tx.type == TxType::kPoeSubmit) {
+    const auto rent = economics.rent.rent(check.poe.complexity, check.poe.logbook_bytes,
+                                          check.poe.inclusion_priority);
+    if (!rent || !poe::pays_rent(check.poe.header.rent_payment, *rent)) {
+      check.result = TxResult::kRentTooLow;
+      return check;
+    }
+  }
   check.debit = runtime::Uint128{amount} + tx.fee;
   return check;
 }
 
-TxResult LedgerState::apply(const Transaction& tx, crypto::CryptoProvider& crypto) {
-  const TxPrecheck check = precheck_transaction(tx, m_fee_params);
+void LedgerState::begin_block(const BlockStart& start) {
+  MN_ASSERT(start.height == m_height + 1);
+  m_height = start.height;
+  m_effects = BlockEffects{};
+  while (!m_unbonding.empty() && m_unbonding.begin()->first <= m_height) {
+    const Unbonding released = m_unbonding.begin()->second;
+    m_unbonding.erase(m_unbonding.begin());
+    // Released amounts were part of the supply, which fits in 64 bits: no balance can overflow.
+    const bool credited = credit(released.address, released.amount);
+    MN_ASSERT_MSG(credited, "a credit within the 64-bit supply cannot overflow");
+    m_effects.released += released.amount;
+  }
+  if (!start.parent_proposer || m_pools.rent_pool == 0) return;
+  std::vector<std::uint64_t> stakes;
+  stakes.reserve(start.parent_signers.size());
+  for (const auto& [key, stake] : start.parent_signers) stakes.push_back(stake);
+  const rewards::RentSplit split =
+      rewards::split_rent(m_pools.rent_pool, m_economics.rewards, stakes);
+  m_pools.rent_pool = 0;
+  for (std::size_t i = 0; i < split.validator_rewards.size(); ++i) {
+    if (split.validator_rewards[i] == 0) continue;
+    const Address address = address_from_public_key(start.parent_signers[i].first);
+    const bool credited = credit(address, split.validator_rewards[i]);
+    MN_ASSERT_MSG(credited, "a credit within the 64-bit supply cannot overflow");
+    m_effects.rewards.push_back({address, split.validator_rewards[i], false});
+  }
+  if (split.proposer_bonus > 0) {
+    const Address address = address_from_public_key(*start.parent_proposer);
+    const bool credited = credit(address, split.proposer_bonus);
+    MN_ASSERT_MSG(credited, "a credit within the 64-bit supply cannot overflow");
+    m_effects.rewards.push_back({address, split.proposer_bonus, true});
+  }
+  m_pools.slashing_pool += split.to_slashing_pool;
+  m_pools.treasury += split.to_treasury;
+}
+
+TxResult LedgerState::apply(const Transaction& tx, crypto::CryptoProvider& crypto,
+                            const slashing::EvidenceVerifier* evidence) {
+  const TxPrecheck check = precheck_transaction(tx, m_fee_params, m_economics);
   if (check.result != TxResult::kOk) return check.result;
 
   const Address sender_address = address_from_public_key(tx.sender);
@@ -105,38 +179,147 @@ TxResult LedgerState::apply(const Transaction& tx, crypto::CryptoProvider& crypt
   if (sender.public_key && *sender.public_key != tx.sender) return TxResult::kBadSignature;
   if (!tx.verify_signature(crypto)) return TxResult::kBadSignature;
 
-  // Compute every new value on copies first, so an overflow rejects with nothing changed.
+  // Compute every new value on copies first, so a rejection leaves nothing changed.
   sender.balance -= static_cast<std::uint64_t>(check.debit);
   sender.nonce += 1;
   sender.public_key = tx.sender;
-  if (m_pools.fee_pool > UINT64_MAX - tx.fee) return TxResult::kOverflow;
-  if (tx.type == TxType::kStake) {
-    Stake stake{tx.sender, 0};
-    if (const auto it = m_stakes.find(sender_address); it != m_stakes.end()) stake = it->second;
-    if (stake.amount > UINT64_MAX - check.stake.amount) return TxResult::kOverflow;
-    stake.amount += check.stake.amount;
+  if (m_pools.rent_pool > UINT64_MAX - tx.fee) return TxResult::kOverflow;
+  TxResult result = TxResult::kOk;
+  switch (tx.type) {
+    case TxType::kStake:
+      result = apply_stake(tx, check, sender);
+      break;
+    case TxType::kUnstake:
+      result = apply_unstake(check, sender);
+      break;
+    case TxType::kEvidence:
+      result = apply_evidence(tx, crypto, evidence, sender);
+      break;
+    case TxType::kPoeSubmit: {
+      const std::uint64_t rent = check.poe.header.rent_payment;
+      const runtime::Hash32 id = check.poe.header.id();
+      if (m_poe_heights.contains(id)) return TxResult::kDuplicate;
+      if (m_pools.rent_pool + tx.fee > UINT64_MAX - rent) return TxResult::kOverflow;
+      if (!check.poe.header.verify(tx.sender, crypto)) return TxResult::kBadPoeSignature;
+      put_account(sender);
+      m_pools.rent_pool += rent;
+      m_poe_heights.emplace(id, m_height);
+      record(static_cast<std::uint8_t>(TxType::kPoeSubmit), id);
+      break;
+    }
+    default: {
+      MN_ASSERT(tx.type == TxType::kTransfer);
+      const Address& recipient_address = check.transfer.recipient;
+      Account recipient;
+      if (recipient_address == sender_address) {
+        recipient = sender;
+      } else if (const auto it = m_accounts.find(recipient_address); it != m_accounts.end()) {
+        recipient = it->second;
+      } else {
+        recipient.address = recipient_address;
+      }
+      const std::uint64_t amount = check.transfer.amount;
+      if (recipient.balance > UINT64_MAX - amount) return TxResult::kOverflow;
+      recipient.balance += amount;
+      // For a transfer to oneself the recipient copy carries the final state and is written last.
+      put_account(sender);
+      put_account(recipient);
+    }
+  }
+  if (result != TxResult::kOk) return result;
+  m_pools.rent_pool += tx.fee;
+  return TxResult::kOk;
+}
+
+TxResult LedgerState::apply_stake(const Transaction& tx, const TxPrecheck& check, Account& sender) {
+  if (m_tombstoned.contains(sender.address)) return TxResult::kTombstoned;
+  Stake stake{tx.sender, 0};
+  if (const auto it = m_stakes.find(sender.address); it != m_stakes.end()) stake = it->second;
+  if (stake.amount > UINT64_MAX - check.stake.amount) return TxResult::kOverflow;
+  stake.amount += check.stake.amount;
+  if (stake.amount < m_economics.min_stake) return TxResult::kBelowMinStake;
+  put_account(sender);
+  m_stakes.insert_or_assign(sender.address, stake);
+  return TxResult::kOk;
+}
+
+TxResult LedgerState::apply_unstake(const TxPrecheck& check, Account& sender) {
+  const auto it = m_stakes.find(sender.address);
+  const std::uint64_t amount = check.stake.amount;
+  if (amount == 0 || it == m_stakes.end() || it->second.amount < amount) {
+    return TxResult::kInsufficientStake;
+  }
+  const std::uint64_t left = it->second.amount - amount;
+  if (left != 0 && left < m_economics.min_stake) return TxResult::kBelowMinStake;
+  put_account(sender);
+  if (left == 0) {
+    m_stakes.erase(it);
+  } else {
+    it->second.amount = left;
+  }
+  const std::uint64_t release = m_height + m_economics.unbonding_blocks;
+  m_unbonding.emplace(release, Unbonding{sender.address, amount, release});
+  return TxResult::kOk;
+}
+
+TxResult LedgerState::apply_evidence(const Transaction& tx, crypto::CryptoProvider& crypto,
+                                     const slashing::EvidenceVerifier* evidence, Account& sender) {
+  if (evidence == nullptr) return TxResult::kInvalidEvidence;
+  auto judged = evidence->verify(tx.payload, crypto);
+  if (!judged) return TxResult::kInvalidEvidence;
+  const slashing::Offence& offence = *judged;
+  const runtime::Hash32 id = offence.id();
+  const Address offender = address_from_public_key(offence.offender);
+  if (offence.kind == slashing::OffenceKind::kCensorship) {
+    // Omitting a PoE that was already on chain before the proposal's height is no offence.
+    const auto poe = m_poe_heights.find(offence.poe_id);
+    if (poe != m_poe_heights.end() && poe->second < offence.height) {
+      return TxResult::kInvalidEvidence;
+    }
+  }
+  const auto stake = m_stakes.find(offender);
+  runtime::Uint128 bonded = stake == m_stakes.end() ? 0 : stake->second.amount;
+  for (const auto& [release, unbonding] : m_unbonding) {
+    if (unbonding.address == offender) bonded += unbonding.amount;
+  }
+  // Several honest validators report one offence at once, and evidence of a key already
+  // tombstoned or left with nothing bonded changes nothing: such evidence is true, so it applies
+  // (paying its fee, keeping the reporters' nonces moving) but slashes nothing.
+  if (m_offences.contains(id) || m_tombstoned.contains(offender) || bonded == 0) {
     put_account(sender);
-    m_stakes.insert_or_assign(sender_address, stake);
-    m_pools.fee_pool += tx.fee;
     return TxResult::kOk;
   }
-  const Address& recipient_address = check.transfer.recipient;
-  Account recipient;
-  if (recipient_address == sender_address) {
-    recipient = sender;
-  } else if (const auto it = m_accounts.find(recipient_address); it != m_accounts.end()) {
-    recipient = it->second;
-  } else {
-    recipient.address = recipient_address;
-  }
-  const std::uint64_t amount = check.transfer.amount;
-  if (recipient.balance > UINT64_MAX - amount) return TxResult::kOverflow;
-  recipient.balance += amount;
+  // Stake and unbonding of one address are part of a supply that fits in 64 bits.
+  const slashing::Penalty penalty =
+      slashing::penalty(m_economics.slashing, offence.kind, static_cast<std::uint64_t>(bonded));
+  if (m_pools.slashing_pool > UINT64_MAX - penalty.to_pool) return TxResult::kOverflow;
+  if (m_burned > UINT64_MAX - penalty.burned) return TxResult::kOverflow;
 
-  // For a transfer to oneself the recipient copy carries the final state and is written last.
   put_account(sender);
-  put_account(recipient);
-  m_pools.fee_pool += tx.fee;
+  std::uint64_t due = penalty.slashed;
+  if (stake != m_stakes.end()) {
+    const std::uint64_t taken = std::min(due, stake->second.amount);
+    stake->second.amount -= taken;
+    due -= taken;
+    if (stake->second.amount == 0) m_stakes.erase(stake);
+  }
+  for (auto it = m_unbonding.begin(); due > 0 && it != m_unbonding.end();) {
+    if (it->second.address != offender) {
+      ++it;
+      continue;
+    }
+    const std::uint64_t taken = std::min(due, it->second.amount);
+    it->second.amount -= taken;
+    due -= taken;
+    it = it->second.amount == 0 ? m_unbonding.erase(it) : std::next(it);
+  }
+  MN_ASSERT(due == 0);
+  m_pools.slashing_pool += penalty.to_pool;
+  m_burned += penalty.burned;
+  if (penalty.tombstone) m_tombstoned.insert(offender);
+  m_offences.insert(id);
+  record(static_cast<std::uint8_t>(TxType::kEvidence), id);
+  m_effects.slashes.push_back({offence, offender, penalty, sender.address});
   return TxResult::kOk;
 }
 
@@ -149,6 +332,7 @@ runtime::Status LedgerState::check_conservation() const {
   runtime::Uint128 held = m_pools.sum();
   for (const auto& [address, account] : m_accounts) held += account.balance;
   for (const auto& [address, stake] : m_stakes) held += stake.amount;
+  for (const auto& [release, unbonding] : m_unbonding) held += unbonding.amount;
   const runtime::Uint128 issued = runtime::Uint128{m_genesis_supply} + m_minted;
   if (m_burned > issued || held != issued - m_burned) {
     return runtime::Status(runtime::ErrorCode::kInvalidArgument,
@@ -172,20 +356,33 @@ runtime::Hash32 LedgerState::accounts_root() const {
 
 runtime::Hash32 LedgerState::summary_digest() const {
   codec::Writer w;
-  codec::write_header(w, kLedgerSummaryTag, 1);
+  codec::write_header(w, kLedgerSummaryTag, 2);
+  w.write_u64(m_height);
   w.write_count(m_stakes.size());
   for (const auto& [address, stake] : m_stakes) {
     w.write_fixed(address);
     w.write_fixed(stake.validator_key);
     w.write_u64(stake.amount);
   }
-  w.write_u64(m_pools.fee_pool);
+  w.write_count(m_unbonding.size());
+  for (const auto& [release, unbonding] : m_unbonding) {
+    w.write_fixed(unbonding.address);
+    w.write_u64(unbonding.amount);
+    w.write_u64(release);
+  }
+  w.write_count(m_tombstoned.size());
+  for (const Address& address : m_tombstoned) w.write_fixed(address);
+  w.write_fixed(m_history);
+  w.write_u64(m_pools.rent_pool);
+  w.write_u64(m_pools.slashing_pool);
+  w.write_u64(m_pools.treasury);
   w.write_u64(m_genesis_supply);
   w.write_u64(m_minted);
   w.write_u64(m_burned);
   w.write_u64(m_fee_params.base_fee);
   w.write_u64(m_fee_params.fee_per_byte);
   w.write_u32(m_fee_params.rbf_bump_bps);
+  m_economics.encode(w);
   return crypto::blake2b_256(w.view());
 }
 
@@ -207,6 +404,28 @@ runtime::Result<AccountProof> LedgerState::prove_account(const Address& address)
 void LedgerState::put_account(const Account& account) {
   m_accounts.insert_or_assign(account.address, account);
   m_leaves.insert_or_assign(account.address, account_leaf(account));
+}
+
+bool LedgerState::credit(const Address& address, std::uint64_t amount) {
+  Account account;
+  if (const auto it = m_accounts.find(address); it != m_accounts.end()) {
+    account = it->second;
+  } else {
+    account.address = address;
+  }
+  if (account.balance > UINT64_MAX - amount) return false;
+  account.balance += amount;
+  put_account(account);
+  return true;
+}
+
+void LedgerState::record(std::uint8_t kind, const runtime::Hash32& id) {
+  codec::Writer w;
+  codec::write_header(w, kLedgerHistoryTag, 1);
+  w.write_fixed(m_history);
+  w.write_u8(kind);
+  w.write_fixed(id);
+  m_history = crypto::blake2b_256(w.view());
 }
 
 }  // namespace mn::ledger

@@ -1,27 +1,35 @@
-// The ledger's state (SPEC 2.1): accounts ordered by address, validator stakes, named pools and the
-// supply counters, and the one way to change them from outside, apply(). A transaction either
-// applies completely or is rejected with a reason and changes nothing; the reason is a value the
-// caller acts on (a block with a rejected transaction is invalid, and the proposer or the relaying
-// peer is blamed accordingly). Conservation: sum(balances) + sum(stakes) + pools.sum() ==
+// The ledger's state (SPEC 2.1, 2.2, 2.5, 2.6): accounts ordered by address, validator stakes and
+// unbonding amounts, named pools, the supply counters and the records that make PoEs and offences
+// count once; and the two ways to change them from outside: begin_block() (release matured
+// unbonding, distribute the rent pool) and apply() (one transaction). A transaction either applies
+// completely or is rejected with a reason and changes nothing; the reason is a value the caller
+// acts on (a block with a rejected transaction is invalid, and the proposer or the relaying peer is
+// blamed accordingly). Conservation: sum(balances) + sum(stakes) + sum(unbonding) + pools.sum() ==
 // genesis_supply + minted - burned, checked exactly in 128 bits by check_conservation(). The state
 // root commits to everything: the Merkle root over the accounts in address order, combined with
-// the digest of the rest (stakes, pools, supply counters, fee parameters); prove_account() gives a
-// proof a light client checks with verify_account() alone.
+// the digest of the rest; prove_account() gives a proof a light client checks with
+// verify_account() alone.
 //
 // Deterministic: ordered containers only, integer arithmetic only. Not thread-safe.
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <set>
+#include <utility>
+#include <vector>
 
 #include "core/crypto/crypto_provider.h"
 #include "core/ledger/account.h"
 #include "core/ledger/account_proof.h"
 #include "core/ledger/address.h"
+#include "core/ledger/economic_params.h"
 #include "core/ledger/fee_schedule.h"
 #include "core/ledger/transaction.h"
 #include "core/runtime/result.h"
 #include "core/runtime/types.h"
+#include "core/slashing/evidence_verifier.h"
 
 namespace mn::ledger {
 
@@ -38,6 +46,13 @@ enum class [[nodiscard]] TxResult : std::uint8_t{
     kBadSignature,       // not signed by the sender key, or that key does not own the account
     kInsufficientFunds,  // balance < amount + fee
     kOverflow,           // a credit would carry a balance or pool above 64 bits
+    kRentTooLow,         // a PoE's rent_payment is below its rent, or its rent overflows
+    kBadPoeSignature,    // the PoE header is not signed by the sender (its operator)
+    kDuplicate,          // this PoE is already on chain
+    kBelowMinStake,      // a stake would be left above zero but below min_stake
+    kInsufficientStake,  // unstaking more than is staked (or nothing)
+    kTombstoned,         // the key was removed for double signing: it can never stake again
+    kInvalidEvidence,    // the evidence proves no offence (or no verifier judges evidence here)
 };
 
 const char* tx_result_name(TxResult result);
@@ -45,9 +60,12 @@ const char* tx_result_name(TxResult result);
 // Every pool that holds funds outside accounts and stakes. Each field is a named pool; sum()
 // must include every field so conservation covers it.
 struct Pools {
-  std::uint64_t fee_pool = 0;  // fees of applied transactions, until rewards distribute them
+  // Transaction fees and PoE rent, until the next block distributes them (rewards/rent_split.h).
+  std::uint64_t rent_pool = 0;
+  std::uint64_t slashing_pool = 0;  // slashed stake not burned, and its share of the rent
+  std::uint64_t treasury = 0;
 
-  runtime::Uint128 sum() const { return runtime::Uint128{fee_pool}; }
+  runtime::Uint128 sum() const { return runtime::Uint128{rent_pool} + slashing_pool + treasury; }
 
   bool operator==(const Pools&) const = default;
 };
@@ -58,8 +76,9 @@ struct TxPrecheck {
   TxResult result = TxResult::kOk;
   // The decoded payload of its type; meaningful only when result == kOk.
   TransferPayload transfer;
-  StakePayload stake;
-  runtime::Uint128 debit = 0;  // amount + fee, what the sender's balance must cover
+  StakePayload stake;  // kStake and kUnstake
+  PoeSubmitPayload poe;
+  runtime::Uint128 debit = 0;  // what the sender's balance must cover: fee + amount moved out
 };
 
 // Bonded validator stake: the key that validates with it, and the amount.
@@ -70,31 +89,106 @@ struct Stake {
   bool operator==(const Stake&) const = default;
 };
 
-TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees);
+// Stake on its way out: slashable, counted by conservation, released to the balance of `address`
+// at release_height.
+struct Unbonding {
+  Address address{};
+  std::uint64_t amount = 0;
+  std::uint64_t release_height = 0;
+
+  bool operator==(const Unbonding&) const = default;
+};
+
+// What opens a block: its height, and for every block after the first the certified parent's
+// proposer and the signers of its commit certificate with their stakes (the set that decided it).
+struct BlockStart {
+  std::uint64_t height = 0;
+  std::optional<crypto::PublicKey> parent_proposer;
+  std::vector<std::pair<crypto::PublicKey, std::uint64_t>> parent_signers;
+};
+
+// What the last begin_block and the transactions after it paid and slashed, for reports.
+struct BlockEffects {
+  struct Payment {
+    Address address{};
+    std::uint64_t amount = 0;
+    bool proposer_bonus = false;
+
+    bool operator==(const Payment&) const = default;
+  };
+  struct Slash {
+    slashing::Offence offence;
+    Address address{};
+    slashing::Penalty penalty;
+    Address reporter{};
+
+    bool operator==(const Slash&) const = default;
+  };
+  std::vector<Payment> rewards;
+  std::vector<Slash> slashes;
+  std::uint64_t released = 0;  // unbonding returned to balances
+
+  bool operator==(const BlockEffects&) const = default;
+};
+
+TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees,
+                                const EconomicParams& economics);
 
 class LedgerState {
  public:
   // An empty ledger with no supply and default fees; from_genesis (genesis.h) builds a real one.
   LedgerState() = default;
 
+  // Opens block `start.height`: releases every unbonding amount due at or before it, then splits
+  // the whole rent pool (rewards::split_rent) among the parent's signers (to their accounts,
+  // created if needed), its proposer, the slashing pool and the treasury. For block 1 (no parent
+  // certificate) the pool waits. REQUIRES: start.height == height() + 1.
+  void begin_block(const BlockStart& start);
+
   // Applies `tx` completely (kOk) or not at all (any other reason). Checks, in this order: the
   // stateless rules (precheck_transaction), the sender account exists, nonce == its nonce + 1,
-  // balance >= amount + fee, the signature. The signature is checked last because it is the
-  // costly step. Either type debits amount + fee from the sender, bumps its nonce, records its
-  // public key and adds the fee to fee_pool; a transfer credits the recipient (creating its
-  // account), a stake adds the amount to the sender's bonded stake under the sender's key.
-  TxResult apply(const Transaction& tx, crypto::CryptoProvider& crypto);
+  // balance >= debit, the signature. The signature is checked last among the common rules because
+  // it is the costly step. Every type debits the fee (and the amount it moves) from the sender,
+  // bumps its nonce, records its public key and adds the fee to the rent pool. Then:
+  //  - transfer: credits the recipient (creating its account);
+  //  - stake: adds the amount to the sender's stake (under the sender's key), which must then be
+  //    at least min_stake; a tombstoned key cannot stake;
+  //  - unstake: moves the amount from stake to unbonding, released unbonding_blocks later; what
+  //    stays staked must be zero or at least min_stake;
+  //  - PoE submit: the header must be signed by the sender and new on chain; its rent_payment
+  //    goes to the rent pool;
+  //  - evidence: `evidence` judges it, and a censorship offence's PoE must not have been on chain
+  //    before the offence height. A new offence of a bonded key that is not tombstoned is slashed:
+  //    the penalty (slashing_params.h) is taken from stake, then unbonding, and burned or pooled.
+  //    True evidence of anything else (an offence already slashed, a tombstoned or unbonded key)
+  //    applies without effect but its fee: reporters racing on one offence are not stuck.
+  // `evidence` may be null where no evidence is judged: an evidence transaction is then
+  // kInvalidEvidence.
+  TxResult apply(const Transaction& tx, crypto::CryptoProvider& crypto,
+                 const slashing::EvidenceVerifier* evidence = nullptr);
 
   // Null if no account exists at `address`. The pointer is valid until the next apply().
   const Account* find_account(const Address& address) const;
   const std::map<Address, Account>& accounts() const { return m_accounts; }
   // Bonded stake per validator address; counted by conservation, not part of any balance.
   const std::map<Address, Stake>& stakes() const { return m_stakes; }
+  // Unbonding amounts by release height; equal heights in the order they started.
+  const std::multimap<std::uint64_t, Unbonding>& unbonding() const { return m_unbonding; }
+  // Keys removed for double signing; validator_set_from_stakes leaves them out.
+  const std::set<Address>& tombstoned() const { return m_tombstoned; }
+  // Height at which each PoE (by PoEHeader::id) went on chain.
+  const std::map<runtime::Hash32, std::uint64_t>& poe_heights() const { return m_poe_heights; }
+  // Offences slashed (Offence::id).
+  const std::set<runtime::Hash32>& offences() const { return m_offences; }
   const Pools& pools() const { return m_pools; }
+  // The last block begun (0 before block 1).
+  std::uint64_t height() const { return m_height; }
+  const BlockEffects& block_effects() const { return m_effects; }
   std::uint64_t genesis_supply() const { return m_genesis_supply; }
   std::uint64_t minted() const { return m_minted; }
   std::uint64_t burned() const { return m_burned; }
   const FeeParams& fee_params() const { return m_fee_params; }
+  const EconomicParams& economic_params() const { return m_economics; }
 
   // OK when funds are conserved; otherwise the two sides, for the simulator's invariant report.
   runtime::Status check_conservation() const;
@@ -103,8 +197,9 @@ class LedgerState {
   runtime::Hash32 state_root() const;
   // Merkle root over leaf_hash(account.encode()) of every account in address order.
   runtime::Hash32 accounts_root() const;
-  // BLAKE2b-256 of the canonical encoding of stakes (address order), pools, genesis supply,
-  // minted, burned and fee parameters.
+  // BLAKE2b-256 of the canonical encoding of height, stakes (address order), unbonding,
+  // tombstones, pools, genesis supply, minted, burned, fee and economic parameters, and the
+  // running digest of recorded PoE and offence ids.
   runtime::Hash32 summary_digest() const;
   // kNotFound if no account exists at `address`.
   runtime::Result<AccountProof> prove_account(const Address& address) const;
@@ -116,17 +211,37 @@ class LedgerState {
 
   // Inserts or overwrites an account and its cached leaf hash.
   void put_account(const Account& account);
+  // Adds `amount` to the balance of the account at `address`, creating it if needed. False (and
+  // nothing changed) if the balance would overflow.
+  bool credit(const Address& address, std::uint64_t amount);
+  // Folds a newly recorded id into m_history.
+  void record(std::uint8_t kind, const runtime::Hash32& id);
+  // The type-specific effects of apply(), on `sender` already debited; kOk or nothing changed.
+  TxResult apply_stake(const Transaction& tx, const TxPrecheck& check, Account& sender);
+  TxResult apply_unstake(const TxPrecheck& check, Account& sender);
+  TxResult apply_evidence(const Transaction& tx, crypto::CryptoProvider& crypto,
+                          const slashing::EvidenceVerifier* evidence, Account& sender);
 
   std::map<Address, Account> m_accounts;
   // leaf_hash(account.encode()) per account, updated with every write so state_root() rehashes
   // only the accounts that changed, not all of them.
   std::map<Address, runtime::Hash32> m_leaves;
   std::map<Address, Stake> m_stakes;
+  std::multimap<std::uint64_t, Unbonding> m_unbonding;
+  std::set<Address> m_tombstoned;
+  std::map<runtime::Hash32, std::uint64_t> m_poe_heights;
+  std::set<runtime::Hash32> m_offences;
+  // Chained digest of every id recorded in m_poe_heights and m_offences, in order: the summary
+  // commits to them without rehashing the whole history each block.
+  runtime::Hash32 m_history{};
   Pools m_pools;
+  std::uint64_t m_height = 0;
+  BlockEffects m_effects;
   std::uint64_t m_genesis_supply = 0;
   std::uint64_t m_minted = 0;
   std::uint64_t m_burned = 0;
   FeeParams m_fee_params;
+  EconomicParams m_economics;
 };
 
 }  // namespace mn::ledger

@@ -59,7 +59,7 @@ Mempool::Mempool(std::size_t capacity) : m_capacity(capacity) {
 
 AdmitResult Mempool::admit(const Transaction& tx, const LedgerState& state,
                            crypto::CryptoProvider& crypto) {
-  const TxPrecheck check = precheck_transaction(tx, state.fee_params());
+  const TxPrecheck check = precheck_transaction(tx, state.fee_params(), state.economic_params());
   if (check.result != TxResult::kOk) return from_precheck(check.result);
 
   const Address sender = address_from_public_key(tx.sender);
@@ -190,6 +190,15 @@ void Mempool::erase(const Address& sender, std::uint64_t nonce) {
   m_eviction_order.erase(EvictionKey{it->second.tx.fee, it->second.seq});
   queue->second.erase(it);
   if (queue->second.empty()) m_by_sender.erase(queue);
+}
+
+std::uint64_t Mempool::next_nonce(const Address& sender, const LedgerState& state) const {
+  const Account* account = state.find_account(sender);
+  std::uint64_t next = (account ? account->nonce : 0) + 1;
+  if (const auto queue = m_by_sender.find(sender); queue != m_by_sender.end()) {
+    while (queue->second.contains(next)) ++next;
+  }
+  return next;
 }
 
 }  // namespace mn::ledger

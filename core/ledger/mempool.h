@@ -70,6 +70,10 @@ class Mempool {
   // block) has already used.
   void remove_committed(std::span<const Address> block_senders, const LedgerState& state);
 
+  // The nonce a new transaction from `sender` carries to follow its committed nonce in `state` and
+  // its consecutive pending transactions.
+  std::uint64_t next_nonce(const Address& sender, const LedgerState& state) const;
+
   std::size_t size() const { return m_eviction_order.size(); }
   std::size_t capacity() const { return m_capacity; }
   // The pending transaction in the (sender, nonce) slot, or null. Valid until the next change.

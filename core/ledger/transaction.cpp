@@ -157,6 +157,40 @@ Transaction make_transfer(const crypto::KeyPair& sender, const Address& recipien
                           TransferPayload{recipient, amount}.encode(), crypto);
 }
 
+runtime::Bytes PoeSubmitPayload::encode() const {
+  codec::Writer w;
+  codec::write_header(w, kPoeSubmitPayloadTag, 1);
+  w.write_fixed(header.encode());
+  w.write_u64(complexity);
+  w.write_u64(logbook_bytes);
+  w.write_u64(inclusion_priority);
+  return w.take();
+}
+
+runtime::Result<PoeSubmitPayload> PoeSubmitPayload::decode(runtime::ByteView bytes) {
+  codec::Reader r(bytes);
+  if (auto v = codec::read_header(r, kPoeSubmitPayloadTag, 1); !v) return v.status();
+  auto header_bytes = r.read_array<poe::PoEHeader::kEncodedSize>();
+  if (!header_bytes) return header_bytes.status();
+  PoeSubmitPayload p;
+  auto header = poe::PoEHeader::decode(*header_bytes);
+  if (!header) return header.status();
+  p.header = *header;
+  for (std::uint64_t* field : {&p.complexity, &p.logbook_bytes, &p.inclusion_priority}) {
+    auto value = r.read_u64();
+    if (!value) return value.status();
+    *field = *value;
+  }
+  if (auto s = r.finish(); !s.is_ok()) return s;
+  return p;
+}
+
+Transaction make_unstake(const crypto::KeyPair& sender, std::uint64_t amount, std::uint64_t nonce,
+                         std::uint64_t fee, crypto::CryptoProvider& crypto) {
+  return make_transaction(TxType::kUnstake, sender, nonce, fee, StakePayload{amount}.encode(),
+                          crypto);
+}
+
 Transaction make_stake(const crypto::KeyPair& sender, std::uint64_t amount, std::uint64_t nonce,
                        std::uint64_t fee, crypto::CryptoProvider& crypto) {
   return make_transaction(TxType::kStake, sender, nonce, fee, StakePayload{amount}.encode(),

@@ -4,8 +4,9 @@
 // transaction id is BLAKE2b-256 of the full encoding including the signature; ids identify exact
 // bytes (mempool de-duplication, tie-breaks), while (sender, nonce) identifies the slot a
 // transaction competes for. Decoding is strict: one encoding per transaction, anything else is an
-// error value. The payload layout depends on the type; TransferPayload is the only one defined so
-// far. Hashing and signing go through the CryptoProvider passed in, so a simulation charges them.
+// error value. The payload layout depends on the type (the payload structs below; an EVIDENCE
+// payload is the evidence bytes themselves, judged by slashing::EvidenceVerifier). Hashing and
+// signing go through the CryptoProvider passed in, so a simulation charges them.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +18,7 @@
 #include "core/codec/writer.h"
 #include "core/crypto/crypto_provider.h"
 #include "core/ledger/address.h"
+#include "core/poe/poe_header.h"
 #include "core/runtime/result.h"
 #include "core/runtime/types.h"
 
@@ -78,13 +80,31 @@ struct TransferPayload {
 };
 
 // Payload of a kStake: bond `amount` base units of the sender's balance as validator stake, under
-// the sender's key (the key that validates).
+// the sender's key (the key that validates). Also the payload of a kUnstake: start unbonding
+// `amount` of the sender's stake (the type, which the signature covers, tells them apart).
 struct StakePayload {
   std::uint64_t amount = 0;
 
   runtime::Bytes encode() const;
   // Strict: exactly one payload, nothing after it.
   static runtime::Result<StakePayload> decode(runtime::ByteView bytes);
+};
+
+// Payload of a kPoeSubmit (SPEC 2.2): the PoE header the sender (the BPI operator) signed, and
+// the quantities its rent is computed from. The header's rent_payment moves from the sender's
+// balance to the rent pool; it must cover RentSchedule::rent(complexity, logbook_bytes,
+// inclusion_priority).
+struct PoeSubmitPayload {
+  poe::PoEHeader header;
+  std::uint64_t complexity = 0;
+  std::uint64_t logbook_bytes = 0;
+  std::uint64_t inclusion_priority = 0;
+
+  runtime::Bytes encode() const;
+  // Strict: exactly one payload, nothing after it.
+  static runtime::Result<PoeSubmitPayload> decode(runtime::ByteView bytes);
+
+  bool operator==(const PoeSubmitPayload&) const = default;
 };
 
 // A signed transaction of any type from `sender`. REQUIRES: payload.size() <= kMaxPayloadBytes.
@@ -100,6 +120,10 @@ Transaction make_transfer(const crypto::KeyPair& sender, const Address& recipien
 // A signed stake of `amount` from `sender`.
 Transaction make_stake(const crypto::KeyPair& sender, std::uint64_t amount, std::uint64_t nonce,
                        std::uint64_t fee, crypto::CryptoProvider& crypto);
+
+// A signed unstake of `amount` of `sender`'s stake.
+Transaction make_unstake(const crypto::KeyPair& sender, std::uint64_t amount, std::uint64_t nonce,
+                         std::uint64_t fee, crypto::CryptoProvider& crypto);
 
 // The distinct sender addresses of `txs`, ascending.
 std::vector<Address> sender_addresses(std::span<const Transaction> txs);

@@ -2,7 +2,6 @@
 
 #include <limits>
 
-#include "core/ledger/fee_schedule.h"
 #include "core/runtime/types.h"
 
 namespace mn::poe {
@@ -17,7 +16,7 @@ runtime::Result<std::uint64_t> RentSchedule::rent(std::uint64_t complexity,
                                                   std::uint64_t logbook_bytes,
                                                   std::uint64_t inclusion_priority) const {
   const runtime::Uint128 complexity_term =
-      runtime::Uint128{complexity} * complexity_multiplier_bps / ledger::kBpsDenominator;
+      runtime::Uint128{complexity} * complexity_multiplier_bps / runtime::kBpsDenominator;
   const runtime::Uint128 storage_term = runtime::Uint128{storage_rent} * logbook_bytes;
   // Each product is below 2^128, but two of them can sum past it; any term above u64 already
   // makes the rent overflow, and four terms of at most u64 sum below 2^66.

@@ -28,4 +28,7 @@ using Hash32 = std::array<std::uint8_t, 32>;
 __extension__ typedef __int128 Int128;
 __extension__ typedef unsigned __int128 Uint128;
 
+// Basis points: shares and rates in integers, 10,000 bps = 100 %.
+inline constexpr std::uint64_t kBpsDenominator = 10'000;
+
 }  // namespace mn::runtime

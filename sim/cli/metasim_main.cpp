@@ -1,21 +1,28 @@
-// metasim: run, validate and replay simulation scenarios. Exit codes: 0 every expectation held,
-// 1 an expectation or invariant failed (or a replay did not reproduce), 2 bad input or usage.
+// metasim: run, validate, replay and shrink simulation scenarios, run parameter sweeps and merge
+// their shards. Exit codes: 0 every expectation held, 1 an expectation or invariant failed (or a
+// replay did not reproduce), 2 bad input or usage.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "sim/cli/progress_line.h"
+#include "sim/cli/sweep_progress_line.h"
+#include "sim/output/h5_reader.h"
 #include "sim/output/run_output.h"
 #include "sim/scenario/scenario_loader.h"
 #include "sim/scenario_runner.h"
 #include "sim/shrinker.h"
+#include "sim/sweep/sweep_loader.h"
+#include "sim/sweep/sweep_runner.h"
+#include "sim/sweep/sweep_table.h"
 
 namespace {
 
@@ -32,6 +39,8 @@ constexpr const char* kUsage =
     "  metasim validate SCENARIO...\n"
     "  metasim replay DIR\n"
     "  metasim shrink SCENARIO --seed N --out MIN.json\n"
+    "  metasim sweep SWEEP [--threads N] [--shard I/N] [--out FILE.h5] [--progress]\n"
+    "  metasim merge OUT.h5 SHARD.h5... [--partial]\n"
     "\n"
     "  run       run a scenario and check its expectations; writes DIR/summary.json, run.h5 and\n"
     "            scenario.json (default DIR: out/<scenario name>-seed<N>); --trace also writes\n"
@@ -40,6 +49,12 @@ constexpr const char* kUsage =
     "  replay    rerun a recorded run directory and confirm its fingerprint\n"
     "  shrink    remove adversaries, faults, nodes, time and workload while the same\n"
     "            expectation still fails, and write the minimal scenario\n"
+    "  sweep     run every point of a sweep file (docs/sweeps.md) under every seed, in parallel\n"
+    "            on N threads (default: all cores); --shard I/N runs only the runs with\n"
+    "            run_index % N == I; writes one row per run to FILE.h5 (default\n"
+    "            out/<sweep name>.h5) and each failed run's scenario to FILE.failed/\n"
+    "  merge     join the shard files of one sweep into OUT.h5 (rows by run_index); refuses\n"
+    "            shards of different sweeps, duplicate runs and, unless --partial, missing runs\n"
     "\n"
     "exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or usage\n";
 
@@ -331,6 +346,206 @@ int command_shrink(const std::vector<std::string>& args) {
   return kExitPass;
 }
 
+std::string default_sweep_out(const mn::sim::SweepSpec& spec, const mn::sim::SweepShard& shard) {
+  std::string name;
+  for (char c : spec.name) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '.';
+    name += safe ? c : '_';
+  }
+  if (shard.count == 1) return fmt::format("out/{}.h5", name);
+  return fmt::format("out/{}-shard{}of{}.h5", name, shard.index, shard.count);
+}
+
+// FILE.h5 -> FILE.failed: where the scenarios of failed runs go, next to the results.
+std::string failed_dir_for(const std::string& out) {
+  const std::filesystem::path path(out);
+  std::filesystem::path dir = path;
+  if (path.extension() == ".h5") dir.replace_extension();
+  return dir.string() + ".failed";
+}
+
+// Scenarios a previous sweep left in `dir` would pass for this sweep's failures.
+void remove_stale_failures(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("run-", 0) == 0 && entry.path().extension() == ".json") {
+      std::filesystem::remove(entry.path(), ec);
+    }
+  }
+}
+
+int command_sweep(const std::vector<std::string>& args) {
+  std::string sweep_path;
+  std::optional<std::string> out;
+  mn::sim::SweepShard shard;
+  unsigned threads = std::max(1U, std::thread::hardware_concurrency());
+  bool progress = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool has_value = i + 1 < args.size();
+    if (a == "--threads") {
+      if (!has_value) return usage_error("--threads needs a value");
+      const auto n = parse_u64(args[++i]);
+      if (!n || *n == 0 || *n > 4096) {
+        return usage_error("--threads: expected an integer in [1, 4096], got '" + args[i] + "'");
+      }
+      threads = static_cast<unsigned>(*n);
+    } else if (a == "--shard") {
+      if (!has_value) return usage_error("--shard needs I/N");
+      auto parsed = mn::sim::parse_shard(args[++i]);
+      if (!parsed) return usage_error(parsed.status().message());
+      shard = *parsed;
+    } else if (a == "--out") {
+      if (!has_value) return usage_error("--out needs a file");
+      out = args[++i];
+    } else if (a == "--progress") {
+      progress = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error("unknown option '" + a + "'");
+    } else if (sweep_path.empty()) {
+      sweep_path = a;
+    } else {
+      return usage_error("sweep takes one sweep file, got a second: '" + a + "'");
+    }
+  }
+  if (sweep_path.empty()) return usage_error("sweep needs a SWEEP file");
+  auto spec = mn::sim::load_sweep_file(sweep_path);
+  if (!spec) {
+    fmt::print(stderr, "error: {}: {}\n", sweep_path, spec.status().message());
+    return kExitUsage;
+  }
+  // Every point must load before anything runs: a typo in point 180 must not cost 179 runs.
+  auto scenarios = mn::sim::materialize_points(*spec);
+  if (!scenarios) {
+    fmt::print(stderr, "error: {}: {}\n", sweep_path, scenarios.status().message());
+    return kExitUsage;
+  }
+  const std::string out_path = out.value_or(default_sweep_out(*spec, shard));
+  const std::string failed_dir = failed_dir_for(out_path);
+  const std::filesystem::path out_parent = std::filesystem::path(out_path).parent_path();
+  std::error_code ec;
+  if (!out_parent.empty()) std::filesystem::create_directories(out_parent, ec);
+  if (ec) {
+    fmt::print(stderr, "error: cannot create {}: {}\n", out_parent.string(), ec.message());
+    return kExitUsage;
+  }
+  remove_stale_failures(failed_dir);
+
+  const auto runs = mn::sim::shard_runs(*spec, shard);
+  fmt::print("sweep: {} — {} points x {} seeds = {} runs over {}\n", spec->name,
+             spec->points.size(), spec->seeds.size(), spec->total_runs(), spec->scenario_path);
+  fmt::print("  shard {}/{}: {} runs on {} threads\n", shard.index, shard.count, runs.size(),
+             threads);
+  std::fflush(stdout);
+
+  mn::sim::SweepProgressLine line(runs.size());
+  std::uint64_t failed = 0;
+  std::uint64_t errors = 0;
+  auto results = mn::sim::run_sweep(*scenarios, runs, threads,
+                                    [&](std::size_t done, const mn::sim::SweepRunResult& r) {
+                                      failed += r.verdict == "fail" ? 1 : 0;
+                                      errors += r.verdict == "error" ? 1 : 0;
+                                      if (progress) line.update(done, failed, errors);
+                                    });
+  const double wall_s = line.elapsed_s();
+  if (progress) line.finish();
+
+  const auto written = mn::sim::write_failed_scenarios(results, *scenarios, failed_dir);
+  const auto table =
+      mn::sim::build_sweep_table(*spec, results, fmt::format("{}/{}", shard.index, shard.count));
+  const auto saved = written.is_ok() ? mn::sim::write_sweep_h5(table, out_path) : written;
+  if (!saved.is_ok()) {
+    fmt::print(stderr, "error: {}\n", saved.message());
+    return kExitUsage;
+  }
+
+  constexpr std::size_t kListedFailures = 20;
+  std::size_t listed = 0;
+  for (const auto& r : results) {
+    if (r.verdict == "pass") continue;
+    if (listed++ == kListedFailures) {
+      fmt::print("  ... {} more in {}\n", failed + errors - kListedFailures, out_path);
+      break;
+    }
+    std::string checks;
+    for (const auto& c : r.failed_checks) checks += (checks.empty() ? "" : ", ") + c;
+    fmt::print("  {} run {} (point {}, seed {}): {}\n    reproduce: {}\n",
+               r.verdict == "fail" ? "FAIL" : "ERROR", r.id.run_index, r.id.point_index, r.id.seed,
+               r.verdict == "fail" ? checks : r.error, r.reproduce);
+  }
+  fmt::print("  {} runs: {} passed, {} failed, {} errors in {:.1f} s wall ({:.2f} runs/s)\n",
+             results.size(), results.size() - failed - errors, failed, errors, wall_s,
+             wall_s > 0 ? static_cast<double>(results.size()) / wall_s : 0.0);
+  fmt::print("  output {}{}\n", out_path,
+             failed + errors > 0 ? " (failed runs' scenarios in " + failed_dir + ")" : "");
+  fmt::print("verdict: {}\n", failed + errors == 0 ? "PASS" : "FAIL");
+  return failed + errors == 0 ? kExitPass : kExitFail;
+}
+
+int command_merge(const std::vector<std::string>& args) {
+  std::vector<std::string> files;
+  bool partial = false;
+  for (const auto& a : args) {
+    if (a == "--partial") {
+      partial = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error("unknown option '" + a + "'");
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.size() < 2) return usage_error("merge needs OUT.h5 and at least one SHARD.h5");
+  const std::string out = files.front();
+  const std::vector<std::string> inputs(files.begin() + 1, files.end());
+  std::error_code ec;
+  for (const auto& in : inputs) {
+    if (std::filesystem::equivalent(out, in, ec)) {
+      return usage_error("the output " + out + " is also an input; name a new file first");
+    }
+  }
+  // Overwriting a shard (a forgotten output name) would lose its runs.
+  if (std::filesystem::exists(out, ec)) {
+    if (auto existing = mn::sim::H5Reader::open(out)) {
+      auto shard = existing->string_attribute("/", "shard");
+      if (shard && *shard != "merged") {
+        fmt::print(stderr,
+                   "error: {} is shard {} of a sweep, not a merge result; refusing to overwrite "
+                   "it (the first argument is the output)\n",
+                   out, *shard);
+        return kExitUsage;
+      }
+    }
+  }
+  std::vector<mn::sim::SweepTable> shards;
+  for (const auto& in : inputs) {
+    auto table = mn::sim::read_sweep_h5(in);
+    if (!table) {
+      fmt::print(stderr, "error: {}: {}\n", in, table.status().message());
+      return kExitUsage;
+    }
+    shards.push_back(std::move(table).value());
+  }
+  auto merged = mn::sim::merge_sweep_tables(shards, inputs, partial);
+  if (!merged) {
+    fmt::print(stderr, "error: {}\n", merged.status().message());
+    return kExitUsage;
+  }
+  const auto saved = mn::sim::write_sweep_h5(*merged, out);
+  if (!saved.is_ok()) {
+    fmt::print(stderr, "error: {}\n", saved.message());
+    return kExitUsage;
+  }
+  std::uint64_t passed = 0;
+  for (const auto& v : merged->verdict) passed += v == "pass" ? 1 : 0;
+  fmt::print("merge: {} — {} shards, {} of {} runs ({} passed, {} did not) -> {}\n",
+             merged->sweep_name, inputs.size(), merged->rows(), merged->total_runs, passed,
+             merged->rows() - passed, out);
+  return kExitPass;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -345,5 +560,7 @@ int main(int argc, char** argv) {
   if (command == "validate") return command_validate(rest);
   if (command == "replay") return command_replay(rest);
   if (command == "shrink") return command_shrink(rest);
+  if (command == "sweep") return command_sweep(rest);
+  if (command == "merge") return command_merge(rest);
   return usage_error("unknown command '" + command + "'");
 }

@@ -10,23 +10,36 @@ namespace mn::sim {
 
 ValidityOracle::ValidityOracle(const runtime::Hash32& genesis_hash,
                                std::shared_ptr<const ledger::LedgerState> genesis_state,
-                               std::uint32_t max_block_txs, crypto::CryptoProvider& crypto,
-                               std::uint64_t window)
-    : m_max_block_txs(max_block_txs), m_crypto(crypto), m_window(window) {
-  m_states.emplace(genesis_hash, std::make_pair(std::uint64_t{0}, std::move(genesis_state)));
+                               consensus::ValidatorSet genesis_validators,
+                               std::uint64_t epoch_blocks, std::uint32_t max_block_txs,
+                               crypto::CryptoProvider& crypto, std::uint64_t window)
+    : m_epoch_blocks(epoch_blocks),
+      m_max_block_txs(max_block_txs),
+      m_crypto(crypto),
+      m_window(window) {
+  m_states.emplace(genesis_hash,
+                   Entry{0, std::move(genesis_state), genesis_validators, 0, genesis_validators});
 }
 
-ValidityOracle::Outcome ValidityOracle::execute(const ledger::LedgerState& parent,
+ValidityOracle::Outcome ValidityOracle::execute(const Entry& parent,
                                                 const consensus::Block& block) {
-  auto txs = consensus::LedgerApplication::decode_payload(block.payload);
-  if (!txs) return {nullptr, "payload does not decode: " + txs.status().message()};
-  if (txs->size() > m_max_block_txs) {
-    return {nullptr, std::to_string(txs->size()) + " transactions, more than a block holds (" +
+  auto payload = consensus::LedgerApplication::decode_payload(block.payload);
+  if (!payload) return {nullptr, "payload does not decode: " + payload.status().message()};
+  const auto& txs = payload->txs;
+  if (txs.size() > m_max_block_txs) {
+    return {nullptr, std::to_string(txs.size()) + " transactions, more than a block holds (" +
                          std::to_string(m_max_block_txs) + ")"};
   }
-  auto state = std::make_shared<ledger::LedgerState>(parent);
-  for (std::size_t i = 0; i < txs->size(); ++i) {
-    const ledger::TxResult result = state->apply((*txs)[i], m_crypto);
+  if (block.header.validator_set != parent.next.hash())
+    return {nullptr, "names a validator set other than its epoch's"};
+  auto start = consensus::LedgerApplication::block_start(block.header.height, block.header.parent,
+                                                         parent.decided_by, parent.proposer,
+                                                         payload->parent_commit.get(), m_crypto);
+  if (!start) return {nullptr, start.status().message()};
+  auto state = std::make_shared<ledger::LedgerState>(*parent.state);
+  state->begin_block(*start);
+  for (std::size_t i = 0; i < txs.size(); ++i) {
+    const ledger::TxResult result = state->apply(txs[i], m_crypto, &m_evidence);
     if (result != ledger::TxResult::kOk) {
       return {nullptr, "transaction " + std::to_string(i) + " does not apply (" +
                            ledger::tx_result_name(result) + ")"};
@@ -48,7 +61,7 @@ void ValidityOracle::on_commit(runtime::NodeId node, const consensus::FinalizedB
   const auto parent = m_states.find(block.header.parent);
   if (parent == m_states.end()) return;  // a fork older than the window
   ++m_checked;
-  Outcome outcome = execute(*parent->second.second, block);
+  Outcome outcome = execute(parent->second, block);
   if (!outcome.state) {
     if (!m_first)
       m_first = OracleViolation{"validity",
@@ -59,9 +72,15 @@ void ValidityOracle::on_commit(runtime::NodeId node, const consensus::FinalizedB
     return;
   }
   const std::uint64_t height = block.header.height;
-  m_states.emplace(block.hash, std::make_pair(height, std::move(outcome.state)));
+  Entry entry{height, std::move(outcome.state), parent->second.next, block.header.proposer,
+              parent->second.next};
+  // The ledger's epoch rule, applied here on the oracle's own states.
+  if (m_epoch_blocks != 0 && height % m_epoch_blocks == 0) {
+    if (auto next = consensus::validator_set_from_stakes(*entry.state)) entry.next = *next;
+  }
+  m_states.emplace(block.hash, std::move(entry));
   for (auto it = m_states.begin(); it != m_states.end();) {
-    it = it->second.first + m_window <= height ? m_states.erase(it) : std::next(it);
+    it = it->second.height + m_window <= height ? m_states.erase(it) : std::next(it);
   }
 }
 

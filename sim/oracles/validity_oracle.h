@@ -1,9 +1,11 @@
 // Validity: every block an honest node commits is valid under the ledger rules, judged by an
-// independent re-execution — the oracle decodes the payload itself and applies every transaction
-// to its own copy of the parent's state, outside the nodes' execution caches. A block is valid if
-// its payload decodes, holds at most max_block_txs transactions, every one applies (signature,
-// nonce, funds, fee), conservation holds after it, and the resulting state root is the one its
-// header commits to. Each distinct block is checked once, on the first honest commit.
+// independent re-execution — the oracle decodes the payload itself, tracks the validator sets
+// (epochs) itself, and applies every transaction to its own copy of the parent's state, outside
+// the nodes' execution caches. A block is valid if its payload decodes, holds at most
+// max_block_txs transactions, names the validator set its epoch has, carries a valid certificate
+// of its parent, every transaction applies (signature, nonce, funds, fee, evidence), conservation
+// holds after it, and the resulting state root is the one its header commits to. Each distinct
+// block is checked once, on the first honest commit.
 //
 // Keeps reference states for the most recent `window` heights, so a fork deeper than that is not
 // re-executed (the agreement oracle has reported it by then). The first violation is kept.
@@ -15,7 +17,9 @@
 #include <optional>
 #include <set>
 
+#include "core/consensus/evidence.h"
 #include "core/consensus/messages.h"
+#include "core/consensus/validator_set.h"
 #include "core/crypto/crypto_provider.h"
 #include "core/ledger/ledger_state.h"
 #include "sim/oracles/oracle_violation.h"
@@ -28,6 +32,7 @@ class ValidityOracle {
   // not a node).
   ValidityOracle(const runtime::Hash32& genesis_hash,
                  std::shared_ptr<const ledger::LedgerState> genesis_state,
+                 consensus::ValidatorSet genesis_validators, std::uint64_t epoch_blocks,
                  std::uint32_t max_block_txs, crypto::CryptoProvider& crypto,
                  std::uint64_t window = 16);
 
@@ -38,18 +43,28 @@ class ValidityOracle {
   std::uint64_t blocks_checked() const { return m_checked; }
 
  private:
+  // A checked block: the state after it, the set that decided it, its proposer, and the set that
+  // decides its child.
+  struct Entry {
+    std::uint64_t height = 0;
+    std::shared_ptr<const ledger::LedgerState> state;
+    consensus::ValidatorSet decided_by;
+    consensus::ValidatorIndex proposer = 0;
+    consensus::ValidatorSet next;
+  };
   // Why `block` is invalid on `parent`, or the state after it.
   struct Outcome {
     std::shared_ptr<const ledger::LedgerState> state;
     std::string invalid;
   };
-  Outcome execute(const ledger::LedgerState& parent, const consensus::Block& block);
+  Outcome execute(const Entry& parent, const consensus::Block& block);
 
+  std::uint64_t m_epoch_blocks;
   std::uint32_t m_max_block_txs;
   crypto::CryptoProvider& m_crypto;
   std::uint64_t m_window;
-  std::map<runtime::Hash32, std::pair<std::uint64_t, std::shared_ptr<const ledger::LedgerState>>>
-      m_states;  // block hash -> (height, state after it)
+  consensus::ConsensusEvidenceVerifier m_evidence;
+  std::map<runtime::Hash32, Entry> m_states;  // by block hash
   std::set<runtime::Hash32> m_seen;
   std::uint64_t m_checked = 0;
   std::optional<OracleViolation> m_first;

@@ -119,8 +119,101 @@ nlohmann::json summary_json(const RunReport& report) {
       {"topology_components", report.topology_components},
       {"topology_edges", report.topology_edges},
   };
+  if (report.consensus && !report.economics.empty()) {
+    const RunReport::EconomicsRecord& last = report.economics.back();
+    std::uint64_t rewards = 0;
+    std::uint64_t slashed_validators = 0;
+    // Mean return of the validators over the run, in basis points of their initial stake.
+    double return_bps = 0;
+    for (const auto& v : report.validators) {
+      rewards += v.rewards;
+      if (v.slashed > 0) ++slashed_validators;
+      if (v.initial_stake > 0)
+        return_bps += 1e4 * static_cast<double>(v.rewards) / static_cast<double>(v.initial_stake);
+    }
+    if (!report.validators.empty()) return_bps /= static_cast<double>(report.validators.size());
+    j["metrics"]["economics"] = {{"supply", last.supply},
+                                 {"minted", last.minted},
+                                 {"burned", last.burned},
+                                 {"total_stake", last.total_stake},
+                                 {"rent_pool", last.rent_pool},
+                                 {"slashing_pool", last.slashing_pool},
+                                 {"treasury", last.treasury},
+                                 {"rewards_paid", rewards},
+                                 {"validator_return_bps_mean", return_bps},
+                                 {"slashes", report.slashes.size()},
+                                 {"slashed_validators", slashed_validators},
+                                 {"offences_reported", report.offences_reported}};
+  }
   return j;
 }
+
+namespace {
+
+// A u64 column of `records`, one value per record.
+template <class Record, class Field>
+std::vector<std::uint64_t> u64_column(const std::vector<Record>& records, Field field) {
+  std::vector<std::uint64_t> out;
+  out.reserve(records.size());
+  for (const auto& r : records) out.push_back(static_cast<std::uint64_t>(r.*field));
+  return out;
+}
+
+template <class Record>
+std::vector<double> seconds_column(const std::vector<Record>& records) {
+  std::vector<double> out;
+  out.reserve(records.size());
+  for (const auto& r : records) out.push_back(static_cast<double>(r.time) / 1e9);
+  return out;
+}
+
+// /economics (per height), /validators (per validator), /slashing (per slash): the layout
+// analysis/report.py reads.
+void write_economics(H5File& f, StatusChain& chain, const RunReport& report,
+                     const Scenario& scenario) {
+  using E = RunReport::EconomicsRecord;
+  const auto& e = report.economics;
+  chain << f.group("/economics") << f.column("/economics/height", u64_column(e, &E::height))
+        << f.column("/economics/time_s", seconds_column(e))
+        << f.column("/economics/supply", u64_column(e, &E::supply))
+        << f.column("/economics/minted", u64_column(e, &E::minted))
+        << f.column("/economics/burned", u64_column(e, &E::burned))
+        << f.column("/economics/total_balances", u64_column(e, &E::total_balances))
+        << f.column("/economics/total_stake", u64_column(e, &E::total_stake))
+        << f.column("/economics/unbonding", u64_column(e, &E::unbonding))
+        << f.column("/economics/rent_pool", u64_column(e, &E::rent_pool))
+        << f.column("/economics/slashing_pool", u64_column(e, &E::slashing_pool))
+        << f.column("/economics/treasury", u64_column(e, &E::treasury));
+  using V = RunReport::ValidatorRecord;
+  const auto& v = report.validators;
+  std::vector<std::string> names;
+  std::vector<std::uint32_t> tombstoned;
+  for (const auto& record : v) {
+    names.push_back(node_name(scenario, record.node));
+    tombstoned.push_back(record.tombstoned ? 1 : 0);
+  }
+  chain << f.group("/validators") << f.column("/validators/name", names)
+        << f.column("/validators/initial_stake", u64_column(v, &V::initial_stake))
+        << f.column("/validators/final_stake", u64_column(v, &V::final_stake))
+        << f.column("/validators/rewards", u64_column(v, &V::rewards))
+        << f.column("/validators/slashed", u64_column(v, &V::slashed))
+        << f.column("/validators/tombstoned", tombstoned);
+  using S = RunReport::SlashRecord;
+  const auto& sl = report.slashes;
+  std::vector<std::string> validator, offence, reporter;
+  for (const auto& record : sl) {
+    validator.push_back(node_name(scenario, record.validator));
+    offence.push_back(record.offence);
+    reporter.push_back(record.reporter ? node_name(scenario, *record.reporter) : "");
+  }
+  chain << f.group("/slashing") << f.column("/slashing/height", u64_column(sl, &S::height))
+        << f.column("/slashing/time_s", seconds_column(sl))
+        << f.column("/slashing/validator", validator) << f.column("/slashing/offence", offence)
+        << f.column("/slashing/amount", u64_column(sl, &S::amount))
+        << f.column("/slashing/reporter", reporter);
+}
+
+}  // namespace
 
 runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
                              const std::string& path) {
@@ -229,6 +322,7 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
     chain << f.group("/heights") << f.column("/heights/height", height)
           << f.column("/heights/first_commit_ns", commit_time) << f.column("/heights/round", round)
           << f.column("/heights/transactions", txs) << f.column("/nodes/height", node_height);
+    write_economics(f, chain, report, scenario);
   }
   chain << f.group("/timeline") << f.column("/timeline/second", second)
         << f.column("/timeline/broadcasts", per_second_broadcasts)

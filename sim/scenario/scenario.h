@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ledger/economic_params.h"
 #include "core/runtime/types.h"
 
 namespace mn::sim {
@@ -165,6 +166,8 @@ struct ExpectSpec {
   std::optional<std::uint64_t> max_height;    // at most this height (a no-quorum scenario)
   // No honest node finalizes a block in [first, second): a partition without a quorum stalls.
   std::optional<std::pair<TimeNs, TimeNs>> stall;
+  std::vector<NodeId> slashed;      // each slashed at least once
+  std::vector<NodeId> not_slashed;  // none slashed
 };
 
 struct Scenario {
@@ -174,7 +177,10 @@ struct Scenario {
   TimeNs duration = 10 * runtime::kNsPerSec;
   std::uint32_t validator_count = 0;  // nodes 0..k-1 are v0..v{k-1}; the rest n0, n1, ...
   StakeSpec stake;
+  // Genesis balance of each validator's account (it pays for the evidence the validator reports).
+  std::uint64_t validator_balance = 1'000'000'000;
   ConsensusSpec consensus;
+  ledger::EconomicParams economics;
   std::vector<AdversarySpec> adversaries;
   NetworkSpec network;
   WorkloadSpec workload;

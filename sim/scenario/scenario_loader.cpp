@@ -206,8 +206,11 @@ class Loader {
       return invalid("validators.count",
                      fmt::format("must be <= network.nodes ({})", m_scenario.network.nodes));
     }
+    m_scenario.validator_balance =
+        integer_or(member_or_empty(m_doc, "validators"), "balance", m_scenario.validator_balance);
     Status status = load_stake();
     if (status.is_ok()) status = load_consensus();
+    if (status.is_ok()) status = load_economics();
     if (status.is_ok()) status = load_network(network);
     if (status.is_ok()) status = load_workload();
     if (status.is_ok()) status = load_faults();
@@ -317,6 +320,38 @@ class Loader {
     }
     spec.max_block_txs = integer_or(*consensus, "max_block_txs", spec.max_block_txs);
     spec.epoch_blocks = integer_or(*consensus, "epoch_blocks", spec.epoch_blocks);
+    return {};
+  }
+
+  Status load_economics() {
+    const auto economics = m_doc.find("economics");
+    if (economics == m_doc.end()) return {};
+    if (Status status = needs_consensus("economics"); !status.is_ok()) return status;
+    ledger::EconomicParams& e = m_scenario.economics;
+    const json& rent = member_or_empty(*economics, "rent");
+    e.rent.base_rent = integer_or(rent, "base_rent", e.rent.base_rent);
+    e.rent.complexity_multiplier_bps =
+        integer_or(rent, "complexity_multiplier_bps", e.rent.complexity_multiplier_bps);
+    e.rent.storage_rent = integer_or(rent, "storage_rent", e.rent.storage_rent);
+    const json& rewards = member_or_empty(*economics, "rewards");
+    e.rewards.validators_bps = integer_or(rewards, "validators_bps", e.rewards.validators_bps);
+    e.rewards.proposer_bps = integer_or(rewards, "proposer_bps", e.rewards.proposer_bps);
+    e.rewards.slashing_pool_bps =
+        integer_or(rewards, "slashing_pool_bps", e.rewards.slashing_pool_bps);
+    e.rewards.treasury_bps = integer_or(rewards, "treasury_bps", e.rewards.treasury_bps);
+    if (Status status = e.rewards.check(); !status.is_ok())
+      return invalid("economics.rewards", status.message());
+    const json& slashing = member_or_empty(*economics, "slashing");
+    e.slashing.double_sign_bps =
+        integer_or(slashing, "double_sign_bps", e.slashing.double_sign_bps);
+    e.slashing.invalid_vote_bps =
+        integer_or(slashing, "invalid_vote_bps", e.slashing.invalid_vote_bps);
+    e.slashing.censorship_bps = integer_or(slashing, "censorship_bps", e.slashing.censorship_bps);
+    e.slashing.burn_bps = integer_or(slashing, "burn_bps", e.slashing.burn_bps);
+    const json& staking = member_or_empty(*economics, "staking");
+    e.min_stake = integer_or(staking, "min_stake", e.min_stake);
+    e.unbonding_blocks = integer_or(staking, "unbonding_blocks", e.unbonding_blocks);
+    if (Status status = e.check(); !status.is_ok()) return invalid("economics", status.message());
     return {};
   }
 
@@ -807,6 +842,19 @@ class Loader {
         return invalid("expect.max_finality_p99_ms", "needs workload.transfers_per_s > 0");
       }
       spec.max_finality_p99_ms = p99->get<double>();
+    }
+    for (const auto& [key, out] :
+         {std::pair{"slashed", &spec.slashed}, std::pair{"not_slashed", &spec.not_slashed}}) {
+      const auto it = expect.find(key);
+      if (it == expect.end()) continue;
+      const std::string path = join_path("expect", key);
+      auto ids = selector(*it, path);
+      if (!ids) return ids.status();
+      for (const NodeId id : *ids) {
+        if (id >= m_scenario.validator_count)
+          return invalid(path, "names a node that is not a validator");
+      }
+      *out = std::move(ids).value();
     }
     return {};
   }

@@ -23,37 +23,58 @@ class ValidityOracleTest : public ::testing::Test {
   ValidityOracleTest()
       : m_alice(key_of(m_crypto, 1)),
         m_bob(key_of(m_crypto, 2)),
-        m_genesis(*ledger::check_genesis(ledger::testing::genesis_of({m_alice, m_bob}, 1'000'000))),
-        m_oracle(m_genesis.hash, m_genesis.state, 10, m_crypto) {}
+        m_validator(key_of(m_crypto, 3)),
+        m_genesis(*ledger::check_genesis(genesis())),
+        m_set(*consensus::validator_set_from_stakes(*m_genesis.state)),
+        m_oracle(m_genesis.hash, m_genesis.state, m_set, 0, 10, m_crypto) {}
+
+  ledger::Genesis genesis() const {
+    ledger::Genesis g = ledger::testing::genesis_of({m_alice, m_bob}, 1'000'000);
+    g.validators.push_back({m_validator.public_key, 100});
+    return g;
+  }
 
   ledger::Transaction transfer(std::uint64_t nonce, std::uint64_t amount) {
     return ledger::make_transfer(m_alice, address_of(m_bob), amount, nonce, 10'000, m_crypto);
   }
-  // A block on `parent` whose header commits to `root` (by default, the true one after `txs`).
+  // A block on `parent` whose header commits to `root` (by default, the true one after `txs`),
+  // carrying the certificate of the block made before it, and certified by the one validator.
   consensus::FinalizedBlock block(std::uint64_t height, const runtime::Hash32& parent,
                                   const ledger::LedgerState& parent_state,
                                   const std::vector<ledger::Transaction>& txs,
                                   std::optional<runtime::Hash32> root = std::nullopt) {
+    const consensus::CommitCertificate* parent_commit = height == 1 ? nullptr : m_commit.get();
     ledger::LedgerState state = parent_state;
+    // A test may give a bad parent certificate on purpose; the block opens without rewards then.
+    auto start = consensus::LedgerApplication::block_start(height, parent, m_set, 0, parent_commit,
+                                                           m_crypto);
+    state.begin_block(start ? *start : ledger::BlockStart{height, {}, {}});
     for (const auto& tx : txs) (void)state.apply(tx, m_crypto);
     consensus::BlockHeader header;
     header.height = height;
     header.parent = parent;
+    header.validator_set = m_set.hash();
     header.state_root = root.value_or(state.state_root());
-    consensus::BlockPtr b =
-        consensus::make_block(header, consensus::LedgerApplication::encode_payload(txs));
+    consensus::BlockPtr b = consensus::make_block(
+        header, consensus::LedgerApplication::encode_payload(parent_commit, txs));
     m_last_state = state;
-    return consensus::make_finalized_block(
-        b, std::make_shared<consensus::SignatureSetCertificate>(height, 0, b->hash,
-                                                                std::vector<consensus::Vote>{}, 1));
+    m_commit = std::make_shared<consensus::SignatureSetCertificate>(
+        height, 0, b->hash,
+        std::vector<consensus::Vote>{consensus::make_vote(
+            consensus::Step::kCommit, height, 0, b->hash, 0, m_validator.secret_key, m_crypto)},
+        1);
+    return consensus::make_finalized_block(b, m_commit);
   }
 
   crypto::SimulatedCryptoProvider m_crypto;
   crypto::KeyPair m_alice;
   crypto::KeyPair m_bob;
+  crypto::KeyPair m_validator;
   ledger::CheckedGenesis m_genesis;
+  consensus::ValidatorSet m_set;
   ValidityOracle m_oracle;
   ledger::LedgerState m_last_state;
+  consensus::CommitCertificatePtr m_commit;
 };
 
 TEST_F(ValidityOracleTest, AcceptsAValidChainCheckingEachBlockOnce) {
@@ -82,6 +103,18 @@ TEST_F(ValidityOracleTest, CatchesATransactionThatDoesNotApply) {
   EXPECT_EQ(v.nodes, std::vector<runtime::NodeId>{4});
   EXPECT_NE(v.detail.find("transaction 0 does not apply (wrong_nonce)"), std::string::npos)
       << v.detail;
+}
+
+TEST_F(ValidityOracleTest, CatchesABlockWhoseParentCertificateIsNotAQuorum) {
+  const auto first = block(1, m_genesis.hash, *m_genesis.state, {});
+  m_oracle.on_commit(0, first, 1);
+  // A certificate of the parent with no seal at all.
+  m_commit = std::make_shared<consensus::SignatureSetCertificate>(
+      1, 0, first.block->hash, std::vector<consensus::Vote>{}, 1);
+  m_oracle.on_commit(0, block(2, first.block->hash, m_last_state, {}), 2);
+  ASSERT_TRUE(m_oracle.first_violation().has_value());
+  EXPECT_NE(m_oracle.first_violation()->detail.find("parent certificate"), std::string::npos)
+      << m_oracle.first_violation()->detail;
 }
 
 TEST_F(ValidityOracleTest, CatchesAWrongStateRoot) {

@@ -66,12 +66,12 @@ TEST_F(LedgerStateTest, TransferMovesAmountAndFee) {
   EXPECT_EQ(alice->nonce, 1u);
   EXPECT_EQ(bob->balance, kBalance + 250);
   EXPECT_EQ(bob->nonce, 0u);
-  EXPECT_EQ(m_state.pools().fee_pool, m_fee);
+  EXPECT_EQ(m_state.pools().rent_pool, m_fee);
   EXPECT_NE(m_state.state_root(), root);
 
   expect_result(transfer(m_alice, m_bob, 1, 2), TxResult::kOk);
   EXPECT_EQ(m_state.find_account(address_of(m_alice))->nonce, 2u);
-  EXPECT_EQ(m_state.pools().fee_pool, 2 * m_fee);
+  EXPECT_EQ(m_state.pools().rent_pool, 2 * m_fee);
 }
 
 TEST_F(LedgerStateTest, TransferCreatesTheRecipientWithoutAKey) {
@@ -154,12 +154,10 @@ TEST_F(LedgerStateTest, UnknownSenderIsRejected) {
   expect_result(transfer(m_carol, m_bob, 0, 1), TxResult::kSenderUnknown);
 }
 
-TEST_F(LedgerStateTest, EveryOtherTypeIsUnsupported) {
-  for (std::uint8_t type = 2; type <= static_cast<std::uint8_t>(TxType::kParamUpdate); ++type) {
-    if (static_cast<TxType>(type) == TxType::kStake) continue;
-    const Transaction tx =
-        make_transaction(static_cast<TxType>(type), m_alice, 1, 1'000'000,
-                         TransferPayload{address_of(m_bob), 1}.encode(), m_crypto);
+TEST_F(LedgerStateTest, TypesNotExecutedYetAreUnsupported) {
+  for (const TxType type : {TxType::kReceiptClaim, TxType::kParamUpdate}) {
+    const Transaction tx = make_transaction(
+        type, m_alice, 1, 1'000'000, TransferPayload{address_of(m_bob), 1}.encode(), m_crypto);
     expect_result(tx, TxResult::kUnsupportedType);
   }
 }
@@ -191,7 +189,7 @@ TEST_F(LedgerStateTest, ConservationHoldsAcrossManyTransfers) {
   runtime::Uint128 total = m_state.pools().sum();
   for (const auto& [address, account] : m_state.accounts()) total += account.balance;
   EXPECT_EQ(total, runtime::Uint128{m_state.genesis_supply()});
-  EXPECT_EQ(m_state.pools().fee_pool, 50 * m_fee);
+  EXPECT_EQ(m_state.pools().rent_pool, 50 * m_fee);
 }
 
 TEST_F(LedgerStateTest, StateRootIsAPureFunctionOfTheAccounts) {
@@ -309,7 +307,7 @@ TEST_F(LedgerStateTest, StakeBondsBalanceUnderTheSendersKey) {
   const Stake& stake = m_state.stakes().at(address_of(m_alice));
   EXPECT_EQ(stake.amount, 42'000u);
   EXPECT_EQ(stake.validator_key, m_alice.public_key);
-  EXPECT_EQ(m_state.pools().fee_pool, 2 * fee);
+  EXPECT_EQ(m_state.pools().rent_pool, 2 * fee);
   // Bonding moves funds, it does not make them: supply is unchanged.
   EXPECT_EQ(m_state.genesis_supply(), 2 * kBalance);
 }
@@ -327,6 +325,78 @@ TEST_F(LedgerStateTest, StakeFollowsTheSameRulesAsATransfer) {
   Transaction forged = make_stake(m_alice, 1, 1, fee, m_crypto);
   forged.sign(m_bob.secret_key, m_crypto);
   expect_result(forged, TxResult::kBadSignature);
+}
+
+TEST_F(LedgerStateTest, UnstakeUnbondsAndReleasesAfterThePeriod) {
+  const std::uint64_t fee = testing::stake_fee(m_state.fee_params());
+  const Address alice = address_of(m_alice);
+  expect_result(make_stake(m_alice, 1'000, 1, fee, m_crypto), TxResult::kOk);
+  m_state.begin_block(BlockStart{1, {}, {}});
+  expect_result(make_unstake(m_alice, 1'001, 2, fee, m_crypto), TxResult::kInsufficientStake);
+  expect_result(make_unstake(m_alice, 0, 2, fee, m_crypto), TxResult::kInsufficientStake);
+  expect_result(make_unstake(m_alice, 400, 2, fee, m_crypto), TxResult::kOk);
+  EXPECT_EQ(m_state.stakes().at(alice).amount, 600u);
+  ASSERT_EQ(m_state.unbonding().size(), 1u);
+  const std::uint64_t release = 1 + m_state.economic_params().unbonding_blocks;
+  EXPECT_EQ(m_state.unbonding().begin()->first, release);
+  const std::uint64_t balance = m_state.find_account(alice)->balance;
+  for (std::uint64_t h = 2; h < release; ++h) m_state.begin_block(BlockStart{h, {}, {}});
+  EXPECT_EQ(m_state.find_account(alice)->balance, balance);  // still bonded
+  m_state.begin_block(BlockStart{release, {}, {}});
+  EXPECT_EQ(m_state.find_account(alice)->balance, balance + 400);
+  EXPECT_TRUE(m_state.unbonding().empty());
+  EXPECT_EQ(m_state.block_effects().released, 400u);
+  EXPECT_TRUE(m_state.check_conservation().is_ok());
+}
+
+TEST_F(LedgerStateTest, StakeAndUnstakeRespectTheMinimumStake) {
+  Genesis genesis = testing::genesis_of({m_alice, m_bob}, kBalance);
+  genesis.economics.min_stake = 500;
+  m_state = testing::state_of(genesis);
+  const std::uint64_t fee = testing::stake_fee(m_state.fee_params());
+  expect_result(make_stake(m_alice, 499, 1, fee, m_crypto), TxResult::kBelowMinStake);
+  expect_result(make_stake(m_alice, 800, 1, fee, m_crypto), TxResult::kOk);
+  // 800 - 301 leaves 499: neither nothing nor the minimum.
+  expect_result(make_unstake(m_alice, 301, 2, fee, m_crypto), TxResult::kBelowMinStake);
+  expect_result(make_unstake(m_alice, 300, 2, fee, m_crypto), TxResult::kOk);
+  expect_result(make_unstake(m_alice, 500, 3, fee, m_crypto), TxResult::kOk);
+  EXPECT_FALSE(m_state.stakes().contains(address_of(m_alice)));
+}
+
+TEST_F(LedgerStateTest, PoeSubmitPaysItsRentIntoTheRentPoolOnce) {
+  PoeSubmitPayload poe;
+  poe.header.bpi_id[0] = 7;
+  poe.header.timestamp = 42;
+  poe.complexity = 20'000;
+  poe.logbook_bytes = 100;
+  poe.inclusion_priority = 5;
+  // base 1000 + 20000 * 10000 / 10000 + 1 * 100 + 5 at the default schedule.
+  const std::uint64_t rent = 21'105;
+  ASSERT_EQ(*m_state.economic_params().rent.rent(20'000, 100, 5), rent);
+  const auto submit = [&](std::uint64_t payment, std::uint64_t nonce,
+                          const crypto::KeyPair& signer) {
+    PoeSubmitPayload p = poe;
+    p.header.rent_payment = payment;
+    p.header.sign(signer.secret_key, m_crypto);
+    const Bytes payload = p.encode();
+    const auto fee = static_cast<std::uint64_t>(min_fee(m_state.fee_params(), payload.size()));
+    return make_transaction(TxType::kPoeSubmit, m_alice, nonce, fee, payload, m_crypto);
+  };
+  expect_result(submit(rent - 1, 1, m_alice), TxResult::kRentTooLow);
+  expect_result(submit(rent, 1, m_bob), TxResult::kBadPoeSignature);  // not the sender's
+  const std::uint64_t balance = m_state.find_account(address_of(m_alice))->balance;
+  const Transaction paid = submit(rent, 1, m_alice);
+  expect_result(paid, TxResult::kOk);
+  EXPECT_EQ(m_state.pools().rent_pool, rent + paid.fee);
+  EXPECT_EQ(m_state.find_account(address_of(m_alice))->balance, balance - rent - paid.fee);
+  EXPECT_EQ(m_state.poe_heights().size(), 1u);
+  // The same header again (a fresh transaction) is a duplicate.
+  expect_result(submit(rent, 2, m_alice), TxResult::kDuplicate);
+}
+
+TEST_F(LedgerStateTest, EvidenceNeedsAVerifier) {
+  expect_result(make_transaction(TxType::kEvidence, m_alice, 1, 1'000'000, Bytes{1}, m_crypto),
+                TxResult::kInvalidEvidence);
 }
 
 TEST_F(LedgerStateTest, ProvingAnUnknownAccountIsNotFound) {

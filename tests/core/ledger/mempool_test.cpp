@@ -95,7 +95,7 @@ TEST_F(MempoolTest, FeeFloorIsExact) {
 }
 
 TEST_F(MempoolTest, StatelessAndAccountRulesMatchTheLedger) {
-  expect_rejected(make_transaction(TxType::kUnstake, m_alice, 1, m_min_fee * 10,
+  expect_rejected(make_transaction(TxType::kReceiptClaim, m_alice, 1, m_min_fee * 10,
                                    TransferPayload{}.encode(), m_crypto),
                   AdmitResult::kUnsupportedType);
   // A stake whose payload is a transfer's is malformed for its type.

@@ -34,21 +34,42 @@ class LedgerApplicationTest : public ::testing::Test {
                                                kEpochBlocks, 100, nullptr, nullptr);
   }
 
-  // Executes and commits the next block carrying `txs` (consensus's certificate is not this
-  // application's concern: an empty one stands in).
+  // The payload of the next block: the parent's certificate (as stored) and `txs`.
+  static runtime::Bytes next_payload(const LedgerApplication& app,
+                                     const std::vector<ledger::Transaction>& txs) {
+    const auto parent = app.committed_block(app.committed_height());
+    return LedgerApplication::encode_payload(parent ? parent->certificate.get() : nullptr, txs);
+  }
+
+  // A certificate of `block` signed by every validator of `set` whose key is in m_keys, or by
+  // the first `signers` of them.
+  CommitCertificatePtr certify(const Block& block, const ValidatorSet& set,
+                               std::size_t signers = SIZE_MAX) {
+    std::vector<Vote> commits;
+    for (ValidatorIndex i = 0; i < set.size() && commits.size() < signers; ++i) {
+      for (const auto& pair : m_keys.pairs) {
+        if (pair.public_key != set.at(i).key) continue;
+        commits.push_back(make_vote(Step::kCommit, block.header.height, 0, block.hash, i,
+                                    pair.secret_key, m_keys.crypto));
+      }
+    }
+    return std::make_shared<SignatureSetCertificate>(block.header.height, 0, block.hash,
+                                                     std::move(commits), set.size());
+  }
+
+  // Executes and commits the next block carrying `txs`, proposed by validator 0 and certified by
+  // every validator.
   void commit_next(LedgerApplication& app, const std::vector<ledger::Transaction>& txs) {
     BlockHeader header;
     header.height = app.committed_height() + 1;
     header.parent = app.committed_hash();
-    runtime::Bytes payload = LedgerApplication::encode_payload(txs);
+    runtime::Bytes payload = next_payload(app, txs);
     header.payload_hash = crypto::blake2b_256(payload);
     auto root = app.execute(header, payload);
     ASSERT_TRUE(root) << root.status().to_string();
     header.state_root = *root;
     const BlockPtr block = make_block(header, std::move(payload));
-    app.commit(make_finalized_block(block, std::make_shared<SignatureSetCertificate>(
-                                               header.height, 0, block->hash, std::vector<Vote>{},
-                                               app.validator_set().size())));
+    app.commit(make_finalized_block(block, certify(*block, app.validator_set())));
   }
 
   ledger::Transaction stake(std::uint64_t amount, std::uint64_t nonce) {
@@ -99,12 +120,55 @@ TEST_F(LedgerApplicationTest, ABlockWithAnInvalidTransactionDoesNotExecute) {
   header.height = 1;
   header.parent = app->committed_hash();
   // Nonce 2 before nonce 1.
-  const runtime::Bytes payload = LedgerApplication::encode_payload({stake(5, 2)});
+  const runtime::Bytes payload = next_payload(*app, {stake(5, 2)});
   header.payload_hash = crypto::blake2b_256(payload);
   auto result = app->execute(header, payload);
   ASSERT_FALSE(result);
   EXPECT_NE(result.status().message().find("wrong_nonce"), std::string::npos)
       << result.status().message();
+}
+
+TEST_F(LedgerApplicationTest, TheNextBlockPaysTheRentPoolToTheParentsSignersAndProposer) {
+  auto app = make_app();
+  const std::uint64_t fee = ledger::testing::stake_fee(m_genesis.state->fee_params());
+  commit_next(*app, {stake(500, 1)});
+  EXPECT_EQ(app->state().pools().rent_pool, fee);
+  commit_next(*app, {});
+  // Default shares: 70 % to the two equal signers, 10 % bonus to the proposer (validator 0 of the
+  // set), 10 % to the slashing pool, 10 % and every remainder to the treasury.
+  const ValidatorSet set = *validator_set_from_stakes(*m_genesis.state);
+  const auto balance = [&](const crypto::PublicKey& key) {
+    const ledger::Account* account =
+        app->state().find_account(ledger::address_from_public_key(key));
+    return account ? account->balance : 0;
+  };
+  const std::uint64_t each = fee * 7'000 / 10'000 / 2;
+  EXPECT_EQ(balance(set.at(0).key), each + fee / 10);
+  EXPECT_EQ(balance(set.at(1).key), each);
+  EXPECT_EQ(app->state().pools().slashing_pool, fee / 10);
+  EXPECT_EQ(app->state().pools().treasury, fee - 2 * each - 2 * (fee / 10));
+  EXPECT_EQ(app->state().pools().rent_pool, 0u);
+  EXPECT_TRUE(app->state().check_conservation().is_ok());
+}
+
+TEST_F(LedgerApplicationTest, ABlockWithoutAValidParentCertificateDoesNotExecute) {
+  auto app = make_app();
+  commit_next(*app, {});
+  BlockHeader header;
+  header.height = 2;
+  header.parent = app->committed_hash();
+  for (const bool with_quorum : {false, true}) {
+    // One of two equal validators is not more than two thirds of the stake.
+    const auto parent = app->committed_block(1);
+    const CommitCertificatePtr commit =
+        certify(*parent->block, app->validator_set(), with_quorum ? SIZE_MAX : 1);
+    const runtime::Bytes payload = LedgerApplication::encode_payload(commit.get(), {});
+    header.payload_hash = crypto::blake2b_256(payload);
+    EXPECT_EQ(app->execute(header, payload).is_ok(), with_quorum);
+  }
+  const runtime::Bytes none = LedgerApplication::encode_payload(nullptr, {});
+  header.payload_hash = crypto::blake2b_256(none);
+  EXPECT_FALSE(app->execute(header, none).is_ok());
 }
 
 }  // namespace

@@ -1,0 +1,135 @@
+"""PNG figures, drawn with matplotlib's Agg backend (no display needed).
+
+Every function writes one PNG to ``path`` and closes its figure, so long reports do not
+accumulate open figures.
+"""
+
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+import numpy as np  # noqa: E402
+
+from .stats import finite  # noqa: E402
+
+DPI = 100
+
+
+def _save(fig, path):
+    fig.tight_layout()
+    fig.savefig(path, dpi=DPI)
+    plt.close(fig)
+
+
+def _bins(values):
+    """Histogram bins: at most 50, fewer for small samples; a single bin for constant data."""
+    if values.size == 0 or values.min() == values.max():
+        return 1
+    return int(min(50, max(5, math.ceil(math.sqrt(values.size)))))
+
+
+def histogram_cdf(values, xlabel, title, path):
+    """Histogram (left) and empirical CDF (right) of the finite entries of ``values``."""
+    v = np.sort(finite(values))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    left.hist(v, bins=_bins(v), color="tab:blue", edgecolor="white")
+    left.set_xlabel(xlabel)
+    left.set_ylabel("count")
+    left.set_title(title)
+    right.step(v, np.arange(1, v.size + 1) / max(v.size, 1), where="post", color="tab:blue")
+    for q, style in ((50, ":"), (90, "--"), (99, "-.")):
+        if v.size:
+            right.axvline(np.percentile(v, q), color="gray", linestyle=style, label=f"p{q}")
+    right.set_xlabel(xlabel)
+    right.set_ylabel("fraction ≤ x")
+    right.set_ylim(0, 1.02)
+    right.set_title("CDF")
+    if v.size:
+        right.legend(loc="lower right")
+    _save(fig, path)
+
+
+def histograms(panels, path):
+    """Side-by-side histograms; ``panels`` is a list of ``(values, xlabel, title)``."""
+    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4), squeeze=False)
+    for ax, (values, xlabel, title) in zip(axes[0], panels):
+        v = finite(values)
+        ax.hist(v, bins=_bins(v), color="tab:blue", edgecolor="white")
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel("count")
+        ax.set_title(title)
+    _save(fig, path)
+
+
+def time_series(x, panels, xlabel, path):
+    """Stacked line plots sharing the x axis; ``panels`` is a list of ``(title, {label: y})``."""
+    fig, axes = plt.subplots(len(panels), 1, figsize=(10, 3.2 * len(panels)), sharex=True,
+                             squeeze=False)
+    for ax, (title, series) in zip(axes[:, 0], panels):
+        for label in sorted(series):
+            ax.plot(x, series[label], label=label, drawstyle="steps-post")
+        ax.set_title(title)
+        ax.legend(loc="best", fontsize="small")
+        # No offset: an axis reading "+1.15e18" hides the absolute level of a supply curve.
+        ax.ticklabel_format(axis="y", useOffset=False)
+    axes[-1, 0].set_xlabel(xlabel)
+    _save(fig, path)
+
+
+def bars(labels, panels, path):
+    """Bar charts over the same categories; ``panels`` is a list of ``(title, values)``."""
+    width = max(6.0, min(20.0, 0.3 * len(labels)))
+    fig, axes = plt.subplots(len(panels), 1, figsize=(width, 3.2 * len(panels)), sharex=True,
+                             squeeze=False)
+    positions = np.arange(len(labels))
+    for ax, (title, values) in zip(axes[:, 0], panels):
+        ax.bar(positions, np.asarray(values, dtype=np.float64), color="tab:blue")
+        ax.set_title(title)
+    axes[-1, 0].set_xticks(positions)
+    axes[-1, 0].set_xticklabels(labels, rotation=90 if len(labels) > 12 else 0, fontsize="small")
+    _save(fig, path)
+
+
+def scatter(x, y, xlabel, ylabel, title, path):
+    """One scatter plot of ``y`` against ``x``."""
+    fig, ax = plt.subplots(figsize=(6, 4.5))
+    ax.scatter(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64), s=18)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    _save(fig, path)
+
+
+def metric_vs_parameters(metric, panels, path):
+    """One panel per parameter for one metric.
+
+    ``panels`` is a list of dicts with ``name`` and ``style``:
+    - "grouped": ``x`` (distinct values, numeric or category labels), ``mean``, ``std``, ``n``
+      drawn as mean ± std error bars (categories are spaced evenly);
+    - "scatter": ``x``, ``y`` drawn as one point per run.
+    """
+    cols = min(3, len(panels))
+    rows = math.ceil(len(panels) / cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(5 * cols, 3.8 * rows), squeeze=False)
+    for ax, panel in zip(axes.flat, panels):
+        if panel["style"] == "scatter":
+            ax.scatter(panel["x"], panel["y"], s=14, alpha=0.7)
+            ax.set_title("one point per run", fontsize="small")
+        else:
+            ax.set_title("mean ± std per value", fontsize="small")
+            categorical = any(isinstance(v, str) for v in panel["x"])
+            x = np.arange(len(panel["x"])) if categorical else np.asarray(panel["x"], float)
+            # Categories have no order to draw a line along.
+            ax.errorbar(x, panel["mean"], yerr=panel["std"], fmt="o" if categorical else "o-",
+                        capsize=4)
+            if categorical:
+                ax.set_xticks(x)
+                ax.set_xticklabels(panel["x"], rotation=30, fontsize="small")
+        ax.set_xlabel(panel["name"])
+        ax.set_ylabel(metric)
+    for ax in list(axes.flat)[len(panels):]:
+        ax.axis("off")
+    fig.suptitle(f"{metric} vs swept parameters")
+    _save(fig, path)

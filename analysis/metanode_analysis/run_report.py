@@ -1,0 +1,295 @@
+"""The report for one run's run.h5 (written by ``metasim run``).
+
+Sections, in order: run identity, finality latency, gossip propagation, per-node counters, and,
+when the groups exist, supply and pools, inclusion delay, validator rewards and returns, slashing
+events. A missing group skips its section with a one-line note.
+"""
+
+import json
+import os
+
+import numpy as np
+
+from . import plots
+from .h5util import is_string_column, optional_group, root_attrs
+from .markdown import Document, fmt, write_csv
+from .stats import distribution_summary
+
+# Inline tables longer than this are cut; the full table is always in the section's CSV file.
+MAX_TABLE_ROWS = 100
+
+IDENTITY_ATTRS = ("scenario", "seed", "verdict", "fingerprint", "crypto", "nodes", "validators",
+                  "events")
+
+ECONOMICS_PANELS = (
+    ("Supply and holdings", ("supply", "total_balances", "total_stake", "unbonding")),
+    ("Pools", ("rent_pool", "slashing_pool", "treasury", "escrow")),
+    ("Minted and burned", ("minted", "burned")),
+)
+
+# consensus.block_interval_ms when the scenario leaves it out (docs/metasim.md, "Consensus").
+DEFAULT_BLOCK_INTERVAL_MS = 1000.0
+
+# /nodes columns that are identifiers or levels rather than additive counters.
+NODE_NON_COUNTERS = ("id", "name", "region")
+NODE_LEVELS = ("height",)
+
+
+def build(f, out_dir):
+    """Writes the run's PNGs and CSVs into ``out_dir`` and returns the Markdown text."""
+    doc = Document()
+    attrs = root_attrs(f)
+    doc.heading(1, f"Run report: {attrs.get('scenario', 'unnamed scenario')}")
+    _identity(doc, attrs)
+    _finality(doc, f, out_dir)
+    _propagation(doc, f)
+    _node_counters(doc, f)
+    _economics(doc, f, out_dir)
+    _inclusion(doc, f, out_dir)
+    _validators(doc, f, out_dir)
+    _slashing(doc, f, out_dir)
+    return doc.text()
+
+
+def _identity(doc, attrs):
+    rows = [(name, attrs[name]) for name in IDENTITY_ATTRS if name in attrs]
+    if "duration_ns" in attrs:
+        rows.append(("simulated seconds", attrs["duration_ns"] / 1e9))
+    doc.table(["attribute", "value"], rows)
+
+
+def _percentile_row(label, values):
+    s = distribution_summary(values)
+    return (label, s["n"], s["mean"], s["p50"], s["p90"], s["p99"], s["max"])
+
+
+PERCENTILE_HEADER = ["quantity", "n", "mean", "p50", "p90", "p99", "max"]
+
+
+def _block_interval_ms(attrs):
+    """consensus.block_interval_ms of the run's scenario (root attribute scenario_json), the
+    documented default when the scenario leaves it out, or None when there is no readable
+    scenario."""
+    try:
+        scenario = json.loads(attrs.get("scenario_json", ""))
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(scenario, dict):
+        return None
+    consensus = scenario.get("consensus", {})
+    return float(consensus.get("block_interval_ms", DEFAULT_BLOCK_INTERVAL_MS))
+
+
+def _finality(doc, f, out_dir):
+    doc.heading(2, "Finality latency")
+    heights = optional_group(f, "heights")
+    if heights is None:
+        doc.note("No /heights group: the run had no consensus, so there is no finality data.")
+        return
+    if len(heights.get("height", [])) == 0:
+        doc.note("No height was finalized.")
+        return
+    order = np.argsort(heights["height"], kind="stable")
+    commit_ns = heights["first_commit_ns"][order].astype(np.float64)
+    interval_ms = np.diff(commit_ns, prepend=0.0) / 1e6
+    block_interval = _block_interval_ms(root_attrs(f))
+    rows = []
+    if block_interval is None:
+        latency_ms = interval_ms
+        doc.paragraph(
+            "The run's scenario (scenario_json) is unreadable, so the block interval is unknown: "
+            "finality latency here is the commit interval, the time from the previous height's "
+            "first commit (time 0 for the first height) to this height's first commit, in ms."
+        )
+    else:
+        # A height can start only block_interval_ms after its predecessor's commit (height 1 at
+        # time 0); what remains of the commit interval is the time consensus took.
+        latency_ms = interval_ms - np.where(np.arange(len(interval_ms)) > 0, block_interval, 0.0)
+        doc.paragraph(
+            "Finality latency of a height: time from when it could start (the previous height's "
+            f"first commit plus the block interval of {fmt(block_interval)} ms; time 0 for the "
+            "first height) to its first commit by any honest node. Commit interval: time between "
+            "consecutive first commits. Both in milliseconds."
+        )
+        rows.append(_percentile_row("finality latency (ms)", latency_ms))
+    rows.append(_percentile_row("commit interval (ms)", interval_ms))
+    doc.table(PERCENTILE_HEADER, rows)
+    facts = [f"heights finalized: {len(interval_ms)}"]
+    rounds = heights.get("round")
+    if rounds is not None:
+        late = int(np.count_nonzero(rounds > 0))
+        facts.append(f"heights that needed more than one round: {late} "
+                     f"(highest round {int(rounds.max())})")
+    if "transactions" in heights:
+        txs = heights["transactions"]
+        facts.append(f"transactions committed: {int(sum(int(t) for t in txs))} "
+                     f"(mean {fmt(float(np.mean(txs)))} per block)")
+    doc.bullets(facts)
+    plots.histogram_cdf(latency_ms, "finality latency (ms)", "Per-height finality latency",
+                        os.path.join(out_dir, "finality.png"))
+    doc.image("finality latency histogram and CDF", "finality.png")
+
+
+def _propagation(doc, f):
+    deliveries = optional_group(f, "deliveries")
+    broadcasts = optional_group(f, "broadcasts")
+    if deliveries is None or broadcasts is None or len(broadcasts.get("coverage", [])) == 0:
+        return
+    doc.heading(2, "Gossip propagation")
+    doc.paragraph("Delay from a broadcast's origin to each node that accepted it; coverage is the "
+                  "fraction of the other nodes each broadcast reached.")
+    doc.table(PERCENTILE_HEADER, [
+        _percentile_row("delivery delay (ms)", deliveries["delay_ns"] / 1e6),
+        _percentile_row("coverage per broadcast", broadcasts["coverage"]),
+    ])
+
+
+def _node_counters(doc, f):
+    doc.heading(2, "Per-node counters")
+    nodes = optional_group(f, "nodes")
+    if nodes is None or len(nodes.get("id", [])) == 0:
+        doc.note("No /nodes group or no nodes.")
+        return
+    names = nodes.get("name", np.array([str(i) for i in nodes["id"]], dtype=object))
+    rows = []
+    for counter in sorted(nodes):
+        values = nodes[counter]
+        if counter in NODE_NON_COUNTERS or is_string_column(values):
+            continue
+        total = None if counter in NODE_LEVELS else sum(int(v) for v in values)
+        # With every node equal no node stands out.
+        top = names[int(np.argmax(values))] if values.max() > values.min() else None
+        rows.append((counter, total, float(np.mean(values)), values.min(), values.max(), top))
+    doc.paragraph(f"{len(names)} nodes. The total of a level (height) is not meaningful and is "
+                  "left out.")
+    doc.table(["counter", "total", "mean", "min", "max", "node with max"], rows)
+
+
+def _economics(doc, f, out_dir):
+    doc.heading(2, "Supply and pools")
+    eco = optional_group(f, "economics")
+    if eco is None:
+        doc.note("No /economics group in this file: supply and pools are not recorded.")
+        return
+    rows_count = len(next(iter(eco.values()), []))
+    if rows_count == 0:
+        doc.note("The /economics group has no rows.")
+        return
+    x_name = "time_s" if "time_s" in eco else "height"
+    doc.paragraph("One row per committed height; amounts in base units. Change is last minus "
+                  "first.")
+    table = []
+    for column in sorted(eco):
+        if column in ("height", "time_s"):
+            continue
+        values = eco[column]
+        first, last = values[0], values[-1]
+        change = int(last) - int(first) if values.dtype.kind in "iu" else last - first
+        table.append((column, first, last, change, values.min(), values.max()))
+    doc.table(["column", "first", "last", "change", "min", "max"], table)
+    panels = []
+    for title, columns in ECONOMICS_PANELS:
+        series = {c: eco[c].astype(np.float64) for c in columns if c in eco}
+        if series:
+            panels.append((title, series))
+    if x_name in eco and panels:
+        plots.time_series(eco[x_name].astype(np.float64), panels,
+                          "simulated time (s)" if x_name == "time_s" else "height",
+                          os.path.join(out_dir, "economics.png"))
+        doc.image("supply and pools over time", "economics.png")
+
+
+def _inclusion(doc, f, out_dir):
+    doc.heading(2, "Inclusion delay")
+    inc = optional_group(f, "inclusion")
+    if inc is None:
+        doc.note("No /inclusion group in this file: inclusion delay is not recorded.")
+        return
+    submitted = len(inc.get("submitted_s", []))
+    if submitted == 0:
+        doc.note("No PoE was submitted.")
+        return
+    included = (np.isfinite(inc["included_s"].astype(np.float64)) if "included_s" in inc
+                else np.ones(submitted, dtype=bool))
+    n_included = int(np.count_nonzero(included))
+    doc.paragraph("Delay from a PoE's submission to the block that included it, over the included "
+                  "ones.")
+    doc.bullets([f"submitted: {submitted}", f"included: {n_included}",
+                 f"inclusion rate: {fmt(n_included / submitted)}"])
+    rows, panels = [], []
+    for column, unit in (("delay_s", "seconds"), ("delay_blocks", "blocks")):
+        if column in inc:
+            values = inc[column].astype(np.float64)[included]
+            rows.append(_percentile_row(f"inclusion delay ({unit})", values))
+            panels.append((values, f"delay ({unit})", f"Inclusion delay in {unit}"))
+    doc.table(PERCENTILE_HEADER, rows)
+    if panels:
+        plots.histograms(panels, os.path.join(out_dir, "inclusion.png"))
+        doc.image("inclusion delay histograms", "inclusion.png")
+
+
+def _ratio(numerator, denominator):
+    return float(numerator) / float(denominator) if denominator else float("nan")
+
+
+def _validators(doc, f, out_dir):
+    doc.heading(2, "Validator rewards and returns")
+    val = optional_group(f, "validators")
+    if val is None:
+        doc.note("No /validators group in this file: rewards and returns are not recorded.")
+        return
+    names = val.get("name", np.array([], dtype=object))
+    if len(names) == 0:
+        doc.note("The /validators group has no rows.")
+        return
+    header = ["validator", "initial_stake", "final_stake", "rewards", "slashed", "tombstoned",
+              "reward return", "stake change"]
+    rows = []
+    for i in sorted(range(len(names)), key=lambda k: names[k]):
+        initial = int(val["initial_stake"][i])
+        final = int(val["final_stake"][i])
+        rows.append((names[i], initial, final, int(val["rewards"][i]), int(val["slashed"][i]),
+                     int(val["tombstoned"][i]), _ratio(int(val["rewards"][i]), initial),
+                     _ratio(final - initial, initial)))
+    returns = np.array([r[6] for r in rows], dtype=np.float64)
+    doc.paragraph("Reward return = rewards / initial stake; stake change = (final stake − initial "
+                  "stake) / initial stake (slashing makes it negative).")
+    summary = distribution_summary(returns)
+    doc.bullets([
+        f"validators: {len(rows)}, tombstoned: {sum(r[5] for r in rows)}",
+        f"total rewards: {sum(r[3] for r in rows)}, total slashed: {sum(r[4] for r in rows)}",
+        f"reward return: mean {fmt(summary['mean'])}, min {fmt(summary['min'])}, "
+        f"median {fmt(summary['p50'])}, max {fmt(summary['max'])}",
+    ])
+    write_csv(os.path.join(out_dir, "validators.csv"), header, rows)
+    doc.capped_table(header, rows, MAX_TABLE_ROWS, "validators.csv")
+    plots.scatter([r[1] for r in rows], returns, "initial stake", "reward return",
+                  "Reward return vs initial stake (flat = proportional to stake)",
+                  os.path.join(out_dir, "validator_returns.png"))
+    doc.image("reward return vs initial stake", "validator_returns.png")
+
+
+def _slashing(doc, f, out_dir):
+    doc.heading(2, "Slashing events")
+    sl = optional_group(f, "slashing")
+    if sl is None:
+        doc.note("No /slashing group in this file: slashing events are not recorded.")
+        return
+    count = len(sl.get("height", []))
+    if count == 0:
+        doc.note("No slashing events.")
+        return
+    header = ["height", "time_s", "validator", "offence", "amount", "reporter"]
+    rows = sorted(
+        (int(sl["height"][i]), float(sl["time_s"][i]), sl["validator"][i], sl["offence"][i],
+         int(sl["amount"][i]), sl["reporter"][i])
+        for i in range(count)
+    )
+    by_offence = {}
+    for row in rows:
+        events, amount, validators = by_offence.get(row[3], (0, 0, set()))
+        by_offence[row[3]] = (events + 1, amount + row[4], validators | {row[2]})
+    doc.table(["offence", "events", "total amount", "validators"],
+              [(o, e, a, len(v)) for o, (e, a, v) in sorted(by_offence.items())])
+    write_csv(os.path.join(out_dir, "slashing.csv"), header, rows)
+    doc.capped_table(header, rows, MAX_TABLE_ROWS, "slashing.csv")

@@ -1,0 +1,114 @@
+#include "sim/sweep/sweep_runner.h"
+
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+
+#include <fmt/format.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include "sim/output/run_output.h"
+#include "sim/scenario_runner.h"
+
+namespace mn::sim {
+
+namespace {
+
+// Adds every numeric or boolean leaf of `value` under `prefix` (arrays by index).
+void flatten(const nlohmann::json& value, const std::string& prefix,
+             std::map<std::string, double>& out) {
+  if (value.is_object()) {
+    for (const auto& [key, child] : value.items()) {
+      flatten(child, prefix.empty() ? key : fmt::format("{}.{}", prefix, key), out);
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      flatten(value[i], fmt::format("{}.{}", prefix, i), out);
+    }
+  } else if (value.is_boolean()) {
+    out[prefix] = value.get<bool>() ? 1.0 : 0.0;
+  } else if (value.is_number()) {
+    out[prefix] = value.get<double>();
+  }
+}
+
+SweepRunResult execute(const Scenario& scenario, const SweepRunId& id) {
+  SweepRunResult result;
+  result.id = id;
+  try {
+    const RunReport report = run_scenario(scenario, id.seed);
+    result.verdict = report.passed() ? "pass" : "fail";
+    result.fingerprint = report.fingerprint;
+    result.metrics = sweep_metrics(report);
+    for (const auto& v : report.verdicts) {
+      if (!v.passed) result.failed_checks.push_back(v.path);
+    }
+  } catch (const std::exception& e) {
+    // A run that cannot complete (out of memory, a library error) is recorded, not fatal: the
+    // other runs of the sweep are still worth having.
+    result.verdict = "error";
+    result.error = e.what();
+  }
+  return result;
+}
+
+}  // namespace
+
+std::map<std::string, double> sweep_metrics(const RunReport& report) {
+  const nlohmann::json summary = summary_json(report);
+  std::map<std::string, double> metrics;
+  flatten(summary["metrics"], "", metrics);
+  flatten(summary["events"], "events", metrics);
+  flatten(summary["simulated_s"], "simulated_s", metrics);
+  if (summary.contains("consensus")) flatten(summary["consensus"], "consensus", metrics);
+  return metrics;
+}
+
+std::vector<SweepRunResult> run_sweep(const std::vector<Scenario>& scenarios,
+                                      const std::vector<SweepRunId>& runs, unsigned threads,
+                                      const SweepRunDoneFn& on_done) {
+  std::vector<SweepRunResult> results(runs.size());
+  std::mutex done_mutex;
+  std::size_t done = 0;
+  tbb::task_arena arena(static_cast<int>(std::max(threads, 1U)));
+  arena.execute([&] {
+    // One task per run: runs are long and uneven, so finer splitting only adds stealing.
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, runs.size(), 1),
+        [&](const tbb::blocked_range<std::size_t>& range) {
+          for (std::size_t i = range.begin(); i != range.end(); ++i) {
+            results[i] = execute(scenarios[runs[i].point_index], runs[i]);
+            const std::lock_guard lock(done_mutex);
+            ++done;
+            if (on_done) on_done(done, results[i]);
+          }
+        },
+        tbb::simple_partitioner());
+  });
+  return results;
+}
+
+runtime::Status write_failed_scenarios(std::vector<SweepRunResult>& results,
+                                       const std::vector<Scenario>& scenarios,
+                                       const std::string& dir) {
+  for (auto& r : results) {
+    if (r.verdict == "pass") continue;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+      return {runtime::ErrorCode::kIoError, "cannot create directory " + dir + ": " + ec.message()};
+    }
+    const std::string path =
+        (std::filesystem::path(dir) / fmt::format("run-{}.json", r.id.run_index)).string();
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file << scenarios[r.id.point_index].source_json << "\n";
+    file.close();
+    if (!file) return {runtime::ErrorCode::kIoError, "cannot write " + path};
+    r.reproduce = fmt::format("metasim run {} --seed {}", path, r.id.seed);
+  }
+  return runtime::Status::ok();
+}
+
+}  // namespace mn::sim

@@ -1,0 +1,52 @@
+// Runs a sweep's runs in parallel on oneTBB inside a task_arena of the requested width. Each run
+// is single-threaded and a pure function of (scenario, seed), runs share nothing mutable (the
+// scenarios are read-only), and results are stored by position, so the results — and the file
+// written from them — are the same whatever the thread count or completion order. No wall clock
+// here: the caller observes progress through `on_done`.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/runtime/result.h"
+#include "sim/run_report.h"
+#include "sim/scenario/scenario.h"
+#include "sim/sweep/sweep_spec.h"
+
+namespace mn::sim {
+
+struct SweepRunResult {
+  SweepRunId id;
+  std::string verdict;      // "pass", "fail" (an expectation failed) or "error" (could not run)
+  std::string fingerprint;  // empty for "error"
+  std::string error;        // why the run could not run; empty otherwise
+  std::string reproduce;    // command that reruns a failed run (set by write_failed_scenarios)
+  std::vector<std::string> failed_checks;  // paths of the failing expectations
+  std::map<std::string, double> metrics;   // sweep_metrics() of the run
+};
+
+// The metric columns of one run, taken generically from summary_json(report): every numeric (and
+// boolean, as 0/1) leaf of "metrics" under its dotted path, "events", "simulated_s", and for
+// consensus runs every numeric leaf of "consensus" prefixed "consensus.".
+std::map<std::string, double> sweep_metrics(const RunReport& report);
+
+// Called once per finished run, in completion order, serialised (never two at once), with the
+// number of runs finished so far.
+using SweepRunDoneFn = std::function<void(std::size_t done, const SweepRunResult& result)>;
+
+// Runs `runs` (each indexes `scenarios` by point_index) on `threads` worker threads (>= 1).
+// Result i belongs to runs[i].
+std::vector<SweepRunResult> run_sweep(const std::vector<Scenario>& scenarios,
+                                      const std::vector<SweepRunId>& runs, unsigned threads,
+                                      const SweepRunDoneFn& on_done = {});
+
+// For each run that did not pass, writes its scenario to `dir`/run-<run_index>.json (creating
+// `dir`) and sets its reproduce command to "metasim run <that file> --seed <seed>".
+runtime::Status write_failed_scenarios(std::vector<SweepRunResult>& results,
+                                       const std::vector<Scenario>& scenarios,
+                                       const std::string& dir);
+
+}  // namespace mn::sim
