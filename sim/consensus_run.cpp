@@ -15,10 +15,10 @@
 #include "core/ledger/genesis.h"
 #include "core/runtime/assert.h"
 #include "sim/adversary/byzantine_reactor.h"
+#include "sim/client_workload.h"
 #include "sim/oracles/agreement_oracle.h"
 #include "sim/oracles/validity_oracle.h"
 #include "sim/scenario_runner.h"
-#include "sim/transfer_workload.h"
 
 namespace mn::sim {
 
@@ -61,7 +61,7 @@ std::vector<std::uint64_t> stakes_for(const Scenario& s, std::uint64_t seed) {
 // time and transaction finality.
 class ChainObserver final : public consensus::CommitObserver {
  public:
-  ChainObserver(Simulator& sim, std::vector<bool> honest, TransferWorkload* workload,
+  ChainObserver(Simulator& sim, std::vector<bool> honest, ClientWorkload* workload,
                 ValidityOracle validity, std::uint32_t validators)
       : m_sim(sim),
         m_honest(honest),
@@ -115,6 +115,8 @@ class ChainObserver final : public consensus::CommitObserver {
         m_workload->on_committed(id);
         const auto it = m_workload->submitted_at().find(id);
         if (it != m_workload->submitted_at().end()) m_finality.push_back(now - it->second);
+        if (tx.type == ledger::TxType::kPoeSubmit)
+          m_poe_included.emplace(id, std::make_pair(now, height));
       }
     }
   }
@@ -165,6 +167,30 @@ class ChainObserver final : public consensus::CommitObserver {
     }
   }
 
+  // The PoE inclusion records, from the workload's submissions and the commits seen.
+  std::vector<RunReport::InclusionRecord> inclusions() const {
+    std::vector<std::pair<TimeNs, runtime::Hash32>> submitted;
+    for (const auto& [id, at] : m_workload->poe_submitted_at()) submitted.emplace_back(at, id);
+    std::sort(submitted.begin(), submitted.end());
+    std::vector<RunReport::InclusionRecord> out;
+    for (const auto& [at, id] : submitted) {
+      RunReport::InclusionRecord r;
+      r.submitted = at;
+      // Heights are recorded in commit order, so first-commit times ascend.
+      r.submitted_height = static_cast<std::uint64_t>(
+          std::upper_bound(
+              m_blocks.begin(), m_blocks.end(), at,
+              [](TimeNs t, const RunReport::HeightRecord& b) { return t < b.first_commit; }) -
+          m_blocks.begin());
+      if (const auto it = m_poe_included.find(id); it != m_poe_included.end()) {
+        r.included = it->second.first;
+        r.delay_blocks = it->second.second - std::min(it->second.second, r.submitted_height);
+      }
+      out.push_back(r);
+    }
+    return out;
+  }
+
   // Height `node` had committed by global time `t`.
   std::uint64_t height_at(NodeId node, TimeNs t) const {
     std::uint64_t h = 0;
@@ -179,7 +205,7 @@ class ChainObserver final : public consensus::CommitObserver {
   std::vector<bool> m_honest;
   AgreementOracle m_agreement;
   ValidityOracle m_validity;
-  TransferWorkload* m_workload;
+  ClientWorkload* m_workload;
   std::vector<std::uint64_t> m_heights;
   std::vector<std::vector<std::pair<TimeNs, std::uint64_t>>> m_history;
   std::optional<OracleViolation> m_conservation;
@@ -196,6 +222,8 @@ class ChainObserver final : public consensus::CommitObserver {
   // Offences honest validators reported: id -> (offender, reporter's committed height then).
   std::map<runtime::Hash32, std::pair<crypto::PublicKey, std::uint64_t>> m_reported;
   std::map<runtime::Hash32, std::uint64_t> m_slashed_offences;  // id -> height slashed
+  std::map<runtime::Hash32, std::pair<TimeNs, std::uint64_t>>
+      m_poe_included;  // id -> (time, height)
 };
 
 void add_verdict(RunReport& report, std::string path, std::string statement, bool holds,
@@ -386,7 +414,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   for (const auto& a : scenario.adversaries)
     ctx.colluders.insert(ctx.colluders.end(), a.nodes.begin(), a.nodes.end());
 
-  TransferWorkload workload(sim, scenario.workload, accounts, k, fee_params, seed);
+  ClientWorkload workload(sim, scenario.workload, accounts, k, fee_params, scenario.economics.rent,
+                          seed);
   ChainObserver observer(
       sim, honest, &workload,
       ValidityOracle(ctx.chain.genesis.hash, ctx.chain.genesis.state, *ctx.set,
@@ -414,6 +443,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   for (NodeId v = 0; v < k; ++v) report.validators[v].initial_stake = stakes[v];
   report.slashes = observer.m_slashes;
   report.offences_reported = observer.m_reported.size();
+  report.inclusions = observer.inclusions();
+  report.inclusion_slo_blocks = scenario.consensus.inclusion_slo_blocks;
   if (observer.m_agreement.first_violation())
     report.violations.push_back(*observer.m_agreement.first_violation());
   if (observer.m_validity.first_violation())
@@ -490,6 +521,14 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
                             static_cast<double>(e.stall->first) / 1e9,
                             static_cast<double>(e.stall->second) / 1e9),
                 committed == 0, fmt::format("{} blocks finalized in the window", committed));
+  }
+  if (e.min_inclusion_rate) {
+    const double rate = report.inclusion_rate();
+    add_verdict(report, "expect.min_inclusion_rate",
+                fmt::format("PoEs are included within {} heights at a rate >= {:g}",
+                            report.inclusion_slo_blocks, *e.min_inclusion_rate),
+                rate >= *e.min_inclusion_rate,
+                fmt::format("rate {:.4f} over {} PoEs", rate, report.inclusions.size()));
   }
   if (e.max_finality_p99_ms) {
     const double p99 = static_cast<double>(report.finality_p99) / 1e6;

@@ -89,6 +89,27 @@ struct RunReport {
   };
   std::vector<SlashRecord> slashes;
   std::uint64_t offences_reported = 0;  // distinct offences honest validators reported
+  // One per submitted PoE, in submission order.
+  struct InclusionRecord {
+    TimeNs submitted = 0;
+    std::optional<TimeNs> included;      // first honest commit of the block holding it
+    std::uint64_t submitted_height = 0;  // the honest chain's height when it was submitted
+    std::uint64_t delay_blocks = 0;      // included height - submitted_height (if included)
+  };
+  std::vector<InclusionRecord> inclusions;
+  std::uint64_t inclusion_slo_blocks = 0;
+  // Of the PoEs submitted at least inclusion_slo_blocks heights before the final height, the share
+  // included within inclusion_slo_blocks heights (1 when there is none).
+  double inclusion_rate() const {
+    std::uint64_t due = 0;
+    std::uint64_t on_time = 0;
+    for (const auto& r : inclusions) {
+      if (r.submitted_height + inclusion_slo_blocks > height) continue;
+      ++due;
+      if (r.included && r.delay_blocks <= inclusion_slo_blocks) ++on_time;
+    }
+    return due == 0 ? 1.0 : static_cast<double>(on_time) / static_cast<double>(due);
+  }
   // Readable events leading up to the first oracle violation (written to events.log).
   std::vector<std::string> failure_events;
 

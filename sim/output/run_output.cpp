@@ -1,5 +1,7 @@
 #include "sim/output/run_output.h"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -144,6 +146,21 @@ nlohmann::json summary_json(const RunReport& report) {
                                  {"slashes", report.slashes.size()},
                                  {"slashed_validators", slashed_validators},
                                  {"offences_reported", report.offences_reported}};
+    std::vector<TimeNs> delays;
+    for (const auto& r : report.inclusions) {
+      if (r.included) delays.push_back(*r.included - r.submitted);
+    }
+    std::sort(delays.begin(), delays.end());
+    double mean_s = 0;
+    for (const TimeNs d : delays) mean_s += static_cast<double>(d) / 1e9;
+    if (!delays.empty()) mean_s /= static_cast<double>(delays.size());
+    j["metrics"]["inclusion"] = {
+        {"poe_submitted", report.inclusions.size()},
+        {"poe_included", delays.size()},
+        {"rate_within_slo", report.inclusion_rate()},
+        {"delay_s_mean", mean_s},
+        {"delay_s_p99",
+         delays.empty() ? 0.0 : static_cast<double>(delays[(delays.size() - 1) * 99 / 100]) / 1e9}};
   }
   return j;
 }
@@ -211,6 +228,18 @@ void write_economics(H5File& f, StatusChain& chain, const RunReport& report,
         << f.column("/slashing/validator", validator) << f.column("/slashing/offence", offence)
         << f.column("/slashing/amount", u64_column(sl, &S::amount))
         << f.column("/slashing/reporter", reporter);
+  std::vector<double> submitted_s, included_s, delay_s;
+  std::vector<std::uint64_t> delay_blocks;
+  for (const auto& r : report.inclusions) {
+    submitted_s.push_back(static_cast<double>(r.submitted) / 1e9);
+    const double included = r.included ? static_cast<double>(*r.included) / 1e9 : std::nan("");
+    included_s.push_back(included);
+    delay_s.push_back(included - submitted_s.back());
+    delay_blocks.push_back(r.included ? r.delay_blocks : UINT64_MAX);
+  }
+  chain << f.group("/inclusion") << f.column("/inclusion/submitted_s", submitted_s)
+        << f.column("/inclusion/included_s", included_s) << f.column("/inclusion/delay_s", delay_s)
+        << f.column("/inclusion/delay_blocks", delay_blocks);
 }
 
 }  // namespace

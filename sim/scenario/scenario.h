@@ -89,7 +89,8 @@ struct ConsensusSpec {
   TimeNs round_timeout = 1 * runtime::kNsPerSec;
   TimeNs round_timeout_max = 60 * runtime::kNsPerSec;
   std::uint32_t max_block_txs = 1000;
-  std::uint64_t epoch_blocks = 0;  // 0: the genesis set throughout
+  std::uint64_t epoch_blocks = 0;           // 0: the genesis set throughout
+  std::uint64_t inclusion_slo_blocks = 10;  // a PoE is due within this many heights
 };
 
 enum class AdversaryBehavior {
@@ -114,6 +115,7 @@ struct AdversarySpec {
 // The workloads: signed transfers to validators, and gossip broadcasts (Poisson processes).
 struct WorkloadSpec {
   double transfers_per_s = 0.0;   // signed transfers submitted to validators (Poisson)
+  double poe_per_s = 0.0;         // POE_SUBMIT transactions submitted to validators (Poisson)
   std::uint32_t accounts = 1000;  // user accounts funded at genesis
   std::uint64_t account_balance = 1'000'000'000;  // each account's genesis balance
   double broadcasts_per_s = 0.0;
@@ -163,7 +165,10 @@ struct ExpectSpec {
   std::uint64_t min_blocks_after_liveness = 3;
   std::optional<std::uint64_t> min_height;    // the honest chain reaches at least this height
   std::optional<double> max_finality_p99_ms;  // transfer submission → commit, 99th percentile
-  std::optional<std::uint64_t> max_height;    // at most this height (a no-quorum scenario)
+  // Share of the PoEs submitted at least inclusion_slo_blocks heights before the end that were
+  // included within inclusion_slo_blocks heights.
+  std::optional<double> min_inclusion_rate;
+  std::optional<std::uint64_t> max_height;  // at most this height (a no-quorum scenario)
   // No honest node finalizes a block in [first, second): a partition without a quorum stalls.
   std::optional<std::pair<TimeNs, TimeNs>> stall;
   std::vector<NodeId> slashed;      // each slashed at least once

@@ -320,6 +320,8 @@ class Loader {
     }
     spec.max_block_txs = integer_or(*consensus, "max_block_txs", spec.max_block_txs);
     spec.epoch_blocks = integer_or(*consensus, "epoch_blocks", spec.epoch_blocks);
+    spec.inclusion_slo_blocks =
+        integer_or(*consensus, "inclusion_slo_blocks", spec.inclusion_slo_blocks);
     return {};
   }
 
@@ -514,8 +516,11 @@ class Loader {
     WorkloadSpec& spec = m_scenario.workload;
     const json& workload = member_or_empty(m_doc, "workload");
     spec.transfers_per_s = number_or(workload, "transfers_per_s", spec.transfers_per_s);
-    if (spec.transfers_per_s > 0) {
-      Status status = needs_consensus("workload.transfers_per_s");
+    spec.poe_per_s = number_or(workload, "poe_per_s", spec.poe_per_s);
+    for (const auto& [key, rate] : {std::pair{"transfers_per_s", spec.transfers_per_s},
+                                    std::pair{"poe_per_s", spec.poe_per_s}}) {
+      if (rate <= 0) continue;
+      Status status = needs_consensus(join_path("workload", key));
       if (!status.is_ok()) return status;
     }
     for (const char* key : {"accounts", "account_balance"}) {
@@ -525,19 +530,26 @@ class Loader {
     }
     spec.accounts = integer_or(workload, "accounts", spec.accounts);
     spec.account_balance = integer_or(workload, "account_balance", spec.account_balance);
-    if (spec.transfers_per_s > 0 && spec.accounts < 2) {
+    if ((spec.transfers_per_s > 0 || spec.poe_per_s > 0) && spec.accounts < 2) {
       return invalid("workload.accounts",
-                     "must be >= 2 when transfers_per_s > 0 (a transfer moves funds between two "
-                     "accounts)");
+                     "must be >= 2 when transfers_per_s or poe_per_s > 0 (a transfer moves funds "
+                     "between two accounts)");
     }
     if (m_scenario.consensus.enabled) {
       // Genesis holds every balance and stake; conservation needs their sum in 64 bits.
       const auto balances = checked_mul(spec.accounts, spec.account_balance);
-      const auto supply = balances ? checked_add(*balances, *known_total_stake()) : std::nullopt;
+      const auto validator_balances =
+          checked_mul(m_scenario.validator_count, m_scenario.validator_balance);
+      const auto stake_and_balances = validator_balances
+                                          ? checked_add(*validator_balances, *known_total_stake())
+                                          : std::nullopt;
+      const auto supply = balances && stake_and_balances
+                              ? checked_add(*balances, *stake_and_balances)
+                              : std::nullopt;
       if (!supply) {
         return invalid("workload.account_balance",
-                       "the total supply (accounts x account_balance + total stake) does not fit "
-                       "in 64 bits" +
+                       "the total supply (accounts x account_balance + validators x "
+                       "validators.balance + total stake) does not fit in 64 bits" +
                            default_note(workload, "accounts", std::to_string(spec.accounts)));
       }
     }
@@ -842,6 +854,12 @@ class Loader {
         return invalid("expect.max_finality_p99_ms", "needs workload.transfers_per_s > 0");
       }
       spec.max_finality_p99_ms = p99->get<double>();
+    }
+    if (const auto rate = expect.find("min_inclusion_rate"); rate != expect.end()) {
+      if (m_scenario.workload.poe_per_s <= 0) {
+        return invalid("expect.min_inclusion_rate", "needs workload.poe_per_s > 0");
+      }
+      spec.min_inclusion_rate = rate->get<double>();
     }
     for (const auto& [key, out] :
          {std::pair{"slashed", &spec.slashed}, std::pair{"not_slashed", &spec.not_slashed}}) {

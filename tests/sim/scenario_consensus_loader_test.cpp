@@ -24,7 +24,7 @@ constexpr std::uint64_t kU64Max = std::numeric_limits<std::uint64_t>::max();
 json base() {
   return json::parse(R"({
     "name": "base", "duration_s": 60,
-    "validators": {"count": 4},
+    "validators": {"count": 4, "balance": 0},
     "network": {"nodes": 10},
     "consensus": {}
   })");
@@ -140,7 +140,7 @@ TEST(ScenarioConsensusLoader, DefaultsAgreeWithTheSchemaDocumentation) {
 TEST(ScenarioConsensusLoader, ConvertsAFullConsensusScenario) {
   const Scenario s = load_ok(json::parse(R"({
     "name": "consensus_full", "duration_s": 120,
-    "validators": {"count": 7, "stake": {"kind": "list",
+    "validators": {"count": 7, "balance": 0, "stake": {"kind": "list",
                                          "stakes": [10, 20, 30, 40, 50, 60, 18446744073708000000]}},
     "network": {"nodes": 9},
     "consensus": {"block_interval_ms": 500, "round_timeout_ms": 750.5,
@@ -438,13 +438,21 @@ TEST(ScenarioConsensusLoaderSemantics, TotalsFitIn64Bits) {
   EXPECT_EQ(stake_error(R"({"kind": "pareto", "min": 4611686018427387904})"),
             "validators.stake: the total stake does not fit in 64 bits");
   EXPECT_EQ(error_with([](json& d) { d["workload"]["account_balance"] = kU64Max / 1000; }),
-            "workload.account_balance: the total supply (accounts x account_balance + total "
-            "stake) does not fit in 64 bits (accounts defaults to 1000)");
+            "workload.account_balance: the total supply (accounts x account_balance + validators x "
+            "validators.balance + total stake) does not fit in 64 bits (accounts defaults to "
+            "1000)");
+  // Each validator's own account counts too.
+  EXPECT_EQ(error_with([](json& d) {
+              d["validators"]["balance"] = kU64Max / 4;
+              d["workload"] = {{"accounts", 1}, {"account_balance", 1}};
+            }),
+            "workload.account_balance: the total supply (accounts x account_balance + validators x "
+            "validators.balance + total stake) does not fit in 64 bits");
   EXPECT_EQ(error_with([](json& d) {
               d["workload"] = {{"accounts", 1}, {"account_balance", kU64Max - 4'000'000 + 1}};
             }),
-            "workload.account_balance: the total supply (accounts x account_balance + total "
-            "stake) does not fit in 64 bits");
+            "workload.account_balance: the total supply (accounts x account_balance + validators x "
+            "validators.balance + total stake) does not fit in 64 bits");
   const Scenario exact = load_with([](json& d) {
     d["workload"] = {{"accounts", 1}, {"account_balance", kU64Max - 4'000'000}};
   });
@@ -473,8 +481,8 @@ TEST(ScenarioConsensusLoaderSemantics, TransfersNeedTwoAccounts) {
   EXPECT_EQ(error_with([](json& d) {
               d["workload"] = {{"transfers_per_s", 1}, {"accounts", 1}};
             }),
-            "workload.accounts: must be >= 2 when transfers_per_s > 0 (a transfer moves funds "
-            "between two accounts)");
+            "workload.accounts: must be >= 2 when transfers_per_s or poe_per_s > 0 (a transfer "
+            "moves funds between two accounts)");
   EXPECT_EQ(load_with([](json& d) { d["workload"] = {{"accounts", 1}}; }).workload.accounts, 1u);
   EXPECT_EQ(load_with([](json& d) {
               d["workload"] = {{"transfers_per_s", 1}, {"accounts", 2}};

@@ -16,7 +16,7 @@ RunReport run_with_window(const std::string& window) {
   return run_scenario(*scenario, 3);
 }
 
-TEST(TransferWorkload, SubmitsOnlyWithinItsWindow) {
+TEST(ClientWorkload, SubmitsOnlyWithinItsWindow) {
   const RunReport whole = run_with_window("");
   const RunReport window = run_with_window(R"(, "start_s": 5, "stop_s": 10)");
   // 50/s over 20 s against 50/s over 5 s: about 1000 against about 250.
