@@ -73,6 +73,7 @@ class ChainObserver final : public consensus::CommitObserver {
     for (NodeId v = 0; v < validators; ++v)
       m_validator_of.emplace(ledger::address_from_public_key(sim.key_pair(v).public_key), v);
     m_validators.resize(validators);
+    m_nonces.assign(validators, 0);
     for (NodeId v = 0; v < validators; ++v) m_validators[v].node = v;
   }
 
@@ -156,6 +157,13 @@ class ChainObserver final : public consensus::CommitObserver {
     for (auto& record : m_validators) {
       const ledger::Address address =
           ledger::address_from_public_key(m_sim.key_pair(record.node).public_key);
+      const ledger::Account* account = state.find_account(address);
+      m_nonces[record.node] = account ? account->nonce : 0;
+      record.active = false;
+      if (const auto it = state.stakes().find(address); it != state.stakes().end()) {
+        record.active = it->second.amount >= state.economic_params().min_stake &&
+                        !state.tombstoned().contains(address);
+      }
       std::uint64_t bonded = 0;
       if (const auto it = state.stakes().find(address); it != state.stakes().end())
         bonded = it->second.amount;
@@ -191,6 +199,9 @@ class ChainObserver final : public consensus::CommitObserver {
     return out;
   }
 
+  // The nonce of validator `v`'s account at the honest chain's last height.
+  std::uint64_t committed_nonce(NodeId v) const { return m_nonces[v]; }
+
   // Height `node` had committed by global time `t`.
   std::uint64_t height_at(NodeId node, TimeNs t) const {
     std::uint64_t h = 0;
@@ -217,6 +228,7 @@ class ChainObserver final : public consensus::CommitObserver {
   consensus::ConsensusEvidenceVerifier m_evidence;
   std::map<ledger::Address, NodeId> m_validator_of;
   std::vector<RunReport::ValidatorRecord> m_validators;
+  std::vector<std::uint64_t> m_nonces;  // by validator, at the last recorded height
   std::vector<RunReport::EconomicsRecord> m_economics;
   std::vector<RunReport::SlashRecord> m_slashes;
   // Offences honest validators reported: id -> (offender, reporter's committed height then).
@@ -294,6 +306,19 @@ void check_slashing(RunReport& report, const Scenario& scenario, const std::vect
         report, "expect.slashed", "each listed validator is slashed", missing.empty(),
         missing.empty() ? "all slashed" : fmt::format("not slashed: {}", fmt::join(missing, ", ")));
   }
+  if (scenario.expect.staked_at_end) {
+    std::vector<std::string> active;
+    std::vector<NodeId> nodes;
+    for (const auto& v : report.validators) {
+      if (!v.active) continue;
+      active.push_back(node_name(scenario, v.node));
+      nodes.push_back(v.node);
+    }
+    add_verdict(report, "expect.staked_at_end",
+                "exactly the listed validators hold an active stake at the end",
+                nodes == *scenario.expect.staked_at_end,
+                active.empty() ? "none" : fmt::format("active: {}", fmt::join(active, ", ")));
+  }
   if (!scenario.expect.not_slashed.empty()) {
     std::vector<std::string> slashed;
     for (const NodeId v : scenario.expect.not_slashed) {
@@ -364,8 +389,11 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   ledger::Genesis genesis;
   genesis.chain_id = scenario.name.empty() ? "metasim" : scenario.name.substr(0, 32);
   genesis.economics = scenario.economics;
+  const auto is_standby = [&scenario](NodeId v) {
+    return std::find(scenario.standby.begin(), scenario.standby.end(), v) != scenario.standby.end();
+  };
   for (NodeId v = 0; v < k; ++v) {
-    genesis.validators.push_back({sim.key_pair(v).public_key, stakes[v]});
+    if (!is_standby(v)) genesis.validators.push_back({sim.key_pair(v).public_key, stakes[v]});
     if (scenario.validator_balance > 0)
       genesis.accounts.push_back({sim.key_pair(v).public_key, scenario.validator_balance});
   }
@@ -404,10 +432,11 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   auto set = consensus::validator_set_from_stakes(*ctx.chain.genesis.state);
   MN_ASSERT_MSG(set.is_ok(), "the loader guarantees at least one validator with positive stake");
   ctx.set = std::move(set).value();
-  ctx.validator_nodes.assign(k, 0);
+  ctx.validator_nodes.assign(ctx.set->size(), 0);
   auto directory = std::make_shared<consensus::ValidatorDirectory>();
   for (NodeId v = 0; v < k; ++v) {
-    ctx.validator_nodes[*ctx.set->index_of(sim.key_pair(v).public_key)] = v;
+    if (const auto index = ctx.set->index_of(sim.key_pair(v).public_key))
+      ctx.validator_nodes[*index] = v;
     directory->emplace(sim.key_pair(v).public_key, v);
   }
   ctx.directory = std::move(directory);
@@ -423,6 +452,26 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
       k);
   ctx.observer = &observer;
   workload.start();
+  // Each stake change is the validator's own signed STAKE or UNSTAKE, numbered after the nonce its
+  // account has on the honest chain and the changes it already sent.
+  std::vector<std::uint64_t> next_nonce(k, 1);
+  for (const StakeChange& change : scenario.workload.stake_changes) {
+    sim.schedule(change.at, [&sim, &observer, &next_nonce, &fee_params, change] {
+      const crypto::KeyPair& key = sim.key_pair(change.validator);
+      std::uint64_t& nonce = next_nonce[change.validator];
+      nonce = std::max(nonce, observer.committed_nonce(change.validator) + 1);
+      const runtime::Bytes payload = ledger::StakePayload{change.amount}.encode();
+      const auto fee = static_cast<std::uint64_t>(ledger::min_fee(fee_params, payload.size()));
+      const ledger::Transaction tx = ledger::make_transaction(
+          change.unstake ? ledger::TxType::kUnstake : ledger::TxType::kStake, key, nonce++, fee,
+          payload, sim.crypto());
+      const runtime::MessagePtr message =
+          runtime::make_message(consensus::kTransactionKind, tx.encode());
+      sim.run_on_node(change.validator, [&message](runtime::Reactor& reactor) {
+        reactor.on_message(runtime::kNoNode, message);
+      });
+    });
+  }
   sim.enable_event_log(kFailureLogEvents);
   if (trace) sim.set_trace(trace);
   sim.run(progress);
@@ -440,7 +489,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   report.agreement_violations = observer.m_agreement.violations();
   report.economics = observer.m_economics;
   report.validators = observer.m_validators;
-  for (NodeId v = 0; v < k; ++v) report.validators[v].initial_stake = stakes[v];
+  for (NodeId v = 0; v < k; ++v) report.validators[v].initial_stake = is_standby(v) ? 0 : stakes[v];
   report.slashes = observer.m_slashes;
   report.offences_reported = observer.m_reported.size();
   report.inclusions = observer.inclusions();

@@ -77,6 +77,7 @@ struct RunReport {
     std::uint64_t rewards = 0;      // rent-pool payments received, proposer bonuses included
     std::uint64_t slashed = 0;
     bool tombstoned = false;
+    bool active = false;  // stake >= min_stake and not tombstoned, at the last height
   };
   std::vector<ValidatorRecord> validators;  // one per validator, in node order
   struct SlashRecord {

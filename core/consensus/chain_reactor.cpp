@@ -28,10 +28,12 @@ void ChainReactor::on_message(runtime::NodeId from, const runtime::MessagePtr& m
       m_env.metrics().add("chain_malformed_transactions_total", 1);
       return;
     }
-    // Only the validator a client submitted to relays, once, to the other validators; relaying
-    // again on receipt would multiply every transaction by the validator count.
+    // Only the node a client submitted to relays, once, to the validators; relaying again on
+    // receipt would multiply every transaction by the validator count. A node outside the current
+    // set (a standby validator staking to join) relays too, or its transaction would never reach
+    // a proposer.
     const bool from_client = from == runtime::kNoNode;
-    if (m_app.submit(*tx) && m_engine.self_index() && from_client) {
+    if (m_app.submit(*tx) && from_client) {
       for (const runtime::NodeId node : m_engine.validator_nodes()) {
         if (node != m_env.self() && node != runtime::kNoNode) m_env.send(node, message);
       }

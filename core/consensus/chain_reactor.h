@@ -1,6 +1,6 @@
 // A chain node's reactor: the ledger application, its mempool and the consensus engine, fed by
 // one Env. Clients submit transactions as kTransactionKind messages from no peer
-// (runtime::kNoNode); the validator that admits one relays it once to the current validators, so
+// (runtime::kNoNode); the node that admits one relays it once to the current validators, so
 // whoever proposes next has it. The simulator and the node binary run this same object.
 #pragma once
 

@@ -112,6 +112,16 @@ struct AdversarySpec {
   std::string json_path;  // "adversaries[2]"
 };
 
+// A validator bonding more stake or starting to unbond some, at a given time: its own signed
+// STAKE or UNSTAKE, submitted to its node.
+struct StakeChange {
+  TimeNs at = 0;
+  NodeId validator = 0;
+  bool unstake = false;
+  std::uint64_t amount = 0;
+  std::string json_path;  // "workload.stake_changes[1]"
+};
+
 // The workloads: signed transfers to validators, and gossip broadcasts (Poisson processes).
 struct WorkloadSpec {
   double transfers_per_s = 0.0;   // signed transfers submitted to validators (Poisson)
@@ -122,7 +132,8 @@ struct WorkloadSpec {
   std::uint32_t broadcast_bytes = 256;    // payload size of each broadcast
   std::vector<NodeId> broadcast_origins;  // empty: every node
   TimeNs start = 0;
-  std::optional<TimeNs> stop;  // default: end of run
+  std::optional<TimeNs> stop;              // default: end of run
+  std::vector<StakeChange> stake_changes;  // by time, stable
 };
 
 enum class FaultKind { kPartition, kHeal, kCrash, kRestart, kClockSkew, kLinkDegrade };
@@ -173,6 +184,8 @@ struct ExpectSpec {
   std::optional<std::pair<TimeNs, TimeNs>> stall;
   std::vector<NodeId> slashed;      // each slashed at least once
   std::vector<NodeId> not_slashed;  // none slashed
+  // Exactly these validators hold an active stake (at least min_stake, not tombstoned) at the end.
+  std::optional<std::vector<NodeId>> staked_at_end;
 };
 
 struct Scenario {
@@ -184,6 +197,9 @@ struct Scenario {
   StakeSpec stake;
   // Genesis balance of each validator's account (it pays for the evidence the validator reports).
   std::uint64_t validator_balance = 1'000'000'000;
+  // Validators with no genesis stake: they run validator nodes with their keys, and join the set
+  // at the first epoch boundary after they stake (workload.stake_changes).
+  std::vector<NodeId> standby;
   ConsensusSpec consensus;
   ledger::EconomicParams economics;
   std::vector<AdversarySpec> adversaries;

@@ -209,6 +209,7 @@ class Loader {
     m_scenario.validator_balance =
         integer_or(member_or_empty(m_doc, "validators"), "balance", m_scenario.validator_balance);
     Status status = load_stake();
+    if (status.is_ok()) status = load_standby();
     if (status.is_ok()) status = load_consensus();
     if (status.is_ok()) status = load_economics();
     if (status.is_ok()) status = load_network(network);
@@ -264,6 +265,24 @@ class Loader {
         return {};
       }
     }
+    return {};
+  }
+
+  Status load_standby() {
+    const json& validators = member_or_empty(m_doc, "validators");
+    const auto standby = validators.find("standby");
+    if (standby == validators.end()) return {};
+    const std::string path = "validators.standby";
+    auto ids = selector(*standby, path);
+    if (!ids) return ids.status();
+    for (const NodeId id : *ids) {
+      if (id >= m_scenario.validator_count)
+        return invalid(path, "names a node that is not a validator");
+    }
+    if (ids->size() == m_scenario.validator_count) {
+      return invalid(path, "leaves no validator with a genesis stake");
+    }
+    m_scenario.standby = std::move(ids).value();
     return {};
   }
 
@@ -562,6 +581,31 @@ class Loader {
     }
     if (const auto start = workload.find("start_s"); start != workload.end()) {
       spec.start = seconds_to_ns(*start);
+    }
+    if (const auto changes = workload.find("stake_changes"); changes != workload.end()) {
+      if (Status status = needs_consensus("workload.stake_changes"); !status.is_ok()) return status;
+      for (std::size_t i = 0; i < changes->size(); ++i) {
+        const json& object = (*changes)[i];
+        StakeChange change;
+        change.json_path = fmt::format("workload.stake_changes[{}]", i);
+        change.at = seconds_to_ns(object["at_s"]);
+        if (change.at >= m_scenario.duration) {
+          return invalid(join_path(change.json_path, "at_s"),
+                         fmt::format("must be < duration_s ({})", m_doc["duration_s"].dump()));
+        }
+        const std::string validator_path = join_path(change.json_path, "validator");
+        auto ids = selector(object["validator"], validator_path);
+        if (!ids) return ids.status();
+        if (ids->size() != 1 || ids->front() >= m_scenario.validator_count) {
+          return invalid(validator_path, "must name exactly one validator");
+        }
+        change.validator = ids->front();
+        change.unstake = object["kind"].get<std::string>() == "unstake";
+        change.amount = integer_value<std::uint64_t>(object["amount"]);
+        spec.stake_changes.push_back(std::move(change));
+      }
+      std::stable_sort(spec.stake_changes.begin(), spec.stake_changes.end(),
+                       [](const StakeChange& a, const StakeChange& b) { return a.at < b.at; });
     }
     if (const auto stop = workload.find("stop_s"); stop != workload.end()) {
       spec.stop = seconds_to_ns(*stop);
@@ -873,6 +917,20 @@ class Loader {
           return invalid(path, "names a node that is not a validator");
       }
       *out = std::move(ids).value();
+    }
+    if (const auto it = expect.find("staked_at_end"); it != expect.end()) {
+      const std::string path = "expect.staked_at_end";
+      std::vector<NodeId> ids;
+      if (!it->is_array() || !it->empty()) {
+        auto parsed = selector(*it, path);
+        if (!parsed) return parsed.status();
+        ids = std::move(parsed).value();
+      }
+      for (const NodeId id : ids) {
+        if (id >= m_scenario.validator_count)
+          return invalid(path, "names a node that is not a validator");
+      }
+      spec.staked_at_end = std::move(ids);
     }
     return {};
   }

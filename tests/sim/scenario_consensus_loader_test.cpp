@@ -618,5 +618,38 @@ TEST(ScenarioConsensusLoader, StallWindowLoadsAndIsChecked) {
             "expect.stall: needs a consensus block");
 }
 
+TEST(ScenarioConsensusLoaderSemantics, StandbyValidatorsAndStakeChanges) {
+  const Scenario s = load_with([](json& d) {
+    d["validators"]["standby"] = "v3";
+    d["workload"]["stake_changes"] = json::parse(R"([
+      {"at_s": 9, "validator": "v0", "kind": "unstake", "amount": 5},
+      {"at_s": 2, "validator": "v3", "kind": "stake", "amount": 7}])");
+    d["expect"]["staked_at_end"] = json::array();
+  });
+  EXPECT_EQ(s.standby, std::vector<NodeId>{3});
+  ASSERT_EQ(s.workload.stake_changes.size(), 2u);
+  // Sorted by time.
+  EXPECT_EQ(s.workload.stake_changes[0].validator, 3u);
+  EXPECT_FALSE(s.workload.stake_changes[0].unstake);
+  EXPECT_EQ(s.workload.stake_changes[0].amount, 7u);
+  EXPECT_TRUE(s.workload.stake_changes[1].unstake);
+  EXPECT_EQ(s.expect.staked_at_end, std::vector<NodeId>{});
+
+  EXPECT_EQ(error_with([](json& d) { d["validators"]["standby"] = "v0..v3"; }),
+            "validators.standby: leaves no validator with a genesis stake");
+  EXPECT_EQ(error_with([](json& d) {
+              d["workload"]["stake_changes"] =
+                  json::parse(R"([{"at_s": 60, "validator": "v0", "kind": "stake", "amount": 1}])");
+            }),
+            "workload.stake_changes[0].at_s: must be < duration_s (60)");
+  EXPECT_EQ(error_with([](json& d) {
+              d["workload"]["stake_changes"] =
+                  json::parse(R"([{"at_s": 1, "validator": "n0", "kind": "stake", "amount": 1}])");
+            }),
+            "workload.stake_changes[0].validator: must name exactly one validator");
+  EXPECT_EQ(error_with([](json& d) { d["expect"]["staked_at_end"] = "n1"; }),
+            "expect.staked_at_end: names a node that is not a validator");
+}
+
 }  // namespace
 }  // namespace mn::sim
