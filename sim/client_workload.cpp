@@ -20,16 +20,22 @@ ClientWorkload::ClientWorkload(Simulator& sim, const WorkloadSpec& spec,
       m_rent(rent),
       m_rng(seed, "transfers"),
       m_poe_rng(seed, "poe"),
+      m_receipt_rng(seed, "receipts"),
       m_resend_rng(seed, "resend") {}
 
 void ClientWorkload::start() {
   if (m_accounts.size() < 2 || m_validator_count == 0) return;
   const bool transfers = m_spec.transfers_per_s > 0.0;
   const bool poes = m_spec.poe_per_s > 0.0;
+  const bool receipts = m_spec.receipts_per_s > 0.0;
   if (transfers)
     schedule_next(m_spec.start, m_spec.transfers_per_s, m_rng, &ClientWorkload::submit_transfer);
   if (poes) schedule_next(m_spec.start, m_spec.poe_per_s, m_poe_rng, &ClientWorkload::submit_poe);
-  if (transfers || poes)
+  if (receipts) {
+    schedule_next(m_spec.start, m_spec.receipts_per_s, m_receipt_rng,
+                  &ClientWorkload::submit_receipt);
+  }
+  if (transfers || poes || receipts)
     m_sim.schedule(m_spec.start + runtime::kNsPerSec, [this] { resend_stale(); });
 }
 
@@ -121,6 +127,38 @@ void ClientWorkload::submit_poe() {
                                std::move(payload), m_sim.crypto());
   m_poe_submitted_at.emplace(tx.id(m_sim.crypto()), m_sim.now());
   send_new(from, tx, static_cast<NodeId>(m_poe_rng.uniform(m_validator_count)));
+}
+
+void ClientWorkload::submit_receipt() {
+  const auto client = static_cast<std::size_t>(m_receipt_rng.uniform(m_accounts.size()));
+  auto miner = static_cast<std::size_t>(m_receipt_rng.uniform(m_accounts.size() - 1));
+  if (miner >= client) ++miner;
+  const auto coordinator = static_cast<std::size_t>(m_receipt_rng.uniform(m_accounts.size()));
+  rewards::ComputeReceipt receipt;
+  for (std::size_t i = 0; i < receipt.receipt_id.size(); i += 8) {
+    const std::uint64_t word = m_receipt_rng.next_u64();
+    for (std::size_t j = 0; j < 8; ++j)
+      receipt.receipt_id[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
+  }
+  receipt.miner = m_accounts[miner].public_key;
+  receipt.client = m_accounts[client].public_key;
+  receipt.coordinator = m_accounts[coordinator].public_key;
+  receipt.compute_units =
+      kMinComputeUnits + m_receipt_rng.uniform(kMaxComputeUnits - kMinComputeUnits);
+  receipt.payment = kMinPayment + m_receipt_rng.uniform(kMaxPayment - kMinPayment);
+  receipt.sign(m_accounts[miner].secret_key, m_accounts[client].secret_key, m_sim.crypto());
+  const auto validator = static_cast<NodeId>(m_receipt_rng.uniform(m_validator_count));
+  const auto signed_tx = [&](ledger::TxType type, runtime::Bytes payload) {
+    const auto fee = static_cast<std::uint64_t>(ledger::min_fee(m_fees, payload.size()));
+    return ledger::make_transaction(type, m_accounts[client], m_next_nonce[client], fee,
+                                    std::move(payload), m_sim.crypto());
+  };
+  send_new(
+      client,
+      signed_tx(ledger::TxType::kEscrowDeposit, ledger::AmountPayload{receipt.payment}.encode()),
+      validator);
+  send_new(client, signed_tx(ledger::TxType::kReceiptClaim, receipt.encode()), validator);
+  ++m_receipts_submitted;
 }
 
 void ClientWorkload::send_new(std::size_t from, const ledger::Transaction& tx, NodeId validator) {

@@ -116,6 +116,7 @@ class ChainObserver final : public consensus::CommitObserver {
         m_workload->on_committed(id);
         const auto it = m_workload->submitted_at().find(id);
         if (it != m_workload->submitted_at().end()) m_finality.push_back(now - it->second);
+        if (tx.type == ledger::TxType::kReceiptClaim) ++m_receipts_claimed;
         if (tx.type == ledger::TxType::kPoeSubmit)
           m_poe_included.emplace(id, std::make_pair(now, height));
       }
@@ -229,6 +230,7 @@ class ChainObserver final : public consensus::CommitObserver {
   std::map<ledger::Address, NodeId> m_validator_of;
   std::vector<RunReport::ValidatorRecord> m_validators;
   std::vector<std::uint64_t> m_nonces;  // by validator, at the last recorded height
+  std::uint64_t m_receipts_claimed = 0;
   std::vector<RunReport::EconomicsRecord> m_economics;
   std::vector<RunReport::SlashRecord> m_slashes;
   // Offences honest validators reported: id -> (offender, reporter's committed height then).
@@ -460,7 +462,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
       const crypto::KeyPair& key = sim.key_pair(change.validator);
       std::uint64_t& nonce = next_nonce[change.validator];
       nonce = std::max(nonce, observer.committed_nonce(change.validator) + 1);
-      const runtime::Bytes payload = ledger::StakePayload{change.amount}.encode();
+      const runtime::Bytes payload = ledger::AmountPayload{change.amount}.encode();
       const auto fee = static_cast<std::uint64_t>(ledger::min_fee(fee_params, payload.size()));
       const ledger::Transaction tx = ledger::make_transaction(
           change.unstake ? ledger::TxType::kUnstake : ledger::TxType::kStake, key, nonce++, fee,
@@ -493,6 +495,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   report.slashes = observer.m_slashes;
   report.offences_reported = observer.m_reported.size();
   report.inclusions = observer.inclusions();
+  report.receipts_submitted = workload.receipts_submitted();
+  report.receipts_claimed = observer.m_receipts_claimed;
   report.inclusion_slo_blocks = scenario.consensus.inclusion_slo_blocks;
   if (observer.m_agreement.first_violation())
     report.violations.push_back(*observer.m_agreement.first_violation());

@@ -89,7 +89,9 @@ struct RunReport {
     std::optional<NodeId> reporter;  // the validator whose account reported it
   };
   std::vector<SlashRecord> slashes;
-  std::uint64_t offences_reported = 0;  // distinct offences honest validators reported
+  std::uint64_t offences_reported = 0;   // distinct offences honest validators reported
+  std::uint64_t receipts_submitted = 0;  // compute receipts the clients claimed
+  std::uint64_t receipts_claimed = 0;    // of them, settled on the honest chain
   // One per submitted PoE, in submission order.
   struct InclusionRecord {
     TimeNs submitted = 0;

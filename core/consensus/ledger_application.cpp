@@ -171,6 +171,7 @@ std::vector<ledger::Transaction> LedgerApplication::applicable(
     if (skipped.contains(tx.sender)) continue;
     if (trial.apply(tx, m_env.crypto(), &m_evidence) != ledger::TxResult::kOk) {
       skipped.insert(tx.sender);
+      m_mempool.drop(ledger::address_from_public_key(tx.sender), tx.nonce);
       continue;
     }
     kept.push_back(std::move(tx));

@@ -113,8 +113,9 @@ class LedgerApplication final : public Application {
   runtime::Result<FinalizedBlock> stored_block(std::uint64_t height) const;
 
   // The transactions of `selected` that apply in order on the next block's opening state, the
-  // others (and their senders' later ones) left out: a stateful rule (an offence already slashed,
-  // a PoE already on chain) can reject what the mempool admitted, and a proposal must be valid.
+  // others (and their senders' later ones) left out: a stateful rule (a PoE already on chain, a
+  // receipt whose escrow is short) can reject what the mempool admitted, and a proposal must be
+  // valid. A refused transaction is dropped from the mempool, so it does not block its sender.
   std::vector<ledger::Transaction> applicable(std::vector<ledger::Transaction> selected);
 
   runtime::Env& m_env;

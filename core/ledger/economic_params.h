@@ -1,13 +1,14 @@
 // The economic parameters a chain fixes at genesis (SPEC 2.2, 2.5, 2.6): PoE rent, how the rent
-// pool is shared, slashing penalties, the minimum validator stake and the unbonding period. Part
-// of the genesis hash and of the state root, so two nodes that disagree on them never agree on a
-// block. Plain data; check() states the rules.
+// pool is shared, slashing penalties, minting for compute receipts, the minimum validator stake and
+// the unbonding period. Part of the genesis hash and of the state root, so two nodes that disagree
+// on them never agree on a block. Plain data; check() states the rules.
 #pragma once
 
 #include <cstdint>
 
 #include "core/codec/writer.h"
 #include "core/poe/rent_schedule.h"
+#include "core/rewards/compute_receipt.h"
 #include "core/rewards/rent_split.h"
 #include "core/runtime/result.h"
 #include "core/slashing/slashing_params.h"
@@ -23,6 +24,7 @@ struct EconomicParams {
   poe::RentSchedule rent;
   rewards::RewardShares rewards;
   slashing::SlashingParams slashing;
+  rewards::MintingParams minting;
   // Least stake an active validator holds: a STAKE must leave at least this much bonded and an
   // UNSTAKE must leave at least this much or nothing; a validator slashed below it drops out of
   // the next epoch's set.
@@ -30,8 +32,9 @@ struct EconomicParams {
   // Blocks an UNSTAKE waits (still slashable) before the amount returns to the balance.
   std::uint64_t unbonding_blocks = kDefaultUnbondingBlocks;
 
-  // kInvalidArgument naming the first broken rule: shares sum to 10,000 bps, slashing rates at
-  // most 10,000 bps, min_stake >= 1, unbonding_blocks <= kMaxUnbondingBlocks.
+  // kInvalidArgument naming the first broken rule: shares sum to 10,000 bps, slashing rates and
+  // the coordinator ratio at most 10,000 bps, min_stake >= 1, unbonding_blocks <=
+  // kMaxUnbondingBlocks.
   runtime::Status check() const;
   // Canonical encoding (genesis hash, state summary).
   void encode(codec::Writer& w) const;

@@ -63,6 +63,8 @@ const char* tx_result_name(TxResult result) {
       return "tombstoned";
     case TxResult::kInvalidEvidence:
       return "invalid_evidence";
+    case TxResult::kBadReceipt:
+      return "bad_receipt";
   }
   return "unknown";
 }
@@ -88,11 +90,11 @@ TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees,
       amount = check.transfer.amount;
       break;
     case TxType::kStake:
-      decoded = decode(check.stake);
-      amount = check.stake.amount;
+      decoded = decode(check.amount);
+      amount = check.amount.amount;
       break;
     case TxType::kUnstake:
-      decoded = decode(check.stake);  // the amount leaves the stake, not the balance
+      decoded = decode(check.amount);  // the amount leaves the stake, not the balance
       break;
     case TxType::kPoeSubmit:
       decoded = decode(check.poe);
@@ -100,6 +102,13 @@ TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees,
       break;
     case TxType::kEvidence:
       decoded = !tx.payload.empty();  // its layout is the verifier's to judge
+      break;
+    case TxType::kEscrowDeposit:
+      decoded = decode(check.amount);
+      amount = check.amount.amount;
+      break;
+    case TxType::kReceiptClaim:
+      decoded = decode(check.receipt);
       break;
     default:
       // Every other type is defined but not executed yet; refuse it by name rather than let it
@@ -195,6 +204,19 @@ TxResult LedgerState::apply(const Transaction& tx, crypto::CryptoProvider& crypt
     case TxType::kEvidence:
       result = apply_evidence(tx, crypto, evidence, sender);
       break;
+    case TxType::kEscrowDeposit: {
+      std::uint64_t& escrow = m_escrows[sender.address];
+      if (escrow > UINT64_MAX - check.amount.amount) {
+        if (escrow == 0) m_escrows.erase(sender.address);
+        return TxResult::kOverflow;
+      }
+      escrow += check.amount.amount;
+      put_account(sender);
+      break;
+    }
+    case TxType::kReceiptClaim:
+      result = apply_receipt_claim(check, crypto, sender);
+      break;
     case TxType::kPoeSubmit: {
       const std::uint64_t rent = check.poe.header.rent_payment;
       const runtime::Hash32 id = check.poe.header.id();
@@ -235,8 +257,8 @@ TxResult LedgerState::apply_stake(const Transaction& tx, const TxPrecheck& check
   if (m_tombstoned.contains(sender.address)) return TxResult::kTombstoned;
   Stake stake{tx.sender, 0};
   if (const auto it = m_stakes.find(sender.address); it != m_stakes.end()) stake = it->second;
-  if (stake.amount > UINT64_MAX - check.stake.amount) return TxResult::kOverflow;
-  stake.amount += check.stake.amount;
+  if (stake.amount > UINT64_MAX - check.amount.amount) return TxResult::kOverflow;
+  stake.amount += check.amount.amount;
   if (stake.amount < m_economics.min_stake) return TxResult::kBelowMinStake;
   put_account(sender);
   m_stakes.insert_or_assign(sender.address, stake);
@@ -245,7 +267,7 @@ TxResult LedgerState::apply_stake(const Transaction& tx, const TxPrecheck& check
 
 TxResult LedgerState::apply_unstake(const TxPrecheck& check, Account& sender) {
   const auto it = m_stakes.find(sender.address);
-  const std::uint64_t amount = check.stake.amount;
+  const std::uint64_t amount = check.amount.amount;
   if (amount == 0 || it == m_stakes.end() || it->second.amount < amount) {
     return TxResult::kInsufficientStake;
   }
@@ -259,6 +281,35 @@ TxResult LedgerState::apply_unstake(const TxPrecheck& check, Account& sender) {
   }
   const std::uint64_t release = m_height + m_economics.unbonding_blocks;
   m_unbonding.emplace(release, Unbonding{sender.address, amount, release});
+  return TxResult::kOk;
+}
+
+TxResult LedgerState::apply_receipt_claim(const TxPrecheck& check, crypto::CryptoProvider& crypto,
+                                          Account& sender) {
+  const rewards::ComputeReceipt& receipt = check.receipt;
+  if (m_receipts.contains(receipt.receipt_id)) return TxResult::kDuplicate;
+  const Address client = address_from_public_key(receipt.client);
+  const auto escrow = m_escrows.find(client);
+  if (escrow == m_escrows.end() || escrow->second < receipt.payment) {
+    return TxResult::kInsufficientFunds;
+  }
+  auto settlement = rewards::settle(receipt, m_economics.minting);
+  if (!settlement) return TxResult::kOverflow;
+  // Minting may not carry the supply past 64 bits; below that no balance can overflow.
+  if (runtime::Uint128{m_genesis_supply} + m_minted + settlement->minted - m_burned > UINT64_MAX) {
+    return TxResult::kOverflow;
+  }
+  if (!receipt.verify(crypto)) return TxResult::kBadReceipt;
+  put_account(sender);
+  escrow->second -= receipt.payment;
+  if (escrow->second == 0) m_escrows.erase(escrow);
+  m_minted += settlement->minted;
+  bool credited = credit(address_from_public_key(receipt.miner), settlement->to_miner);
+  credited =
+      credited && credit(address_from_public_key(receipt.coordinator), settlement->to_coordinator);
+  MN_ASSERT_MSG(credited, "a credit within the 64-bit supply cannot overflow");
+  m_receipts.insert(receipt.receipt_id);
+  record(static_cast<std::uint8_t>(TxType::kReceiptClaim), receipt.receipt_id);
   return TxResult::kOk;
 }
 
@@ -333,6 +384,7 @@ runtime::Status LedgerState::check_conservation() const {
   for (const auto& [address, account] : m_accounts) held += account.balance;
   for (const auto& [address, stake] : m_stakes) held += stake.amount;
   for (const auto& [release, unbonding] : m_unbonding) held += unbonding.amount;
+  for (const auto& [address, escrow] : m_escrows) held += escrow;
   const runtime::Uint128 issued = runtime::Uint128{m_genesis_supply} + m_minted;
   if (m_burned > issued || held != issued - m_burned) {
     return runtime::Status(runtime::ErrorCode::kInvalidArgument,
@@ -372,6 +424,11 @@ runtime::Hash32 LedgerState::summary_digest() const {
   }
   w.write_count(m_tombstoned.size());
   for (const Address& address : m_tombstoned) w.write_fixed(address);
+  w.write_count(m_escrows.size());
+  for (const auto& [address, escrow] : m_escrows) {
+    w.write_fixed(address);
+    w.write_u64(escrow);
+  }
   w.write_fixed(m_history);
   w.write_u64(m_pools.rent_pool);
   w.write_u64(m_pools.slashing_pool);

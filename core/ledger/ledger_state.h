@@ -4,8 +4,9 @@
 // unbonding, distribute the rent pool) and apply() (one transaction). A transaction either applies
 // completely or is rejected with a reason and changes nothing; the reason is a value the caller
 // acts on (a block with a rejected transaction is invalid, and the proposer or the relaying peer is
-// blamed accordingly). Conservation: sum(balances) + sum(stakes) + sum(unbonding) + pools.sum() ==
-// genesis_supply + minted - burned, checked exactly in 128 bits by check_conservation(). The state
+// blamed accordingly). Conservation: sum(balances) + sum(stakes) + sum(unbonding) + sum(escrows) +
+// pools.sum() == genesis_supply + minted - burned, checked exactly in 128 bits by
+// check_conservation(). The state
 // root commits to everything: the Merkle root over the accounts in address order, combined with
 // the digest of the rest; prove_account() gives a proof a light client checks with
 // verify_account() alone.
@@ -44,15 +45,16 @@ enum class [[nodiscard]] TxResult : std::uint8_t{
     kSenderUnknown,      // no account at the sender's address, so nothing could pay the fee
     kWrongNonce,         // nonce != sender's nonce + 1 (a replay, or a gap)
     kBadSignature,       // not signed by the sender key, or that key does not own the account
-    kInsufficientFunds,  // balance < amount + fee
+    kInsufficientFunds,  // balance < amount + fee, or a client's escrow < a receipt's payment
     kOverflow,           // a credit would carry a balance or pool above 64 bits
     kRentTooLow,         // a PoE's rent_payment is below its rent, or its rent overflows
     kBadPoeSignature,    // the PoE header is not signed by the sender (its operator)
-    kDuplicate,          // this PoE is already on chain
+    kDuplicate,          // this PoE is already on chain, or this receipt already claimed
     kBelowMinStake,      // a stake would be left above zero but below min_stake
     kInsufficientStake,  // unstaking more than is staked (or nothing)
     kTombstoned,         // the key was removed for double signing: it can never stake again
     kInvalidEvidence,    // the evidence proves no offence (or no verifier judges evidence here)
+    kBadReceipt,         // a compute receipt without both valid signatures
 };
 
 const char* tx_result_name(TxResult result);
@@ -76,8 +78,9 @@ struct TxPrecheck {
   TxResult result = TxResult::kOk;
   // The decoded payload of its type; meaningful only when result == kOk.
   TransferPayload transfer;
-  StakePayload stake;  // kStake and kUnstake
+  AmountPayload amount;  // kStake, kUnstake and kEscrowDeposit
   PoeSubmitPayload poe;
+  rewards::ComputeReceipt receipt;
   runtime::Uint128 debit = 0;  // what the sender's balance must cover: fee + amount moved out
 };
 
@@ -157,6 +160,10 @@ class LedgerState {
   //    stays staked must be zero or at least min_stake;
   //  - PoE submit: the header must be signed by the sender and new on chain; its rent_payment
   //    goes to the rent pool;
+  //  - escrow deposit: moves the amount from the balance into the sender's escrow;
+  //  - receipt claim: the receipt must carry both signatures and a new receipt_id; its payment
+  //    comes from the client's escrow, and the miner and coordinator are paid as
+  //    rewards::settle says, minting compute_units * mint_per_unit;
   //  - evidence: `evidence` judges it, and a censorship offence's PoE must not have been on chain
   //    before the offence height. A new offence of a bonded key that is not tombstoned is slashed:
   //    the penalty (slashing_params.h) is taken from stake, then unbonding, and burned or pooled.
@@ -180,6 +187,9 @@ class LedgerState {
   const std::map<runtime::Hash32, std::uint64_t>& poe_heights() const { return m_poe_heights; }
   // Offences slashed (Offence::id).
   const std::set<runtime::Hash32>& offences() const { return m_offences; }
+  // Escrowed funds by client address, and the receipts claimed.
+  const std::map<Address, std::uint64_t>& escrows() const { return m_escrows; }
+  const std::set<runtime::Hash32>& receipts() const { return m_receipts; }
   const Pools& pools() const { return m_pools; }
   // The last block begun (0 before block 1).
   std::uint64_t height() const { return m_height; }
@@ -219,6 +229,8 @@ class LedgerState {
   // The type-specific effects of apply(), on `sender` already debited; kOk or nothing changed.
   TxResult apply_stake(const Transaction& tx, const TxPrecheck& check, Account& sender);
   TxResult apply_unstake(const TxPrecheck& check, Account& sender);
+  TxResult apply_receipt_claim(const TxPrecheck& check, crypto::CryptoProvider& crypto,
+                               Account& sender);
   TxResult apply_evidence(const Transaction& tx, crypto::CryptoProvider& crypto,
                           const slashing::EvidenceVerifier* evidence, Account& sender);
 
@@ -231,7 +243,10 @@ class LedgerState {
   std::set<Address> m_tombstoned;
   std::map<runtime::Hash32, std::uint64_t> m_poe_heights;
   std::set<runtime::Hash32> m_offences;
-  // Chained digest of every id recorded in m_poe_heights and m_offences, in order: the summary
+  std::map<Address, std::uint64_t> m_escrows;
+  std::set<runtime::Hash32> m_receipts;
+  // Chained digest of every id recorded in m_poe_heights, m_offences and m_receipts, in order: the
+  // summary
   // commits to them without rehashing the whole history each block.
   runtime::Hash32 m_history{};
   Pools m_pools;

@@ -13,6 +13,7 @@ namespace {
 AdmitResult from_precheck(TxResult result) {
   if (result == TxResult::kBadEncoding) return AdmitResult::kBadEncoding;
   if (result == TxResult::kUnsupportedType) return AdmitResult::kUnsupportedType;
+  if (result == TxResult::kRentTooLow) return AdmitResult::kRentTooLow;
   MN_ASSERT_MSG(result == TxResult::kFeeTooLow, "precheck_transaction gave a stateful reason");
   return AdmitResult::kFeeTooLow;
 }
@@ -35,6 +36,8 @@ const char* admit_result_name(AdmitResult result) {
       return "unsupported_type";
     case AdmitResult::kFeeTooLow:
       return "fee_too_low";
+    case AdmitResult::kRentTooLow:
+      return "rent_too_low";
     case AdmitResult::kSenderUnknown:
       return "sender_unknown";
     case AdmitResult::kNonceTooLow:
@@ -190,6 +193,10 @@ void Mempool::erase(const Address& sender, std::uint64_t nonce) {
   m_eviction_order.erase(EvictionKey{it->second.tx.fee, it->second.seq});
   queue->second.erase(it);
   if (queue->second.empty()) m_by_sender.erase(queue);
+}
+
+void Mempool::drop(const Address& sender, std::uint64_t nonce) {
+  if (find(sender, nonce) != nullptr) erase(sender, nonce);
 }
 
 std::uint64_t Mempool::next_nonce(const Address& sender, const LedgerState& state) const {

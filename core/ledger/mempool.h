@@ -39,6 +39,7 @@ enum class [[nodiscard]] AdmitResult : std::uint8_t{
     kBadEncoding,        // as TxResult::kBadEncoding
     kUnsupportedType,    // as TxResult::kUnsupportedType
     kFeeTooLow,          // fee < min_fee(payload bytes)
+    kRentTooLow,         // as TxResult::kRentTooLow (a PoE underpaying its rent)
     kSenderUnknown,      // no account at the sender's address
     kNonceTooLow,        // nonce <= the account's committed nonce: already used
     kNonceTooFarAhead,   // nonce > committed nonce + 1 + kMaxFutureNonces
@@ -69,6 +70,10 @@ class Mempool {
   // block's transactions), each pending transaction whose nonce `state` (the state after the
   // block) has already used.
   void remove_committed(std::span<const Address> block_senders, const LedgerState& state);
+
+  // Removes the pending transaction in the (sender, nonce) slot, if any: one a stateful rule now
+  // refuses, so it does not hold its sender's later transactions back forever (a client resends).
+  void drop(const Address& sender, std::uint64_t nonce);
 
   // The nonce a new transaction from `sender` carries to follow its committed nonce in `state` and
   // its consecutive pending transactions.

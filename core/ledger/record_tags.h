@@ -19,7 +19,7 @@ inline constexpr std::uint16_t kGenesisTag = 0x0d05;
 inline constexpr std::uint16_t kLedgerSummaryTag = 0x0d06;
 // The state root: (accounts root, summary digest) under this tag.
 inline constexpr std::uint16_t kStateRootTag = 0x0d07;
-inline constexpr std::uint16_t kStakePayloadTag = 0x0d08;
+inline constexpr std::uint16_t kAmountPayloadTag = 0x0d08;
 inline constexpr std::uint16_t kPoeSubmitPayloadTag = 0x0d09;
 // The running digest of every PoE and offence id the ledger has recorded.
 inline constexpr std::uint16_t kLedgerHistoryTag = 0x0d0a;

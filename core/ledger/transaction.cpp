@@ -27,7 +27,7 @@ void write_fields(codec::Writer& w, const Transaction& tx) {
 
 bool is_known_type(std::uint8_t type) {
   return type >= static_cast<std::uint8_t>(TxType::kTransfer) &&
-         type <= static_cast<std::uint8_t>(TxType::kParamUpdate);
+         type <= static_cast<std::uint8_t>(TxType::kEscrowDeposit);
 }
 
 }  // namespace
@@ -121,20 +121,20 @@ runtime::Result<TransferPayload> TransferPayload::decode(runtime::ByteView bytes
   return p;
 }
 
-runtime::Bytes StakePayload::encode() const {
+runtime::Bytes AmountPayload::encode() const {
   codec::Writer w;
-  codec::write_header(w, kStakePayloadTag, 1);
+  codec::write_header(w, kAmountPayloadTag, 1);
   w.write_u64(amount);
   return w.take();
 }
 
-runtime::Result<StakePayload> StakePayload::decode(runtime::ByteView bytes) {
+runtime::Result<AmountPayload> AmountPayload::decode(runtime::ByteView bytes) {
   codec::Reader r(bytes);
-  if (auto v = codec::read_header(r, kStakePayloadTag, 1); !v) return v.status();
+  if (auto v = codec::read_header(r, kAmountPayloadTag, 1); !v) return v.status();
   auto amount = r.read_u64();
   if (!amount) return amount.status();
   if (auto s = r.finish(); !s.is_ok()) return s;
-  return StakePayload{*amount};
+  return AmountPayload{*amount};
 }
 
 Transaction make_transaction(TxType type, const crypto::KeyPair& sender, std::uint64_t nonce,
@@ -187,13 +187,13 @@ runtime::Result<PoeSubmitPayload> PoeSubmitPayload::decode(runtime::ByteView byt
 
 Transaction make_unstake(const crypto::KeyPair& sender, std::uint64_t amount, std::uint64_t nonce,
                          std::uint64_t fee, crypto::CryptoProvider& crypto) {
-  return make_transaction(TxType::kUnstake, sender, nonce, fee, StakePayload{amount}.encode(),
+  return make_transaction(TxType::kUnstake, sender, nonce, fee, AmountPayload{amount}.encode(),
                           crypto);
 }
 
 Transaction make_stake(const crypto::KeyPair& sender, std::uint64_t amount, std::uint64_t nonce,
                        std::uint64_t fee, crypto::CryptoProvider& crypto) {
-  return make_transaction(TxType::kStake, sender, nonce, fee, StakePayload{amount}.encode(),
+  return make_transaction(TxType::kStake, sender, nonce, fee, AmountPayload{amount}.encode(),
                           crypto);
 }
 

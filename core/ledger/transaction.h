@@ -32,6 +32,8 @@ enum class TxType : std::uint8_t {
   kUnstake,
   kEvidence,
   kParamUpdate,
+  // Moves balance into the sender's escrow, from which receipts it co-signed are paid (SPEC 2.6).
+  kEscrowDeposit,
 };
 
 // Largest payload of any transaction type. Slashing evidence (two signed proposals) and compute
@@ -80,14 +82,16 @@ struct TransferPayload {
 };
 
 // Payload of a kStake: bond `amount` base units of the sender's balance as validator stake, under
-// the sender's key (the key that validates). Also the payload of a kUnstake: start unbonding
-// `amount` of the sender's stake (the type, which the signature covers, tells them apart).
-struct StakePayload {
+// the sender's key (the key that validates). Also the payload of a kUnstake (start unbonding
+// `amount` of the sender's stake) and of a kEscrowDeposit (move `amount` of the balance into the
+// sender's escrow); the type, which the signature covers, tells them apart. A kReceiptClaim's
+// payload is an encoded rewards::ComputeReceipt.
+struct AmountPayload {
   std::uint64_t amount = 0;
 
   runtime::Bytes encode() const;
   // Strict: exactly one payload, nothing after it.
-  static runtime::Result<StakePayload> decode(runtime::ByteView bytes);
+  static runtime::Result<AmountPayload> decode(runtime::ByteView bytes);
 };
 
 // Payload of a kPoeSubmit (SPEC 2.2): the PoE header the sender (the BPI operator) signed, and

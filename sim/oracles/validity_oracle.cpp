@@ -10,7 +10,7 @@ namespace mn::sim {
 
 ValidityOracle::ValidityOracle(const runtime::Hash32& genesis_hash,
                                std::shared_ptr<const ledger::LedgerState> genesis_state,
-                               consensus::ValidatorSet genesis_validators,
+                               const consensus::ValidatorSet& genesis_validators,
                                std::uint64_t epoch_blocks, std::uint32_t max_block_txs,
                                crypto::CryptoProvider& crypto, std::uint64_t window)
     : m_epoch_blocks(epoch_blocks),

@@ -32,7 +32,7 @@ class ValidityOracle {
   // not a node).
   ValidityOracle(const runtime::Hash32& genesis_hash,
                  std::shared_ptr<const ledger::LedgerState> genesis_state,
-                 consensus::ValidatorSet genesis_validators, std::uint64_t epoch_blocks,
+                 const consensus::ValidatorSet& genesis_validators, std::uint64_t epoch_blocks,
                  std::uint32_t max_block_txs, crypto::CryptoProvider& crypto,
                  std::uint64_t window = 16);
 

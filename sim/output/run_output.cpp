@@ -145,7 +145,9 @@ nlohmann::json summary_json(const RunReport& report) {
                                  {"validator_return_bps_mean", return_bps},
                                  {"slashes", report.slashes.size()},
                                  {"slashed_validators", slashed_validators},
-                                 {"offences_reported", report.offences_reported}};
+                                 {"offences_reported", report.offences_reported},
+                                 {"receipts_submitted", report.receipts_submitted},
+                                 {"receipts_claimed", report.receipts_claimed}};
     std::vector<TimeNs> delays;
     for (const auto& r : report.inclusions) {
       if (r.included) delays.push_back(*r.included - r.submitted);

@@ -126,6 +126,7 @@ struct StakeChange {
 struct WorkloadSpec {
   double transfers_per_s = 0.0;   // signed transfers submitted to validators (Poisson)
   double poe_per_s = 0.0;         // POE_SUBMIT transactions submitted to validators (Poisson)
+  double receipts_per_s = 0.0;    // compute receipts escrowed and claimed (Poisson)
   std::uint32_t accounts = 1000;  // user accounts funded at genesis
   std::uint64_t account_balance = 1'000'000'000;  // each account's genesis balance
   double broadcasts_per_s = 0.0;

@@ -369,6 +369,10 @@ class Loader {
         integer_or(slashing, "invalid_vote_bps", e.slashing.invalid_vote_bps);
     e.slashing.censorship_bps = integer_or(slashing, "censorship_bps", e.slashing.censorship_bps);
     e.slashing.burn_bps = integer_or(slashing, "burn_bps", e.slashing.burn_bps);
+    const json& minting = member_or_empty(*economics, "minting");
+    e.minting.mint_per_unit = integer_or(minting, "mint_per_unit", e.minting.mint_per_unit);
+    e.minting.coordinator_ratio_bps =
+        integer_or(minting, "coordinator_ratio_bps", e.minting.coordinator_ratio_bps);
     const json& staking = member_or_empty(*economics, "staking");
     e.min_stake = integer_or(staking, "min_stake", e.min_stake);
     e.unbonding_blocks = integer_or(staking, "unbonding_blocks", e.unbonding_blocks);
@@ -536,8 +540,10 @@ class Loader {
     const json& workload = member_or_empty(m_doc, "workload");
     spec.transfers_per_s = number_or(workload, "transfers_per_s", spec.transfers_per_s);
     spec.poe_per_s = number_or(workload, "poe_per_s", spec.poe_per_s);
+    spec.receipts_per_s = number_or(workload, "receipts_per_s", spec.receipts_per_s);
     for (const auto& [key, rate] : {std::pair{"transfers_per_s", spec.transfers_per_s},
-                                    std::pair{"poe_per_s", spec.poe_per_s}}) {
+                                    std::pair{"poe_per_s", spec.poe_per_s},
+                                    std::pair{"receipts_per_s", spec.receipts_per_s}}) {
       if (rate <= 0) continue;
       Status status = needs_consensus(join_path("workload", key));
       if (!status.is_ok()) return status;
@@ -549,10 +555,12 @@ class Loader {
     }
     spec.accounts = integer_or(workload, "accounts", spec.accounts);
     spec.account_balance = integer_or(workload, "account_balance", spec.account_balance);
-    if ((spec.transfers_per_s > 0 || spec.poe_per_s > 0) && spec.accounts < 2) {
-      return invalid("workload.accounts",
-                     "must be >= 2 when transfers_per_s or poe_per_s > 0 (a transfer moves funds "
-                     "between two accounts)");
+    if ((spec.transfers_per_s > 0 || spec.poe_per_s > 0 || spec.receipts_per_s > 0) &&
+        spec.accounts < 2) {
+      return invalid(
+          "workload.accounts",
+          "must be >= 2 when transfers_per_s, poe_per_s or receipts_per_s > 0 (a transfer "
+          "or a receipt involves two accounts)");
     }
     if (m_scenario.consensus.enabled) {
       // Genesis holds every balance and stake; conservation needs their sum in 64 bits.

@@ -481,8 +481,8 @@ TEST(ScenarioConsensusLoaderSemantics, TransfersNeedTwoAccounts) {
   EXPECT_EQ(error_with([](json& d) {
               d["workload"] = {{"transfers_per_s", 1}, {"accounts", 1}};
             }),
-            "workload.accounts: must be >= 2 when transfers_per_s or poe_per_s > 0 (a transfer "
-            "moves funds between two accounts)");
+            "workload.accounts: must be >= 2 when transfers_per_s, poe_per_s or receipts_per_s > 0 "
+            "(a transfer or a receipt involves two accounts)");
   EXPECT_EQ(load_with([](json& d) { d["workload"] = {{"accounts", 1}}; }).workload.accounts, 1u);
   EXPECT_EQ(load_with([](json& d) {
               d["workload"] = {{"transfers_per_s", 1}, {"accounts", 2}};

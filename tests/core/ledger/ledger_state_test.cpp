@@ -155,7 +155,7 @@ TEST_F(LedgerStateTest, UnknownSenderIsRejected) {
 }
 
 TEST_F(LedgerStateTest, TypesNotExecutedYetAreUnsupported) {
-  for (const TxType type : {TxType::kReceiptClaim, TxType::kParamUpdate}) {
+  for (const TxType type : {TxType::kParamUpdate}) {
     const Transaction tx = make_transaction(
         type, m_alice, 1, 1'000'000, TransferPayload{address_of(m_bob), 1}.encode(), m_crypto);
     expect_result(tx, TxResult::kUnsupportedType);
@@ -392,6 +392,45 @@ TEST_F(LedgerStateTest, PoeSubmitPaysItsRentIntoTheRentPoolOnce) {
   EXPECT_EQ(m_state.poe_heights().size(), 1u);
   // The same header again (a fresh transaction) is a duplicate.
   expect_result(submit(rent, 2, m_alice), TxResult::kDuplicate);
+}
+
+TEST_F(LedgerStateTest, AReceiptClaimSettlesFromEscrowAndMintsOnce) {
+  // Alice is the client, Bob the miner, Carol (no account yet) the coordinator.
+  const auto amount_tx = [&](TxType type, std::uint64_t amount, std::uint64_t nonce) {
+    const Bytes payload = AmountPayload{amount}.encode();
+    const auto fee = static_cast<std::uint64_t>(min_fee(m_state.fee_params(), payload.size()));
+    return make_transaction(type, m_alice, nonce, fee, payload, m_crypto);
+  };
+  rewards::ComputeReceipt receipt;
+  receipt.receipt_id[0] = 9;
+  receipt.miner = m_bob.public_key;
+  receipt.client = m_alice.public_key;
+  receipt.coordinator = m_carol.public_key;
+  receipt.compute_units = 1'000;
+  receipt.payment = 5'000;
+  const auto claim = [&](const rewards::ComputeReceipt& r, std::uint64_t nonce) {
+    const Bytes payload = r.encode();
+    const auto fee = static_cast<std::uint64_t>(min_fee(m_state.fee_params(), payload.size()));
+    return make_transaction(TxType::kReceiptClaim, m_alice, nonce, fee, payload, m_crypto);
+  };
+  rewards::ComputeReceipt forged = receipt;
+  forged.sign(m_bob.secret_key, m_bob.secret_key, m_crypto);  // not the client's signature
+  receipt.sign(m_bob.secret_key, m_alice.secret_key, m_crypto);
+
+  expect_result(claim(receipt, 1), TxResult::kInsufficientFunds);  // nothing escrowed yet
+  expect_result(amount_tx(TxType::kEscrowDeposit, 4'000, 1), TxResult::kOk);
+  expect_result(claim(receipt, 2), TxResult::kInsufficientFunds);  // 4,000 < 5,000
+  expect_result(amount_tx(TxType::kEscrowDeposit, 2'000, 2), TxResult::kOk);
+  EXPECT_EQ(m_state.escrows().at(address_of(m_alice)), 6'000u);
+  expect_result(claim(forged, 3), TxResult::kBadReceipt);
+  const std::uint64_t bob = m_state.find_account(address_of(m_bob))->balance;
+  expect_result(claim(receipt, 3), TxResult::kOk);
+  // Default minting: 1 unit per compute unit, 10 % of it to the coordinator.
+  EXPECT_EQ(m_state.minted(), 1'000u);
+  EXPECT_EQ(m_state.find_account(address_of(m_bob))->balance, bob + 5'000 + 900);
+  EXPECT_EQ(m_state.find_account(address_of(m_carol))->balance, 100u);
+  EXPECT_EQ(m_state.escrows().at(address_of(m_alice)), 1'000u);
+  expect_result(claim(receipt, 4), TxResult::kDuplicate);
 }
 
 TEST_F(LedgerStateTest, EvidenceNeedsAVerifier) {

@@ -45,7 +45,7 @@ inline std::uint64_t transfer_fee(const FeeParams& params) {
 
 // The least fee a stake pays under `params`.
 inline std::uint64_t stake_fee(const FeeParams& params) {
-  return static_cast<std::uint64_t>(min_fee(params, StakePayload{}.encode().size()));
+  return static_cast<std::uint64_t>(min_fee(params, AmountPayload{}.encode().size()));
 }
 
 }  // namespace mn::ledger::testing

@@ -95,9 +95,15 @@ TEST_F(MempoolTest, FeeFloorIsExact) {
 }
 
 TEST_F(MempoolTest, StatelessAndAccountRulesMatchTheLedger) {
-  expect_rejected(make_transaction(TxType::kReceiptClaim, m_alice, 1, m_min_fee * 10,
+  expect_rejected(make_transaction(TxType::kParamUpdate, m_alice, 1, m_min_fee * 10,
                                    TransferPayload{}.encode(), m_crypto),
                   AdmitResult::kUnsupportedType);
+  // A PoE paying less than its rent is refused at the door (a stateless rule, like the fee).
+  PoeSubmitPayload poe;
+  poe.header.rent_payment = 1;
+  expect_rejected(
+      make_transaction(TxType::kPoeSubmit, m_alice, 1, m_min_fee * 100, poe.encode(), m_crypto),
+      AdmitResult::kRentTooLow);
   // A stake whose payload is a transfer's is malformed for its type.
   expect_rejected(make_transaction(TxType::kStake, m_alice, 1, m_min_fee * 10,
                                    TransferPayload{}.encode(), m_crypto),
