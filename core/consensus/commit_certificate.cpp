@@ -30,6 +30,14 @@ std::vector<ValidatorIndex> SignatureSetCertificate::signers() const {
   return out;
 }
 
+std::optional<crypto::Signature> SignatureSetCertificate::seal(ValidatorIndex validator) const {
+  if (validator >= m_bitmap.size() || !m_bitmap[validator]) return std::nullopt;
+  // Signatures are stored in index order, one per set bit.
+  std::size_t position = 0;
+  for (ValidatorIndex i = 0; i < validator; ++i) position += m_bitmap[i] ? 1 : 0;
+  return m_signatures[position];
+}
+
 bool SignatureSetCertificate::verify(const ValidatorSet& set,
                                      crypto::CryptoProvider& crypto) const {
   if (m_bitmap.size() != set.size()) return false;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/codec/reader.h"
@@ -24,6 +25,9 @@ class CommitCertificate {
   virtual const runtime::Hash32& block_hash() const = 0;
   // Validators whose seals it carries, ascending (the bitmap rewards and slashing read).
   virtual std::vector<ValidatorIndex> signers() const = 0;
+  // The single commit seal of `validator`, if the scheme keeps one (an aggregate scheme does
+  // not): with a conflicting COMMIT of the same validator it is double-sign evidence.
+  virtual std::optional<crypto::Signature> seal(ValidatorIndex validator) const = 0;
   // True only if every seal verifies and the signers hold a quorum of `set`'s stake.
   virtual bool verify(const ValidatorSet& set, crypto::CryptoProvider& crypto) const = 0;
   virtual void encode(codec::Writer& w) const = 0;
@@ -43,6 +47,7 @@ class SignatureSetCertificate final : public CommitCertificate {
   std::uint32_t round() const override { return m_round; }
   const runtime::Hash32& block_hash() const override { return m_block_hash; }
   std::vector<ValidatorIndex> signers() const override;
+  std::optional<crypto::Signature> seal(ValidatorIndex validator) const override;
   bool verify(const ValidatorSet& set, crypto::CryptoProvider& crypto) const override;
   void encode(codec::Writer& w) const override;
 

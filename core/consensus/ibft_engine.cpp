@@ -480,6 +480,7 @@ void IbftEngine::handle_finalized(runtime::NodeId from, const FinalizedBlock& f)
     m_env.metrics().add("consensus_invalid_finalized_total", 1);
     return;
   }
+  check_certificate_seals(f);
   auto root = m_app.execute(h, f.block->payload);
   if (!root || *root != h.state_root) {
     // A quorum certified a block this node cannot execute: more than a third is Byzantine.
@@ -586,6 +587,24 @@ void IbftEngine::handle_round_change(const RoundChange& rc) {
     }
   }
   if (rc.round == m_round) maybe_propose();
+}
+
+void IbftEngine::check_certificate_seals(const FinalizedBlock& f) {
+  const auto it = m_rounds.find(f.certificate->round());
+  if (it == m_rounds.end() || it->second.commits.first_vote.empty()) return;
+  const StepVotes& commits = it->second.commits;
+  for (const ValidatorIndex signer : f.certificate->signers()) {
+    const runtime::Hash32* mine = commits.first_vote[signer];
+    if (mine == nullptr || *mine == f.block->hash) continue;
+    const auto seal = f.certificate->seal(signer);
+    if (!seal) continue;
+    const auto& votes = commits.by_block.at(*mine).votes;
+    const auto vote = std::find_if(votes.begin(), votes.end(),
+                                   [signer](const Vote& v) { return v.validator == signer; });
+    MN_ASSERT(vote != votes.end());
+    report_double_sign(m_set.at(signer).key, Step::kCommit, f.certificate->round(), *mine,
+                       vote->signature, f.block->hash, *seal);
+  }
 }
 
 void IbftEngine::check_seen_proposal(const SignedProposalClaim& seen) {

@@ -107,6 +107,9 @@ class IbftEngine {
                           const runtime::Hash32& hash_b, const crypto::Signature& signature_b);
   // A proposal claim from a round change, checked against the proposal this node accepted.
   void check_seen_proposal(const SignedProposalClaim& seen);
+  // The commit seals of a (verified) certificate for this height, checked against the COMMIT
+  // votes this node holds from the same validators for another block.
+  void check_certificate_seals(const FinalizedBlock& finalized);
   void handle_finalized(runtime::NodeId from, const FinalizedBlock& finalized);
   // Each validator commits with the certificate it assembled; when the proposer's announcement of
   // the same block arrives, its certificate replaces the local one, so every node stores (and

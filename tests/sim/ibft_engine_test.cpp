@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/consensus/evidence.h"
 #include "core/crypto/hash.h"
 #include "sim/adversary/byzantine_reactor.h"
 #include "sim/simulator.h"
@@ -85,6 +86,14 @@ class ChainApplication final : public consensus::Application {
     if (height == 0 || height > m_blocks.size()) return std::nullopt;
     return m_blocks[height - 1];
   }
+  // Keeps the evidence the engine reports; nothing is relayed.
+  runtime::MessagePtr report_evidence(const runtime::Bytes& evidence,
+                                      const crypto::KeyPair& reporter) override {
+    EXPECT_NE(reporter.public_key, crypto::PublicKey{});
+    m_evidence.push_back(evidence);
+    return nullptr;
+  }
+  const std::vector<runtime::Bytes>& reported_evidence() const { return m_evidence; }
 
   std::map<NodeId, std::vector<runtime::Hash32>>* commits = nullptr;
 
@@ -93,6 +102,7 @@ class ChainApplication final : public consensus::Application {
   std::shared_ptr<const EpochSchedule> m_epochs;
   runtime::Hash32 m_root{};
   std::vector<FinalizedBlock> m_blocks;
+  std::vector<runtime::Bytes> m_evidence;
 };
 
 class ConsensusReactor final : public runtime::Reactor {
@@ -301,6 +311,22 @@ TEST(IbftEngine, EquivocationIsSeenByHonestValidatorsWhenTheyCompareVotes) {
     if (name == "adversary_equivocations_total") equivocations = value;
   }
   EXPECT_GT(equivocations, 0) << "v0 was proposer at least once and must have equivocated";
+  // The honest validators hold verifiable double-sign evidence against v0, and against nobody else.
+  std::size_t reports = 0;
+  const consensus::ConsensusEvidenceVerifier verifier;
+  for (NodeId v = 1; v < 4; ++v) {
+    h.sim->run_on_node(v, [&](runtime::Reactor& reactor) {
+      const auto& app = dynamic_cast<ConsensusReactor&>(reactor).application();
+      for (const runtime::Bytes& evidence : app.reported_evidence()) {
+        auto offence = verifier.verify(evidence, h.sim->crypto());
+        ASSERT_TRUE(offence) << offence.status().to_string();
+        EXPECT_EQ(offence->offender, h.sim->key_pair(0).public_key);
+        EXPECT_EQ(offence->kind, slashing::OffenceKind::kDoubleSign);
+        ++reports;
+      }
+    });
+  }
+  EXPECT_GT(reports, 0u);
 }
 
 TEST(IbftEngine, HalfTheStakeByzantineBreaksAgreement) {
