@@ -62,14 +62,15 @@ std::vector<std::uint64_t> stakes_for(const Scenario& s, std::uint64_t seed) {
 class ChainObserver final : public consensus::CommitObserver {
  public:
   ChainObserver(Simulator& sim, std::vector<bool> honest, ClientWorkload* workload,
-                ValidityOracle validity, std::uint32_t validators)
+                ValidityOracle validity, std::uint32_t validators, consensus::InclusionRule rule)
       : m_sim(sim),
         m_honest(honest),
         m_agreement(std::move(honest)),
         m_validity(std::move(validity)),
         m_workload(workload),
         m_heights(sim.node_count(), 0),
-        m_history(sim.node_count()) {
+        m_history(sim.node_count()),
+        m_evidence(rule) {
     for (NodeId v = 0; v < validators; ++v)
       m_validator_of.emplace(ledger::address_from_public_key(sim.key_pair(v).public_key), v);
     m_validators.resize(validators);
@@ -430,6 +431,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   ctx.chain.consensus.round_timeout = scenario.consensus.round_timeout;
   ctx.chain.consensus.round_timeout_max = scenario.consensus.round_timeout_max;
   ctx.chain.max_block_txs = scenario.consensus.max_block_txs;
+  ctx.chain.inclusion_slo_blocks = scenario.consensus.inclusion_slo_blocks;
   ctx.chain.epoch_blocks = scenario.consensus.epoch_blocks;
   auto set = consensus::validator_set_from_stakes(*ctx.chain.genesis.state);
   MN_ASSERT_MSG(set.is_ok(), "the loader guarantees at least one validator with positive stake");
@@ -447,11 +449,11 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
 
   ClientWorkload workload(sim, scenario.workload, accounts, k, fee_params, scenario.economics.rent,
                           seed);
-  ChainObserver observer(
-      sim, honest, &workload,
-      ValidityOracle(ctx.chain.genesis.hash, ctx.chain.genesis.state, *ctx.set,
-                     ctx.chain.epoch_blocks, ctx.chain.max_block_txs, sim.crypto()),
-      k);
+  const consensus::InclusionRule inclusion{ctx.chain.inclusion_slo_blocks, ctx.chain.max_block_txs};
+  ChainObserver observer(sim, honest, &workload,
+                         ValidityOracle(ctx.chain.genesis.hash, ctx.chain.genesis.state, *ctx.set,
+                                        ctx.chain.epoch_blocks, inclusion, sim.crypto()),
+                         k, inclusion);
   ctx.observer = &observer;
   workload.start();
   // Each stake change is the validator's own signed STAKE or UNSTAKE, numbered after the nonce its

@@ -32,6 +32,22 @@ class Application {
   // or why the payload is invalid.
   virtual runtime::Result<runtime::Hash32> execute(const BlockHeader& header,
                                                    runtime::ByteView payload) = 0;
+  // Whether this node votes for a proposal that executes validly: `block`, signed by its
+  // proposer for `round`. This is for rules that depend on what this node alone has seen (the
+  // ledger's forced inclusion of the PoEs it acknowledged), so they are not part of validity: a
+  // finalized block is never screened. Evidence found on the way is handed back for consensus to
+  // report.
+  struct ProposalScreen {
+    bool acceptable = true;
+    std::optional<runtime::Bytes> evidence;
+  };
+  virtual ProposalScreen screen_proposal(const Block& block, std::uint32_t round,
+                                         const crypto::Signature& signature) {
+    static_cast<void>(block);
+    static_cast<void>(round);
+    static_cast<void>(signature);
+    return {};
+  }
   // Applies a finalized block at committed_height() + 1 and makes it durable before returning.
   virtual void commit(const FinalizedBlock& finalized) = 0;
   // Another valid certificate for the last committed block (the proposer's announced one), to

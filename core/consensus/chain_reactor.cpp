@@ -6,8 +6,10 @@ ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
                            const ValidatorSet& genesis_validators, ValidatorDirectoryPtr directory,
                            std::optional<crypto::KeyPair> key, CommitObserver* observer)
     : m_env(env),
+      m_key(key),
       m_app(env, config.genesis.hash, config.genesis.state, genesis_validators, config.epoch_blocks,
-            config.max_block_txs, observer, config.shared_executions),
+            InclusionRule{config.inclusion_slo_blocks, config.max_block_txs}, observer,
+            config.shared_executions),
       m_engine(env, m_app, std::move(directory), key, config.consensus,
                config.shared_finalized_blocks) {}
 
@@ -19,6 +21,7 @@ void ChainReactor::on_start() {
     return;
   }
   m_engine.on_start();
+  acknowledge_poes();
 }
 
 void ChainReactor::on_message(runtime::NodeId from, const runtime::MessagePtr& message) {
@@ -32,19 +35,56 @@ void ChainReactor::on_message(runtime::NodeId from, const runtime::MessagePtr& m
     // receipt would multiply every transaction by the validator count. A node outside the current
     // set (a standby validator staking to join) relays too, or its transaction would never reach
     // a proposer.
-    const bool from_client = from == runtime::kNoNode;
-    if (m_app.submit(*tx) && from_client) {
-      for (const runtime::NodeId node : m_engine.validator_nodes()) {
-        if (node != m_env.self() && node != runtime::kNoNode) m_env.send(node, message);
-      }
+    if (from == runtime::kNoNode) {
+      (void)admit_and_relay(*tx, message);
+    } else {
+      (void)m_app.submit(*tx);
+    }
+    return;
+  }
+  if (message->kind == kPoeAckKind) {
+    auto ack = PoeAck::decode(message->payload);
+    if (ack) {
+      m_app.receive_poe_ack(*ack);
+    } else {
+      m_env.metrics().add("chain_malformed_poe_acks_total", 1);
     }
     return;
   }
   if (!m_engine.on_message(from, message)) m_env.metrics().add("chain_unknown_messages_total", 1);
+  acknowledge_poes();
+}
+
+ledger::AdmitResult ChainReactor::submit_client(const ledger::Transaction& tx) {
+  return admit_and_relay(tx, runtime::make_message(kTransactionKind, tx.encode()));
+}
+
+ledger::AdmitResult ChainReactor::admit_and_relay(const ledger::Transaction& tx,
+                                                  const runtime::MessagePtr& message) {
+  const ledger::AdmitResult result = m_app.submit(tx);
+  if (is_admitted(result)) {
+    for (const runtime::NodeId node : m_engine.validator_nodes()) {
+      if (node != m_env.self() && node != runtime::kNoNode) m_env.send(node, message);
+    }
+  }
+  return result;
 }
 
 void ChainReactor::on_timer(runtime::TimerId id, std::uint64_t tag) {
   (void)m_engine.on_timer(id, tag);
+  acknowledge_poes();
+}
+
+void ChainReactor::acknowledge_poes() {
+  // Once per committed height, and only by a member of the set deciding the next one: the others'
+  // acknowledgements bind nobody who proposes.
+  if (!m_key || !m_engine.self_index() || m_app.committed_height() == m_acked_height) return;
+  m_acked_height = m_app.committed_height();
+  if (const runtime::MessagePtr ack = m_app.acknowledge_poes(*m_key)) {
+    for (const runtime::NodeId node : m_engine.validator_nodes()) {
+      if (node != m_env.self() && node != runtime::kNoNode) m_env.send(node, ack);
+    }
+  }
 }
 
 }  // namespace mn::consensus

@@ -1,7 +1,9 @@
 // A chain node's reactor: the ledger application, its mempool and the consensus engine, fed by
 // one Env. Clients submit transactions as kTransactionKind messages from no peer
 // (runtime::kNoNode); the node that admits one relays it once to the current validators, so
-// whoever proposes next has it. The simulator and the node binary run this same object.
+// whoever proposes next has it. After each commit a validator sends its PoE acknowledgements
+// (kPoeAckKind) to the other validators, which keep them as censorship evidence material. The
+// simulator and the node binary run this same object.
 #pragma once
 
 #include <optional>
@@ -17,6 +19,8 @@ struct ChainConfig {
   ledger::CheckedGenesis genesis;
   ConsensusConfig consensus;
   std::uint32_t max_block_txs = 1000;
+  // Heights within which a PoE validators acknowledged must be included (SPEC 2.2).
+  std::uint64_t inclusion_slo_blocks = 10;
   // Heights per epoch; the validator set follows the stakes at each epoch's end (0: never).
   std::uint64_t epoch_blocks = 0;
   // Shared with the other nodes of this chain in one process (the simulator's), or null.
@@ -36,13 +40,29 @@ class ChainReactor final : public runtime::Reactor {
   void on_message(runtime::NodeId from, const runtime::MessagePtr& message) override;
   void on_timer(runtime::TimerId id, std::uint64_t tag) override;
 
+  // A client's transaction (the node's RPC): admitted and relayed exactly as a kTransactionKind
+  // message from runtime::kNoNode would be.
+  ledger::AdmitResult submit_client(const ledger::Transaction& tx);
+
   const LedgerApplication& application() const { return m_app; }
+  // Mutable, for the simulator's adversaries that build blocks of their own with this node's state.
+  LedgerApplication& application() { return m_app; }
   const IbftEngine& engine() const { return m_engine; }
 
  private:
+  // Admits `tx` and, if admitted, relays `message` (its kTransactionKind message) once to the
+  // current validators.
+  ledger::AdmitResult admit_and_relay(const ledger::Transaction& tx,
+                                      const runtime::MessagePtr& message);
+  // After every event: once the committed height moved, a validator acknowledges the PoEs that
+  // became ready (LedgerApplication::acknowledge_poes) to the other validators.
+  void acknowledge_poes();
+
   runtime::Env& m_env;
+  std::optional<crypto::KeyPair> m_key;
   LedgerApplication m_app;
   IbftEngine m_engine;
+  std::uint64_t m_acked_height = 0;
 };
 
 }  // namespace mn::consensus

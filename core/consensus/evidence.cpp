@@ -62,7 +62,10 @@ runtime::Result<slashing::Offence> DoubleSignEvidence::verify(
       !crypto.verify(signer, second, second_signature)) {
     return invalid("double-sign evidence carries a signature that is not the signer's");
   }
-  return slashing::Offence{slashing::OffenceKind::kDoubleSign, signer, height, round, {}};
+  return slashing::Offence{.kind = slashing::OffenceKind::kDoubleSign,
+                           .offender = signer,
+                           .height = height,
+                           .round = round};
 }
 
 std::optional<DoubleSignEvidence> make_double_sign_evidence(
@@ -83,9 +86,10 @@ std::optional<DoubleSignEvidence> make_double_sign_evidence(
 
 runtime::Result<slashing::Offence> ConsensusEvidenceVerifier::verify(
     runtime::ByteView evidence, crypto::CryptoProvider& crypto) const {
-  auto double_sign = DoubleSignEvidence::decode(evidence);
-  if (!double_sign) return invalid("not evidence of a known kind");
-  return double_sign->verify(crypto);
+  if (auto double_sign = DoubleSignEvidence::decode(evidence)) return double_sign->verify(crypto);
+  if (auto censorship = CensorshipEvidence::decode(evidence))
+    return censorship->verify(m_rule, crypto);
+  return invalid("not evidence of a known kind");
 }
 
 }  // namespace mn::consensus

@@ -303,7 +303,11 @@ bool IbftEngine::proposal_is_valid(const Proposal& p) {
   }
   if (!justification_is_valid(p)) return false;
   auto root = m_app.execute(h, p.block->payload);
-  return root.is_ok() && *root == h.state_root;
+  if (!root.is_ok() || *root != h.state_root) return false;
+  Application::ProposalScreen screen = m_app.screen_proposal(*p.block, p.round, p.signature);
+  if (screen.evidence) report_evidence(*screen.evidence);
+  if (!screen.acceptable) m_env.metrics().add("consensus_screened_out_proposals_total", 1);
+  return screen.acceptable;
 }
 
 void IbftEngine::handle_proposal(runtime::NodeId, const Proposal& p) {
@@ -627,12 +631,17 @@ void IbftEngine::report_double_sign(const crypto::PublicKey& signer, Step step, 
                                     const crypto::Signature& signature_a,
                                     const runtime::Hash32& hash_b,
                                     const crypto::Signature& signature_b) {
-  if (!m_key) return;  // evidence is reported from a validator's own account
+  if (!m_key) return;
   const auto evidence = make_double_sign_evidence(signer, step, m_height, round, hash_a,
                                                   signature_a, hash_b, signature_b);
   if (!evidence) return;
   m_env.metrics().add("consensus_double_signs_detected_total", 1);
-  if (const runtime::MessagePtr relay = m_app.report_evidence(evidence->encode(), *m_key))
+  report_evidence(evidence->encode());
+}
+
+void IbftEngine::report_evidence(const runtime::Bytes& evidence) {
+  if (!m_key) return;  // evidence is reported from a validator's own account
+  if (const runtime::MessagePtr relay = m_app.report_evidence(evidence, *m_key))
     send_to_validators(relay);
 }
 

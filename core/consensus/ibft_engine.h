@@ -100,11 +100,13 @@ class IbftEngine {
   void handle_proposal(runtime::NodeId from, const Proposal& proposal);
   void handle_vote(const Vote& vote);
   void handle_round_change(const RoundChange& rc);
-  // Double-sign evidence: `signer` signed (step, m_height, round) for both hashes. Hands it to the
-  // application (which reports it from this validator's key) and relays what it returns.
+  // Double-sign evidence: `signer` signed (step, m_height, round) for both hashes; reported.
   void report_double_sign(const crypto::PublicKey& signer, Step step, std::uint32_t round,
                           const runtime::Hash32& hash_a, const crypto::Signature& signature_a,
                           const runtime::Hash32& hash_b, const crypto::Signature& signature_b);
+  // Hands evidence to the application (which reports it from this validator's key) and relays
+  // what it returns. Nothing for a node without a key.
+  void report_evidence(const runtime::Bytes& evidence);
   // A proposal claim from a round change, checked against the proposal this node accepted.
   void check_seen_proposal(const SignedProposalClaim& seen);
   // The commit seals of a (verified) certificate for this height, checked against the COMMIT

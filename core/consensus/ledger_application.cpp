@@ -1,8 +1,10 @@
 #include "core/consensus/ledger_application.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "core/codec/header.h"
 #include "core/crypto/counting_crypto_provider.h"
@@ -14,13 +16,27 @@ namespace {
 
 constexpr std::uint16_t kPayloadTag = 0x0c21;
 constexpr std::uint8_t kPayloadVersion = 2;
-constexpr char kBlockKeyPrefix[] = "chain/block/";
+constexpr std::string_view kBlockKeyPrefix = "chain/block/";
+constexpr std::string_view kAckedPoeKeyPrefix = "chain/acked_poe/";
+
+runtime::Bytes storage_key(std::string_view prefix, runtime::ByteView suffix) {
+  runtime::Bytes key;
+  key.reserve(prefix.size() + suffix.size());
+  for (const char c : prefix) key.push_back(static_cast<std::uint8_t>(c));
+  key.insert(key.end(), suffix.begin(), suffix.end());
+  return key;
+}
 
 runtime::Bytes block_key(std::uint64_t height) {
-  runtime::Bytes key(kBlockKeyPrefix, kBlockKeyPrefix + sizeof kBlockKeyPrefix - 1);
   // Big-endian, so keys sort by height.
-  for (int i = 7; i >= 0; --i) key.push_back(static_cast<std::uint8_t>(height >> (8 * i)));
-  return key;
+  std::array<std::uint8_t, 8> suffix{};
+  for (std::size_t i = 0; i < suffix.size(); ++i)
+    suffix[i] = static_cast<std::uint8_t>(height >> (8 * (suffix.size() - 1 - i)));
+  return storage_key(kBlockKeyPrefix, suffix);
+}
+
+runtime::Bytes acked_poe_key(const runtime::Hash32& tx_id) {
+  return storage_key(kAckedPoeKeyPrefix, tx_id);
 }
 
 }  // namespace
@@ -28,14 +44,15 @@ runtime::Bytes block_key(std::uint64_t height) {
 LedgerApplication::LedgerApplication(runtime::Env& env, const runtime::Hash32& genesis_hash,
                                      std::shared_ptr<const ledger::LedgerState> genesis_state,
                                      ValidatorSet genesis_validators, std::uint64_t epoch_blocks,
-                                     std::uint32_t max_block_txs, CommitObserver* observer,
+                                     InclusionRule inclusion, CommitObserver* observer,
                                      ExecutionCache* shared_executions)
     : m_env(env),
       m_state(std::move(genesis_state)),
       m_validators(genesis_validators),
       m_parent_set(std::move(genesis_validators)),
+      m_evidence(inclusion),
       m_epoch_blocks(epoch_blocks),
-      m_max_block_txs(max_block_txs),
+      m_inclusion_rule(inclusion),
       m_observer(observer),
       m_own_executions(shared_executions ? nullptr
                                          : std::make_unique<ExecutionCache>(kPrivateWindowHeights)),
@@ -125,7 +142,7 @@ runtime::Result<ExecutedPayloadPtr> LedgerApplication::run(const BlockHeader& he
   }
   auto decoded = decode_payload(payload);
   if (!decoded) return decoded.status();
-  if (decoded->txs.size() > m_max_block_txs) {
+  if (decoded->txs.size() > m_inclusion_rule.max_block_txs) {
     return runtime::Status(runtime::ErrorCode::kInvalidArgument,
                            "more transactions than a block holds");
   }
@@ -179,9 +196,100 @@ std::vector<ledger::Transaction> LedgerApplication::applicable(
   return kept;
 }
 
+std::vector<ledger::Transaction> LedgerApplication::select_transactions() {
+  std::vector<ledger::Transaction> txs;
+  std::set<std::pair<crypto::PublicKey, std::uint64_t>> nonces;
+  for (const InclusionTracker::Entry* owed :
+       m_inclusion.owed(m_height + 1, m_inclusion_rule.inclusion_slo_blocks)) {
+    if (txs.size() >= m_inclusion_rule.max_block_txs) break;
+    if (nonces.emplace(owed->tx.sender, owed->tx.nonce).second) txs.push_back(owed->tx);
+  }
+  for (auto& tx : m_mempool.select(m_inclusion_rule.max_block_txs - txs.size(), *m_state)) {
+    if (nonces.emplace(tx.sender, tx.nonce).second) txs.push_back(std::move(tx));
+  }
+  return txs;
+}
+
 runtime::Bytes LedgerApplication::build_payload() {
-  auto txs = applicable(m_mempool.select(m_max_block_txs, *m_state));
+  auto txs = applicable(select_transactions());
   return encode_payload(m_height == 0 ? nullptr : m_parent_commit.get(), txs);
+}
+
+Application::ProposalScreen LedgerApplication::screen_proposal(const Block& block,
+                                                               std::uint32_t round,
+                                                               const crypto::Signature& signature) {
+  // A locked block re-proposed in a later round was not this proposer's choice.
+  if (block.header.round != round) return {};
+  ExecutedPayloadPtr executed = m_executions->find(m_hash, block.header.payload_hash);
+  if (!executed) return {};  // not executed on this node's committed state: not its to judge
+  const std::vector<ledger::Transaction>& txs = executed->txs;
+  ProposalScreen screen;
+  screen.evidence = censorship_evidence(block, round, signature, txs);
+  if (txs.size() >= m_inclusion_rule.max_block_txs) return screen;
+  for (const InclusionTracker::Entry* owed :
+       m_inclusion.owed(block.header.height, m_inclusion_rule.inclusion_slo_blocks)) {
+    if (!settles_poe(txs, owed->poe_id, owed->tx.sender, owed->tx.nonce)) {
+      m_env.metrics().add("chain_poe_omitting_proposals_total", 1);
+      screen.acceptable = false;
+      break;
+    }
+  }
+  return screen;
+}
+
+std::optional<runtime::Bytes> LedgerApplication::censorship_evidence(
+    const Block& block, std::uint32_t round, const crypto::Signature& signature,
+    const std::vector<ledger::Transaction>& txs) {
+  if (txs.size() >= m_inclusion_rule.max_block_txs ||
+      block.header.proposer >= m_validators.size()) {
+    return std::nullopt;
+  }
+  const auto acks = m_peer_acks.find(m_validators.at(block.header.proposer).key);
+  if (acks == m_peer_acks.end()) return std::nullopt;
+  for (const PoeAckPtr& ack : acks->second) {
+    if (ack->seen_height + m_inclusion_rule.inclusion_slo_blocks > block.header.height) continue;
+    for (const runtime::Hash32& tx_id : ack->tx_ids) {
+      // Only a PoE this node tracks: it has the transaction, and its committed state has not
+      // settled it.
+      const InclusionTracker::Entry* entry = m_inclusion.find(tx_id);
+      if (entry == nullptr || settles_poe(txs, entry->poe_id, entry->tx.sender, entry->tx.nonce))
+        continue;
+      m_env.metrics().add("chain_censorship_detected_total", 1);
+      return CensorshipEvidence{*ack, entry->tx, block.header, round, signature, block.payload}
+          .encode();
+    }
+  }
+  return std::nullopt;
+}
+
+runtime::MessagePtr LedgerApplication::acknowledge_poes(const crypto::KeyPair& validator) {
+  const std::vector<runtime::Hash32> ids = m_inclusion.acknowledge(*m_state, PoeAck::kMaxTxIds);
+  if (ids.empty()) return nullptr;
+  // Durable before it leaves: after a restart this node still owes what it acknowledged.
+  bool stored = true;
+  for (const runtime::Hash32& id : ids) {
+    codec::Writer w;
+    w.write_u64(m_height);
+    m_inclusion.find(id)->tx.encode(w);
+    stored = stored && m_env.storage().put(acked_poe_key(id), w.view()).is_ok();
+  }
+  if (!stored || !m_env.storage().sync().is_ok()) {
+    m_env.metrics().add("chain_store_failures_total", 1);
+    return nullptr;
+  }
+  m_env.metrics().add("chain_poes_acknowledged_total", static_cast<std::int64_t>(ids.size()));
+  return runtime::make_message(kPoeAckKind,
+                               make_poe_ack(validator, m_height, ids, m_env.crypto()).encode());
+}
+
+void LedgerApplication::receive_poe_ack(const PoeAck& ack) {
+  if (!m_validators.index_of(ack.validator) || !ack.verify(m_env.crypto())) {
+    m_env.metrics().add("chain_poe_acks_refused_total", 1);
+    return;
+  }
+  auto& kept = m_peer_acks[ack.validator];
+  kept.push_back(std::make_shared<const PoeAck>(ack));
+  if (kept.size() > kMaxAcksPerValidator) kept.pop_front();
 }
 
 runtime::Result<runtime::Hash32> LedgerApplication::execute(const BlockHeader& header,
@@ -210,6 +318,7 @@ void LedgerApplication::commit(const FinalizedBlock& finalized) {
   if (!stored) m_env.metrics().add("chain_store_failures_total", 1);
   advance(*finalized.block, executed->state);
   m_parent_commit = finalized.certificate;
+  settle_inclusion();
   m_mempool.remove_committed(executed->senders, *m_state);
   m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_mempool.size()));
   if (m_observer) m_observer->on_commit(m_env.self(), finalized, executed->txs, *m_state);
@@ -272,7 +381,35 @@ runtime::Status LedgerApplication::recover() {
     advance(block, (*executed)->state);
     m_parent_commit = stored->certificate;
   }
+  const runtime::Bytes prefix = storage_key(kAckedPoeKeyPrefix, {});
+  bool readable = true;
+  const auto scanned = m_env.storage().scan(prefix, [&](runtime::ByteView key,
+                                                        runtime::ByteView value) {
+    codec::Reader r(value);
+    auto seen_height = r.read_u64();
+    auto tx = seen_height ? ledger::Transaction::decode(r)
+                          : runtime::Result<ledger::Transaction>(seen_height.status());
+    runtime::Hash32 tx_id{};
+    if (!tx || !r.finish().is_ok() || key.size() != prefix.size() + tx_id.size() ||
+        tx->type != ledger::TxType::kPoeSubmit || !ledger::submitted_poe_id(*tx)) {
+      readable = false;
+      return false;
+    }
+    std::copy(key.begin() + static_cast<std::ptrdiff_t>(prefix.size()), key.end(), tx_id.begin());
+    m_inclusion.restore(*tx, tx_id, *seen_height);
+    return true;
+  });
+  if (!scanned.is_ok() || !readable)
+    return runtime::Status(runtime::ErrorCode::kIoError, "stored PoE acknowledgement unreadable");
+  settle_inclusion();
   return runtime::Status::ok();
+}
+
+void LedgerApplication::settle_inclusion() {
+  for (const runtime::Hash32& id : m_inclusion.settle(*m_state)) {
+    if (!m_env.storage().erase(acked_poe_key(id)).is_ok())
+      m_env.metrics().add("chain_store_failures_total", 1);
+  }
 }
 
 runtime::MessagePtr LedgerApplication::report_evidence(const runtime::Bytes& evidence,
@@ -281,6 +418,10 @@ runtime::MessagePtr LedgerApplication::report_evidence(const runtime::Bytes& evi
   const auto offence = m_evidence.verify(evidence, m_env.crypto());
   if (!offence || m_state->offences().contains(offence->id()) ||
       m_state->tombstoned().contains(ledger::address_from_public_key(offence->offender))) {
+    return nullptr;
+  }
+  if (evidence.size() > ledger::kMaxEvidencePayloadBytes) {
+    m_env.metrics().add("chain_evidence_oversized_total", 1);
     return nullptr;
   }
   const ledger::Address address = ledger::address_from_public_key(reporter.public_key);
@@ -293,18 +434,32 @@ runtime::MessagePtr LedgerApplication::report_evidence(const runtime::Bytes& evi
       static_cast<std::uint64_t>(ledger::min_fee(m_state->fee_params(), evidence.size()));
   const ledger::Transaction tx = ledger::make_transaction(ledger::TxType::kEvidence, reporter,
                                                           nonce, fee, evidence, m_env.crypto());
-  const bool admitted = submit(tx);
+  const bool admitted = is_admitted(submit(tx));
   m_env.metrics().add(admitted ? "chain_evidence_reported_total" : "chain_evidence_refused_total",
                       1);
   if (admitted && m_observer) m_observer->on_evidence_reported(m_env.self(), evidence);
   return admitted ? runtime::make_message(kTransactionKind, tx.encode()) : nullptr;
 }
 
-bool LedgerApplication::submit(const ledger::Transaction& tx) {
-  const ledger::AdmitResult result = m_mempool.admit(tx, *m_state, m_env.crypto());
-  m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_mempool.size()));
+bool is_admitted(ledger::AdmitResult result) {
   return result == ledger::AdmitResult::kAccepted || result == ledger::AdmitResult::kReplaced ||
          result == ledger::AdmitResult::kQueuedFuture;
+}
+
+ledger::AdmitResult LedgerApplication::submit(const ledger::Transaction& tx) {
+  const ledger::AdmitResult result = m_mempool.admit(tx, *m_state, m_env.crypto());
+  m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_mempool.size()));
+  if (is_admitted(result) && tx.type == ledger::TxType::kPoeSubmit) track_poe(tx);
+  return result;
+}
+
+void LedgerApplication::track_poe(const ledger::Transaction& tx) {
+  // The mempool checked the transaction's signature and rent; only the ledger checks the PoE
+  // header's own signature, and a PoE that can never apply must not become an obligation.
+  auto poe = ledger::PoeSubmitPayload::decode(tx.payload);
+  if (!poe || !poe->header.verify(tx.sender, m_env.crypto())) return;
+  if (!m_inclusion.track(tx, tx.id(m_env.crypto()), m_height))
+    m_env.metrics().add("chain_poes_untracked_total", 1);
 }
 
 }  // namespace mn::consensus

@@ -8,9 +8,19 @@
 // rebuilds exactly the committed chain by replaying the stored blocks from genesis. States are
 // immutable once built and shared by pointer: an execution copies the committed state once and
 // applies the payload to the copy; executions are looked up in an ExecutionCache first.
+//
+// Forced inclusion (SPEC 2.2) is judged beside execution, because it depends on what this node
+// has seen: the POE_SUBMITs it admits are tracked (InclusionTracker), acknowledged once the
+// committed state shows them next in line (acknowledge_poes; the acknowledgement is durable
+// before it leaves), and owed from seen_height + inclusion_slo_blocks on. This node's proposals
+// carry owed PoEs first; screen_proposal refuses a fresh proposal that leaves one out with room to
+// spare, and turns a proposal leaving out a PoE its own proposer acknowledged in time into
+// CensorshipEvidence.
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -19,6 +29,8 @@
 #include "core/consensus/commit_observer.h"
 #include "core/consensus/evidence.h"
 #include "core/consensus/execution_cache.h"
+#include "core/consensus/inclusion_tracker.h"
+#include "core/consensus/poe_ack.h"
 #include "core/ledger/genesis.h"
 #include "core/ledger/ledger_state.h"
 #include "core/ledger/mempool.h"
@@ -34,21 +46,26 @@ inline constexpr runtime::MessageKind kTransactionKind = 0x0201;
 // rules).
 runtime::Result<ValidatorSet> validator_set_from_stakes(const ledger::LedgerState& state);
 
+// True for the admission results that leave the transaction pending in the mempool.
+bool is_admitted(ledger::AdmitResult result);
+
 class LedgerApplication final : public Application {
  public:
   static constexpr std::size_t kMaxBlockTxs = 100'000;
 
   // `genesis_hash` and `genesis_state` come from ledger::check_genesis, `genesis_validators` is
   // validator_set_from_stakes of the genesis state. Epochs are `epoch_blocks` heights long (0: one
-  // epoch, the genesis set forever). `shared_executions` is a cache shared with other nodes of the
-  // same chain (the simulator's), or null for a private one.
+  // epoch, the genesis set forever). `inclusion` bounds blocks and sets the PoE inclusion SLO.
+  // `shared_executions` is a cache shared with other nodes of the same chain (the simulator's), or
+  // null for a private one.
   LedgerApplication(runtime::Env& env, const runtime::Hash32& genesis_hash,
                     std::shared_ptr<const ledger::LedgerState> genesis_state,
                     ValidatorSet genesis_validators, std::uint64_t epoch_blocks,
-                    std::uint32_t max_block_txs, CommitObserver* observer,
+                    InclusionRule inclusion, CommitObserver* observer,
                     ExecutionCache* shared_executions);
 
-  // Rebuilds the committed state from the blocks in storage. Call once, before consensus starts.
+  // Rebuilds the committed state from the blocks in storage, and the acknowledged PoEs. Call
+  // once, before consensus starts.
   runtime::Status recover();
 
   // Before block 1: height 0 and the genesis hash.
@@ -61,14 +78,26 @@ class LedgerApplication final : public Application {
   // REQUIRES: `payload` hashes to header.payload_hash (a decoded or made Block guarantees it).
   runtime::Result<runtime::Hash32> execute(const BlockHeader& header,
                                            runtime::ByteView payload) override;
+  ProposalScreen screen_proposal(const Block& block, std::uint32_t round,
+                                 const crypto::Signature& signature) override;
   void commit(const FinalizedBlock& finalized) override;
   void replace_certificate(const FinalizedBlock& finalized) override;
   std::optional<FinalizedBlock> committed_block(std::uint64_t height) const override;
 
-  // A transaction from a client or a peer. True if it is new and admitted (the caller relays it).
-  bool submit(const ledger::Transaction& tx);
+  // A transaction from a client or a peer, judged by the mempool against the committed state. If
+  // is_admitted(result), it is new and pending (the caller relays it).
+  ledger::AdmitResult submit(const ledger::Transaction& tx);
+
+  // The acknowledgement, signed by `validator`, of the tracked PoEs that the committed state shows
+  // next in line and funded (at most PoeAck::kMaxTxIds), written and synced to storage first; null
+  // if there is none. Call after each commit.
+  runtime::MessagePtr acknowledge_poes(const crypto::KeyPair& validator);
+  // Another validator's acknowledgement, kept (kMaxAcksPerValidator per validator) as evidence
+  // material if its signer is in the current set and it verifies.
+  void receive_poe_ack(const PoeAck& ack);
 
   const ledger::LedgerState& state() const { return *m_state; }
+  const InclusionTracker& inclusion() const { return m_inclusion; }
   const ledger::Mempool& mempool() const { return m_mempool; }
 
   // Signs an EVIDENCE transaction from `reporter` (its nonce follows the key's committed and
@@ -100,6 +129,9 @@ class LedgerApplication final : public Application {
  private:
   // Kept for a private cache: this height's proposals, and the next height's while committing.
   static constexpr std::uint64_t kPrivateWindowHeights = 2;
+  // Acknowledgements kept per other validator: one per height with new PoEs, so this reaches
+  // back that many PoE-carrying heights.
+  static constexpr std::size_t kMaxAcksPerValidator = 64;
 
   // The result of `header`'s payload on the committed state: from the cache (billing its work to
   // this node) or executed now and cached.
@@ -117,6 +149,17 @@ class LedgerApplication final : public Application {
   // receipt whose escrow is short) can reject what the mempool admitted, and a proposal must be
   // valid. A refused transaction is dropped from the mempool, so it does not block its sender.
   std::vector<ledger::Transaction> applicable(std::vector<ledger::Transaction> selected);
+  // Tracks an admitted POE_SUBMIT whose PoE header its sender signed.
+  void track_poe(const ledger::Transaction& tx);
+  // Lets the tracker forget what the committed state settled, and their stored acknowledgements.
+  void settle_inclusion();
+  // The transactions of the next proposal: the owed PoEs first, then the mempool's choice.
+  std::vector<ledger::Transaction> select_transactions();
+  // Censorship evidence against the proposer of `block` (signed for `round`, over `txs`) from
+  // one of its own acknowledgements, if one shows a PoE owed and left out.
+  std::optional<runtime::Bytes> censorship_evidence(const Block& block, std::uint32_t round,
+                                                    const crypto::Signature& signature,
+                                                    const std::vector<ledger::Transaction>& txs);
 
   runtime::Env& m_env;
   std::shared_ptr<const ledger::LedgerState> m_state;
@@ -129,7 +172,9 @@ class LedgerApplication final : public Application {
   ConsensusEvidenceVerifier m_evidence;
   std::uint64_t m_epoch_blocks;
   ledger::Mempool m_mempool;
-  std::uint32_t m_max_block_txs;
+  InclusionRule m_inclusion_rule;
+  InclusionTracker m_inclusion;
+  std::map<crypto::PublicKey, std::deque<PoeAckPtr>> m_peer_acks;
   CommitObserver* m_observer;
   std::unique_ptr<ExecutionCache> m_own_executions;
   ExecutionCache* m_executions;

@@ -72,7 +72,7 @@ const char* tx_result_name(TxResult result) {
 TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees,
                                 const EconomicParams& economics) {
   TxPrecheck check;
-  if (tx.payload.size() > kMaxPayloadBytes) {
+  if (tx.payload.size() > max_payload_bytes(tx.type)) {
     check.result = TxResult::kBadEncoding;
     return check;
   }
@@ -313,6 +313,20 @@ TxResult LedgerState::apply_receipt_claim(const TxPrecheck& check, crypto::Crypt
   return TxResult::kOk;
 }
 
+bool LedgerState::poe_was_due(const slashing::Offence& offence) const {
+  // Omitting a PoE that was already on chain before the proposal's height is no offence.
+  const auto poe = m_poe_heights.find(offence.poe_id);
+  if (poe != m_poe_heights.end()) return poe->second >= offence.height;
+  // Not on chain at all: it was due at the proposal's height only if it could still apply, and
+  // from the evidence on, only its sender can change that: by spending its nonce on another
+  // transaction, at a height these records do not keep. So a taken nonce voids the obligation
+  // (the judgement errs towards the accused), while an untouched one proves the PoE still
+  // applied: the acknowledgement showed it next in line and funded, and nothing but the
+  // sender's own transactions takes from a balance.
+  const Account* sender = find_account(address_from_public_key(offence.poe_sender));
+  return sender != nullptr && sender->nonce < offence.poe_nonce;
+}
+
 TxResult LedgerState::apply_evidence(const Transaction& tx, crypto::CryptoProvider& crypto,
                                      const slashing::EvidenceVerifier* evidence, Account& sender) {
   if (evidence == nullptr) return TxResult::kInvalidEvidence;
@@ -321,12 +335,8 @@ TxResult LedgerState::apply_evidence(const Transaction& tx, crypto::CryptoProvid
   const slashing::Offence& offence = *judged;
   const runtime::Hash32 id = offence.id();
   const Address offender = address_from_public_key(offence.offender);
-  if (offence.kind == slashing::OffenceKind::kCensorship) {
-    // Omitting a PoE that was already on chain before the proposal's height is no offence.
-    const auto poe = m_poe_heights.find(offence.poe_id);
-    if (poe != m_poe_heights.end() && poe->second < offence.height) {
-      return TxResult::kInvalidEvidence;
-    }
+  if (offence.kind == slashing::OffenceKind::kCensorship && !poe_was_due(offence)) {
+    return TxResult::kInvalidEvidence;
   }
   const auto stake = m_stakes.find(offender);
   runtime::Uint128 bonded = stake == m_stakes.end() ? 0 : stake->second.amount;

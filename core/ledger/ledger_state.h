@@ -39,7 +39,7 @@ struct Genesis;
 // Why a transaction did not apply. Every reason leaves the state untouched.
 enum class [[nodiscard]] TxResult : std::uint8_t{
     kOk = 0,
-    kBadEncoding,        // payload above kMaxPayloadBytes or not the layout its type requires
+    kBadEncoding,        // payload above its type's bound or not the layout its type requires
     kUnsupportedType,    // a defined type this ledger does not execute yet
     kFeeTooLow,          // fee < min_fee(payload bytes)
     kSenderUnknown,      // no account at the sender's address, so nothing could pay the fee
@@ -164,11 +164,11 @@ class LedgerState {
   //  - receipt claim: the receipt must carry both signatures and a new receipt_id; its payment
   //    comes from the client's escrow, and the miner and coordinator are paid as
   //    rewards::settle says, minting compute_units * mint_per_unit;
-  //  - evidence: `evidence` judges it, and a censorship offence's PoE must not have been on chain
-  //    before the offence height. A new offence of a bonded key that is not tombstoned is slashed:
-  //    the penalty (slashing_params.h) is taken from stake, then unbonding, and burned or pooled.
-  //    True evidence of anything else (an offence already slashed, a tombstoned or unbonded key)
-  //    applies without effect but its fee: reporters racing on one offence are not stuck.
+  //  - evidence: `evidence` judges it, and a censorship offence's PoE must still have been owed
+  //    at the offence height (poe_was_due). A new offence of a bonded key that is not tombstoned is
+  //    slashed: the penalty (slashing_params.h) is taken from stake, then unbonding, and burned or
+  //    pooled. True evidence of anything else (an offence already slashed, a tombstoned or unbonded
+  //    key) applies without effect but its fee: reporters racing on one offence are not stuck.
   // `evidence` may be null where no evidence is judged: an evidence transaction is then
   // kInvalidEvidence.
   TxResult apply(const Transaction& tx, crypto::CryptoProvider& crypto,
@@ -233,6 +233,9 @@ class LedgerState {
                                Account& sender);
   TxResult apply_evidence(const Transaction& tx, crypto::CryptoProvider& crypto,
                           const slashing::EvidenceVerifier* evidence, Account& sender);
+  // Whether the PoE a censorship offence names was still owed at the offence's height, as far
+  // as this state's records can tell (never true when they cannot).
+  bool poe_was_due(const slashing::Offence& offence) const;
 
   std::map<Address, Account> m_accounts;
   // leaf_hash(account.encode()) per account, updated with every write so state_root() rehashes

@@ -17,7 +17,8 @@ constexpr std::uint8_t kTransferVersion = 1;
 
 // type, sender, nonce, fee, payload: the part shared by the signed body and the full record.
 void write_fields(codec::Writer& w, const Transaction& tx) {
-  MN_ASSERT_MSG(tx.payload.size() <= kMaxPayloadBytes, "transaction payload above its bound");
+  MN_ASSERT_MSG(tx.payload.size() <= max_payload_bytes(tx.type),
+                "transaction payload above its bound");
   w.write_u8(static_cast<std::uint8_t>(tx.type));
   w.write_fixed(tx.sender);
   w.write_u64(tx.nonce);
@@ -63,7 +64,7 @@ runtime::Result<Transaction> Transaction::decode(codec::Reader& r) {
   auto fee = probe.read_u64();
   if (!fee) return fee.status();
   tx.fee = *fee;
-  auto payload = probe.read_bytes(kMaxPayloadBytes);
+  auto payload = probe.read_bytes(max_payload_bytes(tx.type));
   if (!payload) return payload.status();
   tx.payload = std::move(payload).value();
   if (auto s = probe.read_fixed(tx.signature); !s.is_ok()) return s;
@@ -93,7 +94,7 @@ runtime::Hash32 Transaction::id(crypto::CryptoProvider& crypto) const {
 }
 
 bool Transaction::verify_signature(crypto::CryptoProvider& crypto) const {
-  if (payload.size() > kMaxPayloadBytes) return false;
+  if (payload.size() > max_payload_bytes(type)) return false;
   return crypto.verify(sender, signing_digest(crypto), signature);
 }
 
@@ -204,6 +205,15 @@ std::vector<Address> sender_addresses(std::span<const Transaction> txs) {
   std::sort(senders.begin(), senders.end());
   senders.erase(std::unique(senders.begin(), senders.end()), senders.end());
   return senders;
+}
+
+runtime::Result<runtime::Hash32> submitted_poe_id(const Transaction& tx) {
+  if (tx.type != TxType::kPoeSubmit) {
+    return runtime::Status(runtime::ErrorCode::kInvalidArgument, "not a POE_SUBMIT transaction");
+  }
+  auto payload = PoeSubmitPayload::decode(tx.payload);
+  if (!payload) return payload.status();
+  return payload->header.id();
 }
 
 }  // namespace mn::ledger

@@ -36,19 +36,26 @@ enum class TxType : std::uint8_t {
   kEscrowDeposit,
 };
 
-// Largest payload of any transaction type. Slashing evidence (two signed proposals) and compute
-// receipts are the largest payloads foreseen, both well under this.
+// Largest payload of a transaction of any type but EVIDENCE.
 inline constexpr std::size_t kMaxPayloadBytes = std::size_t{16} << 10;  // 16 KiB
+// Largest EVIDENCE payload: censorship evidence carries the whole proposed block payload it
+// accuses, which may hold up to a block's worth of transactions.
+inline constexpr std::size_t kMaxEvidencePayloadBytes = std::size_t{512} << 10;  // 512 KiB
+
+// The payload bound of `type`.
+constexpr std::size_t max_payload_bytes(TxType type) {
+  return type == TxType::kEvidence ? kMaxEvidencePayloadBytes : kMaxPayloadBytes;
+}
 
 struct Transaction {
   TxType type = TxType::kTransfer;
   crypto::PublicKey sender{};  // the sender's account is address_from_public_key(sender)
   std::uint64_t nonce = 0;     // the sender account's nonce after this transaction applies
   std::uint64_t fee = 0;
-  runtime::Bytes payload;  // at most kMaxPayloadBytes; layout given by `type`
+  runtime::Bytes payload;  // at most max_payload_bytes(type); layout given by `type`
   crypto::Signature signature{};
 
-  // Full canonical encoding, signature included. REQUIRES: payload.size() <= kMaxPayloadBytes.
+  // Full canonical encoding, signature included. REQUIRES: payload within max_payload_bytes(type).
   void encode(codec::Writer& w) const;
   runtime::Bytes encode() const;
   // Reads one transaction; the reader may hold more (a block's list). On error the reader's
@@ -57,9 +64,9 @@ struct Transaction {
   // Exactly one transaction: trailing bytes are kTrailingBytes.
   static runtime::Result<Transaction> decode(runtime::ByteView bytes);
 
-  // What the sender signs. REQUIRES: payload.size() <= kMaxPayloadBytes.
+  // What the sender signs. REQUIRES: payload within max_payload_bytes(type).
   runtime::Hash32 signing_digest(crypto::CryptoProvider& crypto) const;
-  // REQUIRES: payload.size() <= kMaxPayloadBytes.
+  // REQUIRES: payload within max_payload_bytes(type).
   runtime::Hash32 id(crypto::CryptoProvider& crypto) const;
   // True if `signature` is the sender's over signing_digest(). False for an oversized payload.
   bool verify_signature(crypto::CryptoProvider& crypto) const;
@@ -111,7 +118,11 @@ struct PoeSubmitPayload {
   bool operator==(const PoeSubmitPayload&) const = default;
 };
 
-// A signed transaction of any type from `sender`. REQUIRES: payload.size() <= kMaxPayloadBytes.
+// The id of the PoE a POE_SUBMIT carries (PoEHeader::id); kInvalidArgument for another type, or
+// the payload's decoding error.
+runtime::Result<runtime::Hash32> submitted_poe_id(const Transaction& tx);
+
+// A signed transaction of any type from `sender`. REQUIRES: payload within max_payload_bytes(type).
 Transaction make_transaction(TxType type, const crypto::KeyPair& sender, std::uint64_t nonce,
                              std::uint64_t fee, runtime::Bytes payload,
                              crypto::CryptoProvider& crypto);

@@ -23,8 +23,12 @@ struct Offence {
   crypto::PublicKey offender{};  // the validator key that signed
   std::uint64_t height = 0;
   std::uint32_t round = 0;
-  // kCensorship only: the omitted PoE; the ledger checks it was not on chain before `height`.
+  // kCensorship only: the omitted PoE and the sender and nonce of the POE_SUBMIT carrying it.
+  // The ledger confirms from its own records that the PoE was still due at `height`: not on chain
+  // before it, and its sender's nonce not taken by another transaction.
   runtime::Hash32 poe_id{};
+  crypto::PublicKey poe_sender{};
+  std::uint64_t poe_nonce = 0;
 
   // BLAKE2b-256 of (kind, offender, height, round): one slash per offence.
   runtime::Hash32 id() const;

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
+#include "core/consensus/chain_reactor.h"
 #include "core/consensus/vote.h"
+#include "core/crypto/hash.h"
 #include "sim/simulator.h"
 
 namespace mn::sim {
@@ -118,6 +121,40 @@ crypto::Signature ByzantineReactor::sign_proposal(const consensus::BlockPtr& blo
                                                     round, block->hash));
 }
 
+runtime::MessagePtr ByzantineReactor::censored_copy(const runtime::MessagePtr& message) {
+  // One copy per proposal, however many validators it goes to.
+  if (m_censored_source && m_censored_source->id == message->id) return m_censored;
+  m_censored_source = message;
+  m_censored = message;
+  auto proposal = consensus::decode_proposal(message->payload);
+  auto* chain = dynamic_cast<consensus::ChainReactor*>(m_inner.get());
+  // A locked block re-proposed is not this proposer's choice of transactions.
+  if (!proposal || chain == nullptr || proposal->block->header.round != proposal->round)
+    return m_censored;
+  auto payload = consensus::LedgerApplication::decode_payload(proposal->block->payload);
+  if (!payload) return m_censored;
+  // Every PoE leaves, and with it its sender's later transactions, whose nonces follow it.
+  std::vector<ledger::Transaction> kept;
+  std::set<crypto::PublicKey> censored_senders;
+  for (auto& tx : payload->txs) {
+    if (tx.type == ledger::TxType::kPoeSubmit) censored_senders.insert(tx.sender);
+    if (!censored_senders.contains(tx.sender)) kept.push_back(std::move(tx));
+  }
+  if (censored_senders.empty()) return m_censored;
+  consensus::BlockHeader header = proposal->block->header;
+  runtime::Bytes censored_payload =
+      consensus::LedgerApplication::encode_payload(payload->parent_commit.get(), kept);
+  header.payload_hash = crypto::blake2b_256(censored_payload);
+  auto root = chain->application().execute(header, censored_payload);
+  if (!root) return m_censored;
+  header.state_root = *root;
+  consensus::Proposal censored = *proposal;
+  censored.block = consensus::make_block(header, std::move(censored_payload));
+  censored.signature = sign_proposal(censored.block, censored.round);
+  m_censored = consensus::encode_proposal(censored);
+  return m_censored;
+}
+
 runtime::MessagePtr ByzantineReactor::invalid_copy(const consensus::Proposal& proposal) {
   consensus::BlockHeader header = proposal.block->header;
   header.state_root[0] ^= 0x01;  // claims a state the payload does not produce
@@ -172,6 +209,12 @@ void ByzantineReactor::outgoing(NodeId to, const runtime::MessagePtr& message, b
       if (hidden_from(to, message)) return;
       break;
     case AdversaryBehavior::kTwins:  // built by the run as a second node, never wrapped
+      break;
+    case AdversaryBehavior::kCensorPoe:
+      if (message->kind == consensus::kProposalKind) {
+        send_now(to, censored_copy(message), gossip);
+        return;
+      }
       break;
   }
   send_now(to, message, gossip);

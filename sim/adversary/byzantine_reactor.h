@@ -6,7 +6,8 @@
 // Behaviours (AdversaryBehavior): silent drops everything; delay holds every message back;
 // withhold_votes drops PREPARE/COMMIT; equivocate, as proposer, sends a second, different block
 // to half of the validators; invalid_proposal replaces its proposals with blocks whose state root
-// is wrong; double_sign votes PREPARE and COMMIT for every proposal it sees, conflicting ones too.
+// is wrong; double_sign votes PREPARE and COMMIT for every proposal it sees, conflicting ones too;
+// censor_poe, as proposer, leaves every PoE out of its blocks.
 // Colluding adversaries (equivocate + double_sign) share both halves of an equivocation.
 #pragma once
 
@@ -51,6 +52,9 @@ class ByzantineReactor final : public runtime::Reactor {
   void equivocate(const consensus::Proposal& proposal);
   void double_sign(const consensus::Proposal& proposal);
   runtime::MessagePtr invalid_copy(const consensus::Proposal& proposal);
+  // `message` (a proposal) with every PoE left out of a block of its own, re-executed and
+  // re-signed; the message itself if it is a re-proposal or carries no PoE.
+  runtime::MessagePtr censored_copy(const runtime::MessagePtr& message);
   crypto::Signature sign_proposal(const consensus::BlockPtr& block, std::uint32_t round);
   bool is_colluder(NodeId node) const;
   // The honest validators shown block-half `half` (0 or 1) of an equivocation.
@@ -69,6 +73,9 @@ class ByzantineReactor final : public runtime::Reactor {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> m_equivocated;
   std::vector<std::pair<std::uint64_t, runtime::Hash32>> m_double_signed;
   std::map<runtime::Hash32, int> m_half_of_block;
+  // The last proposal censored_copy saw, and what it made of it.
+  runtime::MessagePtr m_censored_source;
+  runtime::MessagePtr m_censored;
 };
 
 }  // namespace mn::sim

@@ -11,12 +11,13 @@ namespace mn::sim {
 ValidityOracle::ValidityOracle(const runtime::Hash32& genesis_hash,
                                std::shared_ptr<const ledger::LedgerState> genesis_state,
                                const consensus::ValidatorSet& genesis_validators,
-                               std::uint64_t epoch_blocks, std::uint32_t max_block_txs,
+                               std::uint64_t epoch_blocks, consensus::InclusionRule rule,
                                crypto::CryptoProvider& crypto, std::uint64_t window)
     : m_epoch_blocks(epoch_blocks),
-      m_max_block_txs(max_block_txs),
+      m_max_block_txs(rule.max_block_txs),
       m_crypto(crypto),
-      m_window(window) {
+      m_window(window),
+      m_evidence(rule) {
   m_states.emplace(genesis_hash,
                    Entry{0, std::move(genesis_state), genesis_validators, 0, genesis_validators});
 }

@@ -33,7 +33,7 @@ class ValidityOracle {
   ValidityOracle(const runtime::Hash32& genesis_hash,
                  std::shared_ptr<const ledger::LedgerState> genesis_state,
                  const consensus::ValidatorSet& genesis_validators, std::uint64_t epoch_blocks,
-                 std::uint32_t max_block_txs, crypto::CryptoProvider& crypto,
+                 consensus::InclusionRule rule, crypto::CryptoProvider& crypto,
                  std::uint64_t window = 16);
 
   void on_commit(runtime::NodeId node, const consensus::FinalizedBlock& finalized,

@@ -101,6 +101,7 @@ enum class AdversaryBehavior {
   kDelay,            // delays every message it sends by params.delay_ms
   kInvalidProposal,  // as proposer, proposes blocks that break the ledger rules
   kTwins,            // a second honest instance runs with the same key
+  kCensorPoe,        // as proposer, leaves every PoE out of its blocks (acknowledging as usual)
 };
 
 struct AdversarySpec {

@@ -139,7 +139,7 @@ constexpr std::array<std::pair<const char*, StakeKind>, 3> kStakeKinds = {{
     {"list", StakeKind::kList},
 }};
 
-constexpr std::array<std::pair<const char*, AdversaryBehavior>, 7> kBehaviors = {{
+constexpr std::array<std::pair<const char*, AdversaryBehavior>, 8> kBehaviors = {{
     {"silent", AdversaryBehavior::kSilent},
     {"equivocate", AdversaryBehavior::kEquivocate},
     {"double_sign", AdversaryBehavior::kDoubleSign},
@@ -147,6 +147,7 @@ constexpr std::array<std::pair<const char*, AdversaryBehavior>, 7> kBehaviors = 
     {"delay", AdversaryBehavior::kDelay},
     {"invalid_proposal", AdversaryBehavior::kInvalidProposal},
     {"twins", AdversaryBehavior::kTwins},
+    {"censor_poe", AdversaryBehavior::kCensorPoe},
 }};
 
 constexpr std::array<std::pair<const char*, CryptoMode>, 2> kCryptoModes = {{

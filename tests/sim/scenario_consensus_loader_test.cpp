@@ -336,7 +336,7 @@ TEST(ScenarioConsensusLoaderSchema, Adversaries) {
   EXPECT_EQ(adversary_error({R"({"nodes": "v0", "behavior": "silent"})",
                              R"({"nodes": "v1", "behavior": "crash"})"}),
             "adversaries[1].behavior: must be one of silent, equivocate, double_sign, "
-            "withhold_votes, delay, invalid_proposal, twins");
+            "withhold_votes, delay, invalid_proposal, twins, censor_poe");
   EXPECT_EQ(adversary_error({R"({"nodes": "v0", "behavior": "silent", "at_s": 1})"}),
             "adversaries[0].at_s: unknown key");
   EXPECT_EQ(adversary_error({R"({"nodes": "v0", "behavior": "delay", "params": {"ms": 1}})"}),

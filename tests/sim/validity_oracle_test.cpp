@@ -26,7 +26,8 @@ class ValidityOracleTest : public ::testing::Test {
         m_validator(key_of(m_crypto, 3)),
         m_genesis(*ledger::check_genesis(genesis())),
         m_set(*consensus::validator_set_from_stakes(*m_genesis.state)),
-        m_oracle(m_genesis.hash, m_genesis.state, m_set, 0, 10, m_crypto) {}
+        m_oracle(m_genesis.hash, m_genesis.state, m_set, 0, consensus::InclusionRule{10, 10},
+                 m_crypto) {}
 
   ledger::Genesis genesis() const {
     ledger::Genesis g = ledger::testing::genesis_of({m_alice, m_bob}, 1'000'000);

@@ -29,9 +29,9 @@ class LedgerApplicationTest : public ::testing::Test {
   }
 
   std::unique_ptr<LedgerApplication> make_app() {
-    return std::make_unique<LedgerApplication>(m_env, m_genesis.hash, m_genesis.state,
-                                               *validator_set_from_stakes(*m_genesis.state),
-                                               kEpochBlocks, 100, nullptr, nullptr);
+    return std::make_unique<LedgerApplication>(
+        m_env, m_genesis.hash, m_genesis.state, *validator_set_from_stakes(*m_genesis.state),
+        kEpochBlocks, InclusionRule{10, 100}, nullptr, nullptr);
   }
 
   // The payload of the next block: the parent's certificate (as stored) and `txs`.
