@@ -89,6 +89,8 @@ runtime::Result<slashing::Offence> ConsensusEvidenceVerifier::verify(
   if (auto double_sign = DoubleSignEvidence::decode(evidence)) return double_sign->verify(crypto);
   if (auto censorship = CensorshipEvidence::decode(evidence))
     return censorship->verify(m_rule, crypto);
+  if (auto invalid_vote = InvalidVoteEvidence::decode(evidence))
+    return invalid_vote->verify(m_rule, crypto);
   return invalid("not evidence of a known kind");
 }
 

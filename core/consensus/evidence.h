@@ -5,7 +5,7 @@
 // two hashes are kept in ascending order, so one pair has exactly one encoding. Honest code never
 // produces such a pair: SignGuard refuses the second signature, across restarts too.
 // ConsensusEvidenceVerifier is the slashing::EvidenceVerifier the ledger is given; it also judges
-// CensorshipEvidence. Deterministic.
+// CensorshipEvidence and InvalidVoteEvidence. Deterministic.
 #pragma once
 
 #include <optional>
@@ -13,6 +13,7 @@
 #include "core/codec/reader.h"
 #include "core/codec/writer.h"
 #include "core/consensus/censorship_evidence.h"
+#include "core/consensus/invalid_vote_evidence.h"
 #include "core/consensus/vote.h"
 #include "core/slashing/evidence_verifier.h"
 
@@ -41,8 +42,8 @@ std::optional<DoubleSignEvidence> make_double_sign_evidence(
     const runtime::Hash32& hash_a, const crypto::Signature& signature_a,
     const runtime::Hash32& hash_b, const crypto::Signature& signature_b);
 
-// Judges DoubleSignEvidence and CensorshipEvidence; the latter under `rule`, which must be the
-// chain's (every node of a chain is configured with the same one).
+// Judges DoubleSignEvidence, CensorshipEvidence and InvalidVoteEvidence; the latter two under
+// `rule`, which must be the chain's (every node of a chain is configured with the same one).
 class ConsensusEvidenceVerifier final : public slashing::EvidenceVerifier {
  public:
   explicit ConsensusEvidenceVerifier(InclusionRule rule = {}) : m_rule(rule) {}

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/consensus/evidence.h"
+#include "core/consensus/invalid_vote_evidence.h"
 #include "core/crypto/hash.h"
 #include "core/runtime/assert.h"
 
@@ -303,7 +304,10 @@ bool IbftEngine::proposal_is_valid(const Proposal& p) {
   }
   if (!justification_is_valid(p)) return false;
   auto root = m_app.execute(h, p.block->payload);
-  if (!root.is_ok() || *root != h.state_root) return false;
+  if (!root.is_ok() || *root != h.state_root) {
+    note_invalid_block(p.round, p.block);
+    return false;
+  }
   Application::ProposalScreen screen = m_app.screen_proposal(*p.block, p.round, p.signature);
   if (screen.evidence) report_evidence(*screen.evidence);
   if (!screen.acceptable) m_env.metrics().add("consensus_screened_out_proposals_total", 1);
@@ -378,6 +382,7 @@ void IbftEngine::handle_vote(const Vote& v) {
   step.first_vote[v.validator] = &tally->first;
   tally->second.votes.push_back(v);
   tally->second.stake += m_set.at(v.validator).stake;
+  if (rs.invalid_block && rs.invalid_block->hash == v.block_hash) report_invalid_vote(rs, v);
   if (v.step == Step::kPrepare) {
     check_prepare_quorum(v.round);
   } else {
@@ -637,6 +642,26 @@ void IbftEngine::report_double_sign(const crypto::PublicKey& signer, Step step, 
   if (!evidence) return;
   m_env.metrics().add("consensus_double_signs_detected_total", 1);
   report_evidence(evidence->encode());
+}
+
+void IbftEngine::note_invalid_block(std::uint32_t round, const BlockPtr& block) {
+  RoundState& rs = round_state(round);
+  if (rs.invalid_block) return;
+  rs.invalid_block = block;
+  for (const StepVotes* step : {&rs.prepares, &rs.commits}) {
+    const auto tally = step->by_block.find(block->hash);
+    if (tally == step->by_block.end()) continue;
+    for (const Vote& vote : tally->second.votes) report_invalid_vote(rs, vote);
+  }
+}
+
+void IbftEngine::report_invalid_vote(RoundState& rs, const Vote& vote) {
+  if (!m_key || !rs.invalid_voters.insert(vote.validator).second) return;
+  m_env.metrics().add("consensus_invalid_votes_observed_total", 1);
+  const InvalidVoteEvidence evidence{
+      m_set.at(vote.validator).key, vote.step, vote.round, vote.signature, rs.invalid_block->header,
+      rs.invalid_block->payload};
+  report_evidence(evidence.encode());
 }
 
 void IbftEngine::report_evidence(const runtime::Bytes& evidence) {

@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "core/consensus/application.h"
@@ -81,6 +82,10 @@ class IbftEngine {
     StepVotes commits;
     std::map<ValidatorIndex, RoundChange> round_changes;
     std::uint64_t round_change_stake = 0;
+    // The first properly signed proposal of this round that did not execute, and the validators
+    // already reported for voting for it.
+    BlockPtr invalid_block;
+    std::set<ValidatorIndex> invalid_voters;
   };
 
   // Height lifecycle.
@@ -104,6 +109,12 @@ class IbftEngine {
   void report_double_sign(const crypto::PublicKey& signer, Step step, std::uint32_t round,
                           const runtime::Hash32& hash_a, const crypto::Signature& signature_a,
                           const runtime::Hash32& hash_b, const crypto::Signature& signature_b);
+  // Remembers `block`, a proposal for `round` that did not execute, and reports the votes for it
+  // this node already holds.
+  void note_invalid_block(std::uint32_t round, const BlockPtr& block);
+  // Invalid-vote evidence from `vote`, a verified vote for the round's invalid block; reported
+  // once per validator and round (the application reports only what the evidence proves).
+  void report_invalid_vote(RoundState& rs, const Vote& vote);
   // Hands evidence to the application (which reports it from this validator's key) and relays
   // what it returns. Nothing for a node without a key.
   void report_evidence(const runtime::Bytes& evidence);

@@ -155,13 +155,26 @@ runtime::MessagePtr ByzantineReactor::censored_copy(const runtime::MessagePtr& m
   return m_censored;
 }
 
-runtime::MessagePtr ByzantineReactor::invalid_copy(const consensus::Proposal& proposal) {
+void ByzantineReactor::send_invalid_copy(NodeId to, const consensus::Proposal& proposal,
+                                         bool gossip) {
+  // Trailing bytes: a payload nobody decodes, so the block is invalid on its own and a vote for
+  // it is provable.
+  runtime::Bytes payload = proposal.block->payload;
+  payload.push_back(0xff);
   consensus::BlockHeader header = proposal.block->header;
-  header.state_root[0] ^= 0x01;  // claims a state the payload does not produce
+  header.payload_hash = crypto::blake2b_256(payload);
   consensus::Proposal bad = proposal;
-  bad.block = consensus::make_block(header, proposal.block->payload);
+  bad.block = consensus::make_block(header, std::move(payload));
   bad.signature = sign_proposal(bad.block, proposal.round);
-  return consensus::encode_proposal(bad);
+  m_replaced_blocks.insert(proposal.block->hash);
+  send_now(to, consensus::encode_proposal(bad), gossip);
+  // It votes for its own block, as a proposer does — instead of the block it replaced.
+  if (const auto self = m_context.validators->index_of(m_key.public_key)) {
+    const consensus::Vote vote =
+        consensus::make_vote(consensus::Step::kPrepare, bad.height(), bad.round, bad.block->hash,
+                             *self, m_key.secret_key, m_env.crypto());
+    send_now(to, consensus::encode_vote(vote), gossip);
+  }
 }
 
 void ByzantineReactor::outgoing(NodeId to, const runtime::MessagePtr& message, bool gossip) {
@@ -190,9 +203,13 @@ void ByzantineReactor::outgoing(NodeId to, const runtime::MessagePtr& message, b
       if (message->kind == consensus::kProposalKind) {
         auto proposal = consensus::decode_proposal(message->payload);
         if (proposal) {
-          send_now(to, invalid_copy(*proposal), gossip);
+          send_invalid_copy(to, *proposal, gossip);
           return;
         }
+      }
+      if (message->kind == consensus::kVoteKind) {
+        auto vote = consensus::decode_vote(message->payload);
+        if (vote && m_replaced_blocks.contains(vote->block_hash)) return;
       }
       break;
     case AdversaryBehavior::kEquivocate:

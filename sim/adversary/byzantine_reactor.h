@@ -5,14 +5,15 @@
 //
 // Behaviours (AdversaryBehavior): silent drops everything; delay holds every message back;
 // withhold_votes drops PREPARE/COMMIT; equivocate, as proposer, sends a second, different block
-// to half of the validators; invalid_proposal replaces its proposals with blocks whose state root
-// is wrong; double_sign votes PREPARE and COMMIT for every proposal it sees, conflicting ones too;
-// censor_poe, as proposer, leaves every PoE out of its blocks.
+// to half of the validators; invalid_proposal replaces its proposals with blocks whose payload
+// does not decode, and votes for them; double_sign votes PREPARE and COMMIT for every proposal it
+// sees, conflicting ones too; censor_poe, as proposer, leaves every PoE out of its blocks.
 // Colluding adversaries (equivocate + double_sign) share both halves of an equivocation.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "core/consensus/messages.h"
@@ -51,7 +52,8 @@ class ByzantineReactor final : public runtime::Reactor {
   void send_now(NodeId to, const runtime::MessagePtr& message, bool gossip);
   void equivocate(const consensus::Proposal& proposal);
   void double_sign(const consensus::Proposal& proposal);
-  runtime::MessagePtr invalid_copy(const consensus::Proposal& proposal);
+  // Sends `to` a copy of `proposal` whose payload is invalid on its own, and its PREPARE for it.
+  void send_invalid_copy(NodeId to, const consensus::Proposal& proposal, bool gossip);
   // `message` (a proposal) with every PoE left out of a block of its own, re-executed and
   // re-signed; the message itself if it is a re-proposal or carries no PoE.
   runtime::MessagePtr censored_copy(const runtime::MessagePtr& message);
@@ -73,6 +75,8 @@ class ByzantineReactor final : public runtime::Reactor {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> m_equivocated;
   std::vector<std::pair<std::uint64_t, runtime::Hash32>> m_double_signed;
   std::map<runtime::Hash32, int> m_half_of_block;
+  // Blocks of its own that invalid_proposal replaced: its votes for them are dropped.
+  std::set<runtime::Hash32> m_replaced_blocks;
   // The last proposal censored_copy saw, and what it made of it.
   runtime::MessagePtr m_censored_source;
   runtime::MessagePtr m_censored;

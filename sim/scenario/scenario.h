@@ -99,7 +99,7 @@ enum class AdversaryBehavior {
   kDoubleSign,       // votes for every proposal it sees in a round, conflicting ones included
   kWithholdVotes,    // proposes but never sends PREPARE/COMMIT
   kDelay,            // delays every message it sends by params.delay_ms
-  kInvalidProposal,  // as proposer, proposes blocks that break the ledger rules
+  kInvalidProposal,  // as proposer, proposes blocks invalid on their own and votes for them
   kTwins,            // a second honest instance runs with the same key
   kCensorPoe,        // as proposer, leaves every PoE out of its blocks (acknowledging as usual)
 };
