@@ -106,13 +106,8 @@ void ClientWorkload::submit_poe() {
   // The client runs one BPI, named after its key.
   std::copy(operator_key.public_key.begin(), operator_key.public_key.end(),
             poe.header.bpi_id.begin());
-  for (runtime::Hash32* digest : {&poe.header.logbook_root, &poe.header.execution_hash}) {
-    for (std::size_t i = 0; i < digest->size(); i += 8) {
-      const std::uint64_t word = m_poe_rng.next_u64();
-      for (std::size_t j = 0; j < 8; ++j)
-        (*digest)[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
-    }
-  }
+  m_poe_rng.fill(poe.header.logbook_root);
+  m_poe_rng.fill(poe.header.execution_hash);
   poe.header.timestamp = static_cast<std::uint64_t>(m_sim.now());
   poe.complexity = kMinComplexity + m_poe_rng.uniform(kMaxComplexity - kMinComplexity);
   poe.logbook_bytes = kMinLogbookBytes + m_poe_rng.uniform(kMaxLogbookBytes - kMinLogbookBytes);
@@ -135,11 +130,7 @@ void ClientWorkload::submit_receipt() {
   if (miner >= client) ++miner;
   const auto coordinator = static_cast<std::size_t>(m_receipt_rng.uniform(m_accounts.size()));
   rewards::ComputeReceipt receipt;
-  for (std::size_t i = 0; i < receipt.receipt_id.size(); i += 8) {
-    const std::uint64_t word = m_receipt_rng.next_u64();
-    for (std::size_t j = 0; j < 8; ++j)
-      receipt.receipt_id[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
-  }
+  m_receipt_rng.fill(receipt.receipt_id);
   receipt.miner = m_accounts[miner].public_key;
   receipt.client = m_accounts[client].public_key;
   receipt.coordinator = m_accounts[coordinator].public_key;

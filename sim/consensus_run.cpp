@@ -29,15 +29,6 @@ constexpr std::size_t kFailureLogEvents = 2000;
 // Nodes further behind than this many heights execute and check blocks for themselves.
 constexpr std::uint64_t kSharedHeights = 64;
 
-crypto::KeySeed seed_bytes(runtime::Rng& rng) {
-  crypto::KeySeed seed{};
-  for (std::size_t i = 0; i < seed.size(); i += 8) {
-    const std::uint64_t word = rng.next_u64();
-    for (std::size_t j = 0; j < 8; ++j) seed[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
-  }
-  return seed;
-}
-
 std::vector<std::uint64_t> stakes_for(const Scenario& s, std::uint64_t seed) {
   std::vector<std::uint64_t> stakes(s.validator_count, s.stake.amount);
   if (s.stake.kind == StakeKind::kList) return s.stake.list;
@@ -166,13 +157,7 @@ class ChainObserver final : public consensus::CommitObserver {
         record.active = it->second.amount >= state.economic_params().min_stake &&
                         !state.tombstoned().contains(address);
       }
-      std::uint64_t bonded = 0;
-      if (const auto it = state.stakes().find(address); it != state.stakes().end())
-        bonded = it->second.amount;
-      for (const auto& [release, unbonding] : state.unbonding()) {
-        if (unbonding.address == address) bonded += unbonding.amount;
-      }
-      record.final_stake = bonded;
+      record.final_stake = state.bonded(address);
       record.tombstoned = state.tombstoned().contains(address);
     }
   }
@@ -403,7 +388,9 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   std::vector<crypto::KeyPair> accounts;
   runtime::Rng account_rng(seed, "account-key");
   for (std::uint32_t i = 0; i < scenario.workload.accounts; ++i) {
-    accounts.push_back(sim.crypto().keypair_from_seed(seed_bytes(account_rng)));
+    crypto::KeySeed seed{};
+    account_rng.fill(seed);
+    accounts.push_back(sim.crypto().keypair_from_seed(seed));
     genesis.accounts.push_back({accounts.back().public_key, scenario.workload.account_balance});
   }
   const ledger::FeeParams fee_params = genesis.fee_params;

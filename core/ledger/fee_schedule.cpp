@@ -2,6 +2,12 @@
 
 namespace mn::ledger {
 
+void FeeParams::encode(codec::Writer& w) const {
+  w.write_u64(base_fee);
+  w.write_u64(fee_per_byte);
+  w.write_u32(rbf_bump_bps);
+}
+
 runtime::Uint128 min_fee(const FeeParams& params, std::size_t payload_bytes) {
   return runtime::Uint128{params.base_fee} +
          runtime::Uint128{params.fee_per_byte} * runtime::Uint128{payload_bytes};

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "core/codec/writer.h"
 #include "core/runtime/types.h"
 
 namespace mn::ledger {
@@ -21,6 +22,9 @@ struct FeeParams {
   std::uint64_t base_fee = kDefaultBaseFee;
   std::uint64_t fee_per_byte = kDefaultFeePerByte;  // "k" in SPEC 2.1
   std::uint32_t rbf_bump_bps = kDefaultRbfBumpBps;
+
+  // The fields in order, as the genesis hash and the state summary commit to them.
+  void encode(codec::Writer& w) const;
 
   bool operator==(const FeeParams&) const = default;
 };

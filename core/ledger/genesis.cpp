@@ -76,9 +76,7 @@ runtime::Hash32 genesis_hash(const Genesis& genesis) {
     w.write_fixed(v.public_key);
     w.write_u64(v.stake);
   }
-  w.write_u64(genesis.fee_params.base_fee);
-  w.write_u64(genesis.fee_params.fee_per_byte);
-  w.write_u32(genesis.fee_params.rbf_bump_bps);
+  genesis.fee_params.encode(w);
   genesis.economics.encode(w);
   return crypto::blake2b_256(w.view());
 }

@@ -339,20 +339,17 @@ TxResult LedgerState::apply_evidence(const Transaction& tx, crypto::CryptoProvid
     return TxResult::kInvalidEvidence;
   }
   const auto stake = m_stakes.find(offender);
-  runtime::Uint128 bonded = stake == m_stakes.end() ? 0 : stake->second.amount;
-  for (const auto& [release, unbonding] : m_unbonding) {
-    if (unbonding.address == offender) bonded += unbonding.amount;
-  }
+  const std::uint64_t bonded_amount = bonded(offender);
   // Several honest validators report one offence at once, and evidence of a key already
   // tombstoned or left with nothing bonded changes nothing: such evidence is true, so it applies
   // (paying its fee, keeping the reporters' nonces moving) but slashes nothing.
-  if (m_offences.contains(id) || m_tombstoned.contains(offender) || bonded == 0) {
+  if (m_offences.contains(id) || m_tombstoned.contains(offender) || bonded_amount == 0) {
     put_account(sender);
     return TxResult::kOk;
   }
   // Stake and unbonding of one address are part of a supply that fits in 64 bits.
   const slashing::Penalty penalty =
-      slashing::penalty(m_economics.slashing, offence.kind, static_cast<std::uint64_t>(bonded));
+      slashing::penalty(m_economics.slashing, offence.kind, bonded_amount);
   if (m_pools.slashing_pool > UINT64_MAX - penalty.to_pool) return TxResult::kOverflow;
   if (m_burned > UINT64_MAX - penalty.burned) return TxResult::kOverflow;
 
@@ -382,6 +379,16 @@ TxResult LedgerState::apply_evidence(const Transaction& tx, crypto::CryptoProvid
   record(static_cast<std::uint8_t>(TxType::kEvidence), id);
   m_effects.slashes.push_back({offence, offender, penalty, sender.address});
   return TxResult::kOk;
+}
+
+std::uint64_t LedgerState::bonded(const Address& address) const {
+  // Stake and unbonding are part of the supply, which fits in 64 bits.
+  const auto stake = m_stakes.find(address);
+  std::uint64_t total = stake == m_stakes.end() ? 0 : stake->second.amount;
+  for (const auto& [release, unbonding] : m_unbonding) {
+    if (unbonding.address == address) total += unbonding.amount;
+  }
+  return total;
 }
 
 const Account* LedgerState::find_account(const Address& address) const {
@@ -446,9 +453,7 @@ runtime::Hash32 LedgerState::summary_digest() const {
   w.write_u64(m_genesis_supply);
   w.write_u64(m_minted);
   w.write_u64(m_burned);
-  w.write_u64(m_fee_params.base_fee);
-  w.write_u64(m_fee_params.fee_per_byte);
-  w.write_u32(m_fee_params.rbf_bump_bps);
+  m_fee_params.encode(w);
   m_economics.encode(w);
   return crypto::blake2b_256(w.view());
 }

@@ -174,6 +174,8 @@ class LedgerState {
   TxResult apply(const Transaction& tx, crypto::CryptoProvider& crypto,
                  const slashing::EvidenceVerifier* evidence = nullptr);
 
+  // What `address` has bonded and can be slashed: its stake plus its unbonding amounts.
+  std::uint64_t bonded(const Address& address) const;
   // Null if no account exists at `address`. The pointer is valid until the next apply().
   const Account* find_account(const Address& address) const;
   const std::map<Address, Account>& accounts() const { return m_accounts; }

@@ -56,6 +56,14 @@ std::uint64_t Rng::next_u64() {
   return result;
 }
 
+void Rng::fill(std::span<std::uint8_t> out) {
+  for (std::size_t i = 0; i < out.size(); i += 8) {
+    const std::uint64_t word = next_u64();
+    for (std::size_t j = 0; j < 8 && i + j < out.size(); ++j)
+      out[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
+  }
+}
+
 std::uint64_t Rng::uniform(std::uint64_t bound) {
   // Lemire's multiply-shift with rejection: unbiased and usually one multiplication.
   Uint128 m = static_cast<Uint128>(next_u64()) * bound;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace mn::runtime {
@@ -23,6 +24,8 @@ class Rng {
   double unit();
   // True with probability p (p <= 0 never, p >= 1 always).
   bool bernoulli(double p);
+  // Fills `out` from successive next_u64() words, little-endian (a key seed, an id).
+  void fill(std::span<std::uint8_t> out);
 
   // Derives a 64-bit sub-seed from a seed and a name (stable across platforms and builds).
   static std::uint64_t derive_seed(std::uint64_t seed, std::string_view purpose,

@@ -143,4 +143,18 @@ TEST(Rng, BernoulliEdgeProbabilities) {
 }
 
 }  // namespace
+TEST(Rng, FillTakesWordsLittleEndianAndStopsAtTheEnd) {
+  Rng words(7, "fill");
+  const std::uint64_t first = words.next_u64();
+  const std::uint64_t second = words.next_u64();
+  Rng filler(7, "fill");
+  std::array<std::uint8_t, 11> out{};
+  filler.fill(out);
+  for (std::size_t i = 0; i < 8; ++i)
+    EXPECT_EQ(out[i], static_cast<std::uint8_t>(first >> (8 * i)));
+  for (std::size_t i = 8; i < 11; ++i)
+    EXPECT_EQ(out[i], static_cast<std::uint8_t>(second >> (8 * (i - 8))));
+  EXPECT_EQ(filler.next_u64(), words.next_u64());  // a partial word is still one draw
+}
+
 }  // namespace mn::runtime
