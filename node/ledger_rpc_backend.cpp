@@ -1,0 +1,120 @@
+#include "node/ledger_rpc_backend.h"
+
+#include <limits>
+#include <string>
+
+namespace mn::node {
+namespace {
+
+using runtime::ErrorCode;
+using runtime::Status;
+
+BlockSummary summarize(const consensus::FinalizedBlock& finalized,
+                       const std::vector<ledger::Transaction>& txs,
+                       crypto::CryptoProvider& crypto) {
+  BlockSummary summary;
+  summary.height = finalized.block->header.height;
+  summary.hash = finalized.block->hash;
+  summary.parent_hash = finalized.block->header.parent;
+  summary.tx_ids.reserve(txs.size());
+  for (const ledger::Transaction& tx : txs) summary.tx_ids.push_back(tx.id(crypto));
+  return summary;
+}
+
+}  // namespace
+
+LedgerRpcBackend::LedgerRpcBackend(consensus::ChainReactor& reactor, ChainIndex& index,
+                                   crypto::CryptoProvider& crypto,
+                                   std::optional<crypto::KeyPair> faucet)
+    : m_reactor(reactor), m_index(index), m_crypto(crypto), m_faucet(faucet) {}
+
+runtime::Result<SubmitOutcome> LedgerRpcBackend::submit(const ledger::Transaction& tx) {
+  const ledger::AdmitResult result = m_reactor.submit_client(tx);
+  const bool accepted = consensus::is_admitted(result);
+  if (accepted) {
+    if (m_pending.size() >= kMaxTrackedPendingTxs) prune_pending();
+    if (m_pending.size() >= kMaxTrackedPendingTxs) m_pending.clear();
+    m_pending[tx.id(m_crypto)] = Slot{ledger::address_from_public_key(tx.sender), tx.nonce};
+  }
+  return SubmitOutcome{accepted, ledger::admit_result_name(result)};
+}
+
+void LedgerRpcBackend::prune_pending() {
+  const ledger::LedgerState& state = app().state();
+  std::erase_if(m_pending, [&state](const auto& entry) {
+    const ledger::Account* account = state.find_account(entry.second.sender);
+    return account != nullptr && account->nonce >= entry.second.nonce;
+  });
+}
+
+runtime::Result<TxLookup> LedgerRpcBackend::transaction(const runtime::Hash32& id) {
+  if (auto s = m_index.catch_up(app()); !s.is_ok()) return s;
+  if (const auto height = m_index.tx_height(id)) {
+    const auto block = app().committed_block(*height);
+    if (!block) return Status(ErrorCode::kIoError, "committed block unreadable");
+    auto payload = consensus::LedgerApplication::decode_payload(block->block->payload);
+    if (!payload) return Status(ErrorCode::kIoError, "committed block does not decode");
+    for (ledger::Transaction& tx : payload->txs) {
+      if (tx.id(m_crypto) == id) return TxLookup{std::move(tx), *height};
+    }
+    return Status(ErrorCode::kIoError, "the index and the committed block disagree");
+  }
+  const auto tracked = m_pending.find(id);
+  if (tracked != m_pending.end()) {
+    const ledger::Transaction* pending =
+        app().mempool().find(tracked->second.sender, tracked->second.nonce);
+    if (pending != nullptr && pending->id(m_crypto) == id) return TxLookup{*pending, std::nullopt};
+    // Replaced, dropped or evicted: nothing pending or committed has this id any more.
+    m_pending.erase(tracked);
+  }
+  return Status(ErrorCode::kNotFound, "no committed or pending transaction with this hash");
+}
+
+runtime::Result<BlockSummary> LedgerRpcBackend::block_at(std::uint64_t height) {
+  if (height == 0 || height > app().committed_height())
+    return Status(ErrorCode::kNotFound, "no committed block at height " + std::to_string(height));
+  const auto block = app().committed_block(height);
+  if (!block) return Status(ErrorCode::kIoError, "committed block unreadable");
+  auto payload = consensus::LedgerApplication::decode_payload(block->block->payload);
+  if (!payload) return Status(ErrorCode::kIoError, "committed block does not decode");
+  return summarize(*block, payload->txs, m_crypto);
+}
+
+runtime::Result<BlockSummary> LedgerRpcBackend::block_with_hash(const runtime::Hash32& hash) {
+  if (auto s = m_index.catch_up(app()); !s.is_ok()) return s;
+  const auto height = m_index.block_height(hash);
+  if (!height) return Status(ErrorCode::kNotFound, "no committed block with this hash");
+  return block_at(*height);
+}
+
+runtime::Result<HeadSummary> LedgerRpcBackend::head() {
+  return HeadSummary{app().committed_height(), app().committed_hash()};
+}
+
+runtime::Result<AccountSummary> LedgerRpcBackend::account(const ledger::Address& address) {
+  const ledger::Account* account = app().state().find_account(address);
+  if (account == nullptr) return AccountSummary{};
+  return AccountSummary{account->balance, account->nonce};
+}
+
+ledger::FeeParams LedgerRpcBackend::fee_params() {
+  return app().state().fee_params();
+}
+
+runtime::Result<MintOutcome> LedgerRpcBackend::mint_faucet(const ledger::Address& to,
+                                                           std::uint64_t amount) {
+  if (!m_faucet) return Status(ErrorCode::kInvalidArgument, "this node runs no faucet");
+  const ledger::Address from = ledger::address_from_public_key(m_faucet->public_key);
+  const std::uint64_t nonce = app().mempool().next_nonce(from, app().state());
+  const std::size_t payload_bytes = ledger::TransferPayload{to, amount}.encode().size();
+  const runtime::Uint128 fee = ledger::min_fee(app().state().fee_params(), payload_bytes);
+  if (fee > std::numeric_limits<std::uint64_t>::max())
+    return Status(ErrorCode::kInvalidArgument, "the minimum fee exceeds 64 bits");
+  const ledger::Transaction tx = ledger::make_transfer(*m_faucet, to, amount, nonce,
+                                                       static_cast<std::uint64_t>(fee), m_crypto);
+  auto outcome = submit(tx);
+  if (!outcome) return outcome.status();
+  return MintOutcome{tx.id(m_crypto), std::move(outcome).value()};
+}
+
+}  // namespace mn::node
