@@ -5,7 +5,8 @@
 # Without load flags it runs two loads: 20 s open (every account keeps one transfer in flight:
 # the committed rate the devnet sustains) and then 15 s paced at BENCH_PACED_RATE tx/s (default
 # 250; finality when blocks are not full). Environment: BENCH_ACCOUNTS (default 2000),
-# BENCH_BASE_PORT (default 27500).
+# BENCH_BASE_PORT (default 27500), BENCH_BLOCK_INTERVAL_MS and BENCH_MAX_BLOCK_TXS (the devnet's
+# block pacing and size; defaults 200 and 10000).
 set -euo pipefail
 metanode=${1:?usage: devnet_bench.sh METANODE DEVNET_BENCH [load flags ...]}
 bench=${2:?usage: devnet_bench.sh METANODE DEVNET_BENCH [load flags ...]}
@@ -28,6 +29,7 @@ funding=()
 for key in "$work"/accounts/*.json; do funding+=(--account "$key=1000000000000"); done
 echo "bench_devnet: starting $nodes validators with $accounts funded accounts in $work" >&2
 "$devnet" up "$nodes" --dir "$work/devnet" --base-port "$base_port" --bin "$metanode" \
+  --block-interval-ms "${BENCH_BLOCK_INTERVAL_MS:-200}" --max-block-txs "${BENCH_MAX_BLOCK_TXS:-10000}" \
   "${funding[@]}" >/dev/null
 urls=""
 for ((k = 0; k < nodes; k++)); do urls+="${urls:+,}http://127.0.0.1:$((base_port + 2 * k + 1))"; done

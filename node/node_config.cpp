@@ -1,5 +1,6 @@
 #include "node/node_config.h"
 
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <boost/asio/ip/address.hpp>
 #include <boost/program_options.hpp>
 
+#include "core/consensus/ledger_application.h"
 #include "core/runtime/assert.h"
 
 namespace mn::node {
@@ -35,6 +37,9 @@ constexpr Setting kFileSettings[] = {
     {"bootstrap-peers", "BOOTSTRAP_PEERS", "comma-separated <identity hex>@host:port"},
     {"log-level", "LOG_LEVEL", "debug, info, warn or error"},
     {"faucet-key", "FAUCET_KEY", "key file of the faucet account (enables /admin/mintFaucet)"},
+    {"block-interval-ms", "BLOCK_INTERVAL_MS", "least time from a commit to the next proposal"},
+    {"max-block-txs", "MAX_BLOCK_TXS",
+     "most transactions in a block (the same on every validator)"},
 };
 
 // A raw setting value and where it came from, for error messages and path resolution.
@@ -47,6 +52,23 @@ struct Sourced {
 Status invalid(const std::string& source, const std::string& what) {
   return Status(ErrorCode::kInvalidArgument, source + ": " + what);
 }
+
+}  // namespace
+
+runtime::Result<std::uint64_t> parse_bounded_integer(std::string_view text, std::uint64_t min,
+                                                     std::uint64_t max) {
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, error] = std::from_chars(text.data(), end, value);
+  if (text.empty() || error != std::errc() || ptr != end || value < min || value > max) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "\"" + std::string(text) + "\" is not an integer in [" + std::to_string(min) +
+                      ", " + std::to_string(max) + "]");
+  }
+  return value;
+}
+
+namespace {
 
 po::options_description file_options() {
   po::options_description options;
@@ -232,6 +254,16 @@ runtime::Result<NodeConfig> load_node_config(const std::vector<std::string>& arg
     auto level = parse_log_level(v->value);
     if (!level) return invalid(v->source, level.status().message());
     config.log_level = *level;
+  }
+  if (const Sourced* v = value_of("block-interval-ms")) {
+    auto ms = parse_bounded_integer(v->value, 0, kMaxBlockIntervalMs);
+    if (!ms) return invalid(v->source, ms.status().message());
+    config.block_interval_ms = *ms;
+  }
+  if (const Sourced* v = value_of("max-block-txs")) {
+    auto txs = parse_bounded_integer(v->value, 1, consensus::LedgerApplication::kMaxBlockTxs);
+    if (!txs) return invalid(v->source, txs.status().message());
+    config.max_block_txs = static_cast<std::uint32_t>(*txs);
   }
   if (const Sourced* v = value_of("faucet-key")) {
     if (v->value.empty()) return invalid(v->source, "empty path");

@@ -10,6 +10,11 @@
 //   peers to dial    --bootstrap-peers    BOOTSTRAP_PEERS  bootstrap-peers  (none)
 //   log threshold    --log-level          LOG_LEVEL        log-level        (info)
 //   faucet key file  --faucet-key         FAUCET_KEY       faucet-key       (faucet off)
+//   block interval   --block-interval-ms  BLOCK_INTERVAL_MS block-interval-ms (1000)
+//   block size       --max-block-txs      MAX_BLOCK_TXS    max-block-txs    (1000)
+//
+// The block size decides which blocks are valid, so every validator of a chain must use the same
+// one; the block interval only paces this node's proposals.
 //
 // An empty environment variable counts as unset. A relative path in the file is relative to
 // HOME; one from a flag or the environment to the working directory. Every value is checked
@@ -37,6 +42,9 @@ inline constexpr char kNodeKeyFileName[] = "node_key.json";
 inline constexpr char kDbDirName[] = "db";
 inline constexpr char kDefaultP2pBind[] = "127.0.0.1:26656";
 inline constexpr char kDefaultRpcBind[] = "127.0.0.1:8545";
+inline constexpr std::uint64_t kDefaultBlockIntervalMs = 1000;
+inline constexpr std::uint64_t kMaxBlockIntervalMs = 60'000;
+inline constexpr std::uint32_t kDefaultMaxBlockTxs = 1000;
 // Bounds what a config file can make the node read.
 inline constexpr std::size_t kMaxConfigFileBytes = std::size_t{64} << 10;
 
@@ -65,7 +73,13 @@ struct NodeConfig {
   std::vector<PeerEndpoint> bootstrap_peers;
   LogLevel log_level = LogLevel::kInfo;
   std::optional<std::string> faucet_key_path;
+  std::uint64_t block_interval_ms = kDefaultBlockIntervalMs;
+  std::uint32_t max_block_txs = kDefaultMaxBlockTxs;
 };
+
+// A decimal integer in [min, max], nothing else; kInvalidArgument otherwise.
+runtime::Result<std::uint64_t> parse_bounded_integer(std::string_view text, std::uint64_t min,
+                                                     std::uint64_t max);
 
 // The value of an environment variable, or none if unset.
 using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;

@@ -39,7 +39,7 @@ NodeEnv::NodeEnv(boost::asio::io_context& io, NodeEnvConfig config, runtime::Sto
       m_router(config.gossip),
       m_epoch_offset_ns(unix_ns() - steady_ns()),
       m_wakeup(io),
-      m_transport(io, std::move(config.transport), m_crypto, metrics, *this) {
+      m_transport(io, std::move(config.transport), m_sodium, metrics, *this) {
   MN_ASSERT(m_directory != nullptr);
   for (const auto& [key, node] : *m_directory) m_directory_keys.emplace(node, key);
   if (const auto it = m_directory->find(m_transport.identity()); it != m_directory->end()) {

@@ -16,7 +16,8 @@
 //   peer, then delivered; a repeat is dropped and counted. So a flood reaches every node of a
 //   connected overlay once.
 // - Inbound bytes are untrusted: an envelope that does not decode closes that peer's connection.
-// - storage(): the caller's store (RocksDbStorage in the node binary); crypto(): libsodium;
+// - storage(): the caller's store (RocksDbStorage in the node binary); crypto(): libsodium behind
+//   a cache of signatures already verified (SignatureCacheCryptoProvider);
 //   rng(): seeded from the OS; metrics(): the caller's registry.
 //
 // Threading: everything runs on the one thread that runs the io_context; the Reactor is called
@@ -33,6 +34,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "core/crypto/signature_cache_crypto_provider.h"
 #include "core/crypto/sodium_crypto_provider.h"
 #include "core/gossip/gossip_router.h"
 #include "core/runtime/env.h"
@@ -111,7 +113,10 @@ class NodeEnv final : public runtime::Env, private PeerListener {
   runtime::NodeId m_self = kFirstUnlistedNodeId;
   runtime::Storage& m_storage;
   runtime::Metrics& m_metrics;
-  crypto::SodiumCryptoProvider m_crypto;
+  crypto::SodiumCryptoProvider m_sodium;
+  // What the reactor verifies: a transaction checked at admission is not checked again when its
+  // block executes.
+  crypto::SignatureCacheCryptoProvider m_crypto{m_sodium};
   runtime::Rng m_rng;
   runtime::Rng m_gossip_rng;
   gossip::GossipRouter m_router;

@@ -2,6 +2,7 @@
 # A local devnet: N metanode validators on loopback, each in its own home under one directory.
 #
 #   devnet.sh up N [--dir D] [--base-port P] [--bin PATH] [--account KEY.json=BALANCE ...]
+#                  [--block-interval-ms MS] [--max-block-txs N]
 #   devnet.sh status [--dir D]
 #   devnet.sh kill vK [--dir D]       SIGKILL one node (its home stays; `restart` brings it back)
 #   devnet.sh restart vK [--dir D]    start a stopped node again from its home
@@ -30,6 +31,7 @@ die() {
 usage_error() {
   echo "devnet: $*" >&2
   echo "usage: devnet.sh up N [--dir D] [--base-port P] [--bin PATH] [--account KEY.json=BALANCE ...]" >&2
+  echo "                        [--block-interval-ms MS] [--max-block-txs N]" >&2
   echo "       devnet.sh status|down [--dir D]" >&2
   echo "       devnet.sh kill|restart vK [--dir D]" >&2
   exit 2
@@ -200,6 +202,7 @@ create_devnet() {
       --rpc-bind "127.0.0.1:$(rpc_port "$k")")
     [ -z "$peers" ] || init_args+=(--bootstrap-peers "$peers")
     [ "$k" -ne 0 ] || init_args+=(--faucet-key "$dir/keys/faucet.json")
+    init_args+=("${chain_settings[@]}")
     "$bin" "${init_args[@]}" >/dev/null || return 1
   done
 }
@@ -299,18 +302,20 @@ command=$1
 shift
 positional=()
 accounts=()
+chain_settings=()
 dir=${METANODE_DEVNET_DIR:-$PWD/.devnet}
 base_port=26600
 bin_flag=""
 while [ $# -gt 0 ]; do
   case $1 in
-  --dir | --base-port | --bin | --account)
+  --dir | --base-port | --bin | --account | --block-interval-ms | --max-block-txs)
     [ $# -ge 2 ] || usage_error "$1 needs a value"
     case $1 in
     --dir) dir=$2 ;;
     --base-port) base_port=$2 ;;
     --bin) bin_flag=$2 ;;
     --account) accounts+=("$2") ;;
+    --block-interval-ms | --max-block-txs) chain_settings+=("$1" "$2") ;;
     esac
     shift 2
     ;;

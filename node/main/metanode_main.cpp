@@ -18,16 +18,18 @@ constexpr const char* kUsage =
     "                   [--faucet KEY.json] [--faucet-balance N]\n"
     "  metanode init --home DIR --genesis genesis.json [--key KEY.json] [--p2p-bind H:P]\n"
     "                [--rpc-bind H:P] [--bootstrap-peers LIST] [--faucet-key KEY.json]\n"
+    "                [--block-interval-ms N] [--max-block-txs N]\n"
     "  metanode run --home DIR [--p2p-bind H:P] [--rpc-bind H:P] [--bootstrap-peers LIST]\n"
     "               [--db-path P] [--chain-id ID] [--log-level debug|info|warn|error]\n"
-    "               [--faucet-key KEY.json]\n"
+    "               [--faucet-key KEY.json] [--block-interval-ms N] [--max-block-txs N]\n"
     "  metanode tx transfer --rpc URL --key KEY.json --to ADDR --amount N [--fee N] [--nonce N]\n"
     "                       [--wait SECONDS]\n"
     "  metanode balance --rpc URL ADDR\n"
     "  metanode head --rpc URL\n"
     "\n"
     "run reads flags, then the environment (METANODE_HOME, CHAIN_ID, DB_PATH, P2P_BIND, RPC_BIND,\n"
-    "BOOTSTRAP_PEERS, LOG_LEVEL, FAUCET_KEY), then DIR/metanode.conf.\n"
+    "BOOTSTRAP_PEERS, LOG_LEVEL, FAUCET_KEY, BLOCK_INTERVAL_MS, MAX_BLOCK_TXS), then\n"
+    "DIR/metanode.conf.\n"
     "exit codes: 0 ok, 1 runtime failure, 2 bad usage or input\n";
 
 }  // namespace

@@ -95,6 +95,9 @@ int run_node(const NodeConfig& config, JsonLog& log) {
   CommitReporter reporter(env, metrics, index, log);
   consensus::ChainConfig chain;
   chain.genesis = *genesis;
+  chain.consensus.block_interval =
+      static_cast<runtime::TimeNs>(config.block_interval_ms) * runtime::kNsPerMs;
+  chain.max_block_txs = config.max_block_txs;
   consensus::ChainReactor reactor(env, chain, *genesis_set, directory,
                                   validator ? std::optional(*key) : std::nullopt, &reporter);
   env.attach(reactor);

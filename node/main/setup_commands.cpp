@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/codec/hex.h"
+#include "core/consensus/ledger_application.h"
 #include "core/crypto/sodium_crypto_provider.h"
 #include "core/ledger/address.h"
 #include "node/genesis_file.h"
@@ -156,7 +157,9 @@ int init_command(const std::vector<std::string>& args) {
       "p2p-bind", po::value<std::string>(), "peer-to-peer listen address")(
       "rpc-bind", po::value<std::string>(), "RPC listen address")(
       "bootstrap-peers", po::value<std::string>(), "peers to dial")(
-      "faucet-key", po::value<std::string>(), "faucet key file");
+      "faucet-key", po::value<std::string>(), "faucet key file")(
+      "block-interval-ms", po::value<std::string>(), "least time from a commit to a proposal")(
+      "max-block-txs", po::value<std::string>(), "most transactions in a block");
   auto values = parse_args(args, options);
   if (!values) return fail("init", kExitUsage, values.status().message());
   const po::variables_map& v = *values;
@@ -199,6 +202,17 @@ int init_command(const std::vector<std::string>& args) {
     if (auto parsed = parse_bootstrap_peers(*peers); !parsed)
       return fail("init", kExitUsage, "--bootstrap-peers: " + parsed.status().message());
     settings.emplace_back("bootstrap-peers", *peers);
+  }
+  const std::pair<const char*, std::pair<std::uint64_t, std::uint64_t>> bounded[] = {
+      {"block-interval-ms", {0, kMaxBlockIntervalMs}},
+      {"max-block-txs", {1, consensus::LedgerApplication::kMaxBlockTxs}}};
+  for (const auto& [name, range] : bounded) {
+    if (const auto text = optional_string(v, name)) {
+      if (auto parsed = parse_bounded_integer(*text, range.first, range.second); !parsed)
+        return fail("init", kExitUsage,
+                    std::string("--") + name + ": " + parsed.status().message());
+      settings.emplace_back(name, *text);
+    }
   }
   if (const auto faucet = optional_string(v, "faucet-key")) {
     if (auto read = read_key_file(*faucet, crypto); !read)

@@ -71,6 +71,25 @@ TEST_F(NodeConfigTest, DefaultsWhenNothingIsSet) {
   EXPECT_EQ(config->log_level, LogLevel::kInfo);
   EXPECT_FALSE(config->chain_id.has_value());
   EXPECT_FALSE(config->faucet_key_path.has_value());
+  EXPECT_EQ(config->block_interval_ms, 1000u);
+  EXPECT_EQ(config->max_block_txs, 1000u);
+}
+
+TEST_F(NodeConfigTest, ChainPacingSettingsAreBoundedIntegers) {
+  write_conf("max-block-txs = 5000\n");
+  m_env["BLOCK_INTERVAL_MS"] = "250";
+  auto config = load({});
+  ASSERT_TRUE(config.is_ok()) << config.status().to_string();
+  EXPECT_EQ(config->block_interval_ms, 250u);
+  EXPECT_EQ(config->max_block_txs, 5000u);
+  EXPECT_EQ(load({"--block-interval-ms", "0"})->block_interval_ms, 0u);
+  for (const char* bad : {"-1", "1e3", "60001", "", "12 "}) {
+    EXPECT_NE(error_of({"--block-interval-ms", bad}).find("--block-interval-ms"), std::string::npos)
+        << bad;
+  }
+  EXPECT_NE(error_of({"--max-block-txs", "0"}).find("not an integer in [1, 100000]"),
+            std::string::npos);
+  EXPECT_NE(error_of({"--max-block-txs", "100001"}).find("--max-block-txs"), std::string::npos);
 }
 
 TEST_F(NodeConfigTest, FlagsBeatEnvironmentWhichBeatsTheFile) {
