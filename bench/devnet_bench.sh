@@ -4,7 +4,7 @@
 # (also on failure or Ctrl-C). Usage: devnet_bench.sh METANODE DEVNET_BENCH [load flags ...]
 # Without load flags it runs two loads: 20 s open (every account keeps one transfer in flight:
 # the committed rate the devnet sustains) and then 15 s paced at BENCH_PACED_RATE tx/s (default
-# 250; finality when blocks are not full). Environment: BENCH_ACCOUNTS (default 2000),
+# 250; finality when blocks are not full). Environment: BENCH_ACCOUNTS (default 4000),
 # BENCH_BASE_PORT (default 27500), BENCH_BLOCK_INTERVAL_MS and BENCH_MAX_BLOCK_TXS (the devnet's
 # block pacing and size; defaults 200 and 10000).
 set -euo pipefail
@@ -12,7 +12,7 @@ metanode=${1:?usage: devnet_bench.sh METANODE DEVNET_BENCH [load flags ...]}
 bench=${2:?usage: devnet_bench.sh METANODE DEVNET_BENCH [load flags ...]}
 shift 2
 devnet=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/scripts/devnet.sh
-accounts=${BENCH_ACCOUNTS:-2000}
+accounts=${BENCH_ACCOUNTS:-4000}
 base_port=${BENCH_BASE_PORT:-27500}
 nodes=4
 
