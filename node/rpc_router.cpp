@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/codec/hex.h"
+#include "core/runtime/decimal.h"
 #include "node/prometheus_text.h"
 
 namespace mn::node {
@@ -111,16 +112,6 @@ std::variant<ledger::Transaction, RpcResponse> tx_field(const json& object) {
 
 std::string hex(runtime::ByteView bytes) {
   return codec::to_hex(bytes);
-}
-
-std::string decimal(runtime::Uint128 value) {
-  if (value == 0) return "0";
-  std::string digits;
-  while (value != 0) {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(value % 10)));
-    value /= 10;
-  }
-  return digits;
 }
 
 std::optional<std::uint64_t> parse_height(std::string_view text) {
@@ -349,7 +340,7 @@ RpcResponse RpcRouter::estimate_fee(std::string_view body) {
     const ledger::Transaction& transaction = std::get<ledger::Transaction>(tx);
     const runtime::Uint128 fee = ledger::min_fee(params, transaction.payload.size());
     return ok(json{{"payload_bytes", transaction.payload.size()},
-                   {"min_fee", decimal(fee)},
+                   {"min_fee", runtime::to_decimal(fee)},
                    {"fee", transaction.fee},
                    {"sufficient", runtime::Uint128{transaction.fee} >= fee}});
   }
@@ -361,7 +352,7 @@ RpcResponse RpcRouter::estimate_fee(std::string_view body) {
                  "payload_bytes");
   }
   return ok(json{{"payload_bytes", payload_bytes},
-                 {"min_fee", decimal(ledger::min_fee(params, payload_bytes))}});
+                 {"min_fee", runtime::to_decimal(ledger::min_fee(params, payload_bytes))}});
 }
 
 RpcResponse RpcRouter::mint_faucet(std::string_view body, std::string_view client) {

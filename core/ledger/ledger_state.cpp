@@ -12,22 +12,9 @@
 #include "core/ledger/record_tags.h"
 #include "core/merkle/merkle.h"
 #include "core/runtime/assert.h"
+#include "core/runtime/decimal.h"
 
 namespace mn::ledger {
-
-namespace {
-
-std::string to_decimal(runtime::Uint128 value) {
-  if (value == 0) return "0";
-  std::string digits;
-  while (value != 0) {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(value % 10)));
-    value /= 10;
-  }
-  return digits;
-}
-
-}  // namespace
 
 const char* tx_result_name(TxResult result) {
   switch (result) {
@@ -404,10 +391,11 @@ runtime::Status LedgerState::check_conservation() const {
   for (const auto& [address, escrow] : m_escrows) held += escrow;
   const runtime::Uint128 issued = runtime::Uint128{m_genesis_supply} + m_minted;
   if (m_burned > issued || held != issued - m_burned) {
-    return runtime::Status(runtime::ErrorCode::kInvalidArgument,
-                           "conservation broken: balances + stakes + pools = " + to_decimal(held) +
-                               ", genesis_supply + minted - burned = " + to_decimal(issued) +
-                               " - " + std::to_string(m_burned));
+    return runtime::Status(
+        runtime::ErrorCode::kInvalidArgument,
+        "conservation broken: balances + stakes + pools = " + runtime::to_decimal(held) +
+            ", genesis_supply + minted - burned = " + runtime::to_decimal(issued) + " - " +
+            std::to_string(m_burned));
   }
   return runtime::Status::ok();
 }
