@@ -1,7 +1,9 @@
-// Randomized Byzantine search: scenarios drawn at random — validator count, adversaries with
-// random behaviours and time windows (always under a third of the stake), partitions, crashes,
-// lossy links — each run with the agreement and conservation oracles. Any violation is a bug in
-// the protocol (or the oracle), reported with the seed that reproduces it.
+// Randomized Byzantine search: scenarios drawn at random — 4..13 validators with equal or unequal
+// stakes, adversaries of every behaviour in random time windows (up to, never reaching, a third of
+// the stake), partitions, crashes, clock skews, degraded links, latencies from well below to three
+// times the round timeout — each run with every oracle (agreement, validity, conservation,
+// slashing) and liveness after the last fault and adversary window ends. Any failure is a bug in
+// the protocol (or an oracle), reported with the seed that reproduces it.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +21,7 @@ Scenario random_byzantine_scenario(std::uint64_t seed);
 struct SearchOutcome {
   std::uint64_t seed = 0;
   bool violated = false;
-  std::string summary;  // one line: what ran and what the oracles saw
+  std::string summary;  // one line: what ran and what the oracles and expectations saw
 };
 
 SearchOutcome run_byzantine_search_case(std::uint64_t seed);

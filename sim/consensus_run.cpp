@@ -347,7 +347,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
     std::vector<NodeId> validator_nodes;  // by index in the genesis set, for the adversaries
     consensus::ValidatorDirectoryPtr directory;
     ChainObserver* observer = nullptr;
-    std::vector<NodeId> colluders;
+    std::shared_ptr<const Coalition> coalition;
   } ctx;
   Simulator* sim_ptr = nullptr;
   Simulator sim(
@@ -363,7 +363,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
         for (const AdversarySpec& a : scenario.adversaries) {
           if (a.behavior == AdversaryBehavior::kTwins) continue;  // both instances run honest code
           if (std::find(a.nodes.begin(), a.nodes.end(), node) == a.nodes.end()) continue;
-          AdversaryContext adversary{sim_ptr, &*ctx.set, &ctx.validator_nodes, ctx.colluders};
+          AdversaryContext adversary{sim_ptr, &*ctx.set, &ctx.validator_nodes, ctx.coalition};
           return std::make_unique<ByzantineReactor>(env, *key, a, adversary, honest_reactor);
         }
         return honest_reactor(env);
@@ -431,8 +431,11 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
     directory->emplace(sim.key_pair(v).public_key, v);
   }
   ctx.directory = std::move(directory);
-  for (const auto& a : scenario.adversaries)
-    ctx.colluders.insert(ctx.colluders.end(), a.nodes.begin(), a.nodes.end());
+  std::vector<NodeId> members;
+  for (const auto& a : scenario.adversaries) {
+    if (Coalition::joins(a.behavior)) members.insert(members.end(), a.nodes.begin(), a.nodes.end());
+  }
+  ctx.coalition = std::make_shared<const Coalition>(*ctx.set, ctx.validator_nodes, members);
 
   ClientWorkload workload(sim, scenario.workload, accounts, k, fee_params, scenario.economics.rent,
                           seed);

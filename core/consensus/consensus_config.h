@@ -10,7 +10,8 @@ namespace mn::consensus {
 struct ConsensusConfig {
   // Minimum time between a block's commit and the next proposal.
   runtime::TimeNs block_interval = 1 * runtime::kNsPerSec;
-  // Round-0 timeout; round r waits round_timeout × 2^r (capped), plus the latency adaptation.
+  // Round-0 timeout; round r waits round_timeout × 2^r, capped at round_timeout_max, plus the
+  // latency adaptation (not capped).
   runtime::TimeNs round_timeout = 1 * runtime::kNsPerSec;
   runtime::TimeNs round_timeout_max = 60 * runtime::kNsPerSec;
   // When the observed time from round start to commit exceeds this, timeouts grow by twice the

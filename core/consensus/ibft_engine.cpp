@@ -76,10 +76,11 @@ void IbftEngine::start_height() {
 }
 
 runtime::TimeNs IbftEngine::round_timeout(std::uint32_t round) const {
-  runtime::TimeNs base = m_config.round_timeout;
-  if (m_observed_latency > m_config.slow_latency_threshold) base += 2 * m_observed_latency;
-  runtime::TimeNs timeout = base << std::min(round, kMaxTimeoutDoublings);
+  runtime::TimeNs timeout = m_config.round_timeout << std::min(round, kMaxTimeoutDoublings);
   timeout = std::min(timeout, m_config.round_timeout_max);
+  // The cap bounds the backoff only: a network observed to need longer than the cap to commit
+  // would otherwise never finish a round again.
+  if (m_observed_latency > m_config.slow_latency_threshold) timeout += 2 * m_observed_latency;
   if (round == 0) timeout += m_config.block_interval;
   return timeout;
 }
@@ -438,10 +439,6 @@ void IbftEngine::finalize(std::uint32_t round, const runtime::Hash32& hash, cons
   const FinalizedBlock f =
       make_finalized_block(block, std::make_shared<SignatureSetCertificate>(
                                       m_height, round, hash, std::move(votes), m_set.size()));
-  const runtime::TimeNs started =
-      std::max(m_round_started, m_last_commit_time + m_config.block_interval);
-  const runtime::TimeNs sample = std::max<runtime::TimeNs>(0, m_env.now() - started);
-  m_observed_latency = m_observed_latency == 0 ? sample : (7 * m_observed_latency + sample) / 8;
   if (!commit_finalized(f)) return;
   // The proposer announces the finalized block to the whole network at once; everyone else only
   // if nobody has after a while, so one flood per height is the common case.
@@ -457,7 +454,21 @@ void IbftEngine::finalize(std::uint32_t round, const runtime::Hash32& hash, cons
   drain_buffers();
 }
 
+void IbftEngine::observe_commit_latency() {
+  // From the start of the round that committed to learning the commit, by a vote quorum or a
+  // peer's finalized block alike: a node that only ever learns of commits from others must adapt
+  // too, or a network slower than the timeout cap never finishes a round. A node catching up on
+  // blocks it missed has no round in progress and observes nothing.
+  const runtime::TimeNs started =
+      std::max(m_round_started, m_last_commit_time + m_config.block_interval);
+  const runtime::TimeNs now = m_env.now();
+  if (now <= started) return;
+  const runtime::TimeNs sample = now - started;
+  m_observed_latency = m_observed_latency == 0 ? sample : (7 * m_observed_latency + sample) / 8;
+}
+
 bool IbftEngine::commit_finalized(const FinalizedBlock& f) {
+  observe_commit_latency();
   m_app.commit(f);
   m_last_finalized = f;
   m_last_commit_time = m_env.now();
@@ -578,8 +589,9 @@ void IbftEngine::handle_round_change(const RoundChange& rc) {
   rs.round_changes.emplace(rc.validator, rc);
   rs.round_change_stake += m_set.at(rc.validator).stake;
 
-  // More than a third of the stake wants a later round: at least one honest validator timed out,
-  // so follow to the highest round that such a set supports.
+  // A third of the stake wants a later round: under the fault bound at least one honest validator
+  // timed out, so follow to the highest round that such a set supports. "More than a third" would
+  // livelock: with 3k validators, k of them one round ahead and timers a cap apart, nobody moves.
   if (rc.round > m_round) {
     std::vector<bool> counted(m_set.size(), false);
     std::uint64_t stake = 0;
@@ -589,13 +601,22 @@ void IbftEngine::handle_round_change(const RoundChange& rc) {
         counted[validator] = true;
         stake += m_set.at(validator).stake;
       }
-      if (m_set.exceeds_one_third(stake)) {
+      if (m_set.holds_one_third(stake)) {
         start_round(it->first, true);
         return;
       }
     }
   }
-  if (rc.round == m_round) maybe_propose();
+  if (rc.round != m_round) return;
+  // A quorum has now entered this round: its timer counts from here. A node that reached the
+  // round early (shorter timeouts, or it saw the round change first) would otherwise leave it
+  // before the rest arrive, and with less than a third ahead nobody follows it: the two groups
+  // would stay a round apart for good.
+  if (m_round > 0 && !rs.timer_from_quorum && m_set.is_quorum(rs.round_change_stake)) {
+    rs.timer_from_quorum = true;
+    arm_round_timer();
+  }
+  maybe_propose();
 }
 
 void IbftEngine::check_certificate_seals(const FinalizedBlock& f) {

@@ -82,6 +82,8 @@ class IbftEngine {
     StepVotes commits;
     std::map<ValidatorIndex, RoundChange> round_changes;
     std::uint64_t round_change_stake = 0;
+    // Set once a quorum asked for this round and the timer restarted from that moment.
+    bool timer_from_quorum = false;
     // The first properly signed proposal of this round that did not execute, and the validators
     // already reported for voting for it.
     BlockPtr invalid_block;
@@ -136,6 +138,8 @@ class IbftEngine {
   void check_prepare_quorum(std::uint32_t round);
   void check_commit_quorum(std::uint32_t round);
   void finalize(std::uint32_t round, const runtime::Hash32& hash, const BlockPtr& block);
+  // Folds the time this node waited for the height it is committing into the timeout adaptation.
+  void observe_commit_latency();
   bool commit_finalized(const FinalizedBlock& finalized);
   void buffer_future(runtime::NodeId from, const runtime::MessagePtr& message);
   void drain_buffers();

@@ -61,8 +61,8 @@ bool ValidatorSet::is_quorum(std::uint64_t stake) const {
          static_cast<runtime::Uint128>(m_total_stake) * 2;
 }
 
-bool ValidatorSet::exceeds_one_third(std::uint64_t stake) const {
-  return static_cast<runtime::Uint128>(stake) * 3 > m_total_stake;
+bool ValidatorSet::holds_one_third(std::uint64_t stake) const {
+  return static_cast<runtime::Uint128>(stake) * 3 >= m_total_stake;
 }
 
 ValidatorIndex ValidatorSet::proposer(std::uint64_t height, std::uint32_t round) const {

@@ -39,9 +39,9 @@ class ValidatorSet {
 
   // True if `stake` is strictly more than 2/3 of the total.
   bool is_quorum(std::uint64_t stake) const;
-  // True if `stake` is strictly more than 1/3 of the total: at least one honest validator is
-  // among its holders when fewer than 1/3 are Byzantine.
-  bool exceeds_one_third(std::uint64_t stake) const;
+  // True if `stake` is at least 1/3 of the total: at least one honest validator is among its
+  // holders whenever the Byzantine stake is under 1/3, the fault bound consensus assumes.
+  bool holds_one_third(std::uint64_t stake) const;
 
   // Stake-weighted proposer of (height, round), deterministic and uniform over stake.
   ValidatorIndex proposer(std::uint64_t height, std::uint32_t round) const;

@@ -53,19 +53,8 @@ bool ByzantineReactor::active() const {
   return now >= m_spec.from && (!m_spec.until || now < *m_spec.until);
 }
 
-bool ByzantineReactor::is_colluder(NodeId node) const {
-  return std::find(m_context.colluders.begin(), m_context.colluders.end(), node) !=
-         m_context.colluders.end();
-}
-
-std::vector<NodeId> ByzantineReactor::honest_half(int half) const {
-  std::vector<NodeId> honest;
-  for (const NodeId node : *m_context.validator_nodes) {
-    if (!is_colluder(node)) honest.push_back(node);
-  }
-  const std::size_t split = honest.size() / 2;
-  if (half == 0) return {honest.begin(), honest.begin() + static_cast<std::ptrdiff_t>(split)};
-  return {honest.begin() + static_cast<std::ptrdiff_t>(split), honest.end()};
+bool ByzantineReactor::in_coalition() const {
+  return Coalition::joins(m_spec.behavior);
 }
 
 int ByzantineReactor::half_of(const consensus::BlockPtr& block) {
@@ -77,13 +66,13 @@ int ByzantineReactor::half_of(const consensus::BlockPtr& block) {
 }
 
 bool ByzantineReactor::hidden_from(NodeId to, const runtime::MessagePtr& message) const {
-  if (message->kind != consensus::kVoteKind || is_colluder(to)) return false;
+  if (message->kind != consensus::kVoteKind || m_context.coalition->contains(to)) return false;
   auto vote = consensus::decode_vote(message->payload);
   if (!vote) return false;
   const auto it = m_half_of_block.find(vote->block_hash);
   if (it == m_half_of_block.end()) return false;
-  const auto members = honest_half(it->second);
-  return std::find(members.begin(), members.end(), to) == members.end();
+  const auto& members = m_context.coalition->half(it->second);
+  return !std::binary_search(members.begin(), members.end(), to);
 }
 
 void ByzantineReactor::on_start() {
@@ -95,8 +84,7 @@ void ByzantineReactor::on_timer(runtime::TimerId id, std::uint64_t tag) {
 }
 
 void ByzantineReactor::on_message(NodeId from, const runtime::MessagePtr& message) {
-  if (active() && m_spec.behavior == AdversaryBehavior::kDoubleSign &&
-      message->kind == consensus::kProposalKind) {
+  if (active() && in_coalition() && message->kind == consensus::kProposalKind) {
     auto proposal = consensus::decode_proposal(message->payload);
     if (proposal) {
       half_of(proposal->block);
@@ -213,6 +201,7 @@ void ByzantineReactor::outgoing(NodeId to, const runtime::MessagePtr& message, b
       }
       break;
     case AdversaryBehavior::kEquivocate:
+    case AdversaryBehavior::kDoubleSign:
       if (message->kind == consensus::kProposalKind && !gossip) {
         auto proposal = consensus::decode_proposal(message->payload);
         if (proposal) {
@@ -220,9 +209,6 @@ void ByzantineReactor::outgoing(NodeId to, const runtime::MessagePtr& message, b
           return;
         }
       }
-      if (hidden_from(to, message)) return;
-      break;
-    case AdversaryBehavior::kDoubleSign:
       if (hidden_from(to, message)) return;
       break;
     case AdversaryBehavior::kTwins:  // built by the run as a second node, never wrapped
@@ -249,18 +235,18 @@ void ByzantineReactor::equivocate(const consensus::Proposal& proposal) {
   other.signature = sign_proposal(other.block, proposal.round);
   const runtime::MessagePtr a = consensus::encode_proposal(proposal);
   const runtime::MessagePtr b = consensus::encode_proposal(other);
-  // Colluders get both blocks; each honest half gets one, and the equivocator backs each block
-  // with votes shown only to the half that saw it.
+  // Members get both blocks; each honest half gets one, and the coalition backs each block with
+  // votes shown only to the half that saw it.
   const int half_a = half_of(proposal.block);
   half_of(other.block);
   for (const NodeId node : *m_context.validator_nodes) {
-    if (node != m_env.self() && is_colluder(node)) {
+    if (node != m_env.self() && m_context.coalition->contains(node)) {
       send_now(node, a, false);
       send_now(node, b, false);
     }
   }
-  for (const NodeId node : honest_half(half_a)) send_now(node, a, false);
-  for (const NodeId node : honest_half(1 - half_a)) send_now(node, b, false);
+  for (const NodeId node : m_context.coalition->half(half_a)) send_now(node, a, false);
+  for (const NodeId node : m_context.coalition->half(1 - half_a)) send_now(node, b, false);
   // Votes for both blocks at once, not only through the inner engine, which (being honest code)
   // would count just the first vote it sees from each colluder and could stall its own block.
   double_sign(proposal);

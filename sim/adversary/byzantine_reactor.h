@@ -4,11 +4,11 @@
 // node's key, so it can only do what a real compromised validator could.
 //
 // Behaviours (AdversaryBehavior): silent drops everything; delay holds every message back;
-// withhold_votes drops PREPARE/COMMIT; equivocate, as proposer, sends a second, different block
-// to half of the validators; invalid_proposal replaces its proposals with blocks whose payload
-// does not decode, and votes for them; double_sign votes PREPARE and COMMIT for every proposal it
-// sees, conflicting ones too; censor_poe, as proposer, leaves every PoE out of its blocks.
-// Colluding adversaries (equivocate + double_sign) share both halves of an equivocation.
+// withhold_votes drops PREPARE/COMMIT; invalid_proposal replaces its proposals with blocks whose
+// payload does not decode, and votes for them; censor_poe, as proposer, leaves every PoE out of
+// its blocks. equivocate and double_sign make the validator a member of the run's Coalition: as
+// proposer it sends each honest half a different block, and it votes PREPARE and COMMIT for every
+// proposal it sees, conflicting ones too, showing each vote only to the half that saw its block.
 #pragma once
 
 #include <map>
@@ -19,6 +19,7 @@
 #include "core/consensus/messages.h"
 #include "core/consensus/validator_set.h"
 #include "core/runtime/env.h"
+#include "sim/adversary/coalition.h"
 #include "sim/scenario/scenario.h"
 
 namespace mn::sim {
@@ -29,7 +30,7 @@ struct AdversaryContext {
   Simulator* sim = nullptr;
   const consensus::ValidatorSet* validators = nullptr;
   const std::vector<NodeId>* validator_nodes = nullptr;  // by validator index
-  std::vector<NodeId> colluders;                         // every adversarial node of the run
+  std::shared_ptr<const Coalition> coalition;
 };
 
 class ByzantineReactor final : public runtime::Reactor {
@@ -58,9 +59,7 @@ class ByzantineReactor final : public runtime::Reactor {
   // re-signed; the message itself if it is a re-proposal or carries no PoE.
   runtime::MessagePtr censored_copy(const runtime::MessagePtr& message);
   crypto::Signature sign_proposal(const consensus::BlockPtr& block, std::uint32_t round);
-  bool is_colluder(NodeId node) const;
-  // The honest validators shown block-half `half` (0 or 1) of an equivocation.
-  std::vector<NodeId> honest_half(int half) const;
+  bool in_coalition() const;
   int half_of(const consensus::BlockPtr& block);
   // True if a vote must not reach `to`: it backs a block that `to`'s half was not shown.
   bool hidden_from(NodeId to, const runtime::MessagePtr& message) const;

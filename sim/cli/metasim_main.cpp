@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "sim/cli/cli_support.h"
 #include "sim/cli/progress_line.h"
 #include "sim/cli/sweep_progress_line.h"
 #include "sim/output/h5_reader.h"
@@ -28,40 +29,14 @@ namespace {
 
 using mn::sim::RunReport;
 using mn::sim::Scenario;
-
-constexpr int kExitPass = 0;
-constexpr int kExitFail = 1;
-constexpr int kExitUsage = 2;
-
-constexpr const char* kUsage =
-    "usage:\n"
-    "  metasim run SCENARIO [--seed N] [--out DIR] [--trace] [--progress]\n"
-    "  metasim validate SCENARIO...\n"
-    "  metasim replay DIR\n"
-    "  metasim shrink SCENARIO --seed N --out MIN.json\n"
-    "  metasim sweep SWEEP [--threads N] [--shard I/N] [--out FILE.h5] [--progress]\n"
-    "  metasim merge OUT.h5 SHARD.h5... [--partial]\n"
-    "\n"
-    "  run       run a scenario and check its expectations; writes DIR/summary.json, run.h5 and\n"
-    "            scenario.json (default DIR: out/<scenario name>-seed<N>); --trace also writes\n"
-    "            DIR/trace.log, every processed event as one readable line\n"
-    "  validate  check scenario files against the schema (docs/scenario.schema.json)\n"
-    "  replay    rerun a recorded run directory and confirm its fingerprint\n"
-    "  shrink    remove adversaries, faults, nodes, time and workload while the same\n"
-    "            expectation still fails, and write the minimal scenario\n"
-    "  sweep     run every point of a sweep file (docs/sweeps.md) under every seed, in parallel\n"
-    "            on N threads (default: all cores); --shard I/N runs only the runs with\n"
-    "            run_index % N == I; writes one row per run to FILE.h5 (default\n"
-    "            out/<sweep name>.h5) and each failed run's scenario to FILE.failed/\n"
-    "  merge     join the shard files of one sweep into OUT.h5 (rows by run_index); refuses\n"
-    "            shards of different sweeps, duplicate runs and, unless --partial, missing runs\n"
-    "\n"
-    "exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or usage\n";
-
-int usage_error(const std::string& message) {
-  fmt::print(stderr, "metasim: {}\n\n{}", message, kUsage);
-  return kExitUsage;
-}
+using mn::sim::cli::human_count;
+using mn::sim::cli::kExitFail;
+using mn::sim::cli::kExitPass;
+using mn::sim::cli::kExitUsage;
+using mn::sim::cli::kUsage;
+using mn::sim::cli::load_or_report;
+using mn::sim::cli::parse_u64;
+using mn::sim::cli::usage_error;
 
 struct RunOptions {
   std::string scenario_path;
@@ -70,28 +45,6 @@ struct RunOptions {
   bool progress = false;
   bool trace = false;
 };
-
-std::optional<std::uint64_t> parse_u64(const std::string& text) {
-  if (text.empty() || text.size() > 20) return std::nullopt;
-  std::uint64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    const std::uint64_t digit = static_cast<std::uint64_t>(c - '0');
-    if (value > (UINT64_MAX - digit) / 10) return std::nullopt;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-std::string human_count(std::uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 void print_report(const Scenario& scenario, const RunReport& report, double wall_s,
                   const std::string& out_dir) {
@@ -148,15 +101,6 @@ void print_report(const Scenario& scenario, const RunReport& report, double wall
   } else {
     fmt::print("verdict: FAIL\n  reproduce: {}\n", mn::sim::reproduce_command(report));
   }
-}
-
-std::optional<Scenario> load_or_report(const std::string& path) {
-  auto loaded = mn::sim::load_scenario_file(path);
-  if (!loaded) {
-    fmt::print(stderr, "error: {}: {}\n", path, loaded.status().message());
-    return std::nullopt;
-  }
-  return std::move(loaded).value();
 }
 
 std::string default_out_dir(const Scenario& scenario, std::uint64_t seed) {
@@ -557,6 +501,7 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "run") return command_run(rest);
+  if (command == "check") return mn::sim::cli::command_check(rest);
   if (command == "validate") return command_validate(rest);
   if (command == "replay") return command_replay(rest);
   if (command == "shrink") return command_shrink(rest);

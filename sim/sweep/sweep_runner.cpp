@@ -43,7 +43,9 @@ SweepRunResult execute(const Scenario& scenario, const SweepRunId& id) {
     result.fingerprint = report.fingerprint;
     result.metrics = sweep_metrics(report);
     for (const auto& v : report.verdicts) {
-      if (!v.passed) result.failed_checks.push_back(v.path);
+      if (v.passed) continue;
+      result.failed_checks.push_back(v.path);
+      result.failed_observed.push_back(v.observed);
     }
   } catch (const std::exception& e) {
     // A run that cannot complete (out of memory, a library error) is recorded, not fatal: the

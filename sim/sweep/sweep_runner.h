@@ -24,8 +24,9 @@ struct SweepRunResult {
   std::string fingerprint;  // empty for "error"
   std::string error;        // why the run could not run; empty otherwise
   std::string reproduce;    // command that reruns a failed run (set by write_failed_scenarios)
-  std::vector<std::string> failed_checks;  // paths of the failing expectations
-  std::map<std::string, double> metrics;   // sweep_metrics() of the run
+  std::vector<std::string> failed_checks;    // paths of the failing expectations
+  std::vector<std::string> failed_observed;  // what each of them observed, in the same order
+  std::map<std::string, double> metrics;     // sweep_metrics() of the run
 };
 
 // The metric columns of one run, taken generically from summary_json(report): every numeric (and

@@ -161,7 +161,7 @@ struct Harness {
       for (const AdversarySpec& a : this->adversaries) {
         if (std::find(a.nodes.begin(), a.nodes.end(), node) == a.nodes.end()) continue;
         AdversaryContext context{sim.get(), &schedule->sets.front(), &first_epoch_nodes,
-                                 colluders()};
+                                 coalition(first_epoch_nodes)};
         return std::unique_ptr<runtime::Reactor>(
             std::make_unique<ByzantineReactor>(env, *key, a, context, honest));
       }
@@ -182,10 +182,13 @@ struct Harness {
     schedule = std::move(built);
     directory = std::move(keys);
   }
-  std::vector<NodeId> colluders() const {
-    std::vector<NodeId> out;
-    for (const auto& a : adversaries) out.insert(out.end(), a.nodes.begin(), a.nodes.end());
-    return out;
+  std::shared_ptr<const Coalition> coalition(const std::vector<NodeId>& validator_nodes) const {
+    std::vector<NodeId> members;
+    for (const auto& a : adversaries) {
+      if (Coalition::joins(a.behavior))
+        members.insert(members.end(), a.nodes.begin(), a.nodes.end());
+    }
+    return std::make_shared<const Coalition>(schedule->sets.front(), validator_nodes, members);
   }
   bool honest(NodeId node) const {
     for (const auto& a : adversaries) {

@@ -26,8 +26,11 @@ TEST(ValidatorSet, QuorumIsStrictlyMoreThanTwoThirdsOfStake) {
   EXPECT_FALSE(s.is_quorum(200));
   EXPECT_TRUE(s.is_quorum(267));
   EXPECT_TRUE(s.is_quorum(300));
-  EXPECT_FALSE(s.exceeds_one_third(133));
-  EXPECT_TRUE(s.exceeds_one_third(134));
+  EXPECT_FALSE(s.holds_one_third(133));
+  EXPECT_TRUE(s.holds_one_third(134));
+  const ValidatorSet six = Keys(6).set({1, 1, 1, 1, 1, 1});
+  EXPECT_FALSE(six.holds_one_third(1));
+  EXPECT_TRUE(six.holds_one_third(2));  // exactly a third: with 2 of 6 ahead, the rest follow
 }
 
 TEST(ValidatorSet, RejectsEmptyZeroStakeAndDuplicates) {

@@ -3,8 +3,9 @@
 // produce the corner case. Justification: a proposal for a round > 0 counts only with a quorum of
 // valid, distinct round changes for that very (height, round), and it must carry the lock — the
 // block of the highest prepared certificate among them — or a possibly-committed block could be
-// replaced. Round jump: round changes from more than a third of the stake include an honest
-// validator, so a node follows them; a third or less may all be Byzantine, so it must not.
+// replaced. Round jump: round changes from a third of the stake include an honest validator
+// whenever less than a third is Byzantine, so a node follows them; less than a third may all be
+// Byzantine, so it must not.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -340,13 +341,22 @@ TEST_F(RoundChangeJump, FollowsRoundChangesFromMoreThanAThirdOfTheStake) {
   expect_announced(2);
 }
 
-TEST_F(RoundChangeJump, ExactlyAThirdOfTheStakeIsNotEnough) {
-  start_with_stakes({100, 100, 100, 150});  // a third is 150
+TEST_F(RoundChangeJump, LessThanAThirdOfTheStakeIsNotEnough) {
+  start_with_stakes({100, 100, 100, 149});  // a third is 149 2/3
   deliver_round_change_from(3, 1);
   EXPECT_EQ(engine->round(), 0u);
   EXPECT_TRUE(round_changes_sent().empty());
 
   deliver_round_change_from(1, 1);
+  EXPECT_EQ(engine->round(), 1u);
+  expect_announced(1);
+}
+
+TEST_F(RoundChangeJump, ExactlyAThirdOfTheStakeIsEnough) {
+  // With less than a third Byzantine, a third of the stake holds an honest validator; asking for
+  // more let 2 of 6 validators a round ahead and 4 behind livelock.
+  start_with_stakes({100, 100, 100, 150});  // a third is 150
+  deliver_round_change_from(3, 1);
   EXPECT_EQ(engine->round(), 1u);
   expect_announced(1);
 }
@@ -358,7 +368,7 @@ TEST_F(RoundChangeJump, OneValidatorWithMoreThanAThirdOfTheStakeIsEnough) {
   expect_announced(1);
 }
 
-TEST_F(RoundChangeJump, MovesToTheHighestRoundMoreThanAThirdOfTheStakeSupports) {
+TEST_F(RoundChangeJump, MovesToTheHighestRoundAThirdOfTheStakeSupports) {
   start_with_stakes({100, 100, 100, 100});
   deliver_round_change_from(1, 5);
   deliver_round_change_from(2, 3);

@@ -1,0 +1,98 @@
+#include "sim/cli/cli_support.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sim/scenario/scenario_loader.h"
+
+namespace mn::sim::cli {
+
+const char* const kUsage =
+    "usage:\n"
+    "  metasim run SCENARIO [--seed N] [--out DIR] [--trace] [--progress]\n"
+    "  metasim check SCENARIO... --seeds A..B [--threads N] [--progress]\n"
+    "  metasim validate SCENARIO...\n"
+    "  metasim replay DIR\n"
+    "  metasim shrink SCENARIO --seed N --out MIN.json\n"
+    "  metasim sweep SWEEP [--threads N] [--shard I/N] [--out FILE.h5] [--progress]\n"
+    "  metasim merge OUT.h5 SHARD.h5... [--partial]\n"
+    "\n"
+    "  run       run a scenario and check its expectations; writes DIR/summary.json, run.h5 and\n"
+    "            scenario.json (default DIR: out/<scenario name>-seed<N>); --trace also writes\n"
+    "            DIR/trace.log, every processed event as one readable line\n"
+    "  check     run every scenario under every seed (\"1..50\", \"7\", \"1..20,33\") in parallel\n"
+    "            on N threads (default: all cores); prints each scenario's pass rate and, for\n"
+    "            each failing seed, the failed expectations and the command that reproduces it\n"
+    "  validate  check scenario files against the schema (docs/scenario.schema.json)\n"
+    "  replay    rerun a recorded run directory and confirm its fingerprint\n"
+    "  shrink    remove adversaries, faults, nodes, time and workload while the same\n"
+    "            expectation still fails, and write the minimal scenario\n"
+    "  sweep     run every point of a sweep file (docs/sweeps.md) under every seed, in parallel\n"
+    "            on N threads (default: all cores); --shard I/N runs only the runs with\n"
+    "            run_index % N == I; writes one row per run to FILE.h5 (default\n"
+    "            out/<sweep name>.h5) and each failed run's scenario to FILE.failed/\n"
+    "  merge     join the shard files of one sweep into OUT.h5 (rows by run_index); refuses\n"
+    "            shards of different sweeps, duplicate runs and, unless --partial, missing runs\n"
+    "\n"
+    "exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or usage\n";
+
+int usage_error(const std::string& message) {
+  fmt::print(stderr, "metasim: {}\n\n{}", message, kUsage);
+  return kExitUsage;
+}
+
+std::optional<std::uint64_t> parse_u64(const std::string& text) {
+  if (text.empty() || text.size() > 20) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    const auto digit = static_cast<std::uint64_t>(c - '0');
+    if (value > (UINT64_MAX - digit) / 10) return std::nullopt;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+std::optional<std::vector<std::uint64_t>> parse_seeds(const std::string& text) {
+  // Bounds what one command line can ask for: a typo like 1..1000000000 is an error, not a week.
+  constexpr std::uint64_t kMaxSeeds = 1'000'000;
+  std::vector<std::uint64_t> seeds;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    const std::string item = text.substr(start, comma - start);
+    const std::size_t dots = item.find("..");
+    const auto first = parse_u64(item.substr(0, dots));
+    const auto last = dots == std::string::npos ? first : parse_u64(item.substr(dots + 2));
+    if (!first || !last || *last < *first || *last - *first >= kMaxSeeds - seeds.size())
+      return std::nullopt;
+    for (std::uint64_t s = *first;; ++s) {
+      if (std::find(seeds.begin(), seeds.end(), s) == seeds.end()) seeds.push_back(s);
+      if (s == *last) break;
+    }
+    start = comma + 1;
+  }
+  return seeds;
+}
+
+std::optional<Scenario> load_or_report(const std::string& path) {
+  auto loaded = load_scenario_file(path);
+  if (!loaded) {
+    fmt::print(stderr, "error: {}: {}\n", path, loaded.status().message());
+    return std::nullopt;
+  }
+  return std::move(loaded).value();
+}
+
+std::string human_count(std::uint64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace mn::sim::cli

@@ -1,0 +1,38 @@
+// What every metasim command shares: exit codes, argument parsing helpers, the usage text and
+// scenario loading with the error printed the same way.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/scenario.h"
+
+namespace mn::sim::cli {
+
+constexpr int kExitPass = 0;
+constexpr int kExitFail = 1;
+constexpr int kExitUsage = 2;
+
+extern const char* const kUsage;
+
+// Prints "metasim: MESSAGE" and the usage to stderr; returns kExitUsage.
+int usage_error(const std::string& message);
+
+// A decimal u64 with no sign, spaces or overflow.
+std::optional<std::uint64_t> parse_u64(const std::string& text);
+
+// "7", "1..50" or a comma-separated list of both ("1..20,33"), in the order given, each seed once.
+// nullopt if malformed or a range runs backwards.
+std::optional<std::vector<std::uint64_t>> parse_seeds(const std::string& text);
+
+// The scenario at `path`, or nullopt after printing "error: PATH: reason" to stderr.
+std::optional<Scenario> load_or_report(const std::string& path);
+
+// 1234567 -> "1,234,567".
+std::string human_count(std::uint64_t n);
+
+int command_check(const std::vector<std::string>& args);
+
+}  // namespace mn::sim::cli
