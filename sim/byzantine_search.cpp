@@ -21,7 +21,8 @@ constexpr AdversaryBehavior kBehaviors[] = {
 };
 
 constexpr double kRoundTimeoutS = 0.6;
-// Liveness is judged from the moment the last fault and adversary window ends, for this long.
+// Liveness is judged from the moment the last fault and adversary window ends, for this long
+// (times the latency in round timeouts, when it is over one: a slow network commits slowly).
 constexpr double kAfterStabilisationS = 60.0;
 
 TimeNs seconds(double s) {
@@ -164,7 +165,8 @@ Scenario random_byzantine_scenario(std::uint64_t seed) {
   }
   std::stable_sort(s.faults.begin(), s.faults.end(),
                    [](const FaultSpec& a, const FaultSpec& b) { return a.at < b.at; });
-  s.duration = stable + seconds(kAfterStabilisationS);
+  const double slowness = std::max(1.0, s.network.latency.median_ms / 1000 / kRoundTimeoutS);
+  s.duration = stable + seconds(kAfterStabilisationS * slowness);
   s.expect.safety = true;
   s.expect.liveness_after = stable;
   s.expect.min_blocks_after_liveness = 2;

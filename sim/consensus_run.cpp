@@ -171,15 +171,17 @@ class ChainObserver final : public consensus::CommitObserver {
     for (const auto& [at, id] : submitted) {
       RunReport::InclusionRecord r;
       r.submitted = at;
-      // Heights are recorded in commit order, so first-commit times ascend.
-      r.submitted_height = static_cast<std::uint64_t>(
+      // Heights are recorded in commit order, so first-commit times ascend; the chain's height
+      // at submission is the number of blocks first committed by then.
+      const auto committed_by_then = static_cast<std::uint64_t>(
           std::upper_bound(
               m_blocks.begin(), m_blocks.end(), at,
               [](TimeNs t, const RunReport::HeightRecord& b) { return t < b.first_commit; }) -
           m_blocks.begin());
+      r.seen_height = committed_by_then + 1;
       if (const auto it = m_poe_included.find(id); it != m_poe_included.end()) {
         r.included = it->second.first;
-        r.delay_blocks = it->second.second - std::min(it->second.second, r.submitted_height);
+        r.delay_blocks = it->second.second - std::min(it->second.second, r.seen_height);
       }
       out.push_back(r);
     }

@@ -96,18 +96,20 @@ struct RunReport {
   struct InclusionRecord {
     TimeNs submitted = 0;
     std::optional<TimeNs> included;      // first honest commit of the block holding it
-    std::uint64_t submitted_height = 0;  // the honest chain's height when it was submitted
-    std::uint64_t delay_blocks = 0;      // included height - submitted_height (if included)
+    // The first height the honest chain committed after the submission: the earliest block that
+    // could carry it, and the height validators acknowledge it at (SPEC §2.2's "seen").
+    std::uint64_t seen_height = 0;
+    std::uint64_t delay_blocks = 0;  // included height - seen_height (if included)
   };
   std::vector<InclusionRecord> inclusions;
   std::uint64_t inclusion_slo_blocks = 0;
-  // Of the PoEs submitted at least inclusion_slo_blocks heights before the final height, the share
-  // included within inclusion_slo_blocks heights (1 when there is none).
+  // Of the PoEs seen at least inclusion_slo_blocks heights before the final height, the share
+  // included within inclusion_slo_blocks heights of being seen (1 when there is none).
   double inclusion_rate() const {
     std::uint64_t due = 0;
     std::uint64_t on_time = 0;
     for (const auto& r : inclusions) {
-      if (r.submitted_height + inclusion_slo_blocks > height) continue;
+      if (r.seen_height + inclusion_slo_blocks > height) continue;
       ++due;
       if (r.included && r.delay_blocks <= inclusion_slo_blocks) ++on_time;
     }

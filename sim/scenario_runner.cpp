@@ -1,5 +1,7 @@
 #include "sim/scenario_runner.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "sim/broadcast_workload.h"
@@ -10,10 +12,21 @@ namespace mn::sim {
 
 namespace {
 
-std::string window_text(const PropagationExpectation& e) {
-  const double from_s = static_cast<double>(e.from) / 1e9;
-  if (!e.until) return fmt::format("broadcasts from {:g} s", from_s);
-  return fmt::format("broadcasts in [{:g} s, {:g} s)", from_s, static_cast<double>(*e.until) / 1e9);
+// The end of the window of broadcasts that had time to spread.
+TimeNs window_end(const Scenario& scenario, const PropagationExpectation& e) {
+  const TimeNs settled = scenario.duration > e.settle ? scenario.duration - e.settle : 0;
+  return std::min(e.until.value_or(settled), settled);
+}
+
+std::string window_text(const PropagationExpectation& e, TimeNs end) {
+  return fmt::format("broadcasts in [{:g} s, {:g} s)", static_cast<double>(e.from) / 1e9,
+                     static_cast<double>(end) / 1e9);
+}
+
+std::string coverage_text(const PropagationStats& s, std::uint32_t nodes) {
+  const std::uint64_t possible = s.broadcasts * (nodes > 0 ? nodes - 1 : 0);
+  return fmt::format("coverage {} ({} of {} deliveries)", truncated_ratio(s.coverage),
+                     s.deliveries, possible);
 }
 
 double ms(TimeNs ns) {
@@ -26,8 +39,9 @@ std::vector<ExpectationVerdict> check_propagation(const Scenario& scenario,
                                                   const PropagationTracker& tracker) {
   std::vector<ExpectationVerdict> verdicts;
   for (const PropagationExpectation& e : scenario.expect.propagation) {
-    const PropagationStats s = tracker.stats(e.from, e.until.value_or(scenario.duration + 1));
-    const std::string window = window_text(e);
+    const TimeNs end = window_end(scenario, e);
+    const PropagationStats s = tracker.stats(e.from, end);
+    const std::string window = window_text(e, end);
     auto add = [&](const char* key, std::string statement, bool holds, std::string observed) {
       if (s.broadcasts == 0) {
         holds = false;
@@ -39,11 +53,11 @@ std::vector<ExpectationVerdict> check_propagation(const Scenario& scenario,
     };
     if (e.min_coverage) {
       add("min_coverage", fmt::format("coverage >= {:g}", *e.min_coverage),
-          s.coverage >= *e.min_coverage, fmt::format("coverage {:.4f}", s.coverage));
+          s.coverage >= *e.min_coverage, coverage_text(s, tracker.node_count()));
     }
     if (e.max_coverage) {
       add("max_coverage", fmt::format("coverage <= {:g}", *e.max_coverage),
-          s.coverage <= *e.max_coverage, fmt::format("coverage {:.4f}", s.coverage));
+          s.coverage <= *e.max_coverage, coverage_text(s, tracker.node_count()));
     }
     if (e.max_delay_p50_ms) {
       add("max_delay_p50_ms", fmt::format("delay p50 <= {:g} ms", *e.max_delay_p50_ms),

@@ -87,7 +87,12 @@ void ByzantineReactor::on_message(NodeId from, const runtime::MessagePtr& messag
   if (active() && in_coalition() && message->kind == consensus::kProposalKind) {
     auto proposal = consensus::decode_proposal(message->payload);
     if (proposal) {
-      half_of(proposal->block);
+      // Only a member's proposal is half of an equivocation; votes for anyone else's block are
+      // shown to everyone, so the coalition does not stall the chain it forked.
+      const consensus::ValidatorIndex proposer =
+          m_context.validators->proposer(proposal->height(), proposal->round);
+      if (m_context.coalition->contains((*m_context.validator_nodes)[proposer]))
+        half_of(proposal->block);
       double_sign(*proposal);
     }
   }

@@ -16,6 +16,7 @@
 #include "sim/cli/cli_support.h"
 #include "sim/cli/progress_line.h"
 #include "sim/cli/sweep_progress_line.h"
+#include "sim/oracles/propagation_tracker.h"
 #include "sim/output/h5_reader.h"
 #include "sim/output/run_output.h"
 #include "sim/scenario/scenario_loader.h"
@@ -74,8 +75,9 @@ void print_report(const Scenario& scenario, const RunReport& report, double wall
   }
   const auto& p = report.propagation;
   if (!report.consensus) {
-    fmt::print("  broadcasts {}  deliveries {}  coverage {:.4f}\n", human_count(p.broadcasts),
-               human_count(p.deliveries), p.coverage);
+    fmt::print("  broadcasts {}  deliveries {}  coverage {} (every broadcast, the last ones too)\n",
+               human_count(p.broadcasts), human_count(p.deliveries),
+               mn::sim::truncated_ratio(p.coverage));
     fmt::print("  delay ms  p50 {:.2f}  p90 {:.2f}  p99 {:.2f}  max {:.2f}\n",
                static_cast<double>(p.delay_p50) / 1e6, static_cast<double>(p.delay_p90) / 1e6,
                static_cast<double>(p.delay_p99) / 1e6, static_cast<double>(p.delay_max) / 1e6);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace mn::sim {
 
 TimeNs percentile(std::vector<TimeNs>& values, double percent) {
@@ -56,6 +58,11 @@ PropagationStats PropagationTracker::stats(TimeNs from, TimeNs until) const {
   s.delay_p99 = percentile(delays, 99);
   s.delay_max = delays.empty() ? 0 : *std::max_element(delays.begin(), delays.end());
   return s;
+}
+
+std::string truncated_ratio(double ratio) {
+  const double truncated = std::floor(ratio * 1e6) / 1e6;
+  return fmt::format("{:.6f}", truncated);
 }
 
 }  // namespace mn::sim

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/runtime/types.h"
@@ -35,6 +36,7 @@ class PropagationTracker {
 
   // Statistics over broadcasts originated in [from, until).
   PropagationStats stats(TimeNs from, TimeNs until) const;
+  std::uint32_t node_count() const { return m_node_count; }
 
   struct Broadcast {
     NodeId origin;
@@ -57,6 +59,9 @@ class PropagationTracker {
   // re-delivery after a restart erased a node's gossip memory).
   std::vector<std::vector<bool>> m_reached;
 };
+
+// `ratio` with six decimals, truncated: a coverage short of 1 never prints as 1.000000.
+std::string truncated_ratio(double ratio);
 
 // Nearest-rank percentile of `values` (which it reorders). 0 for an empty input.
 TimeNs percentile(std::vector<TimeNs>& values, double percent);

@@ -156,10 +156,13 @@ struct FaultSpec {
 
 enum class CryptoMode { kSimulated, kReal };
 
-// One propagation expectation over the broadcasts originated in [from, until).
+// One propagation expectation over the broadcasts originated in [from, until) that had time to
+// spread: those originated in the run's last `settle` are left out, since a broadcast sent a
+// moment before the end cannot reach everyone, however good the network.
 struct PropagationExpectation {
   TimeNs from = 0;
   std::optional<TimeNs> until;
+  TimeNs settle = 5 * runtime::kNsPerSec;
   std::optional<double> min_coverage;  // delivered / (messages × (nodes − 1))
   std::optional<double> max_coverage;  // to show a partition really separated the network
   std::optional<double> max_delay_p50_ms;

@@ -841,6 +841,8 @@ class Loader {
               fmt::format("must be > from_s ({})", object.value("from_s", json(0)).dump()));
         }
       }
+      if (const auto settle = object.find("settle_s"); settle != object.end())
+        e.settle = seconds_to_ns(*settle);
       const auto optional_number = [&object](const char* key) -> std::optional<double> {
         const auto it = object.find(key);
         if (it == object.end()) return std::nullopt;
