@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <set>
 
@@ -53,7 +54,8 @@ std::vector<std::uint64_t> stakes_for(const Scenario& s, std::uint64_t seed) {
 class ChainObserver final : public consensus::CommitObserver {
  public:
   ChainObserver(Simulator& sim, std::vector<bool> honest, ClientWorkload* workload,
-                ValidityOracle validity, std::uint32_t validators, consensus::InclusionRule rule)
+                ValidityOracle validity, std::vector<std::uint64_t> stakes,
+                consensus::InclusionRule rule)
       : m_sim(sim),
         m_honest(honest),
         m_agreement(std::move(honest)),
@@ -61,7 +63,9 @@ class ChainObserver final : public consensus::CommitObserver {
         m_workload(workload),
         m_heights(sim.node_count(), 0),
         m_history(sim.node_count()),
-        m_evidence(rule) {
+        m_evidence(rule),
+        m_stakes(std::move(stakes)) {
+    const auto validators = static_cast<NodeId>(m_stakes.size());
     for (NodeId v = 0; v < validators; ++v)
       m_validator_of.emplace(ledger::address_from_public_key(sim.key_pair(v).public_key), v);
     m_validators.resize(validators);
@@ -74,6 +78,12 @@ class ChainObserver final : public consensus::CommitObserver {
     auto offence = m_evidence.verify(evidence, m_sim.crypto());
     if (!offence) return;  // the ledger will refuse it; nothing to hold the chain to
     m_reported.emplace(offence->id(), std::make_pair(offence->offender, m_heights[node]));
+  }
+
+  void on_poes_acknowledged(NodeId node, std::uint64_t seen_height,
+                            const std::vector<runtime::Hash32>& tx_ids) override {
+    if (!m_honest[node] || node >= m_stakes.size()) return;
+    for (const auto& id : tx_ids) m_poe_acks[id].emplace_back(seen_height, node);
   }
 
   void on_commit(NodeId node, const consensus::FinalizedBlock& f,
@@ -162,7 +172,27 @@ class ChainObserver final : public consensus::CommitObserver {
     }
   }
 
-  // The PoE inclusion records, from the workload's submissions and the commits seen.
+  // The height at which honest validators holding a third of the (genesis) stake had acknowledged
+  // PoE `id`: from there on, blocks leaving it out past the SLO cannot reach a quorum, which is
+  // what forced inclusion promises. nullopt if they never did.
+  std::optional<std::uint64_t> acknowledged_height(const runtime::Hash32& id) const {
+    const auto it = m_poe_acks.find(id);
+    if (it == m_poe_acks.end()) return std::nullopt;
+    std::vector<std::pair<std::uint64_t, NodeId>> acks = it->second;
+    std::sort(acks.begin(), acks.end());
+    const std::uint64_t total = std::accumulate(m_stakes.begin(), m_stakes.end(), std::uint64_t{0});
+    std::uint64_t stake = 0;
+    for (const auto& [height, node] : acks) {
+      stake += m_stakes[node];
+      if (static_cast<runtime::Uint128>(stake) * 3 >= total) return height;
+    }
+    return std::nullopt;
+  }
+
+  // The PoE inclusion records, from the workload's submissions and the commits seen. A PoE is seen
+  // when a third of the stake acknowledged it; one that never was (lost, swallowed, or included
+  // first) is seen at the first height committed after its submission, the earliest block that
+  // could carry it.
   std::vector<RunReport::InclusionRecord> inclusions() const {
     std::vector<std::pair<TimeNs, runtime::Hash32>> submitted;
     for (const auto& [id, at] : m_workload->poe_submitted_at()) submitted.emplace_back(at, id);
@@ -178,7 +208,7 @@ class ChainObserver final : public consensus::CommitObserver {
               m_blocks.begin(), m_blocks.end(), at,
               [](TimeNs t, const RunReport::HeightRecord& b) { return t < b.first_commit; }) -
           m_blocks.begin());
-      r.seen_height = committed_by_then + 1;
+      r.seen_height = acknowledged_height(id).value_or(committed_by_then + 1);
       if (const auto it = m_poe_included.find(id); it != m_poe_included.end()) {
         r.included = it->second.first;
         r.delay_blocks = it->second.second - std::min(it->second.second, r.seen_height);
@@ -225,7 +255,10 @@ class ChainObserver final : public consensus::CommitObserver {
   std::map<runtime::Hash32, std::pair<crypto::PublicKey, std::uint64_t>> m_reported;
   std::map<runtime::Hash32, std::uint64_t> m_slashed_offences;  // id -> height slashed
   std::map<runtime::Hash32, std::pair<TimeNs, std::uint64_t>>
-      m_poe_included;  // id -> (time, height)
+      m_poe_included;                   // id -> (time, height)
+  std::vector<std::uint64_t> m_stakes;  // genesis stake by validator node
+  // POE_SUBMIT id -> (seen_height, validator) of each honest acknowledgement.
+  std::map<runtime::Hash32, std::vector<std::pair<std::uint64_t, NodeId>>> m_poe_acks;
 };
 
 void add_verdict(RunReport& report, std::string path, std::string statement, bool holds,
@@ -439,13 +472,15 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   }
   ctx.coalition = std::make_shared<const Coalition>(*ctx.set, ctx.validator_nodes, members);
 
+  std::vector<std::uint64_t> genesis_stakes(k, 0);
+  for (NodeId v = 0; v < k; ++v) genesis_stakes[v] = is_standby(v) ? 0 : stakes[v];
   ClientWorkload workload(sim, scenario.workload, accounts, k, fee_params, scenario.economics.rent,
                           seed);
   const consensus::InclusionRule inclusion{ctx.chain.inclusion_slo_blocks, ctx.chain.max_block_txs};
   ChainObserver observer(sim, honest, &workload,
                          ValidityOracle(ctx.chain.genesis.hash, ctx.chain.genesis.state, *ctx.set,
                                         ctx.chain.epoch_blocks, inclusion, sim.crypto()),
-                         k, inclusion);
+                         genesis_stakes, inclusion);
   ctx.observer = &observer;
   workload.start();
   // Each stake change is the validator's own signed STAKE or UNSTAKE, numbered after the nonce its

@@ -95,7 +95,7 @@ struct RunReport {
   // One per submitted PoE, in submission order.
   struct InclusionRecord {
     TimeNs submitted = 0;
-    std::optional<TimeNs> included;      // first honest commit of the block holding it
+    std::optional<TimeNs> included;  // first honest commit of the block holding it
     // The first height the honest chain committed after the submission: the earliest block that
     // could carry it, and the height validators acknowledge it at (SPEC §2.2's "seen").
     std::uint64_t seen_height = 0;

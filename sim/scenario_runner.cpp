@@ -25,8 +25,8 @@ std::string window_text(const PropagationExpectation& e, TimeNs end) {
 
 std::string coverage_text(const PropagationStats& s, std::uint32_t nodes) {
   const std::uint64_t possible = s.broadcasts * (nodes > 0 ? nodes - 1 : 0);
-  return fmt::format("coverage {} ({} of {} deliveries)", truncated_ratio(s.coverage),
-                     s.deliveries, possible);
+  return fmt::format("coverage {} ({} of {} deliveries)", truncated_ratio(s.coverage), s.deliveries,
+                     possible);
 }
 
 double ms(TimeNs ns) {

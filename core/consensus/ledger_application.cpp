@@ -278,6 +278,7 @@ runtime::MessagePtr LedgerApplication::acknowledge_poes(const crypto::KeyPair& v
     return nullptr;
   }
   m_env.metrics().add("chain_poes_acknowledged_total", static_cast<std::int64_t>(ids.size()));
+  if (m_observer) m_observer->on_poes_acknowledged(m_env.self(), m_height, ids);
   return runtime::make_message(kPoeAckKind,
                                make_poe_ack(validator, m_height, ids, m_env.crypto()).encode());
 }
