@@ -12,10 +12,11 @@ namespace mn::sim {
 
 namespace {
 
-// The end of the window of broadcasts that had time to spread.
+// The end of the window: as given, or the end of the run less the settle time, so that only
+// broadcasts that had time to spread are judged.
 TimeNs window_end(const Scenario& scenario, const PropagationExpectation& e) {
-  const TimeNs settled = scenario.duration > e.settle ? scenario.duration - e.settle : 0;
-  return std::min(e.until.value_or(settled), settled);
+  if (e.until) return *e.until;
+  return scenario.duration > e.settle ? scenario.duration - e.settle : 0;
 }
 
 std::string window_text(const PropagationExpectation& e, TimeNs end) {

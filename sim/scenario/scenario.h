@@ -156,9 +156,9 @@ struct FaultSpec {
 
 enum class CryptoMode { kSimulated, kReal };
 
-// One propagation expectation over the broadcasts originated in [from, until) that had time to
-// spread: those originated in the run's last `settle` are left out, since a broadcast sent a
-// moment before the end cannot reach everyone, however good the network.
+// One propagation expectation over the broadcasts originated in [from, until). Without `until`
+// the window ends `settle` before the end of the run: a broadcast sent a moment before the end
+// cannot reach everyone, however good the network.
 struct PropagationExpectation {
   TimeNs from = 0;
   std::optional<TimeNs> until;

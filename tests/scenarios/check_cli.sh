@@ -80,7 +80,7 @@ check "a missing file exits 2" expect_exit 2 "$work/missing.txt" "$metasim" run 
 cat >"$work/failing.json" <<'JSON'
 { "name": "failing", "duration_s": 5, "network": { "nodes": 20 },
   "workload": { "broadcasts_per_s": 4 },
-  "expect": { "propagation": [ { "max_delay_p50_ms": 0.001, "settle_s": 1 } ] } }
+  "expect": { "propagation": [ { "max_delay_p50_ms": 0.001 } ] } }
 JSON
 check "a failed expectation exits 1" expect_exit 1 "$work/failing.txt" "$metasim" run "$work/failing.json" --seed 5 --out "$work/failing"
 check "  ... and prints the reproduce command" grep -q "reproduce: metasim run $work/failing.json --seed 5" "$work/failing.txt"
