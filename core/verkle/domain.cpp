@@ -67,7 +67,7 @@ void Domain::add_quotient(std::span<const Scalar> f, std::uint8_t m, std::span<S
     if (i == m) continue;
     const Scalar difference = f[i] - f_m;
     if (difference.is_zero()) continue;
-    const Scalar q_i = difference * inverse_of(static_cast<int>(i) - static_cast<int>(m));
+    const Scalar q_i = difference * inverse_difference(i, m);
     out[i] += q_i;
     weighted_sum += q_i * m_weight[i];
   }

@@ -44,8 +44,10 @@ class Domain {
   const Scalar& weight(std::size_t i) const { return m_weight[i]; }
 
  private:
-  // 1 / d for d in [-255, 255], d != 0.
-  const Scalar& inverse_of(int d) const { return m_inverse[static_cast<std::size_t>(d + 255)]; }
+  // 1 / (i - m) for domain points i != m.
+  const Scalar& inverse_difference(std::size_t i, std::size_t m) const {
+    return m_inverse[i + (kSize - 1) - m];
+  }
 
   std::vector<Scalar> m_derivative;  // A'(i), i = 0..255
   std::vector<Scalar> m_weight;      // 1 / A'(i)

@@ -39,6 +39,7 @@ Generators::Generators() {
   for (std::size_t i = 0; i < m_points.size(); ++i) {
     decaf_255_precompute(table_at(m_tables.get(), m_table_stride, i), m_points[i].raw());
   }
+  m_window_table = fixed_base_table(g(), kTableWindowBits);
 }
 
 Generators::~Generators() = default;
@@ -72,9 +73,21 @@ Point Generators::mul_q(const Scalar& scalar) const {
   return mul_table(kQIndex, scalar);
 }
 
-Point Generators::commit(std::span<const Scalar> values) const {
-  MN_ASSERT(values.size() <= kWidth);
-  return msm(g().first(values.size()), values);
+Point Generators::msm(std::span<const Scalar> scalars, std::size_t first) const {
+  MN_ASSERT(first + scalars.size() <= kWidth);
+  std::size_t live = 0;
+  for (const Scalar& scalar : scalars) live += scalar.is_zero() ? 0 : 1;
+  if (live <= kTermByTermMax) {
+    Point sum;
+    for (std::size_t k = 0; k < scalars.size(); ++k) {
+      if (!scalars[k].is_zero()) sum += mul_table(first + k, scalars[k]);
+    }
+    return sum;
+  }
+  const std::size_t windows = fixed_base_windows(kTableWindowBits);
+  const std::span<const Point> table(m_window_table.data() + first * windows,
+                                     scalars.size() * windows);
+  return msm_fixed_base(table, kTableWindowBits, scalars);
 }
 
 }  // namespace mn::verkle

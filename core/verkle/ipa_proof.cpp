@@ -63,16 +63,24 @@ runtime::Result<IpaProof> IpaProof::prove(const Crs& crs, Transcript& transcript
   std::vector<Scalar> b = crs.domain().lagrange_basis(z);
   std::vector<Point> g(generators.g().begin(), generators.g().end());
   append_statement(transcript, commitment, z, inner_product(a, b));
-  const Point q = generators.mul_q(transcript.challenge("w"));
+  const Scalar w = transcript.challenge("w");
+  const Point q = generators.mul_q(w);
 
   IpaProof proof;
   for (std::size_t round = 0; round < kIpaRounds; ++round) {
     const std::size_t half = a.size() / 2;
     const std::span<const Scalar> a_lo(a.data(), half), a_hi(a.data() + half, half);
     const std::span<const Scalar> b_lo(b.data(), half), b_hi(b.data() + half, half);
-    const std::span<const Point> g_lo(g.data(), half), g_hi(g.data() + half, half);
-    proof.l[round] = commit_with_q(g_lo, a_hi, q, inner_product(a_hi, b_lo));
-    proof.r[round] = commit_with_q(g_hi, a_lo, q, inner_product(a_lo, b_hi));
+    const Scalar z_l = inner_product(a_hi, b_lo);
+    const Scalar z_r = inner_product(a_lo, b_hi);
+    if (round == 0) {  // the fixed generators: table sums, and q's terms through Q's table
+      proof.l[round] = generators.msm(a_hi, 0) + generators.mul_q(w * z_l);
+      proof.r[round] = generators.msm(a_lo, half) + generators.mul_q(w * z_r);
+    } else {
+      const std::span<const Point> g_lo(g.data(), half), g_hi(g.data() + half, half);
+      proof.l[round] = commit_with_q(g_lo, a_hi, q, z_l);
+      proof.r[round] = commit_with_q(g_hi, a_lo, q, z_r);
+    }
     transcript.append_point("L", proof.l[round]);
     transcript.append_point("R", proof.r[round]);
     const Scalar x = transcript.challenge("x");
@@ -113,18 +121,19 @@ bool IpaProof::verify(const Crs& crs, Transcript& transcript, const Point& commi
   const Scalar b0 = inner_product(crs.domain().lagrange_basis(z), s);
 
   // a <s, G> + w (a b0 - y) Q - sum (x_j L_j + x_j^-1 R_j) must equal C.
-  std::vector<Point> points(generators.g().begin(), generators.g().end());
-  std::vector<Scalar> scalars(Generators::kWidth);
-  for (std::size_t i = 0; i < Generators::kWidth; ++i) scalars[i] = a * s[i];
-  points.push_back(generators.q());
-  scalars.push_back(w * (a * b0 - y));
+  std::vector<Scalar> folded(Generators::kWidth);
+  for (std::size_t i = 0; i < Generators::kWidth; ++i) folded[i] = a * s[i];
+  std::vector<Point> points;
+  std::vector<Scalar> scalars;
   for (std::size_t round = 0; round < kIpaRounds; ++round) {
     points.push_back(l[round]);
     scalars.push_back(-x[round]);
     points.push_back(r[round]);
     scalars.push_back(-x_inverse[round]);
   }
-  return msm(points, scalars) == commitment;
+  const Point sum =
+      generators.msm(folded, 0) + generators.mul_q(w * (a * b0 - y)) + msm(points, scalars);
+  return sum == commitment;
 }
 
 void IpaProof::encode_to(runtime::Bytes& out) const {

@@ -135,6 +135,56 @@ Point msm(std::span<const Point> points, std::span<const Scalar> scalars) {
   return pippenger(live_points, live_scalars, c);
 }
 
+unsigned fixed_base_windows(unsigned window_bits) {
+  return window_count(window_bits);
+}
+
+std::vector<Point> fixed_base_table(std::span<const Point> points, unsigned window_bits) {
+  MN_ASSERT(window_bits >= kMinWindowBits && window_bits <= kMaxWindowBits);
+  const unsigned windows = window_count(window_bits);
+  std::vector<Point> table;
+  table.reserve(points.size() * windows);
+  for (const Point& point : points) {
+    Point multiple = point;
+    for (unsigned k = 0; k < windows; ++k) {
+      if (k > 0) {
+        for (unsigned d = 0; d < window_bits; ++d) multiple = multiple.doubled();
+      }
+      table.push_back(multiple);
+    }
+  }
+  return table;
+}
+
+Point msm_fixed_base(std::span<const Point> table, unsigned window_bits,
+                     std::span<const Scalar> scalars) {
+  const std::size_t n = scalars.size();
+  const unsigned windows = window_count(window_bits);
+  MN_ASSERT(table.size() >= n * windows);
+  const std::vector<std::int32_t> digits = signed_digits(scalars, window_bits);
+  const std::size_t bucket_count = std::size_t{1} << (window_bits - 1);
+  std::vector<Point> buckets(bucket_count);
+  std::vector<bool> used(bucket_count);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (scalars[i].is_zero()) continue;
+    for (unsigned k = 0; k < windows; ++k) {
+      const std::int32_t digit = digits[k * n + i];
+      if (digit == 0) continue;
+      const Point& entry = table[i * windows + k];
+      const std::size_t b = static_cast<std::size_t>(digit > 0 ? digit : -digit) - 1;
+      if (!used[b]) {
+        buckets[b] = digit > 0 ? entry : -entry;
+        used[b] = true;
+      } else if (digit > 0) {
+        buckets[b] += entry;
+      } else {
+        buckets[b] -= entry;
+      }
+    }
+  }
+  return sum_buckets(buckets, used);
+}
+
 Point msm_naive(std::span<const Point> points, std::span<const Scalar> scalars) {
   MN_ASSERT(points.size() == scalars.size());
   Point sum;

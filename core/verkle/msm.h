@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <span>
+#include <vector>
 
 #include "core/verkle/point.h"
 #include "core/verkle/scalar.h"
@@ -25,5 +26,15 @@ Point msm_naive(std::span<const Point> points, std::span<const Scalar> scalars);
 
 // The window width msm() uses for `terms` non-zero terms (0 means: term by term).
 unsigned msm_window_bits(std::size_t terms);
+
+// Fixed bases. For points known in advance (the generators), a table of each point's window
+// multiples, table[i * fixed_base_windows(c) + k] = 2^(c k) P_i, turns the sum into one bucket
+// pass over n * windows table entries with no doublings at all.
+unsigned fixed_base_windows(unsigned window_bits);
+std::vector<Point> fixed_base_table(std::span<const Point> points, unsigned window_bits);
+// sum scalars[i] * P_i from the table of P_0.., built with `window_bits`. REQUIRES: the table
+// covers scalars.size() points.
+Point msm_fixed_base(std::span<const Point> table, unsigned window_bits,
+                     std::span<const Scalar> scalars);
 
 }  // namespace mn::verkle

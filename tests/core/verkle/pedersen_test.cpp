@@ -61,6 +61,24 @@ TEST(PedersenCommitment, CommitIsTheSumOfScaledGenerators) {
   EXPECT_EQ(generators().commit(sum), generators().commit(values) + generators().commit(other));
 }
 
+TEST(PedersenCommitment, GeneratorSumsEqualNaiveOnBothPaths) {
+  // Term by term up to kTermByTermMax non-zero terms, the window table beyond; any offset.
+  for (std::size_t count : {1u, 5u, 12u, 13u, 64u, 128u, 200u}) {
+    for (std::size_t first : {0u, 3u, 56u}) {
+      std::vector<Scalar> scalars = test::scalars_from("sum " + std::to_string(count), count);
+      scalars[0] = -Scalar::one();  // l - 1: every signed digit in use
+      const auto points = generators().g().subspan(first, count);
+      EXPECT_EQ(generators().msm(scalars, first), msm_naive(points, scalars))
+          << count << " at " << first;
+    }
+  }
+  std::vector<Scalar> sparse(Generators::kWidth);
+  sparse[7] = Scalar::from_u64(3);
+  sparse[250] = Scalar::from_u64(5);
+  EXPECT_EQ(generators().commit(sparse),
+            generators().g(7) * Scalar::from_u64(3) + generators().g(250) * Scalar::from_u64(5));
+}
+
 TEST(PedersenCommitment, TableMultiplicationEqualsLadder) {
   for (std::size_t i = 0; i < Generators::kWidth; i += 17) {
     const Scalar s = test::scalar_from("table", i);
