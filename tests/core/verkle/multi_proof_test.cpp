@@ -7,6 +7,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 #include "tests/core/verkle/verkle_test_util.h"
 
@@ -114,6 +116,33 @@ TEST(VerkleMultiProof, EveryByteOfTheProofMatters) {
     EXPECT_FALSE(verifies(*decoded, f.queries)) << "byte " << i;
   }
   EXPECT_LT(rejected_by_decoder, bytes.size());  // most flips decode and must fail verification
+}
+
+TEST(VerkleMultiProof, EveryByteOfACommitmentMatters) {
+  const Fixture f = make(4, 2);
+  for (std::size_t q = 0; q < f.queries.size(); ++q) {
+    const Point::Encoding encoding = f.queries[q].commitment.encode();
+    for (std::size_t i = 0; i < encoding.size(); ++i) {
+      Point::Encoding tampered = encoding;
+      tampered[i] ^= static_cast<std::uint8_t>(1u << ((i + q) % 8));
+      const auto point = Point::decode(tampered);
+      if (!point.is_ok()) continue;
+      std::vector<VerifierQuery> wrong = f.queries;
+      wrong[q].commitment = *point;
+      EXPECT_FALSE(verifies(f.proof, wrong)) << "query " << q << " byte " << i;
+    }
+  }
+}
+
+RC_GTEST_PROP(VerkleMultiProofProperty, DecoderNeverAcceptsJunkThatVerifies, ()) {
+  const auto bytes = *rc::gen::container<std::vector<std::uint8_t>>(
+      MultiProof::kEncodedBytes, rc::gen::arbitrary<std::uint8_t>());
+  const auto decoded = MultiProof::decode(bytes);
+  if (decoded.is_ok()) {
+    RC_ASSERT(decoded->encode() == bytes);  // only canonical encodings decode
+    static const Fixture f = make(2, 2);
+    RC_ASSERT(!verifies(*decoded, f.queries));
+  }
 }
 
 TEST(VerkleMultiProof, EncodingRoundTripsAndIsStrict) {

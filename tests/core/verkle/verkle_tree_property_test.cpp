@@ -71,5 +71,11 @@ RC_GTEST_PROP(VerkleTreeProperty, RootIsOrderIndependentAndProofsVerify, ()) {
   RC_ASSERT(!decoded->verify(crs, sorted_tree.root(), wrong));
 }
 
+RC_GTEST_PROP(VerkleTreeProperty, ProofDecoderIsTotalAndCanonical, ()) {
+  const auto bytes = *rc::gen::arbitrary<std::vector<std::uint8_t>>();
+  const auto decoded = VerkleProof::decode(bytes);
+  if (decoded.is_ok()) RC_ASSERT(decoded->encode() == bytes);
+}
+
 }  // namespace
 }  // namespace mn::verkle

@@ -142,6 +142,15 @@ TEST(VerkleTreeTest, ProofsFailForWrongClaims) {
   duplicated.back() = duplicated.front();
   EXPECT_FALSE(proof->verify(crs(), tree.root(), duplicated));
   EXPECT_FALSE(proof->verify(crs(), tree.root() + crs().generators().g(0), entries));
+  const Point::Encoding root = tree.root().encode();
+  for (std::size_t i = 0; i < root.size(); ++i) {
+    Point::Encoding tampered = root;
+    tampered[i] ^= static_cast<std::uint8_t>(1u << (i % 8));
+    const auto other_root = Point::decode(tampered);
+    if (other_root.is_ok()) {
+      EXPECT_FALSE(proof->verify(crs(), *other_root, entries)) << "root byte " << i;
+    }
+  }
   EXPECT_FALSE(proof->verify(crs(), tree_of(199).root(), entries));
   // A tree that holds a different value proves that value, not the original one.
   VerkleTree changed = tree_of(200);
