@@ -50,6 +50,12 @@ mn::runtime::Hash32 hash32(const std::string& label, std::uint64_t index) {
   return out;
 }
 
+void BM_CrsCreate(benchmark::State& state) {
+  for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark idiom
+    benchmark::DoNotOptimize(Crs::create());
+  }
+}
+
 void BM_Commit256(benchmark::State& state) {
   const std::vector<Scalar> values = vector_of("commit");
   for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark idiom
@@ -209,6 +215,7 @@ void BM_TreeVerifyBundle(benchmark::State& state) {
 
 }  // namespace
 
+BENCHMARK(BM_CrsCreate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Commit256)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Commit256Naive)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Commit256Libsodium)->Unit(benchmark::kMillisecond);

@@ -9,9 +9,9 @@
 // one accepted encoding. The identity (32 zero bytes) is a valid point: an all-zero vector commits
 // to it.
 //
-// Arithmetic is variable-time except operator*(Scalar), which is libdecaf's constant-time
-// ladder. Everything committed or proven here is public, so no secret ever reaches the
-// variable-time paths. A plain value: safe to copy and share across threads.
+// libdecaf's additions and its scalar ladder (operator*) are constant-time; the multi-scalar
+// multiplications built on them (msm.h) are not, and only ever see public data: nothing
+// committed or proven here is secret. A plain value: safe to copy and share across threads.
 #pragma once
 
 #include <array>
