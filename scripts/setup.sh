@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   clang-format clang-tidy
-  libsodium-dev libssl-dev
+  libsodium-dev libdecaf-dev libssl-dev
   libboost-dev libboost-graph-dev libboost-program-options-dev
   nlohmann-json3-dev libfmt-dev libhdf5-dev libtbb-dev librocksdb-dev libeigen3-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
