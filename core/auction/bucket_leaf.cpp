@@ -1,0 +1,25 @@
+#include "core/auction/bucket_leaf.h"
+
+#include <cstring>
+
+#include "core/codec/writer.h"
+#include "core/crypto/hash.h"
+
+namespace mn::auction {
+
+runtime::Hash32 BucketLeaf::hash() const {
+  const std::size_t tag_bytes = std::strlen(kBucketLeafDomain);
+  codec::Writer out(tag_bytes + 5 * 8 + 2 * 32);
+  out.write_fixed(
+      runtime::ByteView(reinterpret_cast<const std::uint8_t*>(kBucketLeafDomain), tag_bytes));
+  out.write_u64(count);
+  out.write_u64(gas_sum);
+  out.write_u64(min_fee);
+  out.write_u64(max_fee);
+  out.write_fixed(topk_digest);
+  out.write_fixed(merkle_root);
+  out.write_u64(sealed_epoch);
+  return crypto::blake2b_256(out.view());
+}
+
+}  // namespace mn::auction
