@@ -15,7 +15,6 @@
 
 namespace {
 
-using mn::auction::BucketKey;
 using mn::auction::LatencyClass;
 using mn::auction::MxPool;
 using mn::auction::PoolEntry;

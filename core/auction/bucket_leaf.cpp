@@ -7,9 +7,12 @@
 
 namespace mn::auction {
 
+// Five u64 fields and two hashes.
+constexpr std::size_t kLeafFieldBytes = 104;
+
 runtime::Hash32 BucketLeaf::hash() const {
   const std::size_t tag_bytes = std::strlen(kBucketLeafDomain);
-  codec::Writer out(tag_bytes + 5 * 8 + 2 * 32);
+  codec::Writer out(tag_bytes + kLeafFieldBytes);
   out.write_fixed(
       runtime::ByteView(reinterpret_cast<const std::uint8_t*>(kBucketLeafDomain), tag_bytes));
   out.write_u64(count);

@@ -146,7 +146,7 @@ void MxPool::add(const PoolEntry& entry) {
   // Future until refresh_sender() says otherwise, so m_future and the flag always agree.
   slot.future = true;
   m_future.insert(order);
-  m_entries.emplace(entry.txid, std::move(slot));
+  m_entries.emplace(entry.txid, slot);
 }
 
 void MxPool::remove(const runtime::Hash32& txid) {
