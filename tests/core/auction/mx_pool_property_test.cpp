@@ -112,5 +112,45 @@ RC_GTEST_PROP(MxPoolProperty, IncrementalCommitmentsEqualARebuild, ()) {
   RC_ASSERT(fresh.verkle_tree().size() == pool.bucket_count());
 }
 
+// Arbitrary field values (enums out of range, zero or huge gas and fees) get a reason, never a
+// crash, and the bounds hold after every operation.
+RC_GTEST_PROP(MxPoolProperty, ArbitraryEntriesKeepTheBounds, ()) {
+  const PoolParams params = small_params();
+  MxPool pool(params, test::shared_crs());
+  const auto steps = *rc::gen::inRange<std::size_t>(1, 300);
+  bool evicted = false;
+  bool replaced = false;
+  for (std::size_t i = 0; i < steps; ++i) {
+    PoolEntry entry;
+    entry.txid = test::id_of("tx", *rc::gen::inRange<std::uint64_t>(0, 1'000));
+    entry.sender = test::id_of("sender", *rc::gen::inRange<std::uint64_t>(0, kSenders));
+    entry.nonce = *rc::gen::inRange<std::uint64_t>(0, 8);
+    entry.fee_rate = *rc::gen::arbitrary<std::uint64_t>();
+    entry.priority_fee = *rc::gen::arbitrary<std::uint64_t>();
+    // Half the time in range, so accepted entries, eviction and replacement get exercised too.
+    entry.gas = *rc::gen::oneOf(rc::gen::arbitrary<std::uint64_t>(),
+                                rc::gen::inRange<std::uint64_t>(1, 1'000'000));
+    entry.latency_class = static_cast<LatencyClass>(*rc::gen::inRange<std::uint8_t>(0, 5));
+    entry.tx_type = static_cast<TxType>(*rc::gen::inRange<std::uint8_t>(0, 6));
+    entry.region_code = *rc::gen::arbitrary<std::uint16_t>();
+    const InsertResult result = pool.insert(entry);
+    if (result.is_ok()) {
+      RC_ASSERT(pool.find(entry.txid) != nullptr);
+      evicted = evicted || result.evicted.has_value();
+      replaced = replaced || result.replaced.has_value();
+    }
+    RC_ASSERT(pool.size() <= params.pool_entries_max);
+  }
+  RC_CLASSIFY(evicted, "evicted");
+  RC_CLASSIFY(replaced, "replaced");
+  std::map<runtime::Hash32, std::uint64_t> per_sender;
+  for (const PoolEntry& entry : pool.entries()) ++per_sender[entry.sender];
+  for (const auto& [sender, count] : per_sender) RC_ASSERT(count <= params.sender_slots_max);
+  for (const PoolEntry& entry : pool.top_k(params.pool_entries_max, UINT64_MAX))
+    RC_ASSERT(pool.is_pending(entry.txid));
+  pool.commit_window();
+  RC_ASSERT(pool.verkle_tree().size() == pool.bucket_count());
+}
+
 }  // namespace
 }  // namespace mn::auction
