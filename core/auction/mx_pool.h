@@ -123,7 +123,8 @@ class MxPool {
   std::unordered_map<runtime::Hash32, Slot, TxidHasher> m_entries;
   // Sender -> its entries by nonce; holds only senders with entries.
   std::map<runtime::Hash32, NonceMap> m_senders;
-  // Next expected nonce of the senders set_account_nonce named (others: 0).
+  // Next expected nonce of the senders set_account_nonce named (others: 0). Grows with the
+  // accounts the caller names; the caller (the ledger's view) bounds it.
   std::map<runtime::Hash32, std::uint64_t> m_account_nonces;
   std::set<PoolOrder> m_order;                             // every entry in pool order
   std::set<PoolOrder> m_future;                            // the future-nonce entries in pool order
