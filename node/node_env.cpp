@@ -229,16 +229,20 @@ void NodeEnv::on_peer_message(const crypto::PublicKey& peer, runtime::ByteView p
     return;
   }
   const runtime::MessagePtr& message = envelope->message;
-  if (envelope->route == Route::kGossip) {
-    if (!m_router.mark_seen(message->id)) {
-      m_metrics.add("node_gossip_duplicates_total", 1);
-      return;
-    }
-    // Forward before delivering, so the reactor's work does not delay the flood.
-    forward(*message, peer);
+  const auto deliver = [&] {
+    m_metrics.add("node_messages_delivered_total", 1);
+    m_reactor->on_message(from, message);
+  };
+  if (envelope->route != Route::kGossip) {
+    deliver();
+    return;
   }
-  m_metrics.add("node_messages_delivered_total", 1);
-  m_reactor->on_message(from, message);
+  // The simulator's rule too (core/gossip): deliver, then forward.
+  if (!m_router.receive(message->id, deliver, [&] {
+        if (!m_stopped) forward(*message, peer);
+      })) {
+    m_metrics.add("node_gossip_duplicates_total", 1);
+  }
 }
 
 }  // namespace mn::node

@@ -284,15 +284,23 @@ void Simulator::handle_node_event(runtime::TimeNs time, std::uint32_t slot) {
   }
   free_slot(slot);
   ++host.counters.messages_received;
-  if (gossip && !host.router.mark_seen(message->id)) {
-    ++host.counters.gossip_duplicates;
+  const auto deliver = [&] {
+    enter_node(node, time);
+    host.reactor->on_message(from, message);
+  };
+  if (!gossip) {
+    deliver();
+    leave_node();
     return;
   }
-  enter_node(node, time);
-  host.reactor->on_message(from, message);
-  // Forwarding follows handling, so a relay pays for validating a message before passing it on.
-  if (gossip && host.alive) forward_gossip(node, message, from);
-  leave_node();
+  const bool fresh = host.router.receive(message->id, deliver, [&] {
+    if (host.alive) forward_gossip(node, message, from);
+  });
+  if (fresh) {
+    leave_node();
+  } else {
+    ++host.counters.gossip_duplicates;
+  }
 }
 
 void Simulator::add_shadow(NodeId original, NodeId shadow) {

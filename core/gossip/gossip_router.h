@@ -1,7 +1,9 @@
 // Flooding gossip with de-duplication and a bounded fan-out: the dissemination layer behind
 // Env::broadcast. A plain state machine owned by a driver (the simulator's node host, the node
-// binary's peer manager): the driver asks it whether a message is new and which neighbours to
-// forward to, then does the sending itself. Deterministic given the Rng it is handed.
+// binary's NodeEnv): both drivers receive gossip through receive(), the one rule for what a node
+// does with a message that arrives as gossip, so simulated propagation is what the node does; the
+// driver supplies delivery and forwarding (select_forward_indices picks the neighbours) and does
+// the sending itself. Deterministic given the Rng it is handed.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +29,19 @@ class GossipRouter {
  public:
   explicit GossipRouter(GossipConfig config) : m_config(config) {}
 
-  // Records `id` as seen. True if it was new: deliver it and forward it. False: a duplicate.
+  // The receive rule: a duplicate is dropped (false). A new message is delivered to the node's
+  // reactor first and only then forwarded (true): a relay pays for checking what it passes on,
+  // and a node that crashes while handling it passes nothing on.
+  template <typename Deliver, typename Forward>
+  bool receive(const runtime::Hash32& id, Deliver&& deliver, Forward&& forward) {
+    if (!mark_seen(id)) return false;
+    deliver();
+    forward();
+    return true;
+  }
+
+  // Records `id` as seen. True if it was new. Messages a node originates are marked with it, so
+  // their echoes are dropped.
   bool mark_seen(const runtime::Hash32& id);
   bool seen(const runtime::Hash32& id) const;
 
