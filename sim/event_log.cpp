@@ -66,6 +66,8 @@ std::string describe(const runtime::MessagePtr& m) {
     default:
       break;
   }
+  if (const char* name = message_kind_name(m->kind))
+    return fmt::format("{} ({} bytes)", name, m->payload.size());
   return fmt::format("message kind 0x{:04x} ({} bytes)", m->kind, m->payload.size());
 }
 

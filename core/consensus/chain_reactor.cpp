@@ -1,5 +1,9 @@
 #include "core/consensus/chain_reactor.h"
 
+#include <algorithm>
+
+#include "core/runtime/assert.h"
+
 namespace mn::consensus {
 
 ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
@@ -11,7 +15,29 @@ ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
             InclusionRule{config.inclusion_slo_blocks, config.max_block_txs}, observer,
             config.shared_executions),
       m_engine(env, m_app, std::move(directory), key, config.consensus,
-               config.shared_finalized_blocks) {}
+               config.shared_finalized_blocks) {
+  route(kTransactionKind, [this](runtime::NodeId from, const runtime::MessagePtr& message) {
+    on_transaction(from, message);
+  });
+  route(kPoeAckKind,
+        [this](runtime::NodeId, const runtime::MessagePtr& message) { on_poe_ack(message); });
+  for (const runtime::MessageKind kind :
+       {kProposalKind, kVoteKind, kRoundChangeKind, kFinalizedBlockKind, kBlockRequestKind}) {
+    route(kind, [this](runtime::NodeId from, const runtime::MessagePtr& message) {
+      const bool known = m_engine.on_message(from, message);
+      MN_ASSERT_MSG(known, "the engine handles every consensus kind routed to it");
+    });
+  }
+}
+
+void ChainReactor::route(runtime::MessageKind kind, Handler handler) {
+  MN_ASSERT(message_kind_name(kind) != nullptr);
+  const auto at =
+      std::lower_bound(m_routes.begin(), m_routes.end(), kind,
+                       [](const auto& r, runtime::MessageKind k) { return r.first < k; });
+  MN_ASSERT(at == m_routes.end() || at->first != kind);
+  m_routes.emplace(at, kind, std::move(handler));
+}
 
 void ChainReactor::on_start() {
   if (!m_app.recover().is_ok()) {
@@ -25,34 +51,41 @@ void ChainReactor::on_start() {
 }
 
 void ChainReactor::on_message(runtime::NodeId from, const runtime::MessagePtr& message) {
-  if (message->kind == kTransactionKind) {
-    auto tx = ledger::Transaction::decode(message->payload);
-    if (!tx) {
-      m_env.metrics().add("chain_malformed_transactions_total", 1);
-      return;
-    }
-    // Only the node a client submitted to relays, once, to the validators; relaying again on
-    // receipt would multiply every transaction by the validator count. A node outside the current
-    // set (a standby validator staking to join) relays too, or its transaction would never reach
-    // a proposer.
-    if (from == runtime::kNoNode) {
-      (void)admit_and_relay(*tx, message);
-    } else {
-      (void)m_app.submit(*tx);
-    }
+  const auto at =
+      std::lower_bound(m_routes.begin(), m_routes.end(), message->kind,
+                       [](const auto& r, runtime::MessageKind k) { return r.first < k; });
+  if (at == m_routes.end() || at->first != message->kind) {
+    m_env.metrics().add("chain_unknown_messages_total", 1);
     return;
   }
-  if (message->kind == kPoeAckKind) {
-    auto ack = PoeAck::decode(message->payload);
-    if (ack) {
-      m_app.receive_poe_ack(*ack);
-    } else {
-      m_env.metrics().add("chain_malformed_poe_acks_total", 1);
-    }
-    return;
-  }
-  if (!m_engine.on_message(from, message)) m_env.metrics().add("chain_unknown_messages_total", 1);
+  at->second(from, message);
   acknowledge_poes();
+}
+
+void ChainReactor::on_transaction(runtime::NodeId from, const runtime::MessagePtr& message) {
+  auto tx = ledger::Transaction::decode(message->payload);
+  if (!tx) {
+    m_env.metrics().add("chain_malformed_transactions_total", 1);
+    return;
+  }
+  // Only the node a client submitted to relays, once, to the validators; relaying again on
+  // receipt would multiply every transaction by the validator count. A node outside the current
+  // set (a standby validator staking to join) relays too, or its transaction would never reach
+  // a proposer.
+  if (from == runtime::kNoNode) {
+    (void)admit_and_relay(*tx, message);
+  } else {
+    (void)m_app.submit(*tx);
+  }
+}
+
+void ChainReactor::on_poe_ack(const runtime::MessagePtr& message) {
+  auto ack = PoeAck::decode(message->payload);
+  if (ack) {
+    m_app.receive_poe_ack(*ack);
+  } else {
+    m_env.metrics().add("chain_malformed_poe_acks_total", 1);
+  }
 }
 
 ledger::AdmitResult ChainReactor::submit_client(const ledger::Transaction& tx) {

@@ -2,11 +2,14 @@
 // one Env. Clients submit transactions as kTransactionKind messages from no peer
 // (runtime::kNoNode); the node that admits one relays it once to the current validators, so
 // whoever proposes next has it. After each commit a validator sends its PoE acknowledgements
-// (kPoeAckKind) to the other validators, which keep them as censorship evidence material. The
-// simulator and the node binary run this same object.
+// (kPoeAckKind) to the other validators, which keep them as censorship evidence material. Every
+// message kind (message_kinds.h) reaches its handler through one route table built in the
+// constructor. The simulator and the node binary run this same object.
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/consensus/ibft_engine.h"
@@ -54,6 +57,11 @@ class ChainReactor final : public runtime::Reactor {
   // current validators.
   ledger::AdmitResult admit_and_relay(const ledger::Transaction& tx,
                                       const runtime::MessagePtr& message);
+  using Handler = std::function<void(runtime::NodeId from, const runtime::MessagePtr& message)>;
+  // REQUIRES: `kind` is in kMessageKinds and has no route yet.
+  void route(runtime::MessageKind kind, Handler handler);
+  void on_transaction(runtime::NodeId from, const runtime::MessagePtr& message);
+  void on_poe_ack(const runtime::MessagePtr& message);
   // After every event: once the committed height moved, a validator acknowledges the PoEs that
   // became ready (LedgerApplication::acknowledge_poes) to the other validators.
   void acknowledge_poes();
@@ -63,6 +71,8 @@ class ChainReactor final : public runtime::Reactor {
   LedgerApplication m_app;
   IbftEngine m_engine;
   std::uint64_t m_acked_height = 0;
+  // Message kind -> handler, in kind order; a handful of entries, so a scan beats a map.
+  std::vector<std::pair<runtime::MessageKind, Handler>> m_routes;
 };
 
 }  // namespace mn::consensus

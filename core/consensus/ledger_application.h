@@ -30,6 +30,7 @@
 #include "core/consensus/evidence.h"
 #include "core/consensus/execution_cache.h"
 #include "core/consensus/inclusion_tracker.h"
+#include "core/consensus/message_kinds.h"
 #include "core/consensus/poe_ack.h"
 #include "core/ledger/genesis.h"
 #include "core/ledger/ledger_state.h"
@@ -37,9 +38,6 @@
 #include "core/runtime/env.h"
 
 namespace mn::consensus {
-
-// A transaction message; clients submit them from no peer (runtime::kNoNode).
-inline constexpr runtime::MessageKind kTransactionKind = 0x0201;
 
 // The validator set of a state's stakes: every stake of at least min_stake whose key is not
 // tombstoned, with its validator key. kInvalidArgument if there is none (ValidatorSet::create's

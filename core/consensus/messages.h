@@ -9,17 +9,11 @@
 
 #include "core/consensus/block.h"
 #include "core/consensus/commit_certificate.h"
+#include "core/consensus/message_kinds.h"
 #include "core/consensus/vote.h"
 #include "core/runtime/message.h"
 
 namespace mn::consensus {
-
-// Message kinds of the consensus protocol (0x01xx).
-inline constexpr runtime::MessageKind kProposalKind = 0x0101;
-inline constexpr runtime::MessageKind kVoteKind = 0x0102;
-inline constexpr runtime::MessageKind kRoundChangeKind = 0x0103;
-inline constexpr runtime::MessageKind kFinalizedBlockKind = 0x0104;
-inline constexpr runtime::MessageKind kBlockRequestKind = 0x0105;
 
 // Quorum of PREPARE votes for one (height, round, block): the proof that a block was prepared,
 // which locks honest validators onto it across round changes.

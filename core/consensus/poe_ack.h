@@ -13,13 +13,12 @@
 
 #include "core/codec/reader.h"
 #include "core/codec/writer.h"
+#include "core/consensus/message_kinds.h"
 #include "core/crypto/crypto_provider.h"
 #include "core/runtime/message.h"
 #include "core/runtime/result.h"
 
 namespace mn::consensus {
-
-inline constexpr runtime::MessageKind kPoeAckKind = 0x0106;
 
 struct PoeAck {
   static constexpr std::size_t kMaxTxIds = 256;
