@@ -11,6 +11,7 @@
 #include "core/codec/hex.h"
 #include "core/runtime/decimal.h"
 #include "node/prometheus_text.h"
+#include "node/tx_payload_json.h"
 
 namespace mn::node {
 namespace {
@@ -133,56 +134,83 @@ json block_json(const BlockSummary& block) {
 
 enum class Method : std::uint8_t { kGet, kPost };
 
-enum class Endpoint : std::uint8_t {
-  kSendTx,
-  kGetTx,
-  kGetBlock,
-  kGetHead,
-  kGetBalance,
-  kEstimateFee,
-  kSubmitReceipt,
-  kSubmitPoe,
-  kMintFaucet,
-  kMetrics,
-};
-
+// One endpoint: its path (a prefix when it takes a parameter), method and handler. Every
+// endpoint is a row of RpcRouter::Routes::kTable; nothing else switches on paths.
 struct Route {
-  std::string_view path;  // a prefix when `has_param`
+  std::string_view path;
   bool has_param;
   Method method;
-  Endpoint endpoint;
+  RpcResponse (*handle)(RpcRouter& router, const RpcRequest& request, std::string_view param);
 };
-
-constexpr Route kRoutes[] = {
-    {"/rpc/sendTx", false, Method::kPost, Endpoint::kSendTx},
-    {"/rpc/getTx/", true, Method::kGet, Endpoint::kGetTx},
-    {"/rpc/getBlock/", true, Method::kGet, Endpoint::kGetBlock},
-    {"/rpc/getHead", false, Method::kGet, Endpoint::kGetHead},
-    {"/rpc/getBalance/", true, Method::kGet, Endpoint::kGetBalance},
-    {"/rpc/estimateFee", false, Method::kPost, Endpoint::kEstimateFee},
-    {"/rpc/submitReceipt", false, Method::kPost, Endpoint::kSubmitReceipt},
-    {"/rpc/submitPoE", false, Method::kPost, Endpoint::kSubmitPoe},
-    {"/admin/mintFaucet", false, Method::kPost, Endpoint::kMintFaucet},
-    {"/metrics", false, Method::kGet, Endpoint::kMetrics},
-};
-
-// The route `path` names and its parameter, if any route matches.
-std::optional<std::pair<const Route*, std::string_view>> match(std::string_view path) {
-  for (const Route& route : kRoutes) {
-    if (!route.has_param) {
-      if (path == route.path) return std::pair{&route, std::string_view{}};
-      continue;
-    }
-    if (!path.starts_with(route.path)) continue;
-    std::string_view param = path.substr(route.path.size());
-    if (!param.empty() && param.find('/') == std::string_view::npos) {
-      return std::pair{&route, param};
-    }
-  }
-  return std::nullopt;
-}
 
 }  // namespace
+
+// The endpoints' handlers, as functions a table can hold, and the table itself: a friend of the
+// router so the handlers stay private to it.
+struct RpcRouter::Routes {
+  static RpcResponse send_tx(RpcRouter& r, const RpcRequest& q, std::string_view) {
+    return r.send_tx(q.body, std::nullopt);
+  }
+  static RpcResponse get_tx(RpcRouter& r, const RpcRequest&, std::string_view param) {
+    return r.get_tx(param);
+  }
+  static RpcResponse get_block(RpcRouter& r, const RpcRequest&, std::string_view param) {
+    return r.get_block(param);
+  }
+  static RpcResponse get_head(RpcRouter& r, const RpcRequest&, std::string_view) {
+    return r.get_head();
+  }
+  static RpcResponse get_balance(RpcRouter& r, const RpcRequest&, std::string_view param) {
+    return r.get_balance(param);
+  }
+  static RpcResponse estimate_fee(RpcRouter& r, const RpcRequest& q, std::string_view) {
+    return r.estimate_fee(q.body);
+  }
+  static RpcResponse submit_receipt(RpcRouter& r, const RpcRequest& q, std::string_view) {
+    return r.send_tx(q.body, ledger::TxType::kReceiptClaim);
+  }
+  static RpcResponse submit_poe(RpcRouter& r, const RpcRequest& q, std::string_view) {
+    return r.send_tx(q.body, ledger::TxType::kPoeSubmit);
+  }
+  static RpcResponse mint_faucet(RpcRouter& r, const RpcRequest& q, std::string_view) {
+    return r.mint_faucet(q.body, q.client);
+  }
+  static RpcResponse metrics(RpcRouter& r, const RpcRequest&, std::string_view) {
+    RpcResponse response;
+    response.content_type = kPrometheusContentType;
+    response.body = render_prometheus(r.m_metrics);
+    return response;
+  }
+
+  static constexpr Route kTable[] = {
+      {"/rpc/sendTx", false, Method::kPost, send_tx},
+      {"/rpc/getTx/", true, Method::kGet, get_tx},
+      {"/rpc/getBlock/", true, Method::kGet, get_block},
+      {"/rpc/getHead", false, Method::kGet, get_head},
+      {"/rpc/getBalance/", true, Method::kGet, get_balance},
+      {"/rpc/estimateFee", false, Method::kPost, estimate_fee},
+      {"/rpc/submitReceipt", false, Method::kPost, submit_receipt},
+      {"/rpc/submitPoE", false, Method::kPost, submit_poe},
+      {"/admin/mintFaucet", false, Method::kPost, mint_faucet},
+      {"/metrics", false, Method::kGet, metrics},
+  };
+
+  // The route `path` names and its parameter, if any route matches.
+  static std::optional<std::pair<const Route*, std::string_view>> match(std::string_view path) {
+    for (const Route& route : kTable) {
+      if (!route.has_param) {
+        if (path == route.path) return std::pair{&route, std::string_view{}};
+        continue;
+      }
+      if (!path.starts_with(route.path)) continue;
+      std::string_view param = path.substr(route.path.size());
+      if (!param.empty() && param.find('/') == std::string_view::npos) {
+        return std::pair{&route, param};
+      }
+    }
+    return std::nullopt;
+  }
+};
 
 RpcRouter::RpcRouter(RpcBackend& backend, crypto::CryptoProvider& crypto,
                      const MetricsRegistry& metrics, RpcRouterConfig config, MonotonicClockMs clock)
@@ -217,7 +245,7 @@ RpcResponse RpcRouter::handle(const RpcRequest& request) {
 
 RpcResponse RpcRouter::dispatch(const RpcRequest& request) {
   const std::string_view path = request.target.substr(0, request.target.find('?'));
-  const auto matched = match(path);
+  const auto matched = Routes::match(path);
   if (!matched) return error(404, "not_found", "no such endpoint");
   const auto [route, param] = *matched;
   const std::string_view wanted = route->method == Method::kGet ? "GET" : "POST";
@@ -230,42 +258,16 @@ RpcResponse RpcRouter::dispatch(const RpcRequest& request) {
   if (request.body.size() > m_config.max_body_bytes) {
     return error(413, "body_too_large", "request body exceeds the limit");
   }
-  switch (route->endpoint) {
-    case Endpoint::kSendTx:
-      return send_tx(request.body, true, ledger::TxType::kTransfer);
-    case Endpoint::kGetTx:
-      return get_tx(param);
-    case Endpoint::kGetBlock:
-      return get_block(param);
-    case Endpoint::kGetHead:
-      return get_head();
-    case Endpoint::kGetBalance:
-      return get_balance(param);
-    case Endpoint::kEstimateFee:
-      return estimate_fee(request.body);
-    case Endpoint::kSubmitReceipt:
-      return send_tx(request.body, false, ledger::TxType::kReceiptClaim);
-    case Endpoint::kSubmitPoe:
-      return send_tx(request.body, false, ledger::TxType::kPoeSubmit);
-    case Endpoint::kMintFaucet:
-      return mint_faucet(request.body, request.client);
-    case Endpoint::kMetrics: {
-      RpcResponse response;
-      response.content_type = kPrometheusContentType;
-      response.body = render_prometheus(m_metrics);
-      return response;
-    }
-  }
-  return error(404, "not_found", "no such endpoint");
+  return route->handle(*this, request, param);
 }
 
-RpcResponse RpcRouter::send_tx(std::string_view body, bool any_type, ledger::TxType type) {
+RpcResponse RpcRouter::send_tx(std::string_view body, std::optional<ledger::TxType> type) {
   auto object = parse_object(body);
   if (auto* response = std::get_if<RpcResponse>(&object)) return std::move(*response);
   auto tx = tx_field(std::get<json>(object));
   if (auto* response = std::get_if<RpcResponse>(&tx)) return std::move(*response);
   const ledger::Transaction& transaction = std::get<ledger::Transaction>(tx);
-  if (!any_type && transaction.type != type) {
+  if (type && transaction.type != *type) {
     return error(400, "wrong_tx_type", "the transaction is not of the type this endpoint takes",
                  "tx");
   }
@@ -282,13 +284,16 @@ RpcResponse RpcRouter::get_tx(std::string_view hash_hex) {
   auto found = m_backend.transaction(id.value());
   if (!found.is_ok()) return from_backend(found.status());
   const ledger::Transaction& tx = found->tx;
+  const char* type_name = ledger::tx_type_name(tx.type);
   json body{{"hash", hex(id.value())},
-            {"type", static_cast<unsigned>(tx.type)},
+            {"type", type_name != nullptr ? type_name : "unknown"},
+            {"type_code", static_cast<unsigned>(tx.type)},
             {"sender", ledger::encode_address(ledger::address_from_public_key(tx.sender))},
             {"sender_key", hex(tx.sender)},
             {"nonce", tx.nonce},
             {"fee", tx.fee},
-            {"payload", hex(tx.payload)},
+            {"payload", tx_payload_json(tx)},
+            {"payload_hex", hex(tx.payload)},
             {"signature", hex(tx.signature)},
             {"status", found->height ? "committed" : "pending"}};
   if (found->height) body["height"] = *found->height;

@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -74,8 +75,11 @@ class RpcRouter {
                            std::string_view field = {});
 
  private:
+  struct Routes;
+
   RpcResponse dispatch(const RpcRequest& request);
-  RpcResponse send_tx(std::string_view body, bool any_type, ledger::TxType type);
+  // Any type when `type` is empty; otherwise only that type (400 wrong_tx_type).
+  RpcResponse send_tx(std::string_view body, std::optional<ledger::TxType> type);
   RpcResponse get_tx(std::string_view hash_hex);
   RpcResponse get_block(std::string_view height_or_hash);
   RpcResponse get_head();

@@ -10,6 +10,28 @@
 
 namespace mn::ledger {
 
+const char* tx_type_name(TxType type) {
+  switch (type) {
+    case TxType::kTransfer:
+      return "transfer";
+    case TxType::kReceiptClaim:
+      return "receipt_claim";
+    case TxType::kPoeSubmit:
+      return "poe_submit";
+    case TxType::kStake:
+      return "stake";
+    case TxType::kUnstake:
+      return "unstake";
+    case TxType::kEvidence:
+      return "evidence";
+    case TxType::kParamUpdate:
+      return "param_update";
+    case TxType::kEscrowDeposit:
+      return "escrow_deposit";
+  }
+  return nullptr;
+}
+
 namespace {
 
 constexpr std::uint8_t kTxVersion = 1;

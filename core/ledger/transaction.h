@@ -36,6 +36,10 @@ enum class TxType : std::uint8_t {
   kEscrowDeposit,
 };
 
+// The type's name ("transfer", "receipt_claim", "poe_submit", "stake", "unstake", "evidence",
+// "param_update", "escrow_deposit"); nullptr for a byte that names no type.
+const char* tx_type_name(TxType type);
+
 // Largest payload of a transaction of any type but EVIDENCE.
 inline constexpr std::size_t kMaxPayloadBytes = std::size_t{16} << 10;  // 16 KiB
 // Largest EVIDENCE payload: censorship evidence carries the whole proposed block payload it

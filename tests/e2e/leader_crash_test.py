@@ -9,7 +9,7 @@ import time
 
 import e2e_support as e2e
 
-TX_EVIDENCE = 6  # ledger::TxType::kEvidence
+TX_EVIDENCE = "evidence"  # getTx names the type
 SUSPICIOUS = ("evidence", "equivocat", "double_sign", "double sign")
 # Seconds after the previous block's commit is seen; the devnet commits about one block a second.
 KILL_DELAYS = [0.05, 0.6, 0.95, 1.3]

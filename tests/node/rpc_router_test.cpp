@@ -140,13 +140,41 @@ TEST_F(RpcRouterTest, GetTxReportsPendingAndCommittedTransactions) {
   EXPECT_EQ(body["sender"], ledger::encode_address(m_address));
   EXPECT_EQ(body["nonce"], 1u);
   EXPECT_EQ(body["fee"], 5'000u);
-  EXPECT_EQ(body["payload"], "010203");
+  EXPECT_EQ(body["type"], "transfer");
+  EXPECT_EQ(body["type_code"], 1u);
+  // Three bytes are no transfer payload: shown as such, with the bytes beside it.
+  EXPECT_EQ(body["payload"], json({{"undecodable", true}}));
+  EXPECT_EQ(body["payload_hex"], "010203");
   EXPECT_FALSE(body.contains("height"));
 
   m_backend.txs[id].height = 9;
   body = parse(router.handle({"GET", "/rpc/getTx/" + codec::to_hex(id), "", "c"}));
   EXPECT_EQ(body["status"], "committed");
   EXPECT_EQ(body["height"], 9u);
+}
+
+TEST_F(RpcRouterTest, GetTxShowsEachTypeByNameWithItsPayloadDecoded) {
+  RpcRouter router = make_router();
+  const ledger::Address to = ledger::address_from_public_key(m_key.public_key);
+  const auto get = [&](const ledger::Transaction& tx) {
+    const runtime::Hash32 id = tx.id(m_crypto);
+    m_backend.txs[id] = TxLookup{tx, 3};
+    return parse(router.handle({"GET", "/rpc/getTx/" + codec::to_hex(id), "", "c"}));
+  };
+  const json transfer = get(ledger::make_transaction(
+      ledger::TxType::kTransfer, m_key, 1, 5'000, ledger::TransferPayload{to, 42}.encode(),
+      m_crypto));
+  EXPECT_EQ(transfer["type"], "transfer");
+  EXPECT_EQ(transfer["payload"]["recipient"], ledger::encode_address(to));
+  EXPECT_EQ(transfer["payload"]["amount"], 42u);
+  const json stake = get(ledger::make_transaction(ledger::TxType::kStake, m_key, 2, 5'000,
+                                                  ledger::AmountPayload{7}.encode(), m_crypto));
+  EXPECT_EQ(stake["type"], "stake");
+  EXPECT_EQ(stake["payload"]["amount"], 7u);
+  const json evidence = get(ledger::make_transaction(ledger::TxType::kEvidence, m_key, 3, 5'000,
+                                                     runtime::Bytes(40, 1), m_crypto));
+  EXPECT_EQ(evidence["type"], "evidence");
+  EXPECT_EQ(evidence["payload"]["bytes"], 40u);
 }
 
 TEST_F(RpcRouterTest, GetTxRejectsBadHashesAndReportsUnknownOnes) {
