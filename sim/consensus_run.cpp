@@ -383,6 +383,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
     consensus::ValidatorDirectoryPtr directory;
     ChainObserver* observer = nullptr;
     std::shared_ptr<const Coalition> coalition;
+    consensus::ComputationCaches* caches = nullptr;
   } ctx;
   Simulator* sim_ptr = nullptr;
   Simulator sim(
@@ -393,7 +394,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
         if (node >= n) key = sim_ptr->key_pair(twin_of[node - n]);
         auto honest_reactor = [&ctx, key](runtime::Env& e) {
           return std::make_unique<consensus::ChainReactor>(e, ctx.chain, *ctx.set, ctx.directory,
-                                                           key, ctx.observer);
+                                                           key, ctx.observer, ctx.caches);
         };
         for (const AdversarySpec& a : scenario.adversaries) {
           if (a.behavior == AdversaryBehavior::kTwins) continue;  // both instances run honest code
@@ -442,13 +443,11 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
     return report;
   }
   ctx.chain.genesis = std::move(checked).value();
-  // Every node of the run executes a block on the same parent to the same result: one execution
-  // serves them all (each is billed its crypto cost).
-  consensus::ExecutionCache executions(kSharedHeights);
-  ctx.chain.shared_executions = &executions;
-  // Likewise decoding a finalized block and checking its certificate, once per message.
-  consensus::FinalizedBlockCache finalized_blocks(kSharedHeights);
-  ctx.chain.shared_finalized_blocks = &finalized_blocks;
+  // Every node of the run executes a block on the same parent to the same result, and decodes and
+  // checks each finalized-block message alike: one computation serves them all (each is billed
+  // its crypto cost).
+  consensus::OwnedComputationCaches shared_caches(kSharedHeights);
+  ctx.caches = &shared_caches;
   ctx.chain.consensus.block_interval = scenario.consensus.block_interval;
   ctx.chain.consensus.round_timeout = scenario.consensus.round_timeout;
   ctx.chain.consensus.round_timeout_max = scenario.consensus.round_timeout_max;

@@ -8,14 +8,15 @@ namespace mn::consensus {
 
 ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
                            const ValidatorSet& genesis_validators, ValidatorDirectoryPtr directory,
-                           std::optional<crypto::KeyPair> key, CommitObserver* observer)
+                           std::optional<crypto::KeyPair> key, CommitObserver* observer,
+                           ComputationCaches* caches)
     : m_env(env),
       m_key(key),
       m_app(env, config.genesis.hash, config.genesis.state, genesis_validators, config.epoch_blocks,
             InclusionRule{config.inclusion_slo_blocks, config.max_block_txs}, observer,
-            config.shared_executions),
+            caches != nullptr ? &caches->executions() : nullptr),
       m_engine(env, m_app, std::move(directory), key, config.consensus,
-               config.shared_finalized_blocks) {
+               caches != nullptr ? &caches->finalized_blocks() : nullptr) {
   route(kTransactionKind, [this](runtime::NodeId from, const runtime::MessagePtr& message) {
     on_transaction(from, message);
   });

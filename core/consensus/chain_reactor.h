@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/consensus/computation_caches.h"
 #include "core/consensus/ibft_engine.h"
 #include "core/consensus/ledger_application.h"
 #include "core/runtime/reactor.h"
@@ -26,18 +27,16 @@ struct ChainConfig {
   std::uint64_t inclusion_slo_blocks = 10;
   // Heights per epoch; the validator set follows the stakes at each epoch's end (0: never).
   std::uint64_t epoch_blocks = 0;
-  // Shared with the other nodes of this chain in one process (the simulator's), or null.
-  ExecutionCache* shared_executions = nullptr;
-  FinalizedBlockCache* shared_finalized_blocks = nullptr;
 };
 
 class ChainReactor final : public runtime::Reactor {
  public:
   // `genesis_validators`: the set the genesis names (validator_set_from_stakes of the genesis
-  // state); `directory`: the network node of every validator key.
+  // state); `directory`: the network node of every validator key; `caches`: the driver's, which
+  // must outlive the reactor, or null for private ones (computation_caches.h).
   ChainReactor(runtime::Env& env, const ChainConfig& config, const ValidatorSet& genesis_validators,
                ValidatorDirectoryPtr directory, std::optional<crypto::KeyPair> key,
-               CommitObserver* observer);
+               CommitObserver* observer, ComputationCaches* caches = nullptr);
 
   void on_start() override;
   void on_message(runtime::NodeId from, const runtime::MessagePtr& message) override;

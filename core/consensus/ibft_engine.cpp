@@ -20,7 +20,7 @@ constexpr std::uint64_t kPrivateFinalizedWindow = 2;
 
 IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPtr directory,
                        std::optional<crypto::KeyPair> key, ConsensusConfig config,
-                       FinalizedBlockCache* shared_finalized_blocks)
+                       FinalizedBlockCache* driver_finalized_blocks)
     : m_env(env),
       m_app(app),
       m_directory(std::move(directory)),
@@ -28,10 +28,10 @@ IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPt
       m_key(key),
       m_config(config),
       m_guard(env.storage()),
-      m_own_finalized(shared_finalized_blocks
+      m_own_finalized(driver_finalized_blocks
                           ? nullptr
                           : std::make_unique<FinalizedBlockCache>(kPrivateFinalizedWindow)),
-      m_finalized(shared_finalized_blocks ? shared_finalized_blocks : m_own_finalized.get()) {
+      m_finalized(driver_finalized_blocks ? driver_finalized_blocks : m_own_finalized.get()) {
   adopt_validator_set();
 }
 

@@ -36,11 +36,11 @@ namespace mn::consensus {
 class IbftEngine {
  public:
   // `directory` maps every key that is or may become a validator's to its network node. `key` is
-  // this node's key, if it may validate (absent for a full node). `shared_finalized_blocks` is a
-  // cache shared with other nodes of the chain in this process (the simulator's), or null.
+  // this node's key, if it may validate (absent for a full node). `driver_finalized_blocks` is the
+  // driver's cache of finalized blocks (computation_caches.h), or null for a private one.
   IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPtr directory,
              std::optional<crypto::KeyPair> key, ConsensusConfig config,
-             FinalizedBlockCache* shared_finalized_blocks = nullptr);
+             FinalizedBlockCache* driver_finalized_blocks = nullptr);
 
   void on_start();
   // Returns false if the message is not a consensus message.

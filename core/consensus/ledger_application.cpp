@@ -45,7 +45,7 @@ LedgerApplication::LedgerApplication(runtime::Env& env, const runtime::Hash32& g
                                      std::shared_ptr<const ledger::LedgerState> genesis_state,
                                      ValidatorSet genesis_validators, std::uint64_t epoch_blocks,
                                      InclusionRule inclusion, CommitObserver* observer,
-                                     ExecutionCache* shared_executions)
+                                     ExecutionCache* driver_executions)
     : m_env(env),
       m_state(std::move(genesis_state)),
       m_validators(genesis_validators),
@@ -54,9 +54,9 @@ LedgerApplication::LedgerApplication(runtime::Env& env, const runtime::Hash32& g
       m_epoch_blocks(epoch_blocks),
       m_inclusion_rule(inclusion),
       m_observer(observer),
-      m_own_executions(shared_executions ? nullptr
+      m_own_executions(driver_executions ? nullptr
                                          : std::make_unique<ExecutionCache>(kPrivateWindowHeights)),
-      m_executions(shared_executions ? shared_executions : m_own_executions.get()),
+      m_executions(driver_executions ? driver_executions : m_own_executions.get()),
       m_hash(genesis_hash) {
   MN_ASSERT(m_state != nullptr);
 }

@@ -54,13 +54,13 @@ class LedgerApplication final : public Application {
   // `genesis_hash` and `genesis_state` come from ledger::check_genesis, `genesis_validators` is
   // validator_set_from_stakes of the genesis state. Epochs are `epoch_blocks` heights long (0: one
   // epoch, the genesis set forever). `inclusion` bounds blocks and sets the PoE inclusion SLO.
-  // `shared_executions` is a cache shared with other nodes of the same chain (the simulator's), or
-  // null for a private one.
+  // `driver_executions` is the driver's execution cache (computation_caches.h), or null for a
+  // private one.
   LedgerApplication(runtime::Env& env, const runtime::Hash32& genesis_hash,
                     std::shared_ptr<const ledger::LedgerState> genesis_state,
                     ValidatorSet genesis_validators, std::uint64_t epoch_blocks,
                     InclusionRule inclusion, CommitObserver* observer,
-                    ExecutionCache* shared_executions);
+                    ExecutionCache* driver_executions);
 
   // Rebuilds the committed state from the blocks in storage, and the acknowledged PoEs. Call
   // once, before consensus starts.
