@@ -39,22 +39,17 @@ void open_bucket(const MxPool& pool, const runtime::Hash32& id, const std::vecto
 
 }  // namespace
 
-runtime::Result<SealedBundle> seal_window(const SealRequest& request,
-                                          const std::shared_ptr<const verkle::Crs>& crs,
-                                          std::span<const PoolEntry> revealed) {
-  MxPool pool(request.pool_params, crs);
-  for (const auto& [sender, nonce] : request.account_nonces) pool.set_account_nonce(sender, nonce);
-  for (const PoolEntry& entry : revealed) static_cast<void>(pool.insert(entry));
-  const std::vector<PoolEntry> won = pool.top_k(request.max_winners, request.gas_limit);
-
+runtime::Result<SealedBundle> seal_pool(MxPool& pool, std::uint64_t window, std::size_t max_winners,
+                                        std::uint64_t gas_limit) {
+  const std::vector<PoolEntry> won = pool.top_k(max_winners, gas_limit);
   std::map<runtime::Hash32, std::vector<std::size_t>> by_bucket;  // ascending bucket id
   for (std::size_t i = 0; i < won.size(); ++i)
-    by_bucket[bucket_id(won[i].bucket_key(request.pool_params))].push_back(i);
-  for (const auto& [id, indices] : by_bucket) pool.mark_sealed(id, request.window + 1);
+    by_bucket[bucket_id(won[i].bucket_key(pool.params()))].push_back(i);
+  for (const auto& [id, indices] : by_bucket) pool.mark_sealed(id, window + 1);
   pool.commit_window();
 
   SealedBundle bundle;
-  bundle.window = request.window;
+  bundle.window = window;
   bundle.verkle_root = pool.verkle_tree().root().encode();
   bundle.mesh_root = pool.merkle_mesh_root();
   bundle.mx_root = pool.mx_root();
@@ -70,6 +65,15 @@ runtime::Result<SealedBundle> seal_window(const SealRequest& request,
   if (!proof) return proof.status();
   bundle.proof = std::move(*proof);
   return bundle;
+}
+
+runtime::Result<SealedBundle> seal_window(const SealRequest& request,
+                                          const std::shared_ptr<const verkle::Crs>& crs,
+                                          std::span<const PoolEntry> revealed) {
+  MxPool pool(request.pool_params, crs);
+  for (const auto& [sender, nonce] : request.account_nonces) pool.set_account_nonce(sender, nonce);
+  for (const PoolEntry& entry : revealed) static_cast<void>(pool.insert(entry));
+  return seal_pool(pool, request.window, request.max_winners, request.gas_limit);
 }
 
 }  // namespace mn::auction
