@@ -40,12 +40,19 @@ QLockRefusal QLockBook::commit(const runtime::Hash32& sender, std::uint64_t wind
 
 bool QLockBook::is_replay(const runtime::Hash32& sender, std::uint64_t window,
                           runtime::ByteView tx_core, runtime::ByteView salt) const {
-  // One hash per other live window: the book holds only windows not yet settled, a handful.
+  const auto claimed = m_windows.find(window);
+  const auto committed_by_sender = [&sender](const Window& state, const runtime::Hash32& c) {
+    const auto it = state.commits.find(c);
+    return it != state.commits.end() && it->second.sender == sender;
+  };
+  // One hash per other live window: the book holds only windows not yet settled, a handful. The
+  // preimage recomputed for window `other` may sit in `other` (revealed in the wrong window) or
+  // in the claimed window (a commitment naming `other` posted in this one).
   for (const auto& [other, state] : m_windows) {
     if (other == window) continue;
     const runtime::Hash32 c = qlock_commitment(m_params.chain_id, other, sender, tx_core, salt);
-    const auto it = state.commits.find(c);
-    if (it != state.commits.end() && it->second.sender == sender) return true;
+    if (committed_by_sender(state, c)) return true;
+    if (claimed != m_windows.end() && committed_by_sender(claimed->second, c)) return true;
   }
   return false;
 }

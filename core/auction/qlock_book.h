@@ -9,8 +9,8 @@
 //   max_tx_core_bytes (kTxCoreTooLarge), only in w's reveal phase (kTooEarly / kTooLate). The
 //   book recomputes c = qlock_commitment(chain_id, w, sender, tx_core, salt); it must be a commit
 //   of this sender in w, not yet revealed (kDuplicateReveal). Otherwise, if the same preimage
-//   recomputed with another window w' the book holds matches a commit of this sender in w', the
-//   reveal is a replay (kReplayOtherWindow); else kUnknownCommitment (covers any mismatch).
+//   recomputed with another window w' the book holds matches a commit of this sender in w' or in
+//   w, the reveal is a replay (kReplayOtherWindow); else kUnknownCommitment (any mismatch).
 // - settle(w, h): once w is closed, returns every revealed commit's bond to its sender and
 //   forfeits the bond of every commit never revealed (the last-revealer defence: withholding a
 //   reveal after seeing the others costs the bond), then forgets w. Every unit is accounted for.

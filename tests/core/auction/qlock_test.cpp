@@ -145,6 +145,17 @@ TEST(QLockBook, ReplayOfAnotherWindowsCommitIsRefused) {
   EXPECT_EQ(book.reveal(alice, 1, tx, kSalt, 18), QLockRefusal::kNone);
 }
 
+TEST(QLockBook, ACommitmentNamingAnotherWindowPostedHereIsAReplay) {
+  QLockBook book(params());
+  const runtime::Hash32 alice = test::id_of("sender", 1);
+  const runtime::Bytes tx = bytes("tx");
+  // Window 1 holds a commit naming window 2 (copied ahead); window 2 is live in the book too.
+  ASSERT_EQ(book.commit(alice, 1, commitment_of(2, alice, tx), 100, 14), QLockRefusal::kNone);
+  ASSERT_EQ(book.commit(alice, 2, commitment_of(2, alice, bytes("x")), 100, 18),
+            QLockRefusal::kNone);
+  EXPECT_EQ(book.reveal(alice, 1, tx, kSalt, 18), QLockRefusal::kReplayOtherWindow);
+}
+
 TEST(QLockBook, SettleRefundsRevealersAndForfeitsTheRest) {
   QLockBook book(params());
   const runtime::Hash32 alice = test::id_of("sender", 1);
