@@ -25,4 +25,14 @@ runtime::Hash32 BucketLeaf::hash() const {
   return crypto::blake2b_256(out.view());
 }
 
+runtime::Hash32 topk_digest(std::span<const runtime::Hash32> txids) {
+  const std::size_t tag_bytes = std::strlen(kTopkDigestDomain);
+  codec::Writer out(tag_bytes + 4 + txids.size() * 32);
+  out.write_fixed(
+      runtime::ByteView(reinterpret_cast<const std::uint8_t*>(kTopkDigestDomain), tag_bytes));
+  out.write_u32(static_cast<std::uint32_t>(txids.size()));
+  for (const runtime::Hash32& txid : txids) out.write_fixed(txid);
+  return crypto::blake2b_256(out.view());
+}
+
 }  // namespace mn::auction

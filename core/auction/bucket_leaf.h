@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "core/runtime/types.h"
 
@@ -31,5 +32,9 @@ struct BucketLeaf {
 
   bool operator==(const BucketLeaf&) const = default;
 };
+
+// blake2b_256("BKT-TOPK|v1" || u32 n || txids[0] .. txids[n-1]), n = txids.size(): a leaf's
+// topk_digest over its bucket's first n txids in pool order. REQUIRES: n < 2^32.
+runtime::Hash32 topk_digest(std::span<const runtime::Hash32> txids);
 
 }  // namespace mn::auction

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/auction/mx_pool.h"
-#include "core/crypto/hash.h"
+#include "core/auction/mx_root.h"
 #include "core/merkle/merkle.h"
 #include "core/runtime/assert.h"
 
@@ -40,11 +40,7 @@ void MxPool::commit_window() {
   }
   m_mesh_root = merkle::merkle_root(mesh);
 
-  std::array<std::uint8_t, 64> both{};
-  const auto verkle_root = m_verkle.root().encode();
-  std::copy(verkle_root.begin(), verkle_root.end(), both.begin());
-  std::copy(m_mesh_root.begin(), m_mesh_root.end(), both.begin() + 32);
-  m_mx_root = crypto::blake2b_256(both);
+  m_mx_root = mx_root_of(m_verkle.root().encode(), m_mesh_root);
 }
 
 void MxPool::rebuild_verkle() {

@@ -1,11 +1,8 @@
 #include "core/auction/pool_bucket.h"
 
 #include <algorithm>
-#include <cstring>
 #include <vector>
 
-#include "core/codec/writer.h"
-#include "core/crypto/hash.h"
 #include "core/merkle/merkle.h"
 #include "core/runtime/assert.h"
 
@@ -33,19 +30,16 @@ BucketLeaf PoolBucket::leaf(std::uint32_t topk_count) const {
     out.max_fee = m_entries.begin()->fee_rate;
     out.min_fee = m_entries.rbegin()->fee_rate;
   }
-  const auto topk = static_cast<std::uint32_t>(std::min<std::uint64_t>(out.count, topk_count));
-  const std::size_t tag_bytes = std::strlen(kTopkDigestDomain);
-  codec::Writer digest(tag_bytes + 4 + std::size_t{topk} * 32);
-  digest.write_fixed(
-      runtime::ByteView(reinterpret_cast<const std::uint8_t*>(kTopkDigestDomain), tag_bytes));
-  digest.write_u32(topk);
+  const auto topk = static_cast<std::size_t>(std::min<std::uint64_t>(out.count, topk_count));
+  std::vector<runtime::Hash32> first;
+  first.reserve(topk);
   std::vector<runtime::Hash32> leaves;
   leaves.reserve(m_entries.size());
   for (const PoolOrder& entry : m_entries) {
-    if (leaves.size() < topk) digest.write_fixed(entry.txid);
+    if (first.size() < topk) first.push_back(entry.txid);
     leaves.push_back(merkle::leaf_hash(entry.txid));
   }
-  out.topk_digest = crypto::blake2b_256(digest.view());
+  out.topk_digest = topk_digest(first);
   out.merkle_root = merkle::merkle_root(leaves);
   return out;
 }

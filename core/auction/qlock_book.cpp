@@ -1,0 +1,119 @@
+#include "core/auction/qlock_book.h"
+
+#include <limits>
+#include <utility>
+
+#include "core/auction/qlock_commitment.h"
+#include "core/runtime/assert.h"
+
+namespace mn::auction {
+
+QLockBook::QLockBook(QLockParams params) : m_params(std::move(params)) {
+  MN_ASSERT(m_params.valid());
+}
+
+QLockRefusal QLockBook::phase_refusal(std::uint64_t window, std::uint64_t height,
+                                      WindowPhase want) const {
+  const WindowPhase now = m_params.schedule.phase(window, height);
+  if (now == want) return QLockRefusal::kNone;
+  return now < want ? QLockRefusal::kTooEarly : QLockRefusal::kTooLate;
+}
+
+QLockRefusal QLockBook::commit(const runtime::Hash32& sender, std::uint64_t window,
+                               const runtime::Hash32& commitment, std::uint64_t bond,
+                               std::uint64_t height) {
+  if (QLockRefusal why = phase_refusal(window, height, WindowPhase::kCommit);
+      why != QLockRefusal::kNone)
+    return why;
+  if (bond < m_params.min_bond) return QLockRefusal::kBondTooLow;
+  Window& state = m_windows[window];
+  if (state.commits.contains(commitment)) return QLockRefusal::kDuplicateCommit;
+  if (state.commits.size() >= m_params.max_commits_per_window ||
+      bond > std::numeric_limits<std::uint64_t>::max() - state.total_bonded) {
+    if (state.commits.empty()) m_windows.erase(window);
+    return QLockRefusal::kWindowFull;
+  }
+  state.commits.emplace(commitment, Commit{sender, bond, height, false});
+  state.total_bonded += bond;
+  return QLockRefusal::kNone;
+}
+
+bool QLockBook::is_replay(const runtime::Hash32& sender, std::uint64_t window,
+                          runtime::ByteView tx_core, runtime::ByteView salt) const {
+  const auto claimed = m_windows.find(window);
+  const auto committed_by_sender = [&sender](const Window& state, const runtime::Hash32& c) {
+    const auto it = state.commits.find(c);
+    return it != state.commits.end() && it->second.sender == sender;
+  };
+  // One hash per other live window: the book holds only windows not yet settled, a handful. The
+  // preimage recomputed for window `other` may sit in `other` (revealed in the wrong window) or
+  // in the claimed window (a commitment naming `other` posted in this one).
+  for (const auto& [other, state] : m_windows) {
+    if (other == window) continue;
+    const runtime::Hash32 c = qlock_commitment(m_params.chain_id, other, sender, tx_core, salt);
+    if (committed_by_sender(state, c)) return true;
+    if (claimed != m_windows.end() && committed_by_sender(claimed->second, c)) return true;
+  }
+  return false;
+}
+
+QLockRefusal QLockBook::reveal(const runtime::Hash32& sender, std::uint64_t window,
+                               runtime::ByteView tx_core, runtime::ByteView salt,
+                               std::uint64_t height) {
+  if (salt.size() < kMinSaltBytes) return QLockRefusal::kSaltTooShort;
+  if (tx_core.size() > m_params.max_tx_core_bytes) return QLockRefusal::kTxCoreTooLarge;
+  if (QLockRefusal why = phase_refusal(window, height, WindowPhase::kReveal);
+      why != QLockRefusal::kNone)
+    return why;
+  const runtime::Hash32 c = qlock_commitment(m_params.chain_id, window, sender, tx_core, salt);
+  const auto state = m_windows.find(window);
+  if (state != m_windows.end()) {
+    const auto it = state->second.commits.find(c);
+    if (it != state->second.commits.end() && it->second.sender == sender) {
+      if (it->second.revealed) return QLockRefusal::kDuplicateReveal;
+      it->second.revealed = true;
+      state->second.reveals.push_back(
+          QLockReveal{sender, c, runtime::Bytes(tx_core.begin(), tx_core.end()), height});
+      return QLockRefusal::kNone;
+    }
+  }
+  if (is_replay(sender, window, tx_core, salt)) return QLockRefusal::kReplayOtherWindow;
+  return QLockRefusal::kUnknownCommitment;
+}
+
+QLockSettlement QLockBook::settle(std::uint64_t window, std::uint64_t height) {
+  QLockSettlement out;
+  out.window = window;
+  if (m_params.schedule.phase(window, height) != WindowPhase::kClosed) {
+    out.refusal = QLockRefusal::kTooEarly;
+    return out;
+  }
+  const auto state = m_windows.find(window);
+  if (state == m_windows.end()) return out;
+  for (const auto& [commitment, commit] : state->second.commits) {
+    const BondRefund move{commit.sender, commitment, commit.bond};
+    if (commit.revealed) {
+      out.refunds.push_back(move);
+      out.refunded += commit.bond;
+    } else {
+      out.forfeits.push_back(move);
+      out.forfeited += commit.bond;
+    }
+  }
+  out.total_bonded = state->second.total_bonded;
+  MN_ASSERT(out.refunded + out.forfeited == out.total_bonded);
+  m_windows.erase(state);
+  return out;
+}
+
+std::vector<QLockReveal> QLockBook::reveals(std::uint64_t window) const {
+  const auto state = m_windows.find(window);
+  return state == m_windows.end() ? std::vector<QLockReveal>{} : state->second.reveals;
+}
+
+std::size_t QLockBook::commit_count(std::uint64_t window) const {
+  const auto state = m_windows.find(window);
+  return state == m_windows.end() ? 0 : state->second.commits.size();
+}
+
+}  // namespace mn::auction
