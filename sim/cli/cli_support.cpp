@@ -8,37 +8,70 @@
 
 namespace mn::sim::cli {
 
-const char* const kUsage =
-    "usage:\n"
-    "  metasim run SCENARIO [--seed N] [--out DIR] [--trace] [--progress]\n"
-    "  metasim check SCENARIO... --seeds A..B [--threads N] [--progress]\n"
-    "  metasim validate SCENARIO...\n"
-    "  metasim replay DIR\n"
-    "  metasim shrink SCENARIO --seed N --out MIN.json\n"
-    "  metasim sweep SWEEP [--threads N] [--shard I/N] [--out FILE.h5] [--progress]\n"
-    "  metasim merge OUT.h5 SHARD.h5... [--partial]\n"
-    "\n"
-    "  run       run a scenario and check its expectations; writes DIR/summary.json, run.h5 and\n"
-    "            scenario.json (default DIR: out/<scenario name>-seed<N>); --trace also writes\n"
-    "            DIR/trace.log, every processed event as one readable line\n"
-    "  check     run every scenario under every seed (\"1..50\", \"7\", \"1..20,33\") in parallel\n"
-    "            on N threads (default: all cores); prints each scenario's pass rate and, for\n"
-    "            each failing seed, the failed expectations and the command that reproduces it\n"
-    "  validate  check scenario files against the schema (docs/scenario.schema.json)\n"
-    "  replay    rerun a recorded run directory and confirm its fingerprint\n"
-    "  shrink    remove adversaries, faults, nodes, time and workload while the same\n"
-    "            expectation still fails, and write the minimal scenario\n"
-    "  sweep     run every point of a sweep file (docs/sweeps.md) under every seed, in parallel\n"
-    "            on N threads (default: all cores); --shard I/N runs only the runs with\n"
-    "            run_index % N == I; writes one row per run to FILE.h5 (default\n"
-    "            out/<sweep name>.h5) and each failed run's scenario to FILE.failed/\n"
-    "  merge     join the shard files of one sweep into OUT.h5 (rows by run_index); refuses\n"
-    "            shards of different sweeps, duplicate runs and, unless --partial, missing runs\n"
-    "\n"
+namespace {
+
+struct CommandHelp {
+  const char* name;
+  const char* synopsis;     // one or more "  metasim ..." lines
+  const char* description;  // indented by 12 columns after the first line
+};
+
+constexpr CommandHelp kCommands[] = {
+    {"run", "  metasim run SCENARIO [--seed N] [--out DIR] [--trace] [--progress]\n",
+     "run a scenario and check its expectations; writes DIR/summary.json, run.h5 and\n"
+     "            scenario.json (default DIR: out/<scenario name>-seed<N>); --trace also writes\n"
+     "            DIR/trace.log, every processed event as one readable line\n"},
+    {"check", "  metasim check SCENARIO... --seeds A..B [--threads N] [--progress]\n",
+     "run every scenario under every seed (\"1..50\", \"7\", \"1..20,33\") in parallel\n"
+     "            on N threads (default: all cores); prints each scenario's pass rate and, for\n"
+     "            each failing seed, the failed expectations and the command that reproduces it\n"},
+    {"validate", "  metasim validate SCENARIO...\n",
+     "check scenario files against the schema (docs/scenario.schema.json)\n"},
+    {"replay", "  metasim replay DIR\n",
+     "rerun a recorded run directory and confirm its fingerprint\n"},
+    {"shrink", "  metasim shrink SCENARIO --seed N --out MIN.json\n",
+     "remove adversaries, faults, nodes, time and workload while the same\n"
+     "            expectation still fails, and write the minimal scenario\n"},
+    {"sweep", "  metasim sweep SWEEP [--threads N] [--shard I/N] [--out FILE.h5] [--progress]\n",
+     "run every point of a sweep file (docs/sweeps.md) under every seed, in parallel\n"
+     "            on N threads (default: all cores); --shard I/N runs only the runs with\n"
+     "            run_index % N == I; writes one row per run to FILE.h5 (default\n"
+     "            out/<sweep name>.h5) and each failed run's scenario to FILE.failed/\n"},
+    {"merge", "  metasim merge OUT.h5 SHARD.h5... [--partial]\n",
+     "join the shard files of one sweep into OUT.h5 (rows by run_index); refuses\n"
+     "            shards of different sweeps, duplicate runs and, unless --partial, missing "
+     "runs\n"},
+};
+
+constexpr const char* kExitCodes =
     "exit codes: 0 all expectations held, 1 an expectation failed, 2 bad input or usage\n";
 
+std::string describe(const CommandHelp& c) {
+  std::string name = c.name;
+  name.resize(10, ' ');
+  return "  " + name + c.description;
+}
+
+}  // namespace
+
+std::string usage() {
+  std::string out = "usage:\n";
+  for (const CommandHelp& c : kCommands) out += c.synopsis;
+  out += "  metasim --version\n\n";
+  for (const CommandHelp& c : kCommands) out += describe(c);
+  return out + "\n" + kExitCodes;
+}
+
+std::optional<std::string> command_usage(std::string_view command) {
+  for (const CommandHelp& c : kCommands) {
+    if (command == c.name)
+      return std::string("usage:\n") + c.synopsis + "\n" + describe(c) + "\n" + kExitCodes;
+  }
+  return std::nullopt;
+}
+
 int usage_error(const std::string& message) {
-  fmt::print(stderr, "metasim: {}\n\n{}", message, kUsage);
+  fmt::print(stderr, "metasim: {}\n\n{}", message, usage());
   return kExitUsage;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/scenario/scenario.h"
@@ -15,7 +16,10 @@ constexpr int kExitPass = 0;
 constexpr int kExitFail = 1;
 constexpr int kExitUsage = 2;
 
-extern const char* const kUsage;
+// Every command's synopsis and what it does, and the exit codes.
+std::string usage();
+// One command's synopsis and description; nullopt for an unknown command.
+std::optional<std::string> command_usage(std::string_view command);
 
 // Prints "metasim: MESSAGE" and the usage to stderr; returns kExitUsage.
 int usage_error(const std::string& message);

@@ -1,6 +1,7 @@
 // metasim: run, validate, replay and shrink simulation scenarios, run parameter sweeps and merge
 // their shards. Exit codes: 0 every expectation held, 1 an expectation or invariant failed (or a
 // replay did not reproduce), 2 bad input or usage.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "buildinfo/build_info.h"
 #include "sim/cli/cli_support.h"
 #include "sim/cli/progress_line.h"
 #include "sim/cli/sweep_progress_line.h"
@@ -34,7 +36,6 @@ using mn::sim::cli::human_count;
 using mn::sim::cli::kExitFail;
 using mn::sim::cli::kExitPass;
 using mn::sim::cli::kExitUsage;
-using mn::sim::cli::kUsage;
 using mn::sim::cli::load_or_report;
 using mn::sim::cli::parse_u64;
 using mn::sim::cli::usage_error;
@@ -497,11 +498,23 @@ int command_merge(const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    fmt::print("{}", kUsage);
+    fmt::print("{}", mn::sim::cli::usage());
     return args.empty() ? kExitUsage : kExitPass;
+  }
+  if (args[0] == "--version") {
+    fmt::print("metasim {} (commit {})\n", mn::build_version(), mn::build_commit());
+    return kExitPass;
   }
   const std::string command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
+  // `metasim CMD --help` anywhere on the line: that command's usage, nothing run.
+  if (std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
+      std::find(rest.begin(), rest.end(), "-h") != rest.end()) {
+    if (const auto help = mn::sim::cli::command_usage(command)) {
+      fmt::print("{}", *help);
+      return kExitPass;
+    }
+  }
   if (command == "run") return command_run(rest);
   if (command == "check") return mn::sim::cli::command_check(rest);
   if (command == "validate") return command_validate(rest);
