@@ -1,8 +1,10 @@
 #include "sim/cli/cli_support.h"
 
 #include <algorithm>
+#include <fstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "sim/scenario/scenario_loader.h"
 
@@ -109,7 +111,21 @@ std::optional<std::vector<std::uint64_t>> parse_seeds(const std::string& text) {
   return seeds;
 }
 
+FileKind file_kind(const std::string& path) {
+  std::ifstream file(path);
+  const nlohmann::json doc = nlohmann::json::parse(file, nullptr, false);
+  if (!file || doc.is_discarded() || !doc.is_object()) return FileKind::kUnreadable;
+  return doc.contains("sampling") && doc.contains("scenario") ? FileKind::kSweep
+                                                              : FileKind::kScenario;
+}
+
 std::optional<Scenario> load_or_report(const std::string& path) {
+  if (file_kind(path) == FileKind::kSweep) {
+    fmt::print(stderr,
+               "error: {}: this is a sweep file, not a scenario: run it with metasim sweep {}\n",
+               path, path);
+    return std::nullopt;
+  }
   auto loaded = load_scenario_file(path);
   if (!loaded) {
     fmt::print(stderr, "error: {}: {}\n", path, loaded.status().message());

@@ -31,7 +31,13 @@ std::optional<std::uint64_t> parse_u64(const std::string& text);
 // nullopt if malformed or a range runs backwards.
 std::optional<std::vector<std::uint64_t>> parse_seeds(const std::string& text);
 
-// The scenario at `path`, or nullopt after printing "error: PATH: reason" to stderr.
+// What a JSON file at `path` holds, judged by its top-level keys: a sweep names a "scenario" and
+// its "sampling"; anything else is taken for a scenario. kUnreadable if it is not a JSON object.
+enum class FileKind { kScenario, kSweep, kUnreadable };
+FileKind file_kind(const std::string& path);
+
+// The scenario at `path`, or nullopt after printing "error: PATH: reason" to stderr (a sweep
+// file is named as such, with the command that runs it).
 std::optional<Scenario> load_or_report(const std::string& path);
 
 // 1234567 -> "1,234,567".

@@ -195,14 +195,16 @@ int command_run(const std::vector<std::string>& args) {
 }
 
 int command_validate(const std::vector<std::string>& args) {
-  if (args.empty()) return usage_error("validate needs at least one SCENARIO file");
+  if (args.empty()) return usage_error("validate needs at least one SCENARIO or SWEEP file");
   int failures = 0;
   for (const auto& path : args) {
-    auto loaded = mn::sim::load_scenario_file(path);
-    if (loaded) {
-      fmt::print("ok: {}\n", path);
+    const bool sweep = mn::sim::cli::file_kind(path) == mn::sim::cli::FileKind::kSweep;
+    const mn::runtime::Status status = sweep ? mn::sim::load_sweep_file(path).status()
+                                             : mn::sim::load_scenario_file(path).status();
+    if (status.is_ok()) {
+      fmt::print("ok: {} ({})\n", path, sweep ? "sweep" : "scenario");
     } else {
-      fmt::print(stderr, "error: {}: {}\n", path, loaded.status().message());
+      fmt::print(stderr, "error: {}: {}\n", path, status.message());
       ++failures;
     }
   }
@@ -359,6 +361,12 @@ int command_sweep(const std::vector<std::string>& args) {
     }
   }
   if (sweep_path.empty()) return usage_error("sweep needs a SWEEP file");
+  if (mn::sim::cli::file_kind(sweep_path) == mn::sim::cli::FileKind::kScenario) {
+    fmt::print(stderr,
+               "error: {}: this is a scenario file, not a sweep: run it with metasim run {}\n",
+               sweep_path, sweep_path);
+    return kExitUsage;
+  }
   auto spec = mn::sim::load_sweep_file(sweep_path);
   if (!spec) {
     fmt::print(stderr, "error: {}: {}\n", sweep_path, spec.status().message());

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/scenario/key_suggestion.h"
+
 namespace mn::sim {
 
 namespace {
@@ -370,8 +372,13 @@ std::optional<SchemaViolation> JsonSchemaValidator::check_object(const json& sch
   if (schema.contains("additionalProperties")) {  // construction admitted only `false`
     for (const auto& [key, value] : instance.items()) {
       if (!has_properties || !properties->contains(key)) {
+        std::vector<std::string_view> known;
+        if (has_properties) {
+          for (const auto& [name, unused] : properties->items()) known.push_back(name);
+        }
+        const std::string message = unknown_key_message(key, known);
         push_key(path, key);
-        return violation(path, "unknown key");
+        return violation(path, message);
       }
     }
   }

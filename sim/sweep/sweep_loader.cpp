@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/scenario/key_suggestion.h"
 #include "sim/scenario/scenario_loader.h"
 #include "sim/sweep/sweep_override.h"
 #include "sim/sweep/sweep_sampling.h"
@@ -48,7 +49,8 @@ Status check_keys(const json& object, std::string_view path,
   if (!object.is_object()) return invalid(path.empty() ? "(root)" : path, "expected object");
   for (const auto& [key, value] : object.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      return invalid(member_path(path, key), "unknown key");
+      return invalid(member_path(path, key),
+                     unknown_key_message(key, std::vector<std::string_view>(allowed)));
     }
   }
   for (const auto key : required) {

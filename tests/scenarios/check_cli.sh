@@ -72,6 +72,14 @@ cat >"$work/unknown_key.json" <<'JSON'
 JSON
 check "an unknown key exits 2" expect_exit 2 "$work/unknown_key.txt" "$metasim" run "$work/unknown_key.json"
 check "  ... and names the JSON path" grep -q "network.topolgy: unknown key" "$work/unknown_key.txt"
+check "  ... and suggests the nearest valid key" grep -q 'did you mean "topology"' "$work/unknown_key.txt"
+sweep_file=$root/scenarios/sweeps/censorship_share.json
+check "validate accepts a sweep file" expect_exit 0 "$work/validate_sweep.txt" "$metasim" validate "$sweep_file" "$scenario"
+check "  ... and says which kind each file is" grep -q "(sweep)" "$work/validate_sweep.txt"
+check "run of a sweep file exits 2" expect_exit 2 "$work/run_sweep.txt" "$metasim" run "$sweep_file"
+check "  ... and says it is a sweep file" grep -q "this is a sweep file" "$work/run_sweep.txt"
+check "sweep of a scenario file exits 2" expect_exit 2 "$work/sweep_scenario.txt" "$metasim" sweep "$scenario"
+check "  ... and says it is a scenario file" grep -q "this is a scenario file" "$work/sweep_scenario.txt"
 check "validate accepts every shipped scenario" expect_exit 0 "$work/validate.txt" "$metasim" validate "$root"/scenarios/network/*.json
 check "validate rejects a bad file with exit 2" expect_exit 2 "$work/validate_bad.txt" "$metasim" validate "$work/unknown_key.json"
 check "an unknown option exits 2" expect_exit 2 "$work/usage.txt" "$metasim" run "$scenario" --bogus

@@ -319,13 +319,13 @@ TEST(ScenarioLoaderSchema, WrongType) {
 TEST(ScenarioLoaderSchema, UnknownKeys) {
   EXPECT_EQ(error_with([](json& d) { d["colour"] = "red"; }), "colour: unknown key");
   EXPECT_EQ(error_with([](json& d) { d["network"]["latencyy"] = json::object(); }),
-            "network.latencyy: unknown key");
+            "network.latencyy: unknown key (did you mean \"latency\"?)");
   EXPECT_EQ(error_with([](json& d) { d["network"]["latency"]["median"] = 5; }),
             "network.latency.median: unknown key");
   EXPECT_EQ(error_with([](json& d) {
               d["faults"] = json::parse(R"([{"at_s": 1, "kind": "heal", "nodez": "v0"}])");
             }),
-            "faults[0].nodez: unknown key");
+            "faults[0].nodez: unknown key (did you mean \"nodes\"?)");
 }
 
 TEST(ScenarioLoaderSchema, MissingRequiredKeys) {
