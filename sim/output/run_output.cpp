@@ -188,6 +188,18 @@ std::vector<double> seconds_column(const std::vector<Record>& records) {
 
 // /economics (per height), /validators (per validator), /slashing (per slash): the layout
 // analysis/report.py reads.
+// Each node's region by name, as the scenario names it ("default" when it names none).
+std::vector<std::string> region_names(const Scenario& scenario,
+                                      const std::vector<std::uint32_t>& regions) {
+  std::vector<std::string> names;
+  names.reserve(regions.size());
+  for (const std::uint32_t r : regions) {
+    names.push_back(r < scenario.network.regions.size() ? scenario.network.regions[r].name
+                                                        : std::string("default"));
+  }
+  return names;
+}
+
 void write_economics(H5File& f, StatusChain& chain, const RunReport& report,
                      const Scenario& scenario) {
   using E = RunReport::EconomicsRecord;
@@ -314,7 +326,8 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
     busy.push_back(c.cpu_busy_ns);
   }
   chain << f.group("/nodes") << f.column("/nodes/id", ids) << f.column("/nodes/name", names)
-        << f.column("/nodes/region", report.node_regions) << f.column("/nodes/messages_sent", sent)
+        << f.column("/nodes/region", region_names(scenario, report.node_regions))
+        << f.column("/nodes/messages_sent", sent)
         << f.column("/nodes/bytes_sent", bytes) << f.column("/nodes/messages_received", received)
         << f.column("/nodes/gossip_duplicates", dups) << f.column("/nodes/dropped_loss", loss)
         << f.column("/nodes/dropped_partition", part) << f.column("/nodes/dropped_down", down)
