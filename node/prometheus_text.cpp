@@ -1,6 +1,10 @@
 #include "node/prometheus_text.h"
 
+#include <array>
+#include <cstdio>
 #include <set>
+
+#include "node/metric_catalogue.h"
 
 namespace mn::node {
 namespace {
@@ -18,6 +22,12 @@ void render_family(std::string& out, std::set<std::string, std::less<>>& written
   for (const auto& [name, value] : values) {
     std::string clean = sanitize_metric_name(name);
     if (!written.insert(clean).second) continue;
+    const MetricInfo* info = find_metric(clean);
+    out += "# HELP ";
+    out += clean;
+    out += ' ';
+    out += info != nullptr ? info->help : "Not described in node/metric_catalogue.cpp.";
+    out += '\n';
     out += "# TYPE ";
     out += clean;
     out += ' ';
@@ -25,7 +35,13 @@ void render_family(std::string& out, std::set<std::string, std::less<>>& written
     out += '\n';
     out += clean;
     out += ' ';
-    out += std::to_string(value);
+    if (info != nullptr && info->scale != 1.0) {
+      std::array<char, 32> text{};
+      std::snprintf(text.data(), text.size(), "%.9g", static_cast<double>(value) * info->scale);
+      out += text.data();
+    } else {
+      out += std::to_string(value);
+    }
     out += '\n';
   }
 }

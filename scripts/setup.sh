@@ -12,6 +12,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   python3 python3-h5py python3-jsonschema python3-numpy python3-pandas python3-matplotlib
   curl jq procps
+  prometheus
 )
 
 missing=()

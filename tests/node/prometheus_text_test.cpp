@@ -5,18 +5,30 @@
 namespace mn::node {
 namespace {
 
-TEST(PrometheusTextTest, RendersCountersThenGaugesWithTypeLines) {
+TEST(PrometheusTextTest, RendersCountersThenGaugesWithHelpAndTypeLines) {
   MetricsRegistry metrics;
   metrics.add("rpc_requests_total", 7);
   metrics.add("p2p_frames_sent_total", 2);
   metrics.set("p2p_peers", -1);
   EXPECT_EQ(render_prometheus(metrics),
+            "# HELP p2p_frames_sent_total Authenticated frames sent.\n"
             "# TYPE p2p_frames_sent_total counter\n"
             "p2p_frames_sent_total 2\n"
+            "# HELP rpc_requests_total RPC requests answered.\n"
             "# TYPE rpc_requests_total counter\n"
             "rpc_requests_total 7\n"
+            "# HELP p2p_peers Connected peers.\n"
             "# TYPE p2p_peers gauge\n"
             "p2p_peers -1\n");
+}
+
+TEST(PrometheusTextTest, AValueRecordedInNanosecondsIsShownInTheSecondsItsNameSays) {
+  MetricsRegistry metrics;
+  metrics.set("node_block_interval_seconds", 250'000'000);
+  EXPECT_EQ(render_prometheus(metrics),
+            "# HELP node_block_interval_seconds Seconds between the last two committed blocks.\n"
+            "# TYPE node_block_interval_seconds gauge\n"
+            "node_block_interval_seconds 0.25\n");
 }
 
 TEST(PrometheusTextTest, EmptyRegistryRendersNothing) {
@@ -36,7 +48,8 @@ TEST(PrometheusTextTest, NamesThatCollideAfterSanitizingAreWrittenOnce) {
   metrics.add("a.b", 1);
   metrics.add("a_b", 2);
   metrics.set("a-b", 3);
-  EXPECT_EQ(render_prometheus(metrics), "# TYPE a_b counter\na_b 1\n");
+  EXPECT_EQ(render_prometheus(metrics),
+            "# HELP a_b Not described in node/metric_catalogue.cpp.\n# TYPE a_b counter\na_b 1\n");
 }
 
 }  // namespace
