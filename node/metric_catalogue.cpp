@@ -41,6 +41,7 @@ constexpr MetricInfo kMetrics[] = {
     {"consensus_own_payload_invalid_total", "Payloads this node built that did not execute."},
     {"consensus_proposals_total", "Proposals this node made."},
     {"consensus_round_changes_total", "Round changes this node announced."},
+    {"consensus_round_resends_total", "Rounds half over without a commit whose messages were resent."},
     {"consensus_screened_out_proposals_total", "Proposals refused by the application's screen."},
     {"consensus_sign_guard_unreadable_total", "Starts whose last-signed record could not be read."},
     {"consensus_validator_set_changes_total", "Validator set changes at epoch boundaries."},

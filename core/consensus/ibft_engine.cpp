@@ -88,6 +88,20 @@ runtime::TimeNs IbftEngine::round_timeout(std::uint32_t round) const {
 void IbftEngine::arm_round_timer() {
   if (m_round_timer) m_env.cancel_timer(*m_round_timer);
   m_round_timer = m_env.set_timer(round_timeout(m_round), kRoundTimerTag);
+  if (m_resend_timer) m_env.cancel_timer(*m_resend_timer);
+  m_resend_timer = m_env.set_timer(round_timeout(m_round) / 2, kResendTimerTag);
+}
+
+void IbftEngine::send_own(std::uint32_t round, const runtime::MessagePtr& message) {
+  round_state(round).sent.push_back(message);
+  send_to_validators(message);
+}
+
+void IbftEngine::resend_round() {
+  const auto it = m_rounds.find(m_round);
+  if (it == m_rounds.end() || it->second.sent.empty()) return;
+  m_env.metrics().add("consensus_round_resends_total", 1);
+  for (const runtime::MessagePtr& message : it->second.sent) send_to_validators(message);
 }
 
 void IbftEngine::start_round(std::uint32_t round, bool announce) {
@@ -112,7 +126,7 @@ void IbftEngine::start_round(std::uint32_t round, bool announce) {
     const runtime::Hash32 digest = rc.signing_digest();
     if (m_guard.permit(Step::kRoundChange, m_height, round, digest)) {
       rc.signature = m_env.crypto().sign(m_key->secret_key, digest);
-      send_to_validators(encode_round_change(rc));
+      send_own(round, encode_round_change(rc));
       handle_round_change(rc);
     }
   }
@@ -185,7 +199,7 @@ void IbftEngine::send_proposal(BlockPtr block, std::vector<RoundChange> justific
   p.signature = m_env.crypto().sign(
       m_key->secret_key, consensus_digest(Step::kPropose, m_height, m_round, p.block->hash));
   m_env.metrics().add("consensus_proposals_total", 1);
-  send_to_validators(encode_proposal(p));
+  send_own(m_round, encode_proposal(p));
   handle_proposal(m_env.self(), p);
 }
 
@@ -252,6 +266,13 @@ bool IbftEngine::on_timer(runtime::TimerId id, std::uint64_t tag) {
     if (m_propose_timer == id) {
       m_propose_timer.reset();
       maybe_propose();
+    }
+    return true;
+  }
+  if (tag == kResendTimerTag) {
+    if (m_resend_timer == id) {
+      m_resend_timer.reset();
+      resend_round();
     }
     return true;
   }
@@ -342,7 +363,7 @@ void IbftEngine::handle_proposal(runtime::NodeId, const Proposal& p) {
     rs.sent_prepare = true;
     const Vote vote = make_vote(Step::kPrepare, m_height, p.round, p.block->hash, *m_self,
                                 m_key->secret_key, m_env.crypto());
-    send_to_validators(encode_vote(vote));
+    send_own(p.round, encode_vote(vote));
     handle_vote(vote);
   }
   check_prepare_quorum(p.round);
@@ -411,7 +432,7 @@ void IbftEngine::check_prepare_quorum(std::uint32_t round) {
     rs.sent_commit = true;
     const Vote vote = make_vote(Step::kCommit, m_height, round, rs.proposal->hash, *m_self,
                                 m_key->secret_key, m_env.crypto());
-    send_to_validators(encode_vote(vote));
+    send_own(round, encode_vote(vote));
     handle_vote(vote);
   }
 }

@@ -59,6 +59,7 @@ class IbftEngine {
   static constexpr std::uint64_t kRoundTimerTag = 0xC0'0001;
   static constexpr std::uint64_t kProposeTimerTag = 0xC0'0002;
   static constexpr std::uint64_t kAnnounceTimerTag = 0xC0'0003;
+  static constexpr std::uint64_t kResendTimerTag = 0xC0'0004;
 
  private:
   struct Tally {
@@ -84,6 +85,9 @@ class IbftEngine {
     std::uint64_t round_change_stake = 0;
     // Set once a quorum asked for this round and the timer restarted from that moment.
     bool timer_from_quorum = false;
+    // What this node signed and sent for this round, sent once more if the round is half over
+    // without a commit: links may lose messages, and a quorum with no slack needs every one.
+    std::vector<runtime::MessagePtr> sent;
     // The first properly signed proposal of this round that did not execute, and the validators
     // already reported for voting for it.
     BlockPtr invalid_block;
@@ -98,6 +102,11 @@ class IbftEngine {
   void start_round(std::uint32_t round, bool announce);
   runtime::TimeNs round_timeout(std::uint32_t round) const;
   void arm_round_timer();
+  // Sends `message`, signed by this node for `round`, to the validators and keeps it for
+  // resend_round().
+  void send_own(std::uint32_t round, const runtime::MessagePtr& message);
+  // Halfway through a round that has not committed: everything this node sent for it, again.
+  void resend_round();
   void on_round_timeout();
   void maybe_propose();
   void propose_new_block();
@@ -175,6 +184,7 @@ class IbftEngine {
   std::optional<runtime::TimerId> m_round_timer;
   std::optional<runtime::TimerId> m_propose_timer;
   std::optional<runtime::TimerId> m_announce_timer;
+  std::optional<runtime::TimerId> m_resend_timer;
   std::optional<FinalizedBlock> m_last_finalized;
   bool m_last_announced = false;
 
