@@ -160,6 +160,7 @@ runtime::Result<ExecutedPayloadPtr> LedgerApplication::run(const BlockHeader& he
                                  ledger::tx_result_name(result) + ")");
     }
   }
+  state->end_block();
   if (auto s = state->check_conservation(); !s.is_ok()) return s;
   auto executed = std::make_shared<ExecutedPayload>();
   executed->height = header.height;

@@ -1,14 +1,16 @@
-// The ledger's state (SPEC 2.1, 2.2, 2.5, 2.6): accounts ordered by address, validator stakes and
-// unbonding amounts, named pools, the supply counters and the records that make PoEs and offences
-// count once; and the two ways to change them from outside: begin_block() (release matured
-// unbonding, distribute the rent pool) and apply() (one transaction). A transaction either applies
-// completely or is rejected with a reason and changes nothing; the reason is a value the caller
-// acts on (a block with a rejected transaction is invalid, and the proposer or the relaying peer is
-// blamed accordingly). Conservation: sum(balances) + sum(stakes) + sum(unbonding) + sum(escrows) +
-// pools.sum() == genesis_supply + minted - burned, checked exactly in 128 bits by
-// check_conservation(). The state
-// root commits to everything: the Merkle root over the accounts in address order, combined with
-// the digest of the rest; prove_account() gives a proof a light client checks with
+// The ledger's state (SPEC 2.1, 2.2, 2.5, 2.6): accounts ordered by address, the fee and
+// economic parameters, the pools, the supply counters, and the containers of the ledger modules
+// (ledger_module.h) that run on it: validator stakes and unbonding amounts (core/staking), PoE
+// records (core/poe), escrows and claimed receipts (core/rewards), offences and tombstones
+// (core/slashing). It changes from outside in three ways: begin_block() (each module's start-of-
+// block hook, in registry order), apply() (one transaction, dispatched to the module that owns its
+// type) and end_block(). A transaction either applies completely or is rejected with a reason and
+// changes nothing; the reason is a value the caller acts on (a block with a rejected transaction
+// is invalid, and the proposer or the relaying peer is blamed accordingly). Conservation:
+// sum(balances) + pools.sum() + the holdings of every module == genesis_supply + minted - burned,
+// checked exactly in 128 bits by check_conservation(). The state root commits to everything: the
+// Merkle root over the accounts in address order, combined with the digest of the rest (which
+// every module writes its part of); prove_account() gives a proof a light client checks with
 // verify_account() alone.
 //
 // Deterministic: ordered containers only, integer arithmetic only. Not thread-safe.
@@ -35,6 +37,8 @@
 namespace mn::ledger {
 
 struct Genesis;
+class ModuleRegistry;
+class StateView;
 
 // Why a transaction did not apply. Every reason leaves the state untouched.
 enum class [[nodiscard]] TxResult : std::uint8_t{
@@ -73,10 +77,12 @@ struct Pools {
 };
 
 // The checks that need no account state, shared by LedgerState::apply and the mempool so both
-// judge a transaction by the same rules: payload bound, supported type, payload layout, fee floor.
+// judge a transaction by the same rules: payload bound, supported type (a module owns it), payload
+// layout (the module's decode), fee floor, then the module's own stateless rules.
 struct TxPrecheck {
   TxResult result = TxResult::kOk;
-  // The decoded payload of its type; meaningful only when result == kOk.
+  // The decoded payload of its type, filled by the module that owns it; meaningful only when
+  // result == kOk.
   TransferPayload transfer;
   AmountPayload amount;  // kStake, kUnstake and kEscrowDeposit
   PoeSubmitPayload poe;
@@ -134,25 +140,34 @@ struct BlockEffects {
   bool operator==(const BlockEffects&) const = default;
 };
 
+// Judges `tx` by the stateless rules, with the modules of `modules` (default: standard_modules()).
 TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees,
                                 const EconomicParams& economics);
+TxPrecheck precheck_transaction(const Transaction& tx, const FeeParams& fees,
+                                const EconomicParams& economics, const ModuleRegistry& modules);
 
 class LedgerState {
  public:
   // An empty ledger with no supply and default fees; from_genesis (genesis.h) builds a real one.
   LedgerState() = default;
 
-  // Opens block `start.height`: releases every unbonding amount due at or before it, then splits
-  // the whole rent pool (rewards::split_rent) among the parent's signers (to their accounts,
-  // created if needed), its proposer, the slashing pool and the treasury. For block 1 (no parent
-  // certificate) the pool waits. REQUIRES: start.height == height() + 1.
+  // Opens block `start.height`: resets block_effects() and runs every module's begin_block in
+  // registry order. With the standard modules: staking releases every unbonding amount due at or
+  // before the height, then rent distribution splits the whole rent pool (rewards::split_rent)
+  // among the parent's signers (to their accounts, created if needed), its proposer, the slashing
+  // pool and the treasury; for block 1 (no parent certificate) the pool waits.
+  // REQUIRES: start.height == height() + 1.
   void begin_block(const BlockStart& start);
+  // Closes the current block: runs every module's end_block in registry order (no standard module
+  // acts there yet).
+  void end_block();
 
   // Applies `tx` completely (kOk) or not at all (any other reason). Checks, in this order: the
   // stateless rules (precheck_transaction), the sender account exists, nonce == its nonce + 1,
   // balance >= debit, the signature. The signature is checked last among the common rules because
   // it is the costly step. Every type debits the fee (and the amount it moves) from the sender,
-  // bumps its nonce, records its public key and adds the fee to the rent pool. Then:
+  // bumps its nonce, records its public key and adds the fee to the rent pool. Then the module that
+  // owns the type applies it; with the standard modules:
   //  - transfer: credits the recipient (creating its account);
   //  - stake: adds the amount to the sender's stake (under the sender's key), which must then be
   //    at least min_stake; a tombstoned key cannot stake;
@@ -201,17 +216,23 @@ class LedgerState {
   std::uint64_t burned() const { return m_burned; }
   const FeeParams& fee_params() const { return m_fee_params; }
   const EconomicParams& economic_params() const { return m_economics; }
+  // The modules this state runs (standard_modules() unless use_modules() chose others).
+  const ModuleRegistry& modules() const { return *m_modules; }
+  // Runs `modules` from now on (tests register extra modules). REQUIRES: it outlives this state.
+  void use_modules(const ModuleRegistry& modules) { m_modules = &modules; }
 
-  // OK when funds are conserved; otherwise the two sides, for the simulator's invariant report.
+  // OK when funds are conserved; otherwise the two sides, with each module's holdings by name,
+  // for the simulator's invariant report.
   runtime::Status check_conservation() const;
 
   // combine_state_root(accounts_root(), summary_digest()).
   runtime::Hash32 state_root() const;
   // Merkle root over leaf_hash(account.encode()) of every account in address order.
   runtime::Hash32 accounts_root() const;
-  // BLAKE2b-256 of the canonical encoding of height, stakes (address order), unbonding,
-  // tombstones, pools, genesis supply, minted, burned, fee and economic parameters, and the
-  // running digest of recorded PoE and offence ids.
+  // BLAKE2b-256 of the canonical encoding of the height, every module's digest in registry order
+  // (with the standard modules: stakes in address order, unbonding, tombstones, escrows), the
+  // running digest of recorded PoE, offence and receipt ids, the pools, genesis supply, minted,
+  // burned, and the fee and economic parameters.
   runtime::Hash32 summary_digest() const;
   // kNotFound if no account exists at `address`.
   runtime::Result<AccountProof> prove_account(const Address& address) const;
@@ -220,6 +241,7 @@ class LedgerState {
 
  private:
   friend runtime::Result<LedgerState> from_genesis(const Genesis& genesis);
+  friend class StateView;
 
   // Inserts or overwrites an account and its cached leaf hash.
   void put_account(const Account& account);
@@ -228,16 +250,8 @@ class LedgerState {
   bool credit(const Address& address, std::uint64_t amount);
   // Folds a newly recorded id into m_history.
   void record(std::uint8_t kind, const runtime::Hash32& id);
-  // The type-specific effects of apply(), on `sender` already debited; kOk or nothing changed.
-  TxResult apply_stake(const Transaction& tx, const TxPrecheck& check, Account& sender);
-  TxResult apply_unstake(const TxPrecheck& check, Account& sender);
-  TxResult apply_receipt_claim(const TxPrecheck& check, crypto::CryptoProvider& crypto,
-                               Account& sender);
-  TxResult apply_evidence(const Transaction& tx, crypto::CryptoProvider& crypto,
-                          const slashing::EvidenceVerifier* evidence, Account& sender);
-  // Whether the PoE a censorship offence names was still owed at the offence's height, as far
-  // as this state's records can tell (never true when they cannot).
-  bool poe_was_due(const slashing::Offence& offence) const;
+  // What the accounts and pools hold: sum(balances) + pools.sum().
+  runtime::Uint128 core_holdings() const;
 
   std::map<Address, Account> m_accounts;
   // leaf_hash(account.encode()) per account, updated with every write so state_root() rehashes
@@ -262,6 +276,9 @@ class LedgerState {
   std::uint64_t m_burned = 0;
   FeeParams m_fee_params;
   EconomicParams m_economics;
+  const ModuleRegistry* m_modules = &standard_registry();
+
+  static const ModuleRegistry& standard_registry();
 };
 
 }  // namespace mn::ledger

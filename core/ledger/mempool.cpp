@@ -62,7 +62,8 @@ Mempool::Mempool(std::size_t capacity) : m_capacity(capacity) {
 
 AdmitResult Mempool::admit(const Transaction& tx, const LedgerState& state,
                            crypto::CryptoProvider& crypto) {
-  const TxPrecheck check = precheck_transaction(tx, state.fee_params(), state.economic_params());
+  const TxPrecheck check =
+      precheck_transaction(tx, state.fee_params(), state.economic_params(), state.modules());
   if (check.result != TxResult::kOk) return from_precheck(check.result);
 
   const Address sender = address_from_public_key(tx.sender);

@@ -46,6 +46,7 @@ ValidityOracle::Outcome ValidityOracle::execute(const Entry& parent,
                            ledger::tx_result_name(result) + ")"};
     }
   }
+  state->end_block();
   if (auto s = state->check_conservation(); !s.is_ok()) return {nullptr, s.message()};
   if (state->state_root() != block.header.state_root) {
     return {nullptr, "state root " + codec::to_hex(block.header.state_root).substr(0, 16) +

@@ -1,0 +1,53 @@
+// The mutable view of a LedgerState that ledger modules apply against: the accounts, the pools,
+// the supply counters, the shared record history, and each module's containers. Only the ledger
+// makes one (LedgerState::apply, begin_block, end_block), for the duration of one call.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+
+#include "core/ledger/ledger_state.h"
+
+namespace mn::ledger {
+
+class StateView {
+ public:
+  explicit StateView(LedgerState& state) : m_state(state) {}
+
+  const LedgerState& state() const { return m_state; }
+  std::uint64_t height() const { return m_state.m_height; }
+  const EconomicParams& economics() const { return m_state.m_economics; }
+  std::uint64_t genesis_supply() const { return m_state.m_genesis_supply; }
+  std::uint64_t minted() const { return m_state.m_minted; }
+  std::uint64_t burned() const { return m_state.m_burned; }
+  void add_minted(std::uint64_t amount) { m_state.m_minted += amount; }
+  void add_burned(std::uint64_t amount) { m_state.m_burned += amount; }
+
+  const Account* find_account(const Address& address) const {
+    return m_state.find_account(address);
+  }
+  void put_account(const Account& account) { m_state.put_account(account); }
+  // Adds `amount` to the balance at `address`, creating the account; false (nothing changed) on
+  // overflow.
+  bool credit(const Address& address, std::uint64_t amount) {
+    return m_state.credit(address, amount);
+  }
+  // Folds a newly recorded id into the history the state digest commits to.
+  void record(std::uint8_t kind, const runtime::Hash32& id) { m_state.record(kind, id); }
+
+  Pools& pools() { return m_state.m_pools; }
+  BlockEffects& effects() { return m_state.m_effects; }
+  std::map<Address, Stake>& stakes() { return m_state.m_stakes; }
+  std::multimap<std::uint64_t, Unbonding>& unbonding() { return m_state.m_unbonding; }
+  std::set<Address>& tombstoned() { return m_state.m_tombstoned; }
+  std::map<runtime::Hash32, std::uint64_t>& poe_heights() { return m_state.m_poe_heights; }
+  std::set<runtime::Hash32>& offences() { return m_state.m_offences; }
+  std::map<Address, std::uint64_t>& escrows() { return m_state.m_escrows; }
+  std::set<runtime::Hash32>& receipts() { return m_state.m_receipts; }
+
+ private:
+  LedgerState& m_state;
+};
+
+}  // namespace mn::ledger
