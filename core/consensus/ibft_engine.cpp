@@ -134,6 +134,16 @@ void IbftEngine::start_round(std::uint32_t round, bool announce) {
 }
 
 void IbftEngine::on_round_timeout() {
+  // A round no quorum has entered yet has not failed: the rest are behind, or lost this node's
+  // round change. Moving on would put this node further ahead, alone, for good when its
+  // timeouts are shorter than theirs; it says again that it is here and waits another timeout
+  // (the timer restarts anyway once the quorum arrives). Whoever is behind catches up by its own
+  // timer or by the jump rule, so some round always gathers a quorum.
+  if (m_round > 0 && !round_state(m_round).timer_from_quorum) {
+    resend_round();
+    arm_round_timer();
+    return;
+  }
   start_round(m_round + 1, true);
 }
 
