@@ -2,17 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <numeric>
+#include <memory>
 #include <optional>
-#include <set>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "core/consensus/chain_reactor.h"
-#include "core/consensus/evidence.h"
-#include "core/ledger/address.h"
 #include "core/ledger/genesis.h"
 #include "core/runtime/assert.h"
 #include "sim/adversary/byzantine_reactor.h"
@@ -56,102 +49,123 @@ std::vector<std::uint64_t> stakes_for(const Scenario& s, std::uint64_t seed) {
   return stakes;
 }
 
-}  // namespace
-
-RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
-                                 const Simulator::ProgressFn& progress,
-                                 const std::function<void(const EventLogEntry&)>& trace) {
-  const std::uint32_t k = scenario.validator_count;
-  const std::uint32_t n = scenario.network.nodes;
-  // Twins: each validator named by a twins adversary gets a second instance, an extra node with
-  // the same key that receives everything sent to the original.
+// The run's nodes beyond the scenario's: twins, and who is honest.
+struct NodePlan {
+  // Twins: each validator named by a twins adversary gets a second instance, an extra node
+  // (network.nodes + i) with the same key that receives everything sent to the original.
   std::vector<NodeId> twin_of;
+  std::vector<bool> honest;  // by node, the twins' extra nodes included
+};
+
+NodePlan plan_nodes(const Scenario& scenario) {
+  const std::uint32_t n = scenario.network.nodes;
+  NodePlan plan;
   for (const auto& a : scenario.adversaries) {
     if (a.behavior != AdversaryBehavior::kTwins) continue;
-    twin_of.insert(twin_of.end(), a.nodes.begin(), a.nodes.end());
+    plan.twin_of.insert(plan.twin_of.end(), a.nodes.begin(), a.nodes.end());
   }
-  const auto extra = static_cast<std::uint32_t>(twin_of.size());
-  std::vector<bool> honest(n + extra, true);
+  const auto extra = static_cast<std::uint32_t>(plan.twin_of.size());
+  plan.honest.assign(n + extra, true);
   for (const auto& a : scenario.adversaries) {
-    for (const NodeId node : a.nodes) honest[node] = false;
+    for (const NodeId node : a.nodes) plan.honest[node] = false;
   }
-  for (NodeId t = n; t < n + extra; ++t) honest[t] = false;
+  for (NodeId t = n; t < n + extra; ++t) plan.honest[t] = false;
+  return plan;
+}
 
-  // Everything the factory needs is built after the simulator (which owns the keys), so the
-  // factory reads it through this context.
-  struct Context {
-    consensus::ChainConfig chain;
-    std::optional<consensus::ValidatorSet> set;
-    std::vector<NodeId> validator_nodes;  // by index in the genesis set, for the adversaries
-    consensus::ValidatorDirectoryPtr directory;
-    ChainObserver* observer = nullptr;
-    std::shared_ptr<const Coalition> coalition;
-  } ctx;
-  Simulator* sim_ptr = nullptr;
-  Simulator sim(
-      scenario, seed,
-      [&](NodeId node, runtime::Env& env) -> std::unique_ptr<runtime::Reactor> {
-        std::optional<crypto::KeyPair> key;
-        if (node < k) key = sim_ptr->key_pair(node);
-        if (node >= n) key = sim_ptr->key_pair(twin_of[node - n]);
-        auto honest_reactor = [&ctx, key](runtime::Env& e) {
-          return std::make_unique<consensus::ChainReactor>(e, ctx.chain, *ctx.set, ctx.directory,
-                                                           key, ctx.observer);
-        };
-        for (const AdversarySpec& a : scenario.adversaries) {
-          if (a.behavior == AdversaryBehavior::kTwins) continue;  // both instances run honest code
-          if (std::find(a.nodes.begin(), a.nodes.end(), node) == a.nodes.end()) continue;
-          AdversaryContext adversary{sim_ptr, &*ctx.set, &ctx.validator_nodes, ctx.coalition};
-          return std::make_unique<ByzantineReactor>(env, *key, a, adversary, honest_reactor);
-        }
-        return honest_reactor(env);
-      },
-      extra);
-  sim_ptr = &sim;
-  for (NodeId t = 0; t < extra; ++t) sim.add_shadow(twin_of[t], n + t);
-
-  // Genesis: the validators' stakes and the workload's funded user accounts.
-  const std::vector<std::uint64_t> stakes = stakes_for(scenario, seed);
-  ledger::Genesis genesis;
-  genesis.chain_id = scenario.name.empty() ? "metasim" : scenario.name.substr(0, 32);
-  genesis.economics = scenario.economics;
-  const auto is_standby = [&scenario](NodeId v) {
-    return std::find(scenario.standby.begin(), scenario.standby.end(), v) != scenario.standby.end();
-  };
-  for (NodeId v = 0; v < k; ++v) {
-    if (!is_standby(v)) genesis.validators.push_back({sim.key_pair(v).public_key, stakes[v]});
-    if (scenario.validator_balance > 0)
-      genesis.accounts.push_back({sim.key_pair(v).public_key, scenario.validator_balance});
-  }
-  std::vector<crypto::KeyPair> accounts;
-  runtime::Rng account_rng(seed, "account-key");
-  for (std::uint32_t i = 0; i < scenario.workload.accounts; ++i) {
-    crypto::KeySeed seed{};
-    account_rng.fill(seed);
-    accounts.push_back(sim.crypto().keypair_from_seed(seed));
-    genesis.accounts.push_back({accounts.back().public_key, scenario.workload.account_balance});
-  }
-  const ledger::FeeParams fee_params = genesis.fee_params;
-  auto checked = ledger::check_genesis(std::move(genesis));
-  if (!checked) {
-    // Drawn stakes and balances can exceed what a 64-bit supply holds: a scenario error, reported
-    // as a failed check rather than a crash.
-    RunReport report;
-    report.consensus = true;
-    report.scenario_name = scenario.name;
-    report.seed = seed;
-    add_verdict(report, "validators.stake", "the genesis this scenario draws is valid", false,
-                checked.status().message());
-    return report;
-  }
-  ctx.chain.genesis = std::move(checked).value();
+// Everything the reactor factory needs is built after the simulator (which owns the keys), so the
+// factory reads it through this context.
+struct ChainContext {
+  consensus::ChainConfig chain;
+  std::optional<consensus::ValidatorSet> set;
+  std::vector<NodeId> validator_nodes;  // by index in the genesis set, for the adversaries
+  consensus::ValidatorDirectoryPtr directory;
+  ChainObserver* observer = nullptr;
+  std::shared_ptr<const Coalition> coalition;
   // Every node of the run executes a block on the same parent to the same result: one execution
   // serves them all (each is billed its crypto cost).
-  consensus::ExecutionCache executions(kSharedHeights);
-  ctx.chain.shared_executions = &executions;
+  consensus::ExecutionCache executions{kSharedHeights};
   // Likewise decoding a finalized block and checking its certificate, once per message.
-  consensus::FinalizedBlockCache finalized_blocks(kSharedHeights);
-  ctx.chain.shared_finalized_blocks = &finalized_blocks;
+  consensus::FinalizedBlockCache finalized_blocks{kSharedHeights};
+};
+
+// Node `node`'s reactor: the honest chain reactor, wrapped by its adversary if it has one.
+std::unique_ptr<runtime::Reactor> make_reactor(const Scenario& scenario, Simulator& sim,
+                                               const ChainContext& ctx, const NodePlan& plan,
+                                               NodeId node, runtime::Env& env) {
+  std::optional<crypto::KeyPair> key;
+  if (node < scenario.validator_count) key = sim.key_pair(node);
+  if (node >= scenario.network.nodes)
+    key = sim.key_pair(plan.twin_of[node - scenario.network.nodes]);
+  auto honest_reactor = [&ctx, key](runtime::Env& e) {
+    return std::make_unique<consensus::ChainReactor>(e, ctx.chain, *ctx.set, ctx.directory, key,
+                                                     ctx.observer);
+  };
+  for (const AdversarySpec& a : scenario.adversaries) {
+    if (a.behavior == AdversaryBehavior::kTwins) continue;  // both instances run honest code
+    if (std::find(a.nodes.begin(), a.nodes.end(), node) == a.nodes.end()) continue;
+    AdversaryContext adversary{&sim, &*ctx.set, &ctx.validator_nodes, ctx.coalition};
+    return std::make_unique<ByzantineReactor>(env, *key, a, adversary, honest_reactor);
+  }
+  return honest_reactor(env);
+}
+
+// The genesis a run starts from, before it is checked.
+struct GenesisPlan {
+  ledger::Genesis genesis;
+  std::vector<crypto::KeyPair> accounts;        // the workload's funded user accounts
+  std::vector<std::uint64_t> validator_stakes;  // genesis stake by validator, 0 for a standby
+};
+
+// Genesis: the validators' stakes and the workload's funded user accounts.
+GenesisPlan plan_genesis(const Scenario& scenario, Simulator& sim, std::uint64_t seed) {
+  const std::uint32_t k = scenario.validator_count;
+  const std::vector<std::uint64_t> stakes = stakes_for(scenario, seed);
+  GenesisPlan plan;
+  plan.genesis.chain_id = scenario.name.empty() ? "metasim" : scenario.name.substr(0, 32);
+  plan.genesis.economics = scenario.economics;
+  plan.validator_stakes.assign(k, 0);
+  for (NodeId v = 0; v < k; ++v) {
+    const bool standby =
+        std::find(scenario.standby.begin(), scenario.standby.end(), v) != scenario.standby.end();
+    if (!standby) {
+      plan.genesis.validators.push_back({sim.key_pair(v).public_key, stakes[v]});
+      plan.validator_stakes[v] = stakes[v];
+    }
+    if (scenario.validator_balance > 0)
+      plan.genesis.accounts.push_back({sim.key_pair(v).public_key, scenario.validator_balance});
+  }
+  runtime::Rng account_rng(seed, "account-key");
+  for (std::uint32_t i = 0; i < scenario.workload.accounts; ++i) {
+    crypto::KeySeed key_seed{};
+    account_rng.fill(key_seed);
+    plan.accounts.push_back(sim.crypto().keypair_from_seed(key_seed));
+    plan.genesis.accounts.push_back(
+        {plan.accounts.back().public_key, scenario.workload.account_balance});
+  }
+  return plan;
+}
+
+// Drawn stakes and balances can exceed what a 64-bit supply holds: a scenario error, reported as a
+// failed check rather than a crash.
+RunReport invalid_genesis_report(const Scenario& scenario, std::uint64_t seed,
+                                 const runtime::Status& status) {
+  RunReport report;
+  report.consensus = true;
+  report.scenario_name = scenario.name;
+  report.seed = seed;
+  add_verdict(report, "validators.stake", "the genesis this scenario draws is valid", false,
+              status.message());
+  return report;
+}
+
+// The chain configuration, the genesis validator set and where each validator runs, and the
+// coalition of the colluding adversaries.
+void configure_chain(const Scenario& scenario, Simulator& sim, ledger::CheckedGenesis genesis,
+                     ChainContext& ctx) {
+  ctx.chain.genesis = std::move(genesis);
+  ctx.chain.shared_executions = &ctx.executions;
+  ctx.chain.shared_finalized_blocks = &ctx.finalized_blocks;
   ctx.chain.consensus.block_interval = scenario.consensus.block_interval;
   ctx.chain.consensus.round_timeout = scenario.consensus.round_timeout;
   ctx.chain.consensus.round_timeout_max = scenario.consensus.round_timeout_max;
@@ -163,7 +177,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   ctx.set = std::move(set).value();
   ctx.validator_nodes.assign(ctx.set->size(), 0);
   auto directory = std::make_shared<consensus::ValidatorDirectory>();
-  for (NodeId v = 0; v < k; ++v) {
+  for (NodeId v = 0; v < scenario.validator_count; ++v) {
     if (const auto index = ctx.set->index_of(sim.key_pair(v).public_key))
       ctx.validator_nodes[*index] = v;
     directory->emplace(sim.key_pair(v).public_key, v);
@@ -174,35 +188,37 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
     if (Coalition::joins(a.behavior)) members.insert(members.end(), a.nodes.begin(), a.nodes.end());
   }
   ctx.coalition = std::make_shared<const Coalition>(*ctx.set, ctx.validator_nodes, members);
+}
 
-  std::vector<std::uint64_t> genesis_stakes(k, 0);
-  for (NodeId v = 0; v < k; ++v) genesis_stakes[v] = is_standby(v) ? 0 : stakes[v];
-  ClientWorkload workload(sim, scenario.workload, accounts, k, fee_params, scenario.economics.rent,
-                          seed);
+// The run's oracles, in the order of their report sections and verdicts. Returns the economics
+// recorder, whose committed nonces the stake changes read.
+const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
+                                     const Scenario& scenario, const ChainContext& ctx,
+                                     const ClientWorkload& workload,
+                                     const std::vector<std::uint64_t>& validator_stakes) {
   const consensus::InclusionRule inclusion{ctx.chain.inclusion_slo_blocks, ctx.chain.max_block_txs};
-  ChainObserver observer(sim, honest);
-  observer.set_workload(&workload);
   observer.add(std::make_unique<AgreementOracle>(observer.honest()));
   observer.add(std::make_unique<ValidityOracle>(ctx.chain.genesis.hash, ctx.chain.genesis.state,
                                                 *ctx.set, ctx.chain.epoch_blocks, inclusion,
                                                 sim.crypto()));
   observer.add(std::make_unique<ConservationOracle>());
-  observer.add(std::make_unique<SlashingOracle>(sim, k, inclusion));
+  observer.add(std::make_unique<SlashingOracle>(sim, scenario.validator_count, inclusion));
   observer.add(std::make_unique<ChainProgressOracle>(sim.node_count()));
-  observer.add(std::make_unique<InclusionOracle>(workload, genesis_stakes,
+  observer.add(std::make_unique<InclusionOracle>(workload, validator_stakes,
                                                  scenario.consensus.inclusion_slo_blocks));
   observer.add(std::make_unique<FinalityOracle>(workload));
-  const EconomicsRecorder& economics =
-      observer.add(std::make_unique<EconomicsRecorder>(sim, genesis_stakes));
-  ctx.observer = &observer;
-  workload.start();
-  // Each stake change is the validator's own signed STAKE or UNSTAKE, numbered after the nonce its
-  // account has on the honest chain and the changes it already sent.
-  std::vector<std::uint64_t> next_nonce(k, 1);
+  return observer.add(std::make_unique<EconomicsRecorder>(sim, validator_stakes));
+}
+
+// Each stake change is the validator's own signed STAKE or UNSTAKE, numbered after the nonce its
+// account has on the honest chain and the changes it already sent.
+void schedule_stake_changes(Simulator& sim, const Scenario& scenario,
+                            const EconomicsRecorder& economics, ledger::FeeParams fee_params) {
+  auto next_nonce = std::make_shared<std::vector<std::uint64_t>>(scenario.validator_count, 1);
   for (const StakeChange& change : scenario.workload.stake_changes) {
-    sim.schedule(change.at, [&sim, &economics, &next_nonce, &fee_params, change] {
+    sim.schedule(change.at, [&sim, &economics, next_nonce, fee_params, change] {
       const crypto::KeyPair& key = sim.key_pair(change.validator);
-      std::uint64_t& nonce = next_nonce[change.validator];
+      std::uint64_t& nonce = (*next_nonce)[change.validator];
       nonce = std::max(nonce, economics.committed_nonce(change.validator) + 1);
       const runtime::Bytes payload = ledger::AmountPayload{change.amount}.encode();
       const auto fee = static_cast<std::uint64_t>(ledger::min_fee(fee_params, payload.size()));
@@ -216,6 +232,41 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
       });
     });
   }
+}
+
+}  // namespace
+
+RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
+                                 const Simulator::ProgressFn& progress,
+                                 const std::function<void(const EventLogEntry&)>& trace) {
+  const NodePlan plan = plan_nodes(scenario);
+  const auto extra = static_cast<std::uint32_t>(plan.twin_of.size());
+  ChainContext ctx;
+  Simulator* sim_ptr = nullptr;
+  Simulator sim(
+      scenario, seed,
+      [&](NodeId node, runtime::Env& env) {
+        return make_reactor(scenario, *sim_ptr, ctx, plan, node, env);
+      },
+      extra);
+  sim_ptr = &sim;
+  for (NodeId t = 0; t < extra; ++t) sim.add_shadow(plan.twin_of[t], scenario.network.nodes + t);
+
+  GenesisPlan genesis = plan_genesis(scenario, sim, seed);
+  const ledger::FeeParams fee_params = genesis.genesis.fee_params;
+  auto checked = ledger::check_genesis(std::move(genesis.genesis));
+  if (!checked) return invalid_genesis_report(scenario, seed, checked.status());
+  configure_chain(scenario, sim, std::move(checked).value(), ctx);
+
+  ClientWorkload workload(sim, scenario.workload, genesis.accounts, scenario.validator_count,
+                          fee_params, scenario.economics.rent, seed);
+  ChainObserver observer(sim, plan.honest);
+  observer.set_workload(&workload);
+  const EconomicsRecorder& economics =
+      add_oracles(observer, sim, scenario, ctx, workload, genesis.validator_stakes);
+  ctx.observer = &observer;
+  workload.start();
+  schedule_stake_changes(sim, scenario, economics, fee_params);
   sim.enable_event_log(kFailureLogEvents);
   if (trace) sim.set_trace(trace);
   sim.run(progress);
