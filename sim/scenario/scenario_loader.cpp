@@ -20,6 +20,7 @@
 
 #include "core/consensus/validator_set.h"
 #include "core/runtime/assert.h"
+#include "sim/adversary/adversary_registry.h"
 #include "sim/scenario/embedded_schema.h"
 #include "sim/scenario/json_schema_validator.h"
 #include "sim/scenario/node_selector.h"
@@ -137,17 +138,6 @@ constexpr std::array<std::pair<const char*, StakeKind>, 3> kStakeKinds = {{
     {"equal", StakeKind::kEqual},
     {"pareto", StakeKind::kPareto},
     {"list", StakeKind::kList},
-}};
-
-constexpr std::array<std::pair<const char*, AdversaryBehavior>, 8> kBehaviors = {{
-    {"silent", AdversaryBehavior::kSilent},
-    {"equivocate", AdversaryBehavior::kEquivocate},
-    {"double_sign", AdversaryBehavior::kDoubleSign},
-    {"withhold_votes", AdversaryBehavior::kWithholdVotes},
-    {"delay", AdversaryBehavior::kDelay},
-    {"invalid_proposal", AdversaryBehavior::kInvalidProposal},
-    {"twins", AdversaryBehavior::kTwins},
-    {"censor_poe", AdversaryBehavior::kCensorPoe},
 }};
 
 constexpr std::array<std::pair<const char*, CryptoMode>, 2> kCryptoModes = {{
@@ -744,10 +734,31 @@ class Loader {
     return {};
   }
 
+  // The behaviour's own parameters, as its registry entry lists them.
+  static Status load_adversary_params(const json& params, const std::string& params_path,
+                                      const std::string& behavior, AdversarySpec& adversary) {
+    const AdversaryKind& kind = adversary_kind(adversary.behavior);
+    for (const auto& [key, value] : params.items()) {
+      const auto takes = [&key = key](const AdversaryParam& p) { return p.key == key; };
+      if (std::none_of(kind.params.begin(), kind.params.end(), takes))
+        return invalid(join_path(params_path, key), "not used by behavior " + behavior);
+    }
+    for (const AdversaryParam& param : kind.params) {
+      const std::string key(param.key);
+      if (!params.contains(key))
+        return invalid(join_path(params_path, key), "required by behavior " + behavior);
+      Status status = positive_ms(params, key.c_str(), params_path, adversary.*param.field);
+      if (!status.is_ok()) return status;
+    }
+    return {};
+  }
+
   Status load_adversary(const json& object, AdversarySpec& adversary) {
     const std::string& path = adversary.json_path;
     const std::string behavior = object["behavior"].get<std::string>();
-    adversary.behavior = enum_value(object["behavior"], kBehaviors);
+    const auto named = adversary_behavior_named(behavior);
+    MN_ASSERT_MSG(named.has_value(), "a behavior the schema admits has no adversary class");
+    adversary.behavior = *named;
     const std::string nodes_path = join_path(path, "nodes");
     auto ids = selector(object["nodes"], nodes_path);
     if (!ids) return ids.status();
@@ -773,15 +784,9 @@ class Loader {
       }
     }
     const std::string params_path = join_path(path, "params");
-    const json& params = member_or_empty(object, "params");
-    const std::string delay_path = join_path(params_path, "delay_ms");
-    if (adversary.behavior == AdversaryBehavior::kDelay) {
-      if (!params.contains("delay_ms")) return invalid(delay_path, "required by behavior delay");
-      Status status = positive_ms(params, "delay_ms", params_path, adversary.delay);
-      if (!status.is_ok()) return status;
-    } else if (params.contains("delay_ms")) {
-      return invalid(delay_path, "not used by behavior " + behavior);
-    }
+    Status status =
+        load_adversary_params(member_or_empty(object, "params"), params_path, behavior, adversary);
+    if (!status.is_ok()) return status;
     // Two behaviors at once on one node would be ambiguous: windows of one node never overlap.
     const auto overlaps = [&adversary](const AdversarySpec& other) {
       const bool other_ends_after_start = !other.until || *other.until > adversary.from;
