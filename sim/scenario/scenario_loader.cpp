@@ -24,6 +24,7 @@
 #include "sim/scenario/embedded_schema.h"
 #include "sim/scenario/json_schema_validator.h"
 #include "sim/scenario/node_selector.h"
+#include "sim/workloads/workload_registry.h"
 
 namespace mn::sim {
 
@@ -529,13 +530,11 @@ class Loader {
   Status load_workload() {
     WorkloadSpec& spec = m_scenario.workload;
     const json& workload = member_or_empty(m_doc, "workload");
-    spec.transfers_per_s = number_or(workload, "transfers_per_s", spec.transfers_per_s);
-    spec.poe_per_s = number_or(workload, "poe_per_s", spec.poe_per_s);
-    spec.receipts_per_s = number_or(workload, "receipts_per_s", spec.receipts_per_s);
-    for (const auto& [key, rate] : {std::pair{"transfers_per_s", spec.transfers_per_s},
-                                    std::pair{"poe_per_s", spec.poe_per_s},
-                                    std::pair{"receipts_per_s", spec.receipts_per_s}}) {
-      if (rate <= 0) continue;
+    for (const WorkloadKind& kind : workload_kinds()) {
+      const std::string key(kind.rate_key);
+      double& rate = spec.*kind.rate;
+      rate = number_or(workload, key.c_str(), rate);
+      if (!kind.needs_consensus || rate <= 0) continue;
       Status status = needs_consensus(join_path("workload", key));
       if (!status.is_ok()) return status;
     }
@@ -571,7 +570,6 @@ class Loader {
                            default_note(workload, "accounts", std::to_string(spec.accounts)));
       }
     }
-    spec.broadcasts_per_s = number_or(workload, "broadcasts_per_s", spec.broadcasts_per_s);
     spec.broadcast_bytes = integer_or(workload, "broadcast_bytes", spec.broadcast_bytes);
     if (const auto origins = workload.find("broadcast_origins"); origins != workload.end()) {
       auto ids = selector(*origins, "workload.broadcast_origins");
