@@ -7,18 +7,12 @@
 #include <fmt/format.h>
 
 #include "core/runtime/rng.h"
+#include "sim/adversary/adversary_registry.h"
 #include "sim/consensus_run.h"
 
 namespace mn::sim {
 
 namespace {
-
-constexpr AdversaryBehavior kBehaviors[] = {
-    AdversaryBehavior::kSilent,     AdversaryBehavior::kEquivocate,
-    AdversaryBehavior::kDoubleSign, AdversaryBehavior::kWithholdVotes,
-    AdversaryBehavior::kDelay,      AdversaryBehavior::kInvalidProposal,
-    AdversaryBehavior::kTwins,      AdversaryBehavior::kCensorPoe,
-};
 
 constexpr double kRoundTimeoutS = 0.6;
 // Liveness is judged from the moment the last fault and adversary window ends, for this long
@@ -142,7 +136,8 @@ Scenario random_byzantine_scenario(std::uint64_t seed) {
   for (std::size_t i = 0; i < byzantine.size(); ++i) {
     AdversarySpec a;
     a.nodes = {byzantine[i]};
-    a.behavior = kBehaviors[rng.uniform(std::size(kBehaviors))];
+    const auto kinds = adversary_kinds();
+    a.behavior = kinds[rng.uniform(kinds.size())].behavior;
     a.from = seconds(rng.unit() * 10);
     if (rng.bernoulli(0.5)) {
       a.until = a.from + seconds(1 + rng.unit() * 15);

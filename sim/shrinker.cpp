@@ -1,12 +1,15 @@
 #include "sim/shrinker.h"
 
+#include <algorithm>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "sim/scenario/scenario_loader.h"
 #include "sim/scenario_runner.h"
+#include "sim/workloads/workload_registry.h"
 
 namespace mn::sim {
 
@@ -38,9 +41,8 @@ bool fails_the_same_way(const json& doc, std::uint64_t seed, const std::string& 
   return false;
 }
 
-// Candidate edits of `doc`, most aggressive first within each kind.
-std::vector<std::pair<std::string, json>> candidates(const json& doc) {
-  std::vector<std::pair<std::string, json>> out;
+// Removing each adversary and each fault.
+void removal_edits(const json& doc, std::vector<ShrinkEdit>& out) {
   for (const char* list : {"adversaries", "faults"}) {
     if (!doc.contains(list)) continue;
     const auto& items = doc[list];
@@ -48,11 +50,47 @@ std::vector<std::pair<std::string, json>> candidates(const json& doc) {
       json edited = doc;
       edited[list].erase(i);
       if (edited[list].empty()) edited.erase(list);
-      out.emplace_back(fmt::format("removed {}[{}]", list, i), std::move(edited));
+      out.push_back({fmt::format("removed {}[{}]", list, i), std::move(edited)});
     }
   }
+}
+
+// True if `failure` (a verdict path) is the verdict of expectation `key`, or of one of its items.
+bool judges(const std::string& failure, const std::string& key) {
+  const std::string path = "expect." + key;
+  return failure.starts_with(path) && (failure.size() == path.size() ||
+                                       failure[path.size()] == '.' || failure[path.size()] == '[');
+}
+
+// Dropping each expectation unrelated to `failure`. `safety` stays: it says which way the
+// agreement oracle is judged, not an extra check.
+void expectation_edits(const json& doc, const std::string& failure, std::vector<ShrinkEdit>& out) {
+  if (!doc.contains("expect")) return;
+  for (const auto& [key, value] : doc["expect"].items()) {
+    if (key == "safety" || key == "min_blocks_after_liveness") continue;
+    const bool liveness = key == "liveness_after_s";
+    if (judges(failure, key)) continue;
+    json edited = doc;
+    edited["expect"].erase(key);
+    // The bound of liveness_after_s goes with it.
+    if (liveness) edited["expect"].erase("min_blocks_after_liveness");
+    out.push_back({fmt::format("dropped expect.{}", key), std::move(edited)});
+  }
+}
+
+// Fewer validators (half, then one fewer) and fewer full nodes.
+void node_edits(const json& doc, std::vector<ShrinkEdit>& out) {
   const std::uint64_t validators =
       doc.contains("validators") ? doc["validators"].value("count", 0u) : 0u;
+  std::vector<std::uint64_t> targets;
+  if (validators > 1) targets = {std::max<std::uint64_t>(validators / 2, 1), validators - 1};
+  if (targets.size() == 2 && targets[0] == targets[1]) targets.pop_back();
+  for (const std::uint64_t target : targets) {
+    json edited = doc;
+    edited["validators"]["count"] = target;
+    out.push_back(
+        {fmt::format("validators.count {} -> {}", validators, target), std::move(edited)});
+  }
   const auto nodes = doc["network"]["nodes"].get<std::uint64_t>();
   if (nodes > std::max<std::uint64_t>(validators, 1)) {
     for (const std::uint64_t target :
@@ -60,27 +98,27 @@ std::vector<std::pair<std::string, json>> candidates(const json& doc) {
       if (target >= nodes) continue;
       json edited = doc;
       edited["network"]["nodes"] = target;
-      out.emplace_back(fmt::format("network.nodes {} -> {}", nodes, target), std::move(edited));
+      out.push_back({fmt::format("network.nodes {} -> {}", nodes, target), std::move(edited)});
     }
   }
+}
+
+// Candidate edits of `doc` that may keep `failure`, most aggressive first within each kind: drop
+// adversaries, faults and unrelated expectations, then shrink the validators, nodes, simulated
+// time and each workload's rate (as the workload registry declares).
+std::vector<ShrinkEdit> candidates(const json& doc, const std::string& failure) {
+  std::vector<ShrinkEdit> out;
+  removal_edits(doc, out);
+  expectation_edits(doc, failure, out);
+  node_edits(doc, out);
   const double duration = doc["duration_s"].get<double>();
   if (duration > 1.0) {
     json edited = doc;
     edited["duration_s"] = duration / 2;
-    out.emplace_back(fmt::format("duration_s {:g} -> {:g}", duration, duration / 2),
-                     std::move(edited));
+    out.push_back(
+        {fmt::format("duration_s {:g} -> {:g}", duration, duration / 2), std::move(edited)});
   }
-  if (doc.contains("workload")) {
-    for (const char* rate : {"transfers_per_s", "broadcasts_per_s"}) {
-      if (!doc["workload"].contains(rate) || doc["workload"][rate].get<double>() <= 0) continue;
-      json edited = doc;
-      edited["workload"][rate] = 0;
-      out.emplace_back(fmt::format("workload.{} -> 0", rate), std::move(edited));
-      json halved = doc;
-      halved["workload"][rate] = doc["workload"][rate].get<double>() / 2;
-      out.emplace_back(fmt::format("workload.{} halved", rate), std::move(halved));
-    }
-  }
+  for (const WorkloadKind& kind : workload_kinds()) kind.shrink_edits(kind, doc, out);
   return out;
 }
 
@@ -101,11 +139,11 @@ runtime::Result<ShrinkResult> shrink_scenario(const json& scenario, std::uint64_
   bool progress = true;
   while (progress) {
     progress = false;
-    for (auto& [what, candidate] : candidates(current)) {
-      if (!fails_the_same_way(candidate, seed, result.failure, result.runs)) continue;
-      current = std::move(candidate);
+    for (auto& edit : candidates(current, result.failure)) {
+      if (!fails_the_same_way(edit.doc, seed, result.failure, result.runs)) continue;
+      current = std::move(edit.doc);
       ++result.accepted;
-      if (log) log(what);
+      if (log) log(edit.what);
       progress = true;
       break;  // recompute candidates against the smaller scenario
     }

@@ -1,7 +1,9 @@
 // `metasim shrink`: turns a failing scenario into a smaller one that fails the same way. It
 // edits the scenario document itself (so the result is a scenario file a user can read and run),
-// greedily trying to drop adversaries, faults, full nodes, simulated time and workload, keeping
-// each edit only if the run still fails on the same expectation or oracle with the same seed.
+// greedily trying to drop adversaries, faults and the expectations unrelated to the failure, and to
+// shrink the validator count, full nodes, simulated time and each workload's rate (the edits the
+// workload registry declares), keeping each edit only if the run still fails on the same
+// expectation or oracle with the same seed.
 #pragma once
 
 #include <cstdint>

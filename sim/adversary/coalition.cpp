@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "sim/adversary/adversary_registry.h"
+
 namespace mn::sim {
 
 namespace {
@@ -59,7 +61,7 @@ std::vector<std::size_t> balanced_stake_split(const std::vector<std::uint64_t>& 
 }
 
 bool Coalition::joins(AdversaryBehavior behavior) {
-  return behavior == AdversaryBehavior::kEquivocate || behavior == AdversaryBehavior::kDoubleSign;
+  return adversary_kind(behavior).joins_coalition;
 }
 
 Coalition::Coalition(const consensus::ValidatorSet& set, const std::vector<NodeId>& validator_nodes,

@@ -1,5 +1,7 @@
 #include "sim/oracles/agreement_oracle.h"
 
+#include <fmt/format.h>
+
 #include "core/codec/hex.h"
 
 namespace mn::sim {
@@ -24,6 +26,28 @@ void AgreementOracle::on_commit(runtime::NodeId node, std::uint64_t height,
              ": " + codec::to_hex(it->second.hash).substr(0, 16) + " and " +
              codec::to_hex(hash).substr(0, 16);
   m_first = v;
+}
+
+void AgreementOracle::fill_report(RunReport& report) const {
+  report.height = highest_height();
+  report.agreement_violations = m_violations;
+  if (m_first) report.violations.push_back(*m_first);
+}
+
+void AgreementOracle::add_verdicts(const VerdictContext& context, RunReport& report) const {
+  if (context.scenario.expect.safety) {
+    add_verdict(
+        report, "expect.safety", "agreement holds: no two honest nodes finalize different blocks",
+        !m_first,
+        m_first ? fmt::format("violated at height {} ({} heights)", m_first->height, m_violations)
+                : "no violation");
+    return;
+  }
+  add_verdict(
+      report, "expect.safety",
+      "safety breaks: the agreement oracle catches two honest nodes finalizing different blocks",
+      m_first.has_value(),
+      m_first ? fmt::format("caught at height {}", m_first->height) : "no violation was caught");
 }
 
 }  // namespace mn::sim

@@ -1,6 +1,7 @@
 // Agreement: no two honest nodes finalize different blocks at one height. Checked on every
 // commit, against the first block any honest node finalized at that height; the first violation
-// is kept with the time and both nodes, later ones only counted.
+// is kept with the time and both nodes, later ones only counted. Its verdict is the scenario's
+// `expect.safety`: the oracle holds, or (for an attack beyond the fault bound) catches a violation.
 #pragma once
 
 #include <cstdint>
@@ -9,17 +10,23 @@
 #include <vector>
 
 #include "core/runtime/types.h"
-#include "sim/oracles/oracle_violation.h"
+#include "sim/oracles/oracle.h"
 
 namespace mn::sim {
 
-class AgreementOracle {
+class AgreementOracle final : public Oracle {
  public:
   // `honest[n]`: node n runs the protocol unmodified with a key nobody else holds.
   explicit AgreementOracle(std::vector<bool> honest) : m_honest(std::move(honest)) {}
 
   void on_commit(runtime::NodeId node, std::uint64_t height, const runtime::Hash32& hash,
                  runtime::TimeNs now);
+  void on_commit(const CommitEvent& commit) override {
+    on_commit(commit.node, commit.height(), commit.block->block->hash, commit.now);
+  }
+  const std::optional<OracleViolation>* violation() const override { return &m_first; }
+  void fill_report(RunReport& report) const override;
+  void add_verdicts(const VerdictContext& context, RunReport& report) const override;
 
   const std::optional<OracleViolation>& first_violation() const { return m_first; }
   std::uint64_t violations() const { return m_violations; }

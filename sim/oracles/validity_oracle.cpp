@@ -3,6 +3,8 @@
 #include <string>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "core/codec/hex.h"
 #include "core/consensus/ledger_application.h"
 
@@ -84,6 +86,17 @@ void ValidityOracle::on_commit(runtime::NodeId node, const consensus::FinalizedB
   for (auto it = m_states.begin(); it != m_states.end();) {
     it = it->second.height + m_window <= height ? m_states.erase(it) : std::next(it);
   }
+}
+
+void ValidityOracle::fill_report(RunReport& report) const {
+  if (m_first) report.violations.push_back(*m_first);
+}
+
+void ValidityOracle::add_verdicts(const VerdictContext& /*context*/, RunReport& report) const {
+  add_verdict(
+      report, "oracle.validity", "every committed block is valid by independent re-execution",
+      !m_first.has_value(),
+      m_first ? m_first->detail : fmt::format("{} blocks re-executed, all valid", m_checked));
 }
 
 }  // namespace mn::sim

@@ -8,7 +8,8 @@
 // block is checked once, on the first honest commit.
 //
 // Keeps reference states for the most recent `window` heights, so a fork deeper than that is not
-// re-executed (the agreement oracle has reported it by then). The first violation is kept.
+// re-executed (the agreement oracle has reported it by then). The first violation is kept; its
+// verdict is `oracle.validity`.
 #pragma once
 
 #include <cstdint>
@@ -22,11 +23,11 @@
 #include "core/consensus/validator_set.h"
 #include "core/crypto/crypto_provider.h"
 #include "core/ledger/ledger_state.h"
-#include "sim/oracles/oracle_violation.h"
+#include "sim/oracles/oracle.h"
 
 namespace mn::sim {
 
-class ValidityOracle {
+class ValidityOracle final : public Oracle {
  public:
   // `crypto` verifies the transactions' signatures (the run's provider, unbilled: the oracle is
   // not a node).
@@ -38,6 +39,13 @@ class ValidityOracle {
 
   void on_commit(runtime::NodeId node, const consensus::FinalizedBlock& finalized,
                  runtime::TimeNs now);
+  // Checks honest nodes' commits only.
+  void on_commit(const CommitEvent& commit) override {
+    if (commit.honest) on_commit(commit.node, *commit.block, commit.now);
+  }
+  const std::optional<OracleViolation>* violation() const override { return &m_first; }
+  void fill_report(RunReport& report) const override;
+  void add_verdicts(const VerdictContext& context, RunReport& report) const override;
 
   const std::optional<OracleViolation>& first_violation() const { return m_first; }
   std::uint64_t blocks_checked() const { return m_checked; }

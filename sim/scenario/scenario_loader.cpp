@@ -20,9 +20,11 @@
 
 #include "core/consensus/validator_set.h"
 #include "core/runtime/assert.h"
+#include "sim/adversary/adversary_registry.h"
 #include "sim/scenario/embedded_schema.h"
 #include "sim/scenario/json_schema_validator.h"
 #include "sim/scenario/node_selector.h"
+#include "sim/workloads/workload_registry.h"
 
 namespace mn::sim {
 
@@ -137,17 +139,6 @@ constexpr std::array<std::pair<const char*, StakeKind>, 3> kStakeKinds = {{
     {"equal", StakeKind::kEqual},
     {"pareto", StakeKind::kPareto},
     {"list", StakeKind::kList},
-}};
-
-constexpr std::array<std::pair<const char*, AdversaryBehavior>, 8> kBehaviors = {{
-    {"silent", AdversaryBehavior::kSilent},
-    {"equivocate", AdversaryBehavior::kEquivocate},
-    {"double_sign", AdversaryBehavior::kDoubleSign},
-    {"withhold_votes", AdversaryBehavior::kWithholdVotes},
-    {"delay", AdversaryBehavior::kDelay},
-    {"invalid_proposal", AdversaryBehavior::kInvalidProposal},
-    {"twins", AdversaryBehavior::kTwins},
-    {"censor_poe", AdversaryBehavior::kCensorPoe},
 }};
 
 constexpr std::array<std::pair<const char*, CryptoMode>, 2> kCryptoModes = {{
@@ -539,13 +530,11 @@ class Loader {
   Status load_workload() {
     WorkloadSpec& spec = m_scenario.workload;
     const json& workload = member_or_empty(m_doc, "workload");
-    spec.transfers_per_s = number_or(workload, "transfers_per_s", spec.transfers_per_s);
-    spec.poe_per_s = number_or(workload, "poe_per_s", spec.poe_per_s);
-    spec.receipts_per_s = number_or(workload, "receipts_per_s", spec.receipts_per_s);
-    for (const auto& [key, rate] : {std::pair{"transfers_per_s", spec.transfers_per_s},
-                                    std::pair{"poe_per_s", spec.poe_per_s},
-                                    std::pair{"receipts_per_s", spec.receipts_per_s}}) {
-      if (rate <= 0) continue;
+    for (const WorkloadKind& kind : workload_kinds()) {
+      const std::string key(kind.rate_key);
+      double& rate = spec.*kind.rate;
+      rate = number_or(workload, key.c_str(), rate);
+      if (!kind.needs_consensus || rate <= 0) continue;
       Status status = needs_consensus(join_path("workload", key));
       if (!status.is_ok()) return status;
     }
@@ -581,7 +570,6 @@ class Loader {
                            default_note(workload, "accounts", std::to_string(spec.accounts)));
       }
     }
-    spec.broadcasts_per_s = number_or(workload, "broadcasts_per_s", spec.broadcasts_per_s);
     spec.broadcast_bytes = integer_or(workload, "broadcast_bytes", spec.broadcast_bytes);
     if (const auto origins = workload.find("broadcast_origins"); origins != workload.end()) {
       auto ids = selector(*origins, "workload.broadcast_origins");
@@ -744,10 +732,31 @@ class Loader {
     return {};
   }
 
+  // The behaviour's own parameters, as its registry entry lists them.
+  static Status load_adversary_params(const json& params, const std::string& params_path,
+                                      const std::string& behavior, AdversarySpec& adversary) {
+    const AdversaryKind& kind = adversary_kind(adversary.behavior);
+    for (const auto& [key, value] : params.items()) {
+      const auto takes = [&key = key](const AdversaryParam& p) { return p.key == key; };
+      if (std::none_of(kind.params.begin(), kind.params.end(), takes))
+        return invalid(join_path(params_path, key), "not used by behavior " + behavior);
+    }
+    for (const AdversaryParam& param : kind.params) {
+      const std::string key(param.key);
+      if (!params.contains(key))
+        return invalid(join_path(params_path, key), "required by behavior " + behavior);
+      Status status = positive_ms(params, key.c_str(), params_path, adversary.*param.field);
+      if (!status.is_ok()) return status;
+    }
+    return {};
+  }
+
   Status load_adversary(const json& object, AdversarySpec& adversary) {
     const std::string& path = adversary.json_path;
     const std::string behavior = object["behavior"].get<std::string>();
-    adversary.behavior = enum_value(object["behavior"], kBehaviors);
+    const auto named = adversary_behavior_named(behavior);
+    MN_ASSERT_MSG(named.has_value(), "a behavior the schema admits has no adversary class");
+    adversary.behavior = *named;
     const std::string nodes_path = join_path(path, "nodes");
     auto ids = selector(object["nodes"], nodes_path);
     if (!ids) return ids.status();
@@ -773,15 +782,9 @@ class Loader {
       }
     }
     const std::string params_path = join_path(path, "params");
-    const json& params = member_or_empty(object, "params");
-    const std::string delay_path = join_path(params_path, "delay_ms");
-    if (adversary.behavior == AdversaryBehavior::kDelay) {
-      if (!params.contains("delay_ms")) return invalid(delay_path, "required by behavior delay");
-      Status status = positive_ms(params, "delay_ms", params_path, adversary.delay);
-      if (!status.is_ok()) return status;
-    } else if (params.contains("delay_ms")) {
-      return invalid(delay_path, "not used by behavior " + behavior);
-    }
+    Status status =
+        load_adversary_params(member_or_empty(object, "params"), params_path, behavior, adversary);
+    if (!status.is_ok()) return status;
     // Two behaviors at once on one node would be ambiguous: windows of one node never overlap.
     const auto overlaps = [&adversary](const AdversarySpec& other) {
       const bool other_ends_after_start = !other.until || *other.until > adversary.from;

@@ -1,0 +1,38 @@
+#include "sim/workloads/workload_registry.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+namespace mn::sim {
+
+namespace {
+
+const std::array<WorkloadKind, 4> kKinds = {{
+    {"transfers", "transfers_per_s", &WorkloadSpec::transfers_per_s, true, &rate_shrink_edits},
+    {"poe", "poe_per_s", &WorkloadSpec::poe_per_s, true, &rate_shrink_edits},
+    {"receipts", "receipts_per_s", &WorkloadSpec::receipts_per_s, true, &rate_shrink_edits},
+    {"broadcasts", "broadcasts_per_s", &WorkloadSpec::broadcasts_per_s, false, &rate_shrink_edits},
+}};
+
+}  // namespace
+
+std::span<const WorkloadKind> workload_kinds() {
+  return kKinds;
+}
+
+void rate_shrink_edits(const WorkloadKind& kind, const nlohmann::json& doc,
+                       std::vector<ShrinkEdit>& out) {
+  const std::string key(kind.rate_key);
+  if (!doc.contains("workload") || !doc["workload"].contains(key)) return;
+  const double rate = doc["workload"][key].get<double>();
+  if (rate <= 0) return;
+  nlohmann::json zero = doc;
+  zero["workload"][key] = 0;
+  out.push_back({fmt::format("workload.{} -> 0", key), std::move(zero)});
+  nlohmann::json halved = doc;
+  halved["workload"][key] = rate / 2;
+  out.push_back({fmt::format("workload.{} halved", key), std::move(halved)});
+}
+
+}  // namespace mn::sim

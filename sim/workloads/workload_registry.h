@@ -1,0 +1,48 @@
+// The client workloads a scenario's `workload` section can run, each with the rate key it reads,
+// whether it needs a consensus run, and the edits `metasim shrink` may try on it. The scenario
+// loader reads each workload's rate through this table and the shrinker iterates its edits, so a
+// new workload is one entry here rather than a branch in each.
+//
+// The table is a constant in workload_registry.cpp rather than objects registering themselves at
+// static initialisation: mn_sim is a static library, and the linker would drop an object file that
+// nothing else references.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/scenario/scenario.h"
+
+namespace mn::sim {
+
+// A candidate edit of a scenario document, for `metasim shrink`.
+struct ShrinkEdit {
+  std::string what;  // "workload.poe_per_s halved", for the shrink log
+  nlohmann::json doc;
+};
+
+struct WorkloadKind;
+using ShrinkEditsFn = void (*)(const WorkloadKind& kind, const nlohmann::json& doc,
+                               std::vector<ShrinkEdit>& out);
+
+struct WorkloadKind {
+  std::string_view name;                 // "transfers"
+  std::string_view rate_key;             // its rate in the `workload` section: "transfers_per_s"
+  double WorkloadSpec::*rate = nullptr;  // where the loader stores that rate
+  bool needs_consensus = false;          // only a consensus run carries it
+  // Appends its shrink edits of `doc`, most aggressive first.
+  ShrinkEditsFn shrink_edits = nullptr;
+};
+
+// Every workload, in a fixed order.
+std::span<const WorkloadKind> workload_kinds();
+
+// The usual shrink edits of a rate: to zero, then halved (none if it is absent or zero already).
+void rate_shrink_edits(const WorkloadKind& kind, const nlohmann::json& doc,
+                       std::vector<ShrinkEdit>& out);
+
+}  // namespace mn::sim
