@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "buildinfo/build_info.h"
+#include "version/build_info.h"
 #include "node/main/cli_support.h"
 #include "node/main/commands.h"
 

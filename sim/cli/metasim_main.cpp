@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "buildinfo/build_info.h"
+#include "version/build_info.h"
 #include "sim/cli/cli_support.h"
 #include "sim/cli/progress_line.h"
 #include "sim/cli/sweep_progress_line.h"

@@ -327,8 +327,8 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
   }
   chain << f.group("/nodes") << f.column("/nodes/id", ids) << f.column("/nodes/name", names)
         << f.column("/nodes/region", region_names(scenario, report.node_regions))
-        << f.column("/nodes/messages_sent", sent)
-        << f.column("/nodes/bytes_sent", bytes) << f.column("/nodes/messages_received", received)
+        << f.column("/nodes/messages_sent", sent) << f.column("/nodes/bytes_sent", bytes)
+        << f.column("/nodes/messages_received", received)
         << f.column("/nodes/gossip_duplicates", dups) << f.column("/nodes/dropped_loss", loss)
         << f.column("/nodes/dropped_partition", part) << f.column("/nodes/dropped_down", down)
         << f.column("/nodes/duplicated", duplicated) << f.column("/nodes/reordered", reordered)

@@ -161,9 +161,9 @@ TEST_F(RpcRouterTest, GetTxShowsEachTypeByNameWithItsPayloadDecoded) {
     m_backend.txs[id] = TxLookup{tx, 3};
     return parse(router.handle({"GET", "/rpc/getTx/" + codec::to_hex(id), "", "c"}));
   };
-  const json transfer = get(ledger::make_transaction(
-      ledger::TxType::kTransfer, m_key, 1, 5'000, ledger::TransferPayload{to, 42}.encode(),
-      m_crypto));
+  const json transfer =
+      get(ledger::make_transaction(ledger::TxType::kTransfer, m_key, 1, 5'000,
+                                   ledger::TransferPayload{to, 42}.encode(), m_crypto));
   EXPECT_EQ(transfer["type"], "transfer");
   EXPECT_EQ(transfer["payload"]["recipient"], ledger::encode_address(to));
   EXPECT_EQ(transfer["payload"]["amount"], 42u);

@@ -62,7 +62,8 @@ TEST(JsonSchemaValidator, UnknownKeysAreNamedByTheirOwnPath) {
       "a": {"type": "object", "additionalProperties": false, "properties": {"b": {}}},
       "open": {"type": "object"}}})");
   EXPECT_EQ(first_error(v, R"({"c": 1})"), "c: unknown key");
-  EXPECT_EQ(first_error(v, R"({"a": {"b": 1, "bb": 2}})"), "a.bb: unknown key (did you mean \"b\"?)");
+  EXPECT_EQ(first_error(v, R"({"a": {"b": 1, "bb": 2}})"),
+            "a.bb: unknown key (did you mean \"b\"?)");
   EXPECT_EQ(first_error(v, R"({"open": {"anything": 1}})"), "ok");
   const auto closed = make(R"({"additionalProperties": false})");
   EXPECT_EQ(first_error(closed, R"({"k": 1})"), "k: unknown key");
@@ -80,7 +81,8 @@ TEST(JsonSchemaValidator, MissingRequiredKeysAreNamedByTheirOwnPath) {
 TEST(JsonSchemaValidator, ReportsUnknownKeysBeforeMissingOnesBeforeValues) {
   const auto v = make(R"({"type": "object", "additionalProperties": false, "required": ["name"],
       "properties": {"name": {"type": "string"}, "a": {"type": "string"}}})");
-  EXPECT_EQ(first_error(v, R"({"a": 1, "nmae": "x"})"), "nmae: unknown key (did you mean \"name\"?)");
+  EXPECT_EQ(first_error(v, R"({"a": 1, "nmae": "x"})"),
+            "nmae: unknown key (did you mean \"name\"?)");
   EXPECT_EQ(first_error(v, R"({"a": 1})"), "name: missing required key");
   EXPECT_EQ(first_error(v, R"({"name": 1, "a": 1})"), "a: expected string");  // key order
 }
