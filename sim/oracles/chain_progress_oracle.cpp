@@ -31,6 +31,22 @@ void ChainProgressOracle::fill_report(RunReport& report) const {
   report.heights = m_blocks;
 }
 
+void ChainProgressOracle::write_h5(H5File& f, StatusChain& chain, const RunReport& report) {
+  std::vector<std::uint64_t> height, txs,
+      node_height(report.node_heights.begin(), report.node_heights.end());
+  std::vector<std::int64_t> commit_time;
+  std::vector<std::uint32_t> round;
+  for (const auto& h : report.heights) {
+    height.push_back(h.height);
+    commit_time.push_back(h.first_commit);
+    round.push_back(h.round);
+    txs.push_back(h.transactions);
+  }
+  chain << f.group("/heights") << f.column("/heights/height", height)
+        << f.column("/heights/first_commit_ns", commit_time) << f.column("/heights/round", round)
+        << f.column("/heights/transactions", txs) << f.column("/nodes/height", node_height);
+}
+
 void ChainProgressOracle::add_liveness_verdict(const VerdictContext& context,
                                                RunReport& report) const {
   const ExpectSpec& e = context.scenario.expect;

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "sim/oracles/oracle.h"
+#include "sim/output/h5_file.h"
+#include "sim/output/h5_sections.h"
 
 namespace mn::sim {
 
@@ -20,6 +22,9 @@ class ChainProgressOracle final : public Oracle {
   void on_commit(const CommitEvent& commit) override;
   void fill_report(RunReport& report) const override;
   void add_verdicts(const VerdictContext& context, RunReport& report) const override;
+
+  // Its run.h5 section, from the report: /heights (one row per height) and /nodes/height.
+  static void write_h5(H5File& f, StatusChain& chain, const RunReport& report);
 
   // Height `node` had committed by global time `t`.
   std::uint64_t height_at(runtime::NodeId node, runtime::TimeNs t) const;

@@ -1,6 +1,7 @@
 #include "sim/oracles/economics_recorder.h"
 
 #include <optional>
+#include <string>
 
 #include "sim/simulator.h"
 
@@ -85,6 +86,79 @@ void EconomicsRecorder::fill_report(RunReport& report) const {
   for (auto& v : report.validators) v.initial_stake = m_initial_stakes[v.node];
   report.slashes = m_slashes;
   report.receipts_claimed = m_receipts_claimed;
+}
+
+void EconomicsRecorder::write_summary(const RunReport& report, nlohmann::json& metrics) {
+  const RunReport::EconomicsRecord& last = report.economics.back();
+  std::uint64_t rewards = 0;
+  std::uint64_t slashed_validators = 0;
+  // Mean return of the validators over the run, in basis points of their initial stake.
+  double return_bps = 0;
+  for (const auto& v : report.validators) {
+    rewards += v.rewards;
+    if (v.slashed > 0) ++slashed_validators;
+    if (v.initial_stake > 0)
+      return_bps += 1e4 * static_cast<double>(v.rewards) / static_cast<double>(v.initial_stake);
+  }
+  if (!report.validators.empty()) return_bps /= static_cast<double>(report.validators.size());
+  metrics["economics"] = {{"supply", last.supply},
+                          {"minted", last.minted},
+                          {"burned", last.burned},
+                          {"total_stake", last.total_stake},
+                          {"rent_pool", last.rent_pool},
+                          {"slashing_pool", last.slashing_pool},
+                          {"treasury", last.treasury},
+                          {"rewards_paid", rewards},
+                          {"validator_return_bps_mean", return_bps},
+                          {"slashes", report.slashes.size()},
+                          {"slashed_validators", slashed_validators},
+                          {"offences_reported", report.offences_reported},
+                          {"receipts_submitted", report.receipts_submitted},
+                          {"receipts_claimed", report.receipts_claimed}};
+}
+
+void EconomicsRecorder::write_h5(H5File& f, StatusChain& chain, const RunReport& report,
+                                 const Scenario& scenario) {
+  using E = RunReport::EconomicsRecord;
+  const auto& e = report.economics;
+  chain << f.group("/economics") << f.column("/economics/height", u64_column(e, &E::height))
+        << f.column("/economics/time_s", seconds_column(e))
+        << f.column("/economics/supply", u64_column(e, &E::supply))
+        << f.column("/economics/minted", u64_column(e, &E::minted))
+        << f.column("/economics/burned", u64_column(e, &E::burned))
+        << f.column("/economics/total_balances", u64_column(e, &E::total_balances))
+        << f.column("/economics/total_stake", u64_column(e, &E::total_stake))
+        << f.column("/economics/unbonding", u64_column(e, &E::unbonding))
+        << f.column("/economics/rent_pool", u64_column(e, &E::rent_pool))
+        << f.column("/economics/slashing_pool", u64_column(e, &E::slashing_pool))
+        << f.column("/economics/treasury", u64_column(e, &E::treasury));
+  using V = RunReport::ValidatorRecord;
+  const auto& v = report.validators;
+  std::vector<std::string> names;
+  std::vector<std::uint32_t> tombstoned;
+  for (const auto& record : v) {
+    names.push_back(node_name(scenario, record.node));
+    tombstoned.push_back(record.tombstoned ? 1 : 0);
+  }
+  chain << f.group("/validators") << f.column("/validators/name", names)
+        << f.column("/validators/initial_stake", u64_column(v, &V::initial_stake))
+        << f.column("/validators/final_stake", u64_column(v, &V::final_stake))
+        << f.column("/validators/rewards", u64_column(v, &V::rewards))
+        << f.column("/validators/slashed", u64_column(v, &V::slashed))
+        << f.column("/validators/tombstoned", tombstoned);
+  using S = RunReport::SlashRecord;
+  const auto& sl = report.slashes;
+  std::vector<std::string> validator, offence, reporter;
+  for (const auto& record : sl) {
+    validator.push_back(node_name(scenario, record.validator));
+    offence.push_back(record.offence);
+    reporter.push_back(record.reporter ? node_name(scenario, *record.reporter) : "");
+  }
+  chain << f.group("/slashing") << f.column("/slashing/height", u64_column(sl, &S::height))
+        << f.column("/slashing/time_s", seconds_column(sl))
+        << f.column("/slashing/validator", validator) << f.column("/slashing/offence", offence)
+        << f.column("/slashing/amount", u64_column(sl, &S::amount))
+        << f.column("/slashing/reporter", reporter);
 }
 
 }  // namespace mn::sim

@@ -9,8 +9,12 @@
 #include <map>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/ledger/address.h"
 #include "sim/oracles/oracle.h"
+#include "sim/output/h5_file.h"
+#include "sim/output/h5_sections.h"
 
 namespace mn::sim {
 
@@ -22,6 +26,13 @@ class EconomicsRecorder final : public Oracle {
 
   void on_commit(const CommitEvent& commit) override;
   void fill_report(RunReport& report) const override;
+
+  // Its sections of the outputs, from the report: summary.json's metrics.economics, and run.h5's
+  // /economics (per height), /validators (per validator) and /slashing (per slash), the layout
+  // analysis/report.py reads.
+  static void write_summary(const RunReport& report, nlohmann::json& metrics);
+  static void write_h5(H5File& f, StatusChain& chain, const RunReport& report,
+                       const Scenario& scenario);
 
   // The nonce of validator `v`'s account at the honest chain's last recorded height.
   std::uint64_t committed_nonce(runtime::NodeId v) const { return m_nonces[v]; }

@@ -1,6 +1,7 @@
 #include "sim/oracles/inclusion_oracle.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -73,6 +74,39 @@ void InclusionOracle::add_verdicts(const VerdictContext& context, RunReport& rep
                           report.inclusion_slo_blocks, *min_rate),
               rate >= *min_rate,
               fmt::format("rate {:.4f} over {} PoEs", rate, report.inclusions.size()));
+}
+
+void InclusionOracle::write_summary(const RunReport& report, nlohmann::json& metrics) {
+  std::vector<TimeNs> delays;
+  for (const auto& r : report.inclusions) {
+    if (r.included) delays.push_back(*r.included - r.submitted);
+  }
+  std::sort(delays.begin(), delays.end());
+  double mean_s = 0;
+  for (const TimeNs d : delays) mean_s += static_cast<double>(d) / 1e9;
+  if (!delays.empty()) mean_s /= static_cast<double>(delays.size());
+  metrics["inclusion"] = {
+      {"poe_submitted", report.inclusions.size()},
+      {"poe_included", delays.size()},
+      {"rate_within_slo", report.inclusion_rate()},
+      {"delay_s_mean", mean_s},
+      {"delay_s_p99",
+       delays.empty() ? 0.0 : static_cast<double>(delays[(delays.size() - 1) * 99 / 100]) / 1e9}};
+}
+
+void InclusionOracle::write_h5(H5File& f, StatusChain& chain, const RunReport& report) {
+  std::vector<double> submitted_s, included_s, delay_s;
+  std::vector<std::uint64_t> delay_blocks;
+  for (const auto& r : report.inclusions) {
+    submitted_s.push_back(static_cast<double>(r.submitted) / 1e9);
+    const double included = r.included ? static_cast<double>(*r.included) / 1e9 : std::nan("");
+    included_s.push_back(included);
+    delay_s.push_back(included - submitted_s.back());
+    delay_blocks.push_back(r.included ? r.delay_blocks : UINT64_MAX);
+  }
+  chain << f.group("/inclusion") << f.column("/inclusion/submitted_s", submitted_s)
+        << f.column("/inclusion/included_s", included_s) << f.column("/inclusion/delay_s", delay_s)
+        << f.column("/inclusion/delay_blocks", delay_blocks);
 }
 
 }  // namespace mn::sim

@@ -12,8 +12,12 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "sim/client_workload.h"
 #include "sim/oracles/oracle.h"
+#include "sim/output/h5_file.h"
+#include "sim/output/h5_sections.h"
 
 namespace mn::sim {
 
@@ -31,6 +35,11 @@ class InclusionOracle final : public Oracle {
                             const std::vector<runtime::Hash32>& tx_ids) override;
   void fill_report(RunReport& report) const override;
   void add_verdicts(const VerdictContext& context, RunReport& report) const override;
+
+  // Its sections of the outputs, from the report: summary.json's metrics.inclusion and run.h5's
+  // /inclusion (one row per PoE).
+  static void write_summary(const RunReport& report, nlohmann::json& metrics);
+  static void write_h5(H5File& f, StatusChain& chain, const RunReport& report);
 
  private:
   // The height at which honest validators holding a third of the genesis stake had acknowledged

@@ -1,6 +1,8 @@
 // An oracle of a consensus run: it observes every node's commits (and the evidence and PoE
 // acknowledgements honest validators report), keeps its own records, fills its own section of the
-// RunReport (which summary.json and run.h5 are written from) and gives its verdicts at the end.
+// RunReport and gives its verdicts at the end. The report outlives the run's oracles, so an oracle
+// that owns a section of summary.json or run.h5 writes it from the report with static
+// write_summary / write_h5 functions of its class, which sim/output/run_output.cpp calls.
 // The run's ChainObserver fans each event out to the registered oracles in registration order,
 // which is also the order of their report sections, violations and verdicts.
 //

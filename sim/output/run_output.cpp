@@ -1,13 +1,15 @@
 #include "sim/output/run_output.h"
 
-#include <algorithm>
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 
 #include <fmt/format.h>
 
+#include "sim/oracles/chain_progress_oracle.h"
+#include "sim/oracles/economics_recorder.h"
+#include "sim/oracles/inclusion_oracle.h"
 #include "sim/output/h5_file.h"
+#include "sim/output/h5_sections.h"
 
 namespace mn::sim {
 
@@ -26,19 +28,6 @@ runtime::Status write_text(const std::filesystem::path& path, const std::string&
   }
   return runtime::Status::ok();
 }
-
-// Runs each step until one fails; the first failure is the result.
-class StatusChain {
- public:
-  StatusChain& operator<<(runtime::Status s) {
-    if (m_status.is_ok()) m_status = std::move(s);
-    return *this;
-  }
-  runtime::Status status() const { return m_status; }
-
- private:
-  runtime::Status m_status;
-};
 
 }  // namespace
 
@@ -122,72 +111,14 @@ nlohmann::json summary_json(const RunReport& report) {
       {"topology_edges", report.topology_edges},
   };
   if (report.consensus && !report.economics.empty()) {
-    const RunReport::EconomicsRecord& last = report.economics.back();
-    std::uint64_t rewards = 0;
-    std::uint64_t slashed_validators = 0;
-    // Mean return of the validators over the run, in basis points of their initial stake.
-    double return_bps = 0;
-    for (const auto& v : report.validators) {
-      rewards += v.rewards;
-      if (v.slashed > 0) ++slashed_validators;
-      if (v.initial_stake > 0)
-        return_bps += 1e4 * static_cast<double>(v.rewards) / static_cast<double>(v.initial_stake);
-    }
-    if (!report.validators.empty()) return_bps /= static_cast<double>(report.validators.size());
-    j["metrics"]["economics"] = {{"supply", last.supply},
-                                 {"minted", last.minted},
-                                 {"burned", last.burned},
-                                 {"total_stake", last.total_stake},
-                                 {"rent_pool", last.rent_pool},
-                                 {"slashing_pool", last.slashing_pool},
-                                 {"treasury", last.treasury},
-                                 {"rewards_paid", rewards},
-                                 {"validator_return_bps_mean", return_bps},
-                                 {"slashes", report.slashes.size()},
-                                 {"slashed_validators", slashed_validators},
-                                 {"offences_reported", report.offences_reported},
-                                 {"receipts_submitted", report.receipts_submitted},
-                                 {"receipts_claimed", report.receipts_claimed}};
-    std::vector<TimeNs> delays;
-    for (const auto& r : report.inclusions) {
-      if (r.included) delays.push_back(*r.included - r.submitted);
-    }
-    std::sort(delays.begin(), delays.end());
-    double mean_s = 0;
-    for (const TimeNs d : delays) mean_s += static_cast<double>(d) / 1e9;
-    if (!delays.empty()) mean_s /= static_cast<double>(delays.size());
-    j["metrics"]["inclusion"] = {
-        {"poe_submitted", report.inclusions.size()},
-        {"poe_included", delays.size()},
-        {"rate_within_slo", report.inclusion_rate()},
-        {"delay_s_mean", mean_s},
-        {"delay_s_p99",
-         delays.empty() ? 0.0 : static_cast<double>(delays[(delays.size() - 1) * 99 / 100]) / 1e9}};
+    EconomicsRecorder::write_summary(report, j["metrics"]);
+    InclusionOracle::write_summary(report, j["metrics"]);
   }
   return j;
 }
 
 namespace {
 
-// A u64 column of `records`, one value per record.
-template <class Record, class Field>
-std::vector<std::uint64_t> u64_column(const std::vector<Record>& records, Field field) {
-  std::vector<std::uint64_t> out;
-  out.reserve(records.size());
-  for (const auto& r : records) out.push_back(static_cast<std::uint64_t>(r.*field));
-  return out;
-}
-
-template <class Record>
-std::vector<double> seconds_column(const std::vector<Record>& records) {
-  std::vector<double> out;
-  out.reserve(records.size());
-  for (const auto& r : records) out.push_back(static_cast<double>(r.time) / 1e9);
-  return out;
-}
-
-// /economics (per height), /validators (per validator), /slashing (per slash): the layout
-// analysis/report.py reads.
 // Each node's region by name, as the scenario names it ("default" when it names none).
 std::vector<std::string> region_names(const Scenario& scenario,
                                       const std::vector<std::uint32_t>& regions) {
@@ -200,82 +131,8 @@ std::vector<std::string> region_names(const Scenario& scenario,
   return names;
 }
 
-void write_economics(H5File& f, StatusChain& chain, const RunReport& report,
-                     const Scenario& scenario) {
-  using E = RunReport::EconomicsRecord;
-  const auto& e = report.economics;
-  chain << f.group("/economics") << f.column("/economics/height", u64_column(e, &E::height))
-        << f.column("/economics/time_s", seconds_column(e))
-        << f.column("/economics/supply", u64_column(e, &E::supply))
-        << f.column("/economics/minted", u64_column(e, &E::minted))
-        << f.column("/economics/burned", u64_column(e, &E::burned))
-        << f.column("/economics/total_balances", u64_column(e, &E::total_balances))
-        << f.column("/economics/total_stake", u64_column(e, &E::total_stake))
-        << f.column("/economics/unbonding", u64_column(e, &E::unbonding))
-        << f.column("/economics/rent_pool", u64_column(e, &E::rent_pool))
-        << f.column("/economics/slashing_pool", u64_column(e, &E::slashing_pool))
-        << f.column("/economics/treasury", u64_column(e, &E::treasury));
-  using V = RunReport::ValidatorRecord;
-  const auto& v = report.validators;
-  std::vector<std::string> names;
-  std::vector<std::uint32_t> tombstoned;
-  for (const auto& record : v) {
-    names.push_back(node_name(scenario, record.node));
-    tombstoned.push_back(record.tombstoned ? 1 : 0);
-  }
-  chain << f.group("/validators") << f.column("/validators/name", names)
-        << f.column("/validators/initial_stake", u64_column(v, &V::initial_stake))
-        << f.column("/validators/final_stake", u64_column(v, &V::final_stake))
-        << f.column("/validators/rewards", u64_column(v, &V::rewards))
-        << f.column("/validators/slashed", u64_column(v, &V::slashed))
-        << f.column("/validators/tombstoned", tombstoned);
-  using S = RunReport::SlashRecord;
-  const auto& sl = report.slashes;
-  std::vector<std::string> validator, offence, reporter;
-  for (const auto& record : sl) {
-    validator.push_back(node_name(scenario, record.validator));
-    offence.push_back(record.offence);
-    reporter.push_back(record.reporter ? node_name(scenario, *record.reporter) : "");
-  }
-  chain << f.group("/slashing") << f.column("/slashing/height", u64_column(sl, &S::height))
-        << f.column("/slashing/time_s", seconds_column(sl))
-        << f.column("/slashing/validator", validator) << f.column("/slashing/offence", offence)
-        << f.column("/slashing/amount", u64_column(sl, &S::amount))
-        << f.column("/slashing/reporter", reporter);
-  std::vector<double> submitted_s, included_s, delay_s;
-  std::vector<std::uint64_t> delay_blocks;
-  for (const auto& r : report.inclusions) {
-    submitted_s.push_back(static_cast<double>(r.submitted) / 1e9);
-    const double included = r.included ? static_cast<double>(*r.included) / 1e9 : std::nan("");
-    included_s.push_back(included);
-    delay_s.push_back(included - submitted_s.back());
-    delay_blocks.push_back(r.included ? r.delay_blocks : UINT64_MAX);
-  }
-  chain << f.group("/inclusion") << f.column("/inclusion/submitted_s", submitted_s)
-        << f.column("/inclusion/included_s", included_s) << f.column("/inclusion/delay_s", delay_s)
-        << f.column("/inclusion/delay_blocks", delay_blocks);
-}
-
-}  // namespace
-
-runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
-                             const std::string& path) {
-  auto created = H5File::create(path);
-  if (!created) return created.status();
-  H5File& f = *created;
-  StatusChain chain;
-  chain << f.attribute("/", "format", std::string("metasim-run-1"))
-        << f.attribute("/", "scenario", report.scenario_name)
-        << f.attribute("/", "scenario_json", scenario.source_json)
-        << f.attribute("/", "seed", report.seed)
-        << f.attribute("/", "fingerprint", report.fingerprint)
-        << f.attribute("/", "verdict", std::string(report.passed() ? "pass" : "fail"))
-        << f.attribute("/", "crypto", report.crypto)
-        << f.attribute("/", "nodes", static_cast<std::uint64_t>(report.node_count))
-        << f.attribute("/", "validators", static_cast<std::uint64_t>(report.validator_count))
-        << f.attribute("/", "duration_ns", static_cast<std::int64_t>(report.simulated))
-        << f.attribute("/", "events", report.events);
-
+// /broadcasts (per broadcast) and /deliveries (per delivery): the gossip workload's propagation.
+void write_propagation(H5File& f, StatusChain& chain, const RunReport& report) {
   std::vector<std::uint32_t> origin;
   std::vector<std::int64_t> origin_time;
   std::vector<std::uint32_t> delivered;
@@ -303,7 +160,10 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
   }
   chain << f.group("/deliveries") << f.column("/deliveries/broadcast", d_broadcast)
         << f.column("/deliveries/node", d_node) << f.column("/deliveries/delay_ns", d_delay);
+}
 
+// /nodes: each node's counters.
+void write_nodes(H5File& f, StatusChain& chain, const RunReport& report, const Scenario& scenario) {
   std::vector<std::uint32_t> ids;
   std::vector<std::string> names;
   std::vector<std::uint64_t> sent, bytes, received, dups, loss, part, down, duplicated, reordered,
@@ -334,8 +194,10 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
         << f.column("/nodes/duplicated", duplicated) << f.column("/nodes/reordered", reordered)
         << f.column("/nodes/timers_fired", timers) << f.column("/nodes/crashes", crashes)
         << f.column("/nodes/cpu_busy_ns", busy);
+}
 
-  // Per simulated second: broadcasts originated and deliveries made (by delivery time).
+// /timeline: per simulated second, broadcasts originated and deliveries made (by delivery time).
+void write_timeline(H5File& f, StatusChain& chain, const RunReport& report) {
   const auto seconds =
       static_cast<std::size_t>((report.simulated + runtime::kNsPerSec - 1) / runtime::kNsPerSec);
   std::vector<std::int64_t> second(seconds);
@@ -352,25 +214,39 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
       ++per_second_deliveries[bucket(report.broadcasts[d.broadcast].origin_time + d.delay)];
     }
   }
-  if (report.consensus) {
-    std::vector<std::uint64_t> height, txs,
-        node_height(report.node_heights.begin(), report.node_heights.end());
-    std::vector<std::int64_t> commit_time;
-    std::vector<std::uint32_t> round;
-    for (const auto& h : report.heights) {
-      height.push_back(h.height);
-      commit_time.push_back(h.first_commit);
-      round.push_back(h.round);
-      txs.push_back(h.transactions);
-    }
-    chain << f.group("/heights") << f.column("/heights/height", height)
-          << f.column("/heights/first_commit_ns", commit_time) << f.column("/heights/round", round)
-          << f.column("/heights/transactions", txs) << f.column("/nodes/height", node_height);
-    write_economics(f, chain, report, scenario);
-  }
   chain << f.group("/timeline") << f.column("/timeline/second", second)
         << f.column("/timeline/broadcasts", per_second_broadcasts)
         << f.column("/timeline/deliveries", per_second_deliveries);
+}
+
+}  // namespace
+
+runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
+                             const std::string& path) {
+  auto created = H5File::create(path);
+  if (!created) return created.status();
+  H5File& f = *created;
+  StatusChain chain;
+  chain << f.attribute("/", "format", std::string("metasim-run-1"))
+        << f.attribute("/", "scenario", report.scenario_name)
+        << f.attribute("/", "scenario_json", scenario.source_json)
+        << f.attribute("/", "seed", report.seed)
+        << f.attribute("/", "fingerprint", report.fingerprint)
+        << f.attribute("/", "verdict", std::string(report.passed() ? "pass" : "fail"))
+        << f.attribute("/", "crypto", report.crypto)
+        << f.attribute("/", "nodes", static_cast<std::uint64_t>(report.node_count))
+        << f.attribute("/", "validators", static_cast<std::uint64_t>(report.validator_count))
+        << f.attribute("/", "duration_ns", static_cast<std::int64_t>(report.simulated))
+        << f.attribute("/", "events", report.events);
+
+  write_propagation(f, chain, report);
+  write_nodes(f, chain, report, scenario);
+  if (report.consensus) {
+    ChainProgressOracle::write_h5(f, chain, report);
+    EconomicsRecorder::write_h5(f, chain, report, scenario);
+    InclusionOracle::write_h5(f, chain, report);
+  }
+  write_timeline(f, chain, report);
   return chain.status();
 }
 
