@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "version/build_info.h"
 #include "node/main/cli_support.h"
 #include "node/main/commands.h"
+#include "version/build_info.h"
 
 namespace {
 

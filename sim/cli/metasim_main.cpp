@@ -14,7 +14,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "version/build_info.h"
 #include "sim/cli/cli_support.h"
 #include "sim/cli/progress_line.h"
 #include "sim/cli/sweep_progress_line.h"
@@ -27,6 +26,7 @@
 #include "sim/sweep/sweep_loader.h"
 #include "sim/sweep/sweep_runner.h"
 #include "sim/sweep/sweep_table.h"
+#include "version/build_info.h"
 
 namespace {
 
