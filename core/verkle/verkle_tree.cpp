@@ -108,7 +108,7 @@ void VerkleTree::insert(const Key& key, const Value& value) {
   }
 }
 
-std::optional<Value> VerkleTree::get(const Key& key) const {
+std::pair<const VerkleTree::Leaf*, std::size_t> VerkleTree::find(const Key& key) const {
   const InnerNode* node = m_root.get();
   for (std::size_t depth = 0; depth < kKeyBytes; ++depth) {
     const std::uint8_t slot = key[depth];
@@ -117,25 +117,22 @@ std::optional<Value> VerkleTree::get(const Key& key) const {
       continue;
     }
     const Leaf* leaf = node->leaves[slot].get();
-    if (leaf != nullptr && leaf->key == key) return leaf->value;
-    return std::nullopt;
+    if (leaf != nullptr && leaf->key == key) return {leaf, depth + 1};
+    break;
   }
-  return std::nullopt;
+  return {nullptr, 0};
+}
+
+std::optional<Value> VerkleTree::get(const Key& key) const {
+  const Leaf* leaf = find(key).first;
+  if (leaf == nullptr) return std::nullopt;
+  return leaf->value;
 }
 
 std::optional<std::size_t> VerkleTree::depth(const Key& key) const {
-  const InnerNode* node = m_root.get();
-  for (std::size_t depth = 0; depth < kKeyBytes; ++depth) {
-    const std::uint8_t slot = key[depth];
-    if (node->nodes[slot] != nullptr) {
-      node = node->nodes[slot].get();
-      continue;
-    }
-    const Leaf* leaf = node->leaves[slot].get();
-    if (leaf != nullptr && leaf->key == key) return depth + 1;
-    return std::nullopt;
-  }
-  return std::nullopt;
+  const auto [leaf, depth] = find(key);
+  if (leaf == nullptr) return std::nullopt;
+  return depth;
 }
 
 Point VerkleTree::recompute(const InnerNode& node) const {

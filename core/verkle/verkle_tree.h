@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <utility>
 
 #include "core/runtime/result.h"
 #include "core/verkle/crs.h"
@@ -56,6 +57,9 @@ class VerkleTree {
  private:
   struct InnerNode;
   struct Leaf;
+
+  // The leaf holding `key` and its depth (1 for a child of the root); {nullptr, 0} if none.
+  std::pair<const Leaf*, std::size_t> find(const Key& key) const;
   void set_slot(InnerNode& node, std::size_t slot, const Scalar& value) const;
   std::unique_ptr<InnerNode> split(std::unique_ptr<Leaf> a, const Scalar& a_value,
                                    std::unique_ptr<Leaf> b, const Scalar& b_value,
