@@ -72,8 +72,11 @@ def time_series(x, panels, xlabel, path):
             ax.plot(x, series[label], label=label, drawstyle="steps-post")
         ax.set_title(title)
         ax.legend(loc="best", fontsize="small")
-        # No offset: an axis reading "+1.15e18" hides the absolute level of a supply curve.
-        ax.ticklabel_format(axis="y", useOffset=False)
+        if series and all(wide_positive(y) for y in series.values()):
+            ax.set_yscale("log")
+        else:
+            # No offset: an axis reading "+1.15e18" hides the absolute level of a supply curve.
+            ax.ticklabel_format(axis="y", useOffset=False)
     axes[-1, 0].set_xlabel(xlabel)
     _save(fig, path)
 
@@ -102,6 +105,43 @@ def scatter(x, y, xlabel, ylabel, title, path):
     _save(fig, path)
 
 
+# Positive data spanning at least this ratio (two orders of magnitude) is drawn on a log axis,
+# where a linear one would flatten all but the largest values against zero.
+LOG_SCALE_RATIO = 100.0
+
+
+def wide_positive(values):
+    """True if the finite entries of ``values`` are all positive and span LOG_SCALE_RATIO."""
+    try:
+        v = finite(np.asarray(values, dtype=np.float64))
+    except (TypeError, ValueError):
+        return False  # category labels
+    return v.size >= 2 and v.min() > 0 and v.max() / v.min() >= LOG_SCALE_RATIO
+
+
+def heatmap(x_labels, y_labels, grid, xlabel, ylabel, title, path, vmin=None, vmax=None):
+    """A heatmap of ``grid`` (rows follow ``y_labels``, columns ``x_labels``; NaN cells blank),
+    each cell annotated with its value."""
+    grid = np.asarray(grid, dtype=np.float64)
+    fig, ax = plt.subplots(figsize=(max(5.0, 0.9 * len(x_labels) + 2.5),
+                                    max(3.5, 0.5 * len(y_labels) + 2.0)))
+    image = ax.imshow(np.ma.masked_invalid(grid), origin="lower", aspect="auto", cmap="viridis",
+                      vmin=vmin, vmax=vmax)
+    fig.colorbar(image, ax=ax)
+    ax.set_xticks(np.arange(len(x_labels)))
+    ax.set_xticklabels([str(v) for v in x_labels], rotation=30, fontsize="small")
+    ax.set_yticks(np.arange(len(y_labels)))
+    ax.set_yticklabels([str(v) for v in y_labels], fontsize="small")
+    for (row, col), value in np.ndenumerate(grid):
+        if np.isfinite(value):
+            ax.text(col, row, f"{value:.3g}", ha="center", va="center", fontsize="x-small",
+                    color="white")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    _save(fig, path)
+
+
 def metric_vs_parameters(metric, panels, path):
     """One panel per parameter for one metric.
 
@@ -109,6 +149,7 @@ def metric_vs_parameters(metric, panels, path):
     - "grouped": ``x`` (distinct values, numeric or category labels), ``mean``, ``std``, ``n``
       drawn as mean ± std error bars (categories are spaced evenly);
     - "scatter": ``x``, ``y`` drawn as one point per run.
+    An axis whose values are positive and span two orders of magnitude is logarithmic.
     """
     cols = min(3, len(panels))
     rows = math.ceil(len(panels) / cols)
@@ -127,6 +168,10 @@ def metric_vs_parameters(metric, panels, path):
             if categorical:
                 ax.set_xticks(x)
                 ax.set_xticklabels(panel["x"], rotation=30, fontsize="small")
+        if wide_positive(panel["x"]):
+            ax.set_xscale("log")
+        if wide_positive(panel["y"] if panel["style"] == "scatter" else panel["mean"]):
+            ax.set_yscale("log")
         ax.set_xlabel(panel["name"])
         ax.set_ylabel(metric)
     for ax in list(axes.flat)[len(panels):]:

@@ -3,15 +3,18 @@
 Contract read here: root attributes ``kind`` = "sweep", ``sweep_name``, ``total_runs``,
 ``runs_in_file``, ``shard`` (plus ``sweep_json``, ``scenario_json``); group ``/runs`` with one row
 per run: ``run_index``, ``point_index``, ``seed``, ``params/<dotted.path>`` (f64 or strings),
-``metrics/<name>`` (f64, NaN when missing), ``fingerprint``, ``verdict``, ``reproduce``,
-``error``.
+``metrics/<name>`` (f64, NaN when missing), ``fingerprint``, ``verdict``, ``failed`` (the
+expectations a run failed; absent from older files), ``reproduce``, ``error``.
 
-Sections: sweep identity, run outcomes, parameters, metrics, metric-vs-parameter plots,
-sensitivity, then the finality, inclusion delay, validator returns and slashing sections for the
+Sections: sweep identity, run outcomes, pass rate per point (with heatmaps over pairs of swept
+parameters), parameters, metrics (those constant across the sweep named in one line),
+metric-vs-parameter plots (heatmaps when exactly two parameters vary), sensitivity, then the finality, inclusion delay, validator returns and slashing sections for the
 metrics whose names mention them.
 """
 
+import itertools
 import os
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +25,9 @@ from .markdown import Document, fmt, slug, write_csv
 from .stats import mean_std, sensitivity
 
 MAX_FAILED_ROWS = 50
+MAX_POINT_ROWS = 100
+# Pass-rate heatmaps drawn at most (one per pair of varying parameters).
+MAX_HEATMAP_PAIRS = 6
 
 IDENTITY_ATTRS = ("sweep_name", "total_runs", "runs_in_file", "shard")
 
@@ -73,10 +79,10 @@ def build(f, out_dir):
     metrics = {name[len("metrics/"):]: runs[name].astype(np.float64)
                for name in sorted(runs) if name.startswith("metrics/")}
     _outcomes(doc, runs, count, out_dir)
+    _pass_rates(doc, runs, params, out_dir)
     _parameter_table(doc, params)
-    _metric_table(doc, metrics)
-    # Metrics with no value or one value across the runs show nothing in a plot or a fit: each
-    # such section lists them in one line instead.
+    # Metrics with no value or one value across the runs show nothing in a table, a plot or a
+    # fit: each such section lists them in one line instead.
     degenerate = {
         "no run has a value": [m for m, v in metrics.items() if not np.isfinite(v).any()],
         "constant across the runs": [m for m, v in metrics.items()
@@ -84,6 +90,7 @@ def build(f, out_dir):
     }
     varying = {m: v for m, v in metrics.items()
                if not any(m in names for names in degenerate.values())}
+    _metric_table(doc, metrics, varying, degenerate)
     plotted = _metric_plots(doc, varying, params, degenerate, out_dir)
     fits = _sensitivity(doc, metrics, varying, params, degenerate)
     for heading, needles, description, count_positive in SPECIAL_SECTIONS:
@@ -130,15 +137,72 @@ def _outcomes(doc, runs, count, out_dir):
         return
     doc.paragraph("Runs that did not pass, with the command that reproduces each:")
     order = sorted(bad, key=lambda i: _column(runs, "run_index", i, i))
-    header = ["run", "point", "seed", "verdict", "error", "reproduce"]
+    header = ["run", "point", "seed", "verdict", "failed expectations", "error", "reproduce"]
     rows = [(_column(runs, "run_index", i, i), _column(runs, "point_index", i, None),
-             _column(runs, "seed", i, None), verdicts[i], _column(runs, "error", i, ""),
-             _column(runs, "reproduce", i, ""))
+             _column(runs, "seed", i, None), verdicts[i], _column(runs, "failed", i, ""),
+             _column(runs, "error", i, ""), _column(runs, "reproduce", i, ""))
             for i in order]
     write_csv(os.path.join(out_dir, "failed_runs.csv"), header, rows)
     # Code spans keep the commands copyable.
     doc.capped_table(header, [row[:-1] + (f"`{row[-1]}`",) for row in rows], MAX_FAILED_ROWS,
                      "failed_runs.csv")
+
+
+def _failed_paths(runs, row):
+    """The expectation paths run ``row`` failed ("expect.x (observed); expect.y (...)")."""
+    text = _column(runs, "failed", row, "")
+    if not text or text.startswith("could not run"):
+        return []
+    return [part.split(" (", 1)[0] for part in text.split("; ")]
+
+
+def _pass_rates(doc, runs, params, out_dir):
+    """Per point: its parameter values, runs, pass rate and the expectations its runs failed;
+    then pass-rate heatmaps over pairs of varying parameters."""
+    doc.heading(2, "Pass rate per point")
+    if "point_index" not in runs:
+        doc.note("/runs has no point_index column.")
+        return
+    points = runs["point_index"]
+    passed = runs["verdict"] == "pass"
+    varying = [p for p in params if p.style != "constant"]
+    rows = []
+    for point in np.unique(points):
+        mask = points == point
+        first = int(np.flatnonzero(mask)[0])
+        failed = Counter(path for i in np.flatnonzero(mask) for path in _failed_paths(runs, i))
+        rows.append([int(point)] + [_param_value(p, first) for p in varying] +
+                    [int(mask.sum()), int(passed[mask].sum()), float(passed[mask].mean()),
+                     ", ".join(f"{path} ×{n}" for path, n in sorted(failed.items()))])
+    header = ["point"] + [p.name for p in varying] + ["runs", "passed", "pass rate",
+                                                      "failed expectations"]
+    write_csv(os.path.join(out_dir, "pass_rate_per_point.csv"), header, rows)
+    doc.capped_table(header, rows, MAX_POINT_ROWS, "pass_rate_per_point.csv")
+    numeric_or_grouped = [p for p in varying if p.style == "grouped"]
+    pairs = list(itertools.combinations(numeric_or_grouped, 2))[:MAX_HEATMAP_PAIRS]
+    for x, y in pairs:
+        file_name = f"pass_rate_{slug(x.name)}_{slug(y.name)}.png"
+        _heatmap(x, y, passed.astype(np.float64), f"pass rate by {x.name} and {y.name}",
+                 os.path.join(out_dir, file_name), vmin=0.0, vmax=1.0)
+        doc.image(f"pass rate by {x.name} and {y.name}", file_name)
+
+
+def _param_value(param, row):
+    if not param.present[row]:
+        return "unset"
+    value = param.values[row]
+    return value if param.is_string else float(value)
+
+
+def _heatmap(x, y, values, title, path, vmin=None, vmax=None):
+    """Mean of ``values`` per (x value, y value) cell over the runs that set both."""
+    grid = np.full((len(y.distinct), len(x.distinct)), np.nan)
+    ok = x.present & y.present & np.isfinite(values)
+    for (row, yv), (col, xv) in itertools.product(enumerate(y.distinct), enumerate(x.distinct)):
+        cell = ok & (y.values == yv) & (x.values == xv)
+        if cell.any():
+            grid[row, col] = values[cell].mean()
+    plots.heatmap(x.distinct, y.distinct, grid, x.name, y.name, title, path, vmin, vmax)
 
 
 def _column(runs, name, row, default):
@@ -168,13 +232,14 @@ def _parameter_table(doc, params):
     doc.table(["parameter", "type", "distinct values", "unset", "min", "max", "plot"], rows)
 
 
-def _metric_table(doc, metrics):
+def _metric_table(doc, metrics, varying, degenerate):
     doc.heading(2, "Metrics")
     if not metrics:
         doc.note("The sweep has no metrics/ columns.")
         return
+    _degenerate_notes(doc, degenerate, "left out")
     rows = []
-    for name, values in metrics.items():
+    for name, values in varying.items():
         mean, std, n = mean_std(values)
         finite = values[np.isfinite(values)]
         rows.append((name, n, len(values) - n, mean, std,
@@ -199,6 +264,9 @@ def _metric_plots(doc, metrics, params, degenerate, out_dir):
         doc.note("No parameter varies across the runs, so there is nothing to plot against.")
         return plotted
     _degenerate_notes(doc, degenerate, "not plotted")
+    # Two varying parameters on a grid: a heatmap of the metric's mean shows their interaction,
+    # which two one-parameter panels average away.
+    pair = varying if len(varying) == 2 and all(p.style == "grouped" for p in varying) else None
     for name, values in metrics.items():
         ok = np.isfinite(values)
         panels = [_panel(p, values, ok) for p in varying]
@@ -207,6 +275,10 @@ def _metric_plots(doc, metrics, params, degenerate, out_dir):
         plotted[name] = file_name
         doc.heading(3, name)
         doc.image(f"{name} vs parameters", file_name)
+        if pair:
+            heat_name = f"metric_{slug(name)}_heatmap.png"
+            _heatmap(pair[0], pair[1], values, f"mean {name}", os.path.join(out_dir, heat_name))
+            doc.image(f"mean {name} by {pair[0].name} and {pair[1].name}", heat_name)
     return plotted
 
 

@@ -56,15 +56,6 @@ std::optional<int> parse_check_args(const std::vector<std::string>& args, CheckO
   return std::nullopt;
 }
 
-std::string describe_failure(const SweepRunResult& r) {
-  if (r.verdict == "error") return "could not run: " + r.error;
-  std::string out;
-  for (std::size_t i = 0; i < r.failed_checks.size(); ++i) {
-    out += fmt::format("{}{} ({})", i == 0 ? "" : "; ", r.failed_checks[i], r.failed_observed[i]);
-  }
-  return out;
-}
-
 // Prints one scenario's line and its failing seeds; returns how many of its runs failed.
 std::size_t report_scenario(const std::string& path, const std::vector<SweepRunResult>& results) {
   std::vector<const SweepRunResult*> failed;
@@ -80,7 +71,7 @@ std::size_t report_scenario(const std::string& path, const std::vector<SweepRunR
     const SweepRunResult& r = *failed[i];
     if (i < kListedFailures) {
       fmt::print("    seed {}: {}\n      reproduce: metasim run {} --seed {}\n", r.id.seed,
-                 describe_failure(r), path, r.id.seed);
+                 failed_expectations(r), path, r.id.seed);
     } else {
       unlisted += fmt::format("{}{}", unlisted.empty() ? "" : ", ", r.id.seed);
     }

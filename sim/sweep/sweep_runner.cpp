@@ -58,6 +58,16 @@ SweepRunResult execute(const Scenario& scenario, const SweepRunId& id) {
 
 }  // namespace
 
+std::string failed_expectations(const SweepRunResult& result) {
+  if (result.verdict == "error") return "could not run: " + result.error;
+  std::string out;
+  for (std::size_t i = 0; i < result.failed_checks.size(); ++i) {
+    out += fmt::format("{}{} ({})", i == 0 ? "" : "; ", result.failed_checks[i],
+                       result.failed_observed[i]);
+  }
+  return out;
+}
+
 std::map<std::string, double> sweep_metrics(const RunReport& report) {
   const nlohmann::json summary = summary_json(report);
   std::map<std::string, double> metrics;

@@ -29,6 +29,10 @@ struct SweepRunResult {
   std::map<std::string, double> metrics;     // sweep_metrics() of the run
 };
 
+// The expectations `result` failed, each with what it observed: "expect.liveness.min_height
+// (height 3); ...". Empty for a passing run; "could not run: <error>" for an error.
+std::string failed_expectations(const SweepRunResult& result);
+
 // The metric columns of one run, taken generically from summary_json(report): every numeric (and
 // boolean, as 0/1) leaf of "metrics" under its dotted path, "events", "simulated_s", and for
 // consensus runs every numeric leaf of "consensus" prefixed "consensus.".

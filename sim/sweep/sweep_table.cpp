@@ -1,5 +1,6 @@
 #include "sim/sweep/sweep_table.h"
 
+#include <algorithm>
 #include <limits>
 #include <set>
 
@@ -85,6 +86,7 @@ SweepTable build_sweep_table(const SweepSpec& spec, const std::vector<SweepRunRe
     }
     t.fingerprint.push_back(r.fingerprint);
     t.verdict.push_back(r.verdict);
+    t.failed.push_back(failed_expectations(r));
     t.reproduce.push_back(r.reproduce);
     t.error.push_back(r.error);
   }
@@ -118,6 +120,7 @@ runtime::Status write_sweep_h5(const SweepTable& t, const std::string& path) {
   }
   steps.push_back(f.column("/runs/fingerprint", t.fingerprint));
   steps.push_back(f.column("/runs/verdict", t.verdict));
+  steps.push_back(f.column("/runs/failed", t.failed));
   steps.push_back(f.column("/runs/reproduce", t.reproduce));
   steps.push_back(f.column("/runs/error", t.error));
   for (auto& s : steps) {
@@ -157,9 +160,16 @@ runtime::Result<SweepTable> read_sweep_h5(const std::string& path) {
   take(f.string_column("/runs/error"), t.error);
   std::vector<std::string> params;
   std::vector<std::string> metrics;
+  std::vector<std::string> columns;
   take(f.members("/runs/params"), params);
   take(f.members("/runs/metrics"), metrics);
+  take(f.members(kRuns), columns);
   if (!failure.is_ok()) return failure;
+  if (std::find(columns.begin(), columns.end(), "failed") != columns.end()) {
+    take(f.string_column("/runs/failed"), t.failed);
+  } else {
+    t.failed.assign(t.run_index.size(), std::string());
+  }
   for (const auto& name : params) {
     const std::string dataset = "/runs/params/" + name;
     auto type = f.column_type(dataset);
@@ -179,7 +189,7 @@ runtime::Result<SweepTable> read_sweep_h5(const std::string& path) {
   const std::size_t rows = t.rows();
   bool equal = t.point_index.size() == rows && t.seed.size() == rows &&
                t.fingerprint.size() == rows && t.verdict.size() == rows &&
-               t.reproduce.size() == rows && t.error.size() == rows;
+               t.failed.size() == rows && t.reproduce.size() == rows && t.error.size() == rows;
   for (const auto& [name, c] : t.params) {
     equal = equal && (c.is_string ? c.strings.size() : c.numbers.size()) == rows;
   }
@@ -272,6 +282,7 @@ runtime::Result<SweepTable> merge_sweep_tables(const std::vector<SweepTable>& sh
     }
     merged.fingerprint.push_back(t.fingerprint[r]);
     merged.verdict.push_back(t.verdict[r]);
+    merged.failed.push_back(t.failed[r]);
     merged.reproduce.push_back(t.reproduce[r]);
     merged.error.push_back(t.error[r]);
   }

@@ -1,8 +1,8 @@
 // The sweep results file (layout in docs/sweeps.md; a contract analysis code reads): root
 // attributes naming the sweep and the shard, and one row per run in /runs, ordered by run_index,
 // as equal-length 1-D columns (run_index, point_index, seed, params/<path>, metrics/<name>,
-// fingerprint, verdict, reproduce, error). Building, writing, reading and merging tables are
-// deterministic functions of their inputs; the HDF5 calls must stay on one thread.
+// fingerprint, verdict, failed, reproduce, error). Building, writing, reading and merging tables
+// are deterministic functions of their inputs; the HDF5 calls must stay on one thread.
 #pragma once
 
 #include <cstdint>
@@ -38,6 +38,9 @@ struct SweepTable {
   std::map<std::string, std::vector<double>> metrics;  // NaN where a run lacks the metric
   std::vector<std::string> fingerprint;
   std::vector<std::string> verdict;
+  // The expectations each run failed, with what they observed (failed_expectations()); empty for
+  // a passing run. Files written before this column existed read as empty.
+  std::vector<std::string> failed;
   std::vector<std::string> reproduce;
   std::vector<std::string> error;
 

@@ -330,6 +330,8 @@ B_VALUES = [10.0, 20.0, 30.0, 40.0]
 MODES = ["fast", "slow"]
 SEEDS = 2
 FAILED_RUN = 5
+FAILED_EXPECTATIONS = ("expect.liveness.min_height (fewest: 3 blocks (v2)); "
+                       "expect.safety (2 violations)")
 ERROR_RUN = 11
 
 
@@ -347,7 +349,7 @@ def finality_of(a, b, seed):
     return 100.0 + 3.0 * a - 0.5 * b
 
 
-def write_sweep(path, rows, params, metrics, verdicts=None, errors=None):
+def write_sweep(path, rows, params, metrics, verdicts=None, errors=None, failed=None):
     """A sweep file in the `metasim sweep` layout.
 
     ``params``/``metrics``: {name: list of per-run values} (str values become string columns).
@@ -355,6 +357,7 @@ def write_sweep(path, rows, params, metrics, verdicts=None, errors=None):
     n = len(rows)
     verdicts = verdicts or ["pass"] * n
     errors = errors or [""] * n
+    failed = failed or [""] * n
     with h5py.File(path, "w") as f:
         f.attrs["kind"] = np.bytes_("sweep")
         f.attrs["sweep_name"] = np.bytes_("synthetic_sweep")
@@ -374,6 +377,7 @@ def write_sweep(path, rows, params, metrics, verdicts=None, errors=None):
             f[f"runs/metrics/{name}"] = np.array(values, dtype=np.float64)
         f["runs/fingerprint"] = fixed_strings([f"{i:064x}" for i in range(n)])
         f["runs/verdict"] = fixed_strings(verdicts)
+        f["runs/failed"] = fixed_strings(failed)
         f["runs/reproduce"] = fixed_strings(
             [f"metasim run sweep_point_{r[1]}.json --seed {r[2]}" for r in rows])
         f["runs/error"] = fixed_strings(errors)
@@ -392,6 +396,9 @@ def write_grid_sweep(path):
     verdicts[FAILED_RUN] = "fail"
     verdicts[ERROR_RUN] = "error"
     errors[ERROR_RUN] = "scenario rejected: validators.count: must be >= 1"
+    failed = [""] * n
+    failed[FAILED_RUN] = FAILED_EXPECTATIONS
+    failed[ERROR_RUN] = "could not run: " + errors[ERROR_RUN]
     for metric in (finality, reward, noisy):
         metric[ERROR_RUN] = np.nan  # an errored run has no metrics
     metrics = {
@@ -410,7 +417,7 @@ def write_grid_sweep(path):
         # Set only by the "slow" points; NaN (unset) elsewhere.
         "optional": [1.0 if r[5] == "slow" else np.nan for r in rows],
     }
-    write_sweep(path, rows, params, metrics, verdicts, errors)
+    write_sweep(path, rows, params, metrics, verdicts, errors, failed)
     return rows, metrics
 
 
@@ -442,14 +449,15 @@ class SweepReportTest(unittest.TestCase):
         failed = table_dict(outcomes, str(FAILED_RUN))
         point, seed = self.rows[FAILED_RUN][1], self.rows[FAILED_RUN][2]
         self.assertEqual(failed["verdict"], "fail")
+        self.assertEqual(failed["failed expectations"], FAILED_EXPECTATIONS)
         self.assertEqual(failed["reproduce"],
                          f"`metasim run sweep_point_{point}.json --seed {seed}`")
         errored = table_dict(outcomes, str(ERROR_RUN))
         self.assertEqual(errored["error"], "scenario rejected: validators.count: must be >= 1")
         with open(os.path.join(self.out, "failed_runs.csv"), encoding="utf-8") as f:
             lines = f.read().splitlines()
-        self.assertEqual(lines[0], "run,point,seed,verdict,error,reproduce")
-        self.assertEqual(lines[1], f"{FAILED_RUN},{point},{seed},fail,,"
+        self.assertEqual(lines[0], "run,point,seed,verdict,failed expectations,error,reproduce")
+        self.assertEqual(lines[1], f"{FAILED_RUN},{point},{seed},fail,{FAILED_EXPECTATIONS},,"
                                    f"metasim run sweep_point_{point}.json --seed {seed}")
         self.assertEqual(len(lines), 3)
 
@@ -493,7 +501,10 @@ class SweepReportTest(unittest.TestCase):
         self.assertIn("_Not plotted, no run has a value: all_nan._", plots)
         self.assertIn("_Not plotted, constant across the runs: constant_metric._", plots)
         metrics = section(self.report, "Metrics")
-        self.assertEqual(table_row(metrics, "all_nan")[1:3], ["0", str(len(self.rows))])
+        self.assertIn("_Left out, no run has a value: all_nan._", metrics)
+        self.assertIn("_Left out, constant across the runs: constant_metric._", metrics)
+        self.assertNotIn("| all_nan |", metrics)
+        self.assertNotIn("| constant_metric |", metrics)
         self.assertEqual(table_row(metrics, "finality_p99_ms")[1:3], [str(len(self.rows) - 1),
                                                                       "1"])
 
@@ -501,7 +512,27 @@ class SweepReportTest(unittest.TestCase):
         assert_images_exist(self, self.report, self.out)
         plotted = sorted(name for name in os.listdir(self.out) if name.endswith(".png"))
         self.assertEqual(plotted, ["metric_finality_p99_ms.png", "metric_noisy.png",
-                                   "metric_slashed_total.png", "metric_validator_return_mean.png"])
+                                   "metric_slashed_total.png", "metric_validator_return_mean.png",
+                                   "pass_rate_consensus.a_mode.png",
+                                   "pass_rate_consensus.a_network.b.png",
+                                   "pass_rate_mode_network.b.png"])
+
+    def test_pass_rate_per_point(self):
+        rates = section(self.report, "Pass rate per point")
+        points = sorted({r[1] for r in self.rows})
+        self.assertEqual(len(tables(rates)[0][1]), len(points))
+        for point in points:
+            runs = [r for r in self.rows if r[1] == point]
+            bad = {FAILED_RUN, ERROR_RUN} & {r[0] for r in runs}
+            row = table_dict(rates, str(point))
+            self.assertEqual(row["runs"], str(len(runs)))
+            self.assertEqual(row["passed"], str(len(runs) - len(bad)))
+            self.assert_close(row["pass rate"], (len(runs) - len(bad)) / len(runs))
+            self.assertEqual(row["mode"], runs[0][5])
+            expected = ("expect.liveness.min_height ×1, expect.safety ×1"
+                        if FAILED_RUN in bad else "")
+            self.assertEqual(row["failed expectations"], expected)
+        self.assertIn("pass_rate_consensus.a_network.b.png", rates)
 
     def test_special_sections(self):
         finality = section(self.report, "Finality")
@@ -549,9 +580,28 @@ class ContinuousSweepTest(ReportTestCase):
                       section(report, "Sensitivity"))
         self.assertEqual(table_row(section(report, "Finality"), "finality_p50_ms")[-2:],
                          ["—", "too few runs with a value (1)"])
-        self.assertEqual(table_row(section(report, "Metrics"), "finality_p50_ms")[3:5],
-                         ["12", "0"])
+        self.assertIn("_Left out, constant across the runs: finality_p50_ms._",
+                      section(report, "Metrics"))
         self.assertEqual([n for n in os.listdir(out) if n.endswith(".png")], [])
+
+    def test_two_parameter_grid_draws_heatmaps_and_log_axes(self):
+        rows, x, y, m = [], [], [], []
+        for point, (a, b) in enumerate(itertools.product([1.0, 10.0, 1000.0], [0.0, 1.0])):
+            rows.append((point, point, 1, 0, 0, ""))
+            x.append(a)
+            y.append(b)
+            m.append(a * (1 + b))
+        write_sweep(self.path("grid.h5"), rows, {"x": x, "y": y}, {"m": m})
+        report, out = self.report_ok(self.path("grid.h5"))
+        self.assertIn("metric_m_heatmap.png", section(report, "m"))
+        self.assertIn("pass_rate_x_y.png", section(report, "Pass rate per point"))
+        assert_images_exist(self, report, out)
+        sys.path.insert(0, os.path.join(REPO, "analysis"))
+        from metanode_analysis.plots import wide_positive  # noqa: E402
+        self.assertTrue(wide_positive(x))
+        self.assertFalse(wide_positive(y))  # a zero cannot go on a log axis
+        self.assertFalse(wide_positive([1.0, 99.0]))
+        self.assertFalse(wide_positive(["a", "b"]))
 
     def test_empty_sweep(self):
         write_sweep(self.path("empty.h5"), [], {"x": []}, {"m": []})

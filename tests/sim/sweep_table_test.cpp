@@ -37,6 +37,10 @@ Fixture fixture() {
     r.verdict = id.run_index == 2 ? "fail" : "pass";
     r.fingerprint = std::string(64, static_cast<char>('a' + id.run_index));
     r.reproduce = id.run_index == 2 ? "metasim run x.failed/run-2.json --seed 1" : "";
+    if (id.run_index == 2) {
+      r.failed_checks = {"expect.liveness.min_height", "expect.safety"};
+      r.failed_observed = {"fewest: 3 blocks (v2)", "2 violations"};
+    }
     r.metrics = {{"events", 100.0 + static_cast<double>(id.run_index)}, {"delay_ms.p50", 1.5}};
     if (id.run_index == 3) r.metrics["consensus.height"] = 7;  // only this run has it
     f.results.push_back(r);
@@ -59,6 +63,7 @@ void expect_same_rows(const SweepTable& a, const SweepTable& b) {
   EXPECT_EQ(a.seed, b.seed);
   EXPECT_EQ(a.fingerprint, b.fingerprint);
   EXPECT_EQ(a.verdict, b.verdict);
+  EXPECT_EQ(a.failed, b.failed);
   EXPECT_EQ(a.reproduce, b.reproduce);
   EXPECT_EQ(a.error, b.error);
   ASSERT_EQ(a.params.size(), b.params.size());
@@ -94,6 +99,11 @@ TEST(SweepTable, BuildsOneRowPerRunWithTypedParameters) {
   EXPECT_EQ(t.params.at("network.loss").numbers, (std::vector<double>{0.25, 0.25, 0.5, 0.5}));
   EXPECT_TRUE(t.params.at("crypto").is_string);
   EXPECT_EQ(t.params.at("crypto").strings, (std::vector<std::string>{"", "", "real", "real"}));
+  EXPECT_EQ(t.failed, (std::vector<std::string>{
+                          "", "",
+                          "expect.liveness.min_height (fewest: 3 blocks (v2)); expect.safety (2 "
+                          "violations)",
+                          ""}));
   const auto& height = t.metrics.at("consensus.height");
   EXPECT_TRUE(std::isnan(height[0]));
   EXPECT_EQ(height[3], 7.0);
