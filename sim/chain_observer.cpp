@@ -32,8 +32,7 @@ void ChainObserver::on_commit(runtime::NodeId node, const consensus::FinalizedBl
 }
 
 void ChainObserver::on_evidence_reported(runtime::NodeId node, const runtime::Bytes& evidence) {
-  if (!m_honest[node]) return;
-  for (const auto& oracle : m_oracles) oracle->on_evidence_reported(node, evidence);
+  for (const auto& oracle : m_oracles) oracle->on_evidence_reported(node, evidence, m_honest[node]);
 }
 
 void ChainObserver::on_poes_acknowledged(runtime::NodeId node, std::uint64_t seen_height,

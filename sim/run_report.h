@@ -89,7 +89,10 @@ struct RunReport {
     std::optional<NodeId> reporter;  // the validator whose account reported it
   };
   std::vector<SlashRecord> slashes;
-  std::uint64_t offences_reported = 0;   // distinct offences honest validators reported
+  // Distinct offences any validator reported (every slash is one of them, so slashes never
+  // exceed it), and the reports themselves (one per reporting validator and offence).
+  std::uint64_t offences_reported = 0;
+  std::uint64_t evidence_reports = 0;
   std::uint64_t receipts_submitted = 0;  // compute receipts the clients claimed
   std::uint64_t receipts_claimed = 0;    // of them, settled on the honest chain
   // One per submitted PoE, in submission order.

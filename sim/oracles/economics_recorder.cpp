@@ -113,6 +113,7 @@ void EconomicsRecorder::write_summary(const RunReport& report, nlohmann::json& m
                           {"slashes", report.slashes.size()},
                           {"slashed_validators", slashed_validators},
                           {"offences_reported", report.offences_reported},
+                          {"evidence_reports", report.evidence_reports},
                           {"receipts_submitted", report.receipts_submitted},
                           {"receipts_claimed", report.receipts_claimed}};
 }

@@ -56,8 +56,10 @@ class Oracle {
   virtual ~Oracle() = default;
 
   virtual void on_commit(const CommitEvent& commit) = 0;
-  // Honest validator `node` reported `evidence` (an EVIDENCE transaction it signed and admitted).
-  virtual void on_evidence_reported(runtime::NodeId /*node*/, const runtime::Bytes& /*evidence*/) {}
+  // Validator `node` (honest or not: `honest`) reported `evidence` (an EVIDENCE transaction it
+  // signed and admitted).
+  virtual void on_evidence_reported(runtime::NodeId /*node*/, const runtime::Bytes& /*evidence*/,
+                                    bool /*honest*/) {}
   // Honest node `node` acknowledged the POE_SUBMITs `tx_ids` at committed height `seen_height`.
   virtual void on_poes_acknowledged(runtime::NodeId /*node*/, std::uint64_t /*seen_height*/,
                                     const std::vector<runtime::Hash32>& /*tx_ids*/) {}

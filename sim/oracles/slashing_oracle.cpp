@@ -27,14 +27,19 @@ void SlashingOracle::on_commit(const CommitEvent& commit) {
   }
 }
 
-void SlashingOracle::on_evidence_reported(runtime::NodeId node, const runtime::Bytes& evidence) {
+void SlashingOracle::on_evidence_reported(runtime::NodeId node, const runtime::Bytes& evidence,
+                                          bool honest) {
   auto offence = m_evidence.verify(evidence, m_sim.crypto());
   if (!offence) return;  // the ledger will refuse it; nothing to hold the chain to
-  m_reported.emplace(offence->id(), std::make_pair(offence->offender, m_heights[node]));
+  ++m_reports;
+  m_reported_by_any.insert(offence->id());
+  // Only an honest report holds the chain to the bound: a Byzantine reporter may sit on its own.
+  if (honest) m_reported.emplace(offence->id(), std::make_pair(offence->offender, m_heights[node]));
 }
 
 void SlashingOracle::fill_report(RunReport& report) const {
-  report.offences_reported = m_reported.size();
+  report.offences_reported = m_reported_by_any.size();
+  report.evidence_reports = m_reports;
 }
 
 void SlashingOracle::add_verdicts(const VerdictContext& context, RunReport& report) const {

@@ -27,7 +27,8 @@ class SlashingOracle final : public Oracle {
   SlashingOracle(Simulator& sim, std::uint32_t validator_count, consensus::InclusionRule rule);
 
   void on_commit(const CommitEvent& commit) override;
-  void on_evidence_reported(runtime::NodeId node, const runtime::Bytes& evidence) override;
+  void on_evidence_reported(runtime::NodeId node, const runtime::Bytes& evidence,
+                            bool honest) override;
   void fill_report(RunReport& report) const override;
   void add_verdicts(const VerdictContext& context, RunReport& report) const override;
 
@@ -41,7 +42,11 @@ class SlashingOracle final : public Oracle {
   std::set<ledger::Address> m_validator_addresses;
   std::vector<std::uint64_t> m_heights;  // by node, the highest it committed
   // Offences honest validators reported: id -> (offender, reporter's committed height then).
+  // Offences honest validators reported: offender and the first reporter's height then.
   std::map<runtime::Hash32, std::pair<crypto::PublicKey, std::uint64_t>> m_reported;
+  // Every offence any validator reported, and the reports (one per reporter and offence).
+  std::set<runtime::Hash32> m_reported_by_any;
+  std::uint64_t m_reports = 0;
   std::map<runtime::Hash32, std::uint64_t> m_slashed_offences;  // id -> height slashed
 };
 

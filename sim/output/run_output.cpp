@@ -74,9 +74,12 @@ nlohmann::json summary_json(const RunReport& report) {
   if (report.consensus) {
     nlohmann::json violations = nlohmann::json::array();
     for (const auto& v : report.violations) {
+      // Named as the scenario and the console name them ("v3"), not by internal id.
+      nlohmann::json nodes = nlohmann::json::array();
+      for (const NodeId n : v.nodes) nodes.push_back(node_name(report.validator_count, n));
       violations.push_back({{"oracle", v.oracle},
                             {"time_s", static_cast<double>(v.time) / 1e9},
-                            {"nodes", v.nodes},
+                            {"nodes", nodes},
                             {"height", v.height},
                             {"detail", v.detail}});
     }

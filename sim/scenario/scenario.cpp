@@ -4,9 +4,13 @@
 
 namespace mn::sim {
 
+std::string node_name(std::uint32_t validator_count, NodeId id) {
+  if (id < validator_count) return fmt::format("v{}", id);
+  return fmt::format("n{}", id - validator_count);
+}
+
 std::string node_name(const Scenario& scenario, NodeId id) {
-  if (id < scenario.validator_count) return fmt::format("v{}", id);
-  return fmt::format("n{}", id - scenario.validator_count);
+  return node_name(scenario.validator_count, id);
 }
 
 }  // namespace mn::sim

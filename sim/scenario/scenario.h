@@ -217,7 +217,9 @@ struct Scenario {
   std::string source_json;
 };
 
-// "v3" or "n17" for a node id under this scenario's naming.
+// "v3" or "n17" for a node id under this scenario's naming: the first `validator_count` nodes
+// are validators v0.., the others n0...
+std::string node_name(std::uint32_t validator_count, NodeId id);
 std::string node_name(const Scenario& scenario, NodeId id);
 
 }  // namespace mn::sim
