@@ -10,7 +10,8 @@ BroadcastWorkload::BroadcastWorkload(Simulator& sim, const WorkloadSpec& spec, s
     : m_sim(sim),
       m_spec(spec),
       m_rng(seed, "workload"),
-      m_stop(spec.stop.value_or(sim.duration())) {}
+      m_stop(spec.stop.value_or(sim.duration())),
+      m_label(sim.action_label("workload: broadcast")) {}
 
 void BroadcastWorkload::start() {
   if (m_spec.broadcasts_per_s <= 0.0) return;
@@ -21,10 +22,13 @@ void BroadcastWorkload::schedule_next(TimeNs after) {
   const double gap_s = -std::log1p(-m_rng.unit()) / m_spec.broadcasts_per_s;
   const TimeNs at = after + static_cast<TimeNs>(std::llround(gap_s * 1e9));
   if (at >= m_stop) return;
-  m_sim.schedule(at, [this, at] {
-    originate();
-    schedule_next(at);
-  });
+  m_sim.schedule(
+      at,
+      [this, at] {
+        originate();
+        schedule_next(at);
+      },
+      m_label);
 }
 
 void BroadcastWorkload::originate() {

@@ -21,6 +21,7 @@ class BroadcastWorkload {
   WorkloadSpec m_spec;
   runtime::Rng m_rng;
   TimeNs m_stop;
+  Simulator::ActionLabel m_label;
 };
 
 }  // namespace mn::sim

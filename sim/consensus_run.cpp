@@ -5,6 +5,8 @@
 #include <memory>
 #include <optional>
 
+#include <fmt/format.h>
+
 #include "core/consensus/chain_reactor.h"
 #include "core/ledger/genesis.h"
 #include "core/runtime/assert.h"
@@ -214,21 +216,27 @@ void schedule_stake_changes(Simulator& sim, const Scenario& scenario,
                             const EconomicsRecorder& economics, ledger::FeeParams fee_params) {
   auto next_nonce = std::make_shared<std::vector<std::uint64_t>>(scenario.validator_count, 1);
   for (const StakeChange& change : scenario.workload.stake_changes) {
-    sim.schedule(change.at, [&sim, &economics, next_nonce, fee_params, change] {
-      const crypto::KeyPair& key = sim.key_pair(change.validator);
-      std::uint64_t& nonce = (*next_nonce)[change.validator];
-      nonce = std::max(nonce, economics.committed_nonce(change.validator) + 1);
-      const runtime::Bytes payload = ledger::AmountPayload{change.amount}.encode();
-      const auto fee = static_cast<std::uint64_t>(ledger::min_fee(fee_params, payload.size()));
-      const ledger::Transaction tx = ledger::make_transaction(
-          change.unstake ? ledger::TxType::kUnstake : ledger::TxType::kStake, key, nonce++, fee,
-          payload, sim.crypto());
-      const runtime::MessagePtr message =
-          runtime::make_message(consensus::kTransactionKind, tx.encode());
-      sim.run_on_node(change.validator, [&message](runtime::Reactor& reactor) {
-        reactor.on_message(runtime::kNoNode, message);
-      });
-    });
+    const auto label =
+        sim.action_label(fmt::format("workload: {} by {}", change.unstake ? "unstake" : "stake",
+                                     node_name(scenario, change.validator)));
+    sim.schedule(
+        change.at,
+        [&sim, &economics, next_nonce, fee_params, change] {
+          const crypto::KeyPair& key = sim.key_pair(change.validator);
+          std::uint64_t& nonce = (*next_nonce)[change.validator];
+          nonce = std::max(nonce, economics.committed_nonce(change.validator) + 1);
+          const runtime::Bytes payload = ledger::AmountPayload{change.amount}.encode();
+          const auto fee = static_cast<std::uint64_t>(ledger::min_fee(fee_params, payload.size()));
+          const ledger::Transaction tx = ledger::make_transaction(
+              change.unstake ? ledger::TxType::kUnstake : ledger::TxType::kStake, key, nonce++, fee,
+              payload, sim.crypto());
+          const runtime::MessagePtr message =
+              runtime::make_message(consensus::kTransactionKind, tx.encode());
+          sim.run_on_node(change.validator, [&message](runtime::Reactor& reactor) {
+            reactor.on_message(runtime::kNoNode, message);
+          });
+        },
+        label);
   }
 }
 

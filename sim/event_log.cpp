@@ -4,6 +4,7 @@
 
 #include "core/codec/hex.h"
 #include "core/consensus/chain_reactor.h"
+#include "core/consensus/ibft_engine.h"
 #include "core/consensus/messages.h"
 #include "sim/gossip_probe.h"
 
@@ -80,9 +81,12 @@ std::string render_event(const Scenario& scenario, const EventLogEntry& e) {
       return fmt::format("{}  deliver  {} <- {}  {}", when, node_name(scenario, e.node),
                          node_name(scenario, e.from), describe(e.message));
     case EventLogEntry::Kind::kTimer:
+      if (const char* name = consensus::IbftEngine::timer_name(e.tag))
+        return fmt::format("{}  timer    {}  {}", when, node_name(scenario, e.node), name);
       return fmt::format("{}  timer    {}  tag 0x{:x}", when, node_name(scenario, e.node), e.tag);
     case EventLogEntry::Kind::kAction:
-      return fmt::format("{}  action   (workload or fault)", when);
+      return fmt::format("{}  action   {}", when,
+                         e.label != nullptr ? e.label : "scheduled action");
   }
   return when;
 }

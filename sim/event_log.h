@@ -21,6 +21,8 @@ struct EventLogEntry {
   NodeId from = runtime::kNoNode;
   std::uint64_t tag = 0;
   runtime::MessagePtr message;
+  // An action's label ("fault: crash v3"), owned by the simulator that logged it.
+  const char* label = nullptr;
 };
 
 class EventLog {

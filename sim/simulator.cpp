@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "core/codec/hex.h"
 #include "core/crypto/simulated_crypto_provider.h"
 #include "core/crypto/sodium_crypto_provider.h"
@@ -95,10 +97,18 @@ void Simulator::free_slot(std::uint32_t slot) {
   m_free_slots.push_back(slot);
 }
 
-void Simulator::schedule(runtime::TimeNs at, Action action) {
+Simulator::ActionLabel Simulator::action_label(const std::string& text) {
+  const auto [it, inserted] =
+      m_action_label_ids.emplace(text, static_cast<ActionLabel>(m_action_labels.size()));
+  if (inserted) m_action_labels.push_back(text);
+  return it->second;
+}
+
+void Simulator::schedule(runtime::TimeNs at, Action action, ActionLabel label) {
   const std::uint32_t slot = allocate_slot();
   EventRecord& record = m_slots[slot];
   record.kind = EventKind::kAction;
+  record.tag = label;
   record.action = std::move(action);
   m_queue.push(std::max(at, m_queue.last_popped_time()), slot);
 }
@@ -187,7 +197,7 @@ void Simulator::process(const EventQueue::Entry& entry) {
     record_fingerprint(entry.time, record.kind, runtime::kNoNode, runtime::kNoNode, 0);
     if (m_event_log || m_trace) {
       log_event({entry.time, EventLogEntry::Kind::kAction, runtime::kNoNode, runtime::kNoNode, 0,
-                 nullptr});
+                 nullptr, m_action_labels[record.tag].c_str()});
     }
     Action action = std::move(record.action);
     free_slot(entry.handle);
@@ -441,50 +451,88 @@ std::vector<std::uint32_t> Simulator::partition_sides(const FaultSpec& fault) co
   return side;
 }
 
+std::string Simulator::fault_label(const char* what, const std::vector<NodeId>& nodes) const {
+  constexpr std::size_t kNamed = 8;  // a crash of 300 nodes is not 300 names in every trace line
+  std::string text = fmt::format("fault: {}", what);
+  for (std::size_t i = 0; i < nodes.size() && i < kNamed; ++i)
+    text += (i == 0 ? " " : ", ") + node_name(m_scenario, nodes[i]);
+  if (nodes.size() > kNamed) text += fmt::format(" and {} more", nodes.size() - kNamed);
+  return text;
+}
+
 void Simulator::schedule_fault(const FaultSpec& fault) {
+  const auto label = [this, &fault](const char* what) {
+    return action_label(fault_label(what, fault.nodes));
+  };
   switch (fault.kind) {
     case FaultKind::kPartition:
-      schedule(fault.at, [this, sides = partition_sides(fault)] { partition(sides); });
-      if (fault.until) schedule(*fault.until, [this] { heal(); });
+      schedule(
+          fault.at, [this, sides = partition_sides(fault)] { partition(sides); },
+          action_label("fault: partition"));
+      if (fault.until)
+        schedule(
+            *fault.until, [this] { heal(); }, action_label("fault: heal"));
       break;
     case FaultKind::kHeal:
-      schedule(fault.at, [this] { heal(); });
+      schedule(
+          fault.at, [this] { heal(); }, action_label("fault: heal"));
       break;
     case FaultKind::kCrash:
-      schedule(fault.at, [this, nodes = fault.nodes] {
-        for (const NodeId n : nodes) crash(n);
-      });
+      schedule(
+          fault.at,
+          [this, nodes = fault.nodes] {
+            for (const NodeId n : nodes) crash(n);
+          },
+          label("crash"));
       if (fault.until) {
-        schedule(*fault.until, [this, nodes = fault.nodes] {
-          for (const NodeId n : nodes) restart(n);
-        });
+        schedule(
+            *fault.until,
+            [this, nodes = fault.nodes] {
+              for (const NodeId n : nodes) restart(n);
+            },
+            label("restart"));
       }
       break;
     case FaultKind::kRestart:
-      schedule(fault.at, [this, nodes = fault.nodes] {
-        for (const NodeId n : nodes) restart(n);
-      });
+      schedule(
+          fault.at,
+          [this, nodes = fault.nodes] {
+            for (const NodeId n : nodes) restart(n);
+          },
+          label("restart"));
       break;
     case FaultKind::kClockSkew:
-      schedule(fault.at, [this, fault] {
-        for (const NodeId n : fault.nodes) skew_clock(n, fault.clock_offset, fault.drift_ppm);
-      });
+      schedule(
+          fault.at,
+          [this, fault] {
+            for (const NodeId n : fault.nodes) skew_clock(n, fault.clock_offset, fault.drift_ppm);
+          },
+          label("clock skew"));
       if (fault.until) {
-        schedule(*fault.until, [this, fault] {
-          for (const NodeId n : fault.nodes) skew_clock(n, -fault.clock_offset, 0);
-        });
+        schedule(
+            *fault.until,
+            [this, fault] {
+              for (const NodeId n : fault.nodes) skew_clock(n, -fault.clock_offset, 0);
+            },
+            label("clock skew undone"));
       }
       break;
     case FaultKind::kLinkDegrade: {
       const LinkDegradation degradation{fault.loss, fault.extra_latency,
                                         fault.bandwidth_mbps.value_or(0.0)};
-      schedule(fault.at, [this, nodes = fault.nodes, degradation] {
-        for (const NodeId n : nodes) degrade_links(n, degradation);
-      });
+      schedule(
+          fault.at,
+          [this, nodes = fault.nodes, degradation] {
+            for (const NodeId n : nodes) degrade_links(n, degradation);
+          },
+          label("degrade links of"));
       if (fault.until) {
-        schedule(*fault.until, [this, nodes = fault.nodes] {
-          for (const NodeId n : nodes) restore_links(n);
-        });
+        schedule(
+            *fault.until,
+            [this, nodes = fault.nodes] {
+              for (const NodeId n : nodes) restore_links(n);
+            },
+            label("restore links of"));
       }
       break;
     }

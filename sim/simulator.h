@@ -9,7 +9,9 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,8 +57,14 @@ class Simulator {
   void run_until(runtime::TimeNs until, const ProgressFn& progress = {});
   void start_nodes();
 
+  // What a scheduled action is, for traces and event logs: an id of a text such as
+  // "fault: crash v3" or "workload: transfer". The same text gives the same id; the text lives
+  // as long as the simulator.
+  using ActionLabel = std::uint32_t;
+  static constexpr ActionLabel kUnlabelled = 0;  // "scheduled action"
+  ActionLabel action_label(const std::string& text);
   // Schedules a simulator-level action (workload, fault) at global time `at`.
-  void schedule(runtime::TimeNs at, Action action);
+  void schedule(runtime::TimeNs at, Action action, ActionLabel label = kUnlabelled);
   // Runs `fn` as an event of `node` at the current time: its crypto is charged to the node and
   // its sends leave when `fn` returns. A crashed node ignores it.
   void run_on_node(NodeId node, const std::function<void(runtime::Reactor&)>& fn);
@@ -117,7 +125,7 @@ class Simulator {
     NodeId from = runtime::kNoNode;
     std::uint32_t generation = 0;   // bumped when the slot is freed; part of a TimerId
     std::uint32_t incarnation = 0;  // of `node` when a timer was set
-    std::uint64_t tag = 0;
+    std::uint64_t tag = 0;          // a timer's tag; an action's ActionLabel
     runtime::MessagePtr message;
     Action action;
   };
@@ -135,6 +143,8 @@ class Simulator {
   void record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId node, NodeId from,
                           std::uint64_t detail);
   void schedule_fault(const FaultSpec& fault);
+  // "fault: crash v1, v2" for traces.
+  std::string fault_label(const char* what, const std::vector<NodeId>& nodes) const;
   std::vector<std::uint32_t> partition_sides(const FaultSpec& fault) const;
 
   // Called by SimEnv on behalf of node `from` inside its event.
@@ -169,6 +179,9 @@ class Simulator {
   crypto_generichash_state m_fingerprint;
   std::vector<std::uint32_t> m_forward_scratch;
   std::optional<EventLog> m_event_log;
+  // Action label texts by ActionLabel (a deque: the texts never move), and their ids.
+  std::deque<std::string> m_action_labels{"scheduled action"};
+  std::map<std::string, ActionLabel, std::less<>> m_action_label_ids;
   std::function<void(const EventLogEntry&)> m_trace;
   std::vector<std::pair<NodeId, NodeId>> m_shadows;  // (original, shadow)
 };

@@ -264,6 +264,21 @@ bool IbftEngine::on_message(runtime::NodeId from, const runtime::MessagePtr& mes
   }
 }
 
+const char* IbftEngine::timer_name(std::uint64_t tag) {
+  switch (tag) {
+    case kRoundTimerTag:
+      return "round timeout";
+    case kProposeTimerTag:
+      return "propose";
+    case kAnnounceTimerTag:
+      return "announce finalized block";
+    case kResendTimerTag:
+      return "resend round messages";
+    default:
+      return nullptr;
+  }
+}
+
 bool IbftEngine::on_timer(runtime::TimerId id, std::uint64_t tag) {
   if (tag == kRoundTimerTag) {
     if (m_round_timer == id) {

@@ -60,6 +60,9 @@ class IbftEngine {
   static constexpr std::uint64_t kProposeTimerTag = 0xC0'0002;
   static constexpr std::uint64_t kAnnounceTimerTag = 0xC0'0003;
   static constexpr std::uint64_t kResendTimerTag = 0xC0'0004;
+  // What the timer with `tag` is for ("round timeout", "propose", "announce finalized block",
+  // "resend round messages"), for traces; nullptr for a tag that is not the engine's.
+  static const char* timer_name(std::uint64_t tag);
 
  private:
   struct Tally {

@@ -41,6 +41,12 @@ check "--progress draws its line" [ -s "$work/progress.err" ]
 check "--progress does not change the fingerprint" [ "$(fingerprint "$work/a")" = "$(fingerprint "$work/progress")" ]
 check "--trace does not change the fingerprint" [ "$(fingerprint "$work/a")" = "$(fingerprint "$work/traced")" ]
 check "--trace writes one line per processed event" [ "$(wc -l <"$work/traced/trace.log")" -eq "$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["events"])' "$work/traced/summary.json")" ]
+check "--trace names fault actions" grep -q '  action   fault: partition' "$work/traced/trace.log"
+check "--trace names workload actions" grep -q '  action   workload: broadcast' "$work/traced/trace.log"
+"$metasim" run "$root/scenarios/byzantine/leader_crash_restart.json" --trace --out "$work/traced_chain" >/dev/null || true
+check "--trace names the crash and the restart" grep -q '  action   fault: crash v' "$work/traced_chain/trace.log"
+check "--trace names consensus timers" grep -q '  timer    v[0-9]*  propose$' "$work/traced_chain/trace.log"
+check "--trace shows no bare timer tags" bash -c "! grep -q 'tag 0x' '$work/traced_chain/trace.log'"
 check "same seed gives the same fingerprint" [ "$(fingerprint "$work/a")" = "$(fingerprint "$work/b")" ]
 check "same seed gives byte-identical summary.json" cmp -s "$work/a/summary.json" "$work/b/summary.json"
 check "another seed gives another fingerprint" [ "$(fingerprint "$work/a")" != "$(fingerprint "$work/c")" ]
