@@ -22,6 +22,7 @@
 #include "sim/oracles/slashing_oracle.h"
 #include "sim/oracles/validity_oracle.h"
 #include "sim/scenario_runner.h"
+#include "sim/stall_explanation.h"
 
 namespace mn::sim {
 
@@ -84,6 +85,9 @@ struct ChainContext {
   consensus::ValidatorDirectoryPtr directory;
   ChainObserver* observer = nullptr;
   std::shared_ptr<const Coalition> coalition;
+  // By node: the chain reactor of each honest node, for stall explanations (null for others;
+  // stale once its node crashed, so read only for a live node).
+  mutable std::vector<const consensus::ChainReactor*> honest_reactors;
   // Every node of the run executes a block on the same parent to the same result, and decodes and
   // checks each finalized-block message alike: one computation serves them all (each is billed
   // its crypto cost).
@@ -109,7 +113,9 @@ std::unique_ptr<runtime::Reactor> make_reactor(const Scenario& scenario, Simulat
     AdversaryContext adversary{&sim, &*ctx.set, &ctx.validator_nodes, ctx.coalition};
     return std::make_unique<ByzantineReactor>(env, *key, a, adversary, honest_reactor);
   }
-  return honest_reactor(env);
+  auto reactor = honest_reactor(env);
+  if (plan.honest[node]) ctx.honest_reactors[node] = reactor.get();
+  return reactor;
 }
 
 // The genesis a run starts from, before it is checked.
@@ -240,6 +246,13 @@ void schedule_stake_changes(Simulator& sim, const Scenario& scenario,
   }
 }
 
+// True if an expectation on the chain's progress failed: the run should say why it halted.
+bool failed_progress(const RunReport& report) {
+  return std::any_of(report.verdicts.begin(), report.verdicts.end(), [](const auto& v) {
+    return !v.passed && (v.path == "expect.liveness_after_s" || v.path == "expect.min_height");
+  });
+}
+
 }  // namespace
 
 RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
@@ -256,6 +269,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
       },
       extra);
   sim_ptr = &sim;
+  ctx.honest_reactors.assign(sim.node_count(), nullptr);
   for (NodeId t = 0; t < extra; ++t) sim.add_shadow(plan.twin_of[t], scenario.network.nodes + t);
 
   GenesisPlan genesis = plan_genesis(scenario, sim, seed);
@@ -275,12 +289,28 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   schedule_stake_changes(sim, scenario, economics, fee_params);
   sim.enable_event_log(kFailureLogEvents);
   if (trace) sim.set_trace(trace);
+  std::vector<StallExplanation> stalls;
+  const auto explain = [&](const std::string& when) {
+    stalls.push_back(
+        explain_stall(sim, scenario, *ctx.set, ctx.validator_nodes, ctx.honest_reactors, when));
+  };
+  if (const auto& window = scenario.expect.stall) {
+    sim.watch(window->second, [&, window] {
+      explain(fmt::format("at {:g} s, the end of the expected stall window [{:g} s, {:g} s)",
+                          static_cast<double>(window->second) / 1e9,
+                          static_cast<double>(window->first) / 1e9,
+                          static_cast<double>(window->second) / 1e9));
+    });
+  }
   sim.run(progress);
 
   RunReport report = describe_run(scenario, seed, sim);
   report.consensus = true;
   report.receipts_submitted = workload.receipts_submitted();
   observer.report(scenario, report);
+  if (failed_progress(report))
+    explain(fmt::format("at {:g} s, the end of the run", static_cast<double>(sim.now()) / 1e9));
+  report.stalls = std::move(stalls);
   return report;
 }
 

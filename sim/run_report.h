@@ -20,6 +20,12 @@ struct ExpectationVerdict {
   std::string observed;  // "coverage 1.0000"
 };
 
+// Why the chain halted, at one moment of a run (sim/stall_explanation.h).
+struct StallExplanation {
+  std::string when;                // "at 60.000 s, the end of the run"
+  std::vector<std::string> lines;  // one readable line each
+};
+
 struct RunReport {
   std::string scenario_name;
   std::string scenario_path;  // as given on the command line, for the reproduce command
@@ -118,6 +124,9 @@ struct RunReport {
     }
     return due == 0 ? 1.0 : static_cast<double>(on_time) / static_cast<double>(due);
   }
+  // Why the chain halted: at the end of each expected stall window, and at the end of the run when
+  // a liveness or height expectation failed.
+  std::vector<StallExplanation> stalls;
   // Readable events leading up to the first oracle violation (written to events.log).
   std::vector<std::string> failure_events;
 

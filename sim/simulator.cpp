@@ -1,6 +1,7 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -152,11 +153,14 @@ void Simulator::start_nodes() {
 
 void Simulator::run(const ProgressFn& progress) {
   run_until(m_scenario.duration, progress);
+  // The run is over: a watch past its end sees the final state.
+  fire_watches(std::numeric_limits<runtime::TimeNs>::max());
 }
 
 void Simulator::run_until(runtime::TimeNs until, const ProgressFn& progress) {
   start_nodes();
   while (!m_queue.empty() && m_queue.top().time <= until) {
+    fire_watches(m_queue.top().time);
     const EventQueue::Entry entry = m_queue.pop();
     m_event_time = entry.time;
     process(entry);
@@ -165,6 +169,21 @@ void Simulator::run_until(runtime::TimeNs until, const ProgressFn& progress) {
     }
   }
   m_event_time = std::max(m_event_time, until);
+  fire_watches(until);
+}
+
+void Simulator::watch(runtime::TimeNs at, std::function<void()> observe) {
+  m_watches.emplace(at, std::move(observe));
+}
+
+void Simulator::fire_watches(runtime::TimeNs upto) {
+  while (!m_watches.empty() && m_watches.begin()->first <= upto) {
+    auto node = m_watches.extract(m_watches.begin());
+    const runtime::TimeNs saved = m_event_time;
+    m_event_time = std::max(m_event_time, node.key());
+    node.mapped()();
+    m_event_time = saved;
+  }
 }
 
 void Simulator::record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId node, NodeId from,

@@ -63,6 +63,10 @@ class Simulator {
   using ActionLabel = std::uint32_t;
   static constexpr ActionLabel kUnlabelled = 0;  // "scheduled action"
   ActionLabel action_label(const std::string& text);
+  // Calls `observe` once at global time `at`: after every event before `at` and before any at or
+  // after it (or at the end of the run, if it ends first). Not an event: it is not fingerprinted
+  // and must only observe, never change the run.
+  void watch(runtime::TimeNs at, std::function<void()> observe);
   // Schedules a simulator-level action (workload, fault) at global time `at`.
   void schedule(runtime::TimeNs at, Action action, ActionLabel label = kUnlabelled);
   // Runs `fn` as an event of `node` at the current time: its crypto is charged to the node and
@@ -87,6 +91,7 @@ class Simulator {
   crypto::CryptoProvider& crypto() { return *m_crypto; }
   const Topology& topology() const { return m_topology; }
   NetworkModel& network() { return m_network; }
+  const NetworkModel& network() const { return m_network; }
 
   std::uint64_t events_processed() const { return m_events_processed; }
   // Keeps the last `capacity` processed events for failure reports (off by default: it holds
@@ -140,6 +145,8 @@ class Simulator {
   void wake(NodeId node, runtime::TimeNs time);
   void schedule_wake(NodeId node);
   void log_event(EventLogEntry entry);
+  // Calls every watch due at or before `upto`, earliest first.
+  void fire_watches(runtime::TimeNs upto);
   void record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId node, NodeId from,
                           std::uint64_t detail);
   void schedule_fault(const FaultSpec& fault);
@@ -179,6 +186,7 @@ class Simulator {
   crypto_generichash_state m_fingerprint;
   std::vector<std::uint32_t> m_forward_scratch;
   std::optional<EventLog> m_event_log;
+  std::multimap<runtime::TimeNs, std::function<void()>> m_watches;
   // Action label texts by ActionLabel (a deque: the texts never move), and their ids.
   std::deque<std::string> m_action_labels{"scheduled action"};
   std::map<std::string, ActionLabel, std::less<>> m_action_label_ids;

@@ -27,6 +27,7 @@
 #include "core/consensus/consensus_config.h"
 #include "core/consensus/finalized_block_cache.h"
 #include "core/consensus/messages.h"
+#include "core/consensus/round_view.h"
 #include "core/consensus/sign_guard.h"
 #include "core/consensus/validator_set.h"
 #include "core/runtime/env.h"
@@ -49,6 +50,8 @@ class IbftEngine {
   bool on_timer(runtime::TimerId id, std::uint64_t tag);
 
   std::uint64_t height() const { return m_height; }  // the height being decided
+  // What this node holds for its current round (round_view.h), for diagnostics.
+  RoundView round_view() const;
   std::uint32_t round() const { return m_round; }
   std::optional<ValidatorIndex> self_index() const { return m_self; }
   const ValidatorSet& validators() const { return m_set; }

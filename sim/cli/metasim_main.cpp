@@ -65,6 +65,10 @@ void print_report(const Scenario& scenario, const RunReport& report, double wall
     fmt::print("  VIOLATION {} at {:.3f} s, height {}, nodes [{}]: {}\n", v.oracle,
                static_cast<double>(v.time) / 1e9, v.height, nodes, v.detail);
   }
+  for (const auto& stall : report.stalls) {
+    fmt::print("  why the chain halted, {}:\n", stall.when);
+    for (const auto& line : stall.lines) fmt::print("    {}\n", line);
+  }
   if (report.consensus) {
     fmt::print(
         "  height {}  transfers {} submitted, {} committed, {} resent  finality p50 {:.1f} ms  "

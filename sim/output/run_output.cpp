@@ -84,6 +84,10 @@ nlohmann::json summary_json(const RunReport& report) {
                             {"detail", v.detail}});
     }
     j["violations"] = violations;
+    nlohmann::json stalls = nlohmann::json::array();
+    for (const auto& stall : report.stalls)
+      stalls.push_back({{"when", stall.when}, {"lines", stall.lines}});
+    j["stalls"] = stalls;
     j["consensus"] = {{"height", report.height},
                       {"agreement_violations", report.agreement_violations},
                       {"transfers_submitted", report.transfers_submitted},
