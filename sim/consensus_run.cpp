@@ -21,6 +21,7 @@
 #include "sim/oracles/inclusion_oracle.h"
 #include "sim/oracles/slashing_oracle.h"
 #include "sim/oracles/validity_oracle.h"
+#include "sim/round_sampler.h"
 #include "sim/scenario_runner.h"
 #include "sim/stall_explanation.h"
 
@@ -289,6 +290,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   schedule_stake_changes(sim, scenario, economics, fee_params);
   sim.enable_event_log(kFailureLogEvents);
   if (trace) sim.set_trace(trace);
+  RoundSampler rounds(sim, ctx.honest_reactors, scenario.validator_count);
+  rounds.start();
   std::vector<StallExplanation> stalls;
   const auto explain = [&](const std::string& when) {
     stalls.push_back(
@@ -311,6 +314,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   if (failed_progress(report))
     explain(fmt::format("at {:g} s, the end of the run", static_cast<double>(sim.now()) / 1e9));
   report.stalls = std::move(stalls);
+  report.rounds = rounds.take();
   return report;
 }
 

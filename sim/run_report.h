@@ -124,6 +124,15 @@ struct RunReport {
     }
     return due == 0 ? 1.0 : static_cast<double>(on_time) / static_cast<double>(due);
   }
+  // The height and round each live honest validator was deciding, sampled over time
+  // (sim/round_sampler.h).
+  struct RoundSample {
+    TimeNs time = 0;
+    NodeId node = 0;
+    std::uint64_t height = 0;
+    std::uint32_t round = 0;
+  };
+  std::vector<RoundSample> rounds;
   // Why the chain halted: at the end of each expected stall window, and at the end of the run when
   // a liveness or height expectation failed.
   std::vector<StallExplanation> stalls;

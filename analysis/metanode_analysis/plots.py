@@ -178,3 +178,43 @@ def metric_vs_parameters(metric, panels, path):
         ax.axis("off")
     fig.suptitle(f"{metric} vs swept parameters")
     _save(fig, path)
+
+
+def run_timeline(series, spans, marks, path):
+    """A run's timeline: height (top) and round (bottom) over time for each validator.
+
+    ``series``: {label: (time_s, height, round)} arrays, drawn as steps; ``spans``: a list of
+    ``(start_s, end_s, label, kind)`` windows shaded on both panels (kind "fault" or "adversary");
+    ``marks``: a list of ``(time_s, label)`` drawn as vertical lines (slashes).
+    """
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(11, 7), sharex=True)
+    for label in sorted(series, key=_natural):
+        t, height, rnd = series[label]
+        top.plot(t, height, drawstyle="steps-post", linewidth=1, label=label)
+        bottom.plot(t, rnd, drawstyle="steps-post", linewidth=1, label=label)
+    colours = {"fault": "tab:red", "adversary": "tab:purple"}
+    for ax in (top, bottom):
+        for start, end, _, kind in spans:
+            ax.axvspan(start, end, color=colours.get(kind, "gray"), alpha=0.12)
+        for t, _ in marks:
+            ax.axvline(t, color="black", linestyle=":", linewidth=1)
+    for start, _, label, kind in spans:
+        top.annotate(label, (start, 1.0), xycoords=("data", "axes fraction"), fontsize="x-small",
+                     rotation=90, va="top", color=colours.get(kind, "gray"))
+    for t, label in marks:
+        top.annotate(label, (t, 0.0), xycoords=("data", "axes fraction"), fontsize="x-small",
+                     rotation=90, va="bottom")
+    top.set_ylabel("height being decided")
+    bottom.set_ylabel("round")
+    bottom.set_xlabel("simulated time (s)")
+    top.set_title("Heights and rounds per validator; shaded: faults (red), adversaries (purple); "
+                  "dotted: slashes", fontsize="small")
+    if len(series) <= 20:
+        top.legend(loc="upper left", fontsize="x-small", ncol=2)
+    _save(fig, path)
+
+
+def _natural(label):
+    """Sort key putting v2 before v10."""
+    digits = "".join(c for c in label if c.isdigit())
+    return (label.rstrip("0123456789"), int(digits) if digits else -1)

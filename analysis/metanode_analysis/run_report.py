@@ -1,6 +1,7 @@
 """The report for one run's run.h5 (written by ``metasim run``).
 
-Sections, in order: run identity, finality latency, gossip propagation, per-node counters, and,
+Sections, in order: run identity, timeline (heights and rounds per validator with faults,
+adversary windows and slashes), finality latency, gossip propagation, per-node counters, and,
 when the groups exist, supply and pools, inclusion delay, validator rewards and returns, slashing
 events. A missing group skips its section with a one-line note.
 """
@@ -41,6 +42,7 @@ def build(f, out_dir):
     attrs = root_attrs(f)
     doc.heading(1, f"Run report: {attrs.get('scenario', 'unnamed scenario')}")
     _identity(doc, attrs)
+    _timeline(doc, f, attrs, out_dir)
     _finality(doc, f, out_dir)
     _propagation(doc, f)
     _node_counters(doc, f)
@@ -56,6 +58,96 @@ def _identity(doc, attrs):
     if "duration_ns" in attrs:
         rows.append(("simulated seconds", attrs["duration_ns"] / 1e9))
     doc.table(["attribute", "value"], rows)
+
+
+# Validators drawn one line each on the timeline; more are summarised by min, median and max.
+MAX_TIMELINE_LINES = 20
+
+
+def _scenario(attrs):
+    """The run's scenario (root attribute scenario_json) as a dict, or {} if unreadable."""
+    try:
+        scenario = json.loads(attrs.get("scenario_json", ""))
+    except (TypeError, ValueError):
+        return {}
+    return scenario if isinstance(scenario, dict) else {}
+
+
+def _nodes_text(nodes):
+    """A scenario's node selector as text: "v3", "n1..n4", or a list joined by spaces."""
+    return nodes if isinstance(nodes, str) else " ".join(map(str, nodes))
+
+
+def _windows(scenario, duration_s):
+    """(start_s, end_s, label, kind) of every fault and adversary window of the scenario."""
+    spans = []
+    for fault in scenario.get("faults", []):
+        if not isinstance(fault, dict) or "at_s" not in fault:
+            continue
+        end = fault.get("until_s", fault["at_s"] + duration_s / 200)
+        label = f"{fault.get('kind', 'fault')} {_nodes_text(fault.get('nodes', ''))}"
+        spans.append((float(fault["at_s"]), float(end), label.strip(), "fault"))
+    for adversary in scenario.get("adversaries", []):
+        if not isinstance(adversary, dict):
+            continue
+        start = float(adversary.get("from_s", 0.0))
+        end = float(adversary.get("until_s", duration_s))
+        label = f"{adversary.get('behavior', 'adversary')} {_nodes_text(adversary.get('nodes', ''))}"
+        spans.append((start, end, label.strip(), "adversary"))
+    return sorted(spans)
+
+
+def _with_gaps(t, height, rnd, step):
+    """The samples with a NaN row wherever a validator was down (samples missing), so its line
+    breaks there instead of bridging the gap."""
+    cut = np.flatnonzero(np.diff(t) > 1.5 * step) + 1
+    nan = np.full(len(cut), np.nan)
+    return (np.insert(t.astype(float), cut, t[cut - 1] + step),
+            np.insert(height.astype(float), cut, nan), np.insert(rnd.astype(float), cut, nan))
+
+
+def _timeline(doc, f, attrs, out_dir):
+    doc.heading(2, "Timeline")
+    rounds = optional_group(f, "rounds")
+    if rounds is None or len(rounds.get("time_s", [])) == 0:
+        doc.note("No /rounds group in this file (a gossip-only run has no heights or rounds).")
+        return
+    t = rounds["time_s"][:]
+    node = rounds["node"][:]
+    height = rounds["height"][:]
+    rnd = rounds["round"][:]
+    series = {}
+    validators = np.unique(node)
+    if len(validators) <= MAX_TIMELINE_LINES:
+        step = np.min(np.diff(np.unique(t))) if len(np.unique(t)) > 1 else 1.0
+        for v in validators:
+            mask = node == v
+            series[f"v{int(v)}"] = _with_gaps(t[mask], height[mask], rnd[mask], step)
+    else:
+        times = np.unique(t)
+        for name, fn in (("min", np.min), ("median", np.median), ("max", np.max)):
+            series[name] = (times, np.array([fn(height[t == x]) for x in times]),
+                            np.array([fn(rnd[t == x]) for x in times]))
+    duration_s = attrs.get("duration_ns", 0) / 1e9
+    spans = _windows(_scenario(attrs), duration_s)
+    marks = []
+    sl = optional_group(f, "slashing")
+    if sl is not None:
+        for i in range(len(sl.get("time_s", []))):
+            marks.append((float(sl["time_s"][i]), f"slash {sl['validator'][i]}"))
+    plots.run_timeline(series, spans, marks, os.path.join(out_dir, "timeline.png"))
+    doc.paragraph("The height each live honest validator was deciding and its round, sampled "
+                  "over the run (a gap: the validator was down). Rounds above 0 are round "
+                  "changes.")
+    doc.image("timeline", "timeline.png")
+    events = [(start, "fault" if kind == "fault" else "adversary from", label)
+              for start, _, label, kind in spans]
+    events += [(end, "fault ends" if kind == "fault" else "adversary until", label)
+               for _, end, label, kind in spans]
+    events += [(time, "slash", label) for time, label in marks]
+    if events:
+        doc.table(["time_s", "event", "what"], sorted(events))
+    doc.paragraph(f"Highest round any validator reached: {int(rnd.max())}.")
 
 
 def _percentile_row(label, values):

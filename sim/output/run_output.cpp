@@ -203,6 +203,15 @@ void write_nodes(H5File& f, StatusChain& chain, const RunReport& report, const S
         << f.column("/nodes/cpu_busy_ns", busy);
 }
 
+// /rounds: the height and round each live honest validator was deciding, sampled over time.
+void write_rounds(H5File& f, StatusChain& chain, const RunReport& report) {
+  using S = RunReport::RoundSample;
+  chain << f.group("/rounds") << f.column("/rounds/time_s", seconds_column(report.rounds))
+        << f.column("/rounds/node", u64_column(report.rounds, &S::node))
+        << f.column("/rounds/height", u64_column(report.rounds, &S::height))
+        << f.column("/rounds/round", u64_column(report.rounds, &S::round));
+}
+
 // /timeline: per simulated second, broadcasts originated and deliveries made (by delivery time).
 void write_timeline(H5File& f, StatusChain& chain, const RunReport& report) {
   const auto seconds =
@@ -252,6 +261,7 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
     ChainProgressOracle::write_h5(f, chain, report);
     EconomicsRecorder::write_h5(f, chain, report, scenario);
     InclusionOracle::write_h5(f, chain, report);
+    write_rounds(f, chain, report);
   }
   write_timeline(f, chain, report);
   return chain.status();

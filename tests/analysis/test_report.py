@@ -12,6 +12,7 @@ independently. With --metasim, a real run.h5 from `metasim run` and a small real
 """
 
 import argparse
+import json
 import itertools
 import os
 import re
@@ -152,6 +153,21 @@ SLASHING = [  # height, time_s, validator, offence, amount, reporter
 ]
 
 
+# /rounds: four validators sampled every 0.5 s over 60 s; v3 is down in [10 s, 20 s); everyone
+# is in round 2 at 30 s.
+ROUND_TIMES = np.arange(0, 60.01, 0.5)
+MAX_ROUND = 2
+
+
+def write_rounds(f):
+    rows = [(t, v, int(t) + 1, MAX_ROUND if t == 30.0 else 0)
+            for t in ROUND_TIMES for v in range(4) if not (v == 3 and 10 <= t < 20)]
+    f["rounds/time_s"] = np.array([r[0] for r in rows])
+    f["rounds/node"] = np.array([r[1] for r in rows], dtype=np.uint64)
+    f["rounds/height"] = np.array([r[2] for r in rows], dtype=np.uint64)
+    f["rounds/round"] = np.array([r[3] for r in rows], dtype=np.uint64)
+
+
 def write_run(path, economics=True, scenario_json=SCENARIO_JSON):
     """A run.h5 with the metasim-run-1 layout; the economics groups only when ``economics``."""
     commit_ns = np.cumsum(COMMIT_INTERVALS_MS * 1e6).astype(np.int64)
@@ -181,6 +197,7 @@ def write_run(path, economics=True, scenario_json=SCENARIO_JSON):
         f["broadcasts/coverage"] = np.zeros(0, dtype=np.float64)
         if not economics:
             return
+        write_rounds(f)
         minted = np.arange(HEIGHTS, dtype=np.uint64) * 10
         burned = np.arange(HEIGHTS, dtype=np.uint64) * 2
         # Large enough that float64 would round: the table must print exact integers.
@@ -224,7 +241,8 @@ class RunReportTest(ReportTestCase):
         assert_images_exist(self, self.report, self.out)
         self.assertEqual(sorted(os.listdir(self.out)),
                          ["economics.png", "finality.png", "inclusion.png", "report.md",
-                          "slashing.csv", "validator_returns.png", "validators.csv"])
+                          "slashing.csv", "timeline.png", "validator_returns.png",
+                          "validators.csv"])
 
     def test_finality_section_matches_per_height_latencies(self):
         report = self.report
@@ -290,6 +308,22 @@ class RunReportTest(ReportTestCase):
 
 
 class RunReportVariantsTest(ReportTestCase):
+    def test_timeline_draws_rounds_faults_adversaries_and_slashes(self):
+        scenario = json.dumps({"name": "synthetic_run", "faults": [
+            {"at_s": 10, "kind": "crash", "nodes": "v3", "until_s": 20}],
+            "adversaries": [{"nodes": ["v1"], "behavior": "silent", "from_s": 40}]})
+        write_run(self.path("timeline.h5"), scenario_json=scenario)
+        report, out = self.report_ok(self.path("timeline.h5"), "timeline_out")
+        timeline = section(report, "Timeline")
+        self.assertIn("![timeline](timeline.png)", timeline)
+        self.assertTrue(os.path.getsize(os.path.join(out, "timeline.png")) > 0)
+        self.assertEqual(table_dict(timeline, "10")["what"], "crash v3")
+        self.assertEqual(table_dict(timeline, "20")["event"], "fault ends")
+        self.assertEqual(table_dict(timeline, "40")["what"], "silent v1")
+        self.assertIn(f"Highest round any validator reached: {MAX_ROUND}.", timeline)
+        events = [row[1] for _, rows in tables(timeline) for row in rows]
+        self.assertIn("slash", events)
+
     def test_missing_groups_and_scenario_are_handled(self):
         write_run(self.path("run.h5"), economics=False, scenario_json="not JSON")
         report, _ = self.report_ok(self.path("run.h5"))
@@ -301,7 +335,8 @@ class RunReportVariantsTest(ReportTestCase):
         for heading, group in (("Supply and pools", "/economics"),
                                ("Inclusion delay", "/inclusion"),
                                ("Validator rewards and returns", "/validators"),
-                               ("Slashing events", "/slashing")):
+                               ("Slashing events", "/slashing"),
+                               ("Timeline", "/rounds")):
             text = section(report, heading).strip()
             self.assertEqual(len(text.splitlines()), 1, text)
             self.assertIn(f"No {group} group", text)
