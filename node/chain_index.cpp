@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "core/consensus/block_payload.h"
+
 namespace mn::node {
 
 std::size_t ChainIndex::HashOfHash32::operator()(const runtime::Hash32& hash) const {
@@ -26,7 +28,7 @@ runtime::Status ChainIndex::catch_up(const consensus::LedgerApplication& app) {
       return runtime::Status(runtime::ErrorCode::kIoError,
                              "committed block " + std::to_string(height) + " is unreadable");
     }
-    auto payload = consensus::LedgerApplication::decode_payload(block->block->payload);
+    auto payload = consensus::BlockPayload::decode(block->block->payload);
     if (!payload) {
       return runtime::Status(runtime::ErrorCode::kIoError,
                              "committed block " + std::to_string(height) + " does not decode");

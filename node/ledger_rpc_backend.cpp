@@ -3,6 +3,8 @@
 #include <limits>
 #include <string>
 
+#include "core/consensus/block_payload.h"
+
 namespace mn::node {
 namespace {
 
@@ -30,21 +32,7 @@ LedgerRpcBackend::LedgerRpcBackend(consensus::ChainReactor& reactor, ChainIndex&
 
 runtime::Result<SubmitOutcome> LedgerRpcBackend::submit(const ledger::Transaction& tx) {
   const ledger::AdmitResult result = m_reactor.submit_client(tx);
-  const bool accepted = consensus::is_admitted(result);
-  if (accepted) {
-    if (m_pending.size() >= kMaxTrackedPendingTxs) prune_pending();
-    if (m_pending.size() >= kMaxTrackedPendingTxs) m_pending.clear();
-    m_pending[tx.id(m_crypto)] = Slot{ledger::address_from_public_key(tx.sender), tx.nonce};
-  }
-  return SubmitOutcome{accepted, ledger::admit_result_name(result)};
-}
-
-void LedgerRpcBackend::prune_pending() {
-  const ledger::LedgerState& state = app().state();
-  std::erase_if(m_pending, [&state](const auto& entry) {
-    const ledger::Account* account = state.find_account(entry.second.sender);
-    return account != nullptr && account->nonce >= entry.second.nonce;
-  });
+  return SubmitOutcome{ledger::is_admitted(result), ledger::admit_result_name(result)};
 }
 
 runtime::Result<TxLookup> LedgerRpcBackend::transaction(const runtime::Hash32& id) {
@@ -52,21 +40,15 @@ runtime::Result<TxLookup> LedgerRpcBackend::transaction(const runtime::Hash32& i
   if (const auto height = m_index.tx_height(id)) {
     const auto block = app().committed_block(*height);
     if (!block) return Status(ErrorCode::kIoError, "committed block unreadable");
-    auto payload = consensus::LedgerApplication::decode_payload(block->block->payload);
+    auto payload = consensus::BlockPayload::decode(block->block->payload);
     if (!payload) return Status(ErrorCode::kIoError, "committed block does not decode");
     for (ledger::Transaction& tx : payload->txs) {
       if (tx.id(m_crypto) == id) return TxLookup{std::move(tx), *height};
     }
     return Status(ErrorCode::kIoError, "the index and the committed block disagree");
   }
-  const auto tracked = m_pending.find(id);
-  if (tracked != m_pending.end()) {
-    const ledger::Transaction* pending =
-        app().mempool().find(tracked->second.sender, tracked->second.nonce);
-    if (pending != nullptr && pending->id(m_crypto) == id) return TxLookup{*pending, std::nullopt};
-    // Replaced, dropped or evicted: nothing pending or committed has this id any more.
-    m_pending.erase(tracked);
-  }
+  if (const ledger::Transaction* pending = app().pool().find(id))
+    return TxLookup{*pending, std::nullopt};
   return Status(ErrorCode::kNotFound, "no committed or pending transaction with this hash");
 }
 
@@ -75,7 +57,7 @@ runtime::Result<BlockSummary> LedgerRpcBackend::block_at(std::uint64_t height) {
     return Status(ErrorCode::kNotFound, "no committed block at height " + std::to_string(height));
   const auto block = app().committed_block(height);
   if (!block) return Status(ErrorCode::kIoError, "committed block unreadable");
-  auto payload = consensus::LedgerApplication::decode_payload(block->block->payload);
+  auto payload = consensus::BlockPayload::decode(block->block->payload);
   if (!payload) return Status(ErrorCode::kIoError, "committed block does not decode");
   return summarize(*block, payload->txs, m_crypto);
 }
@@ -105,7 +87,7 @@ runtime::Result<MintOutcome> LedgerRpcBackend::mint_faucet(const ledger::Address
                                                            std::uint64_t amount) {
   if (!m_faucet) return Status(ErrorCode::kInvalidArgument, "this node runs no faucet");
   const ledger::Address from = ledger::address_from_public_key(m_faucet->public_key);
-  const std::uint64_t nonce = app().mempool().next_nonce(from, app().state());
+  const std::uint64_t nonce = app().pool().next_nonce(from, app().state());
   const std::size_t payload_bytes = ledger::TransferPayload{to, amount}.encode().size();
   const runtime::Uint128 fee = ledger::min_fee(app().state().fee_params(), payload_bytes);
   if (fee > std::numeric_limits<std::uint64_t>::max())

@@ -2,15 +2,13 @@
 // committed ledger; blocks from the committed chain in storage; transaction and block-hash
 // lookups through a ChainIndex (caught up before each lookup). A submitted transaction goes
 // through ChainReactor::submit_client, so it is admitted and relayed exactly as any client
-// transaction. getTx also finds transactions still pending in the mempool, for those submitted
-// through this backend (the mempool is keyed by sender and nonce, not by id).
+// transaction. getTx also finds transactions still pending in the node's transaction pool.
 // The faucet, when configured with a key, signs a TRANSFER from that key's account, numbered
 // after its committed and pending transactions, at the minimum fee.
 // Threading: the node's io thread only (as RpcBackend requires), with the reactor.
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 
 #include "core/consensus/chain_reactor.h"
@@ -19,11 +17,6 @@
 #include "node/rpc_backend.h"
 
 namespace mn::node {
-
-// How many submitted transaction ids getTx remembers as pending; past it, those whose nonce the
-// sender has used are dropped and, if that is not enough, all of them (they are then reported
-// only once committed).
-inline constexpr std::size_t kMaxTrackedPendingTxs = 2 * ledger::kMaxMempoolTxs;
 
 class LedgerRpcBackend final : public RpcBackend {
  public:
@@ -43,20 +36,12 @@ class LedgerRpcBackend final : public RpcBackend {
                                            std::uint64_t amount) override;
 
  private:
-  struct Slot {
-    ledger::Address sender{};
-    std::uint64_t nonce = 0;
-  };
-
   const consensus::LedgerApplication& app() const { return m_reactor.application(); }
-  // Drops tracked transactions whose nonce their sender has used up (committed or superseded).
-  void prune_pending();
 
   consensus::ChainReactor& m_reactor;
   ChainIndex& m_index;
   crypto::CryptoProvider& m_crypto;
   std::optional<crypto::KeyPair> m_faucet;
-  std::map<runtime::Hash32, Slot> m_pending;
 };
 
 }  // namespace mn::node

@@ -10,7 +10,7 @@
 #include <boost/asio/ip/address.hpp>
 #include <boost/program_options.hpp>
 
-#include "core/consensus/ledger_application.h"
+#include "core/consensus/block_payload.h"
 #include "core/runtime/assert.h"
 
 namespace mn::node {
@@ -261,7 +261,7 @@ runtime::Result<NodeConfig> load_node_config(const std::vector<std::string>& arg
     config.block_interval_ms = *ms;
   }
   if (const Sourced* v = value_of("max-block-txs")) {
-    auto txs = parse_bounded_integer(v->value, 1, consensus::LedgerApplication::kMaxBlockTxs);
+    auto txs = parse_bounded_integer(v->value, 1, consensus::kMaxBlockTxs);
     if (!txs) return invalid(v->source, txs.status().message());
     config.max_block_txs = static_cast<std::uint32_t>(*txs);
   }

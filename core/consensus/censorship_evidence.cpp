@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/codec/header.h"
-#include "core/consensus/ledger_application.h"
+#include "core/consensus/block_payload.h"
 #include "core/consensus/vote.h"
 #include "core/crypto/hash.h"
 
@@ -82,7 +82,7 @@ runtime::Result<slashing::Offence> CensorshipEvidence::verify(
   if (crypto.blake2b_256(payload) != header.payload_hash) {
     return invalid("the payload is not the one the proposal commits to");
   }
-  auto decoded = LedgerApplication::decode_payload(payload);
+  auto decoded = BlockPayload::decode(payload);
   if (!decoded) return invalid("the proposal's payload does not decode");
   if (decoded->txs.size() >= rule.max_block_txs) return invalid("the proposed block is full");
   if (settles_poe(decoded->txs, *poe_id, poe_tx.sender, poe_tx.nonce)) {

@@ -1,7 +1,9 @@
 #include "core/consensus/chain_reactor.h"
 
 #include <algorithm>
+#include <memory>
 
+#include "core/ledger/mempool.h"
 #include "core/runtime/assert.h"
 
 namespace mn::consensus {
@@ -13,7 +15,8 @@ ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
     : m_env(env),
       m_key(key),
       m_app(env, config.genesis.hash, config.genesis.state, genesis_validators, config.epoch_blocks,
-            InclusionRule{config.inclusion_slo_blocks, config.max_block_txs}, observer,
+            InclusionRule{config.inclusion_slo_blocks, config.max_block_txs},
+            std::make_unique<ledger::Mempool>(), observer,
             caches != nullptr ? &caches->executions() : nullptr),
       m_engine(env, m_app, std::move(directory), key, config.consensus,
                caches != nullptr ? &caches->finalized_blocks() : nullptr) {
@@ -96,7 +99,7 @@ ledger::AdmitResult ChainReactor::submit_client(const ledger::Transaction& tx) {
 ledger::AdmitResult ChainReactor::admit_and_relay(const ledger::Transaction& tx,
                                                   const runtime::MessagePtr& message) {
   const ledger::AdmitResult result = m_app.submit(tx);
-  if (is_admitted(result)) {
+  if (ledger::is_admitted(result)) {
     for (const runtime::NodeId node : m_engine.validator_nodes()) {
       if (node != m_env.self() && node != runtime::kNoNode) m_env.send(node, message);
     }

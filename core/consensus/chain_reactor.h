@@ -15,6 +15,7 @@
 #include "core/consensus/computation_caches.h"
 #include "core/consensus/ibft_engine.h"
 #include "core/consensus/ledger_application.h"
+#include "core/ledger/genesis.h"
 #include "core/runtime/reactor.h"
 
 namespace mn::consensus {

@@ -1,7 +1,7 @@
 #include "core/consensus/invalid_vote_evidence.h"
 
 #include "core/codec/header.h"
-#include "core/consensus/ledger_application.h"
+#include "core/consensus/block_payload.h"
 
 namespace mn::consensus {
 
@@ -17,7 +17,7 @@ runtime::Status invalid(const char* why) {
 
 std::optional<std::string> payload_defect(runtime::ByteView payload, const InclusionRule& rule,
                                           crypto::CryptoProvider& crypto) {
-  auto decoded = LedgerApplication::decode_payload(payload);
+  auto decoded = BlockPayload::decode(payload);
   if (!decoded) return "the payload does not decode: " + decoded.status().message();
   if (decoded->txs.size() > rule.max_block_txs) return "more transactions than a block holds";
   for (const ledger::Transaction& tx : decoded->txs) {

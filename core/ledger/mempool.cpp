@@ -20,42 +20,6 @@ AdmitResult from_precheck(TxResult result) {
 
 }  // namespace
 
-const char* admit_result_name(AdmitResult result) {
-  switch (result) {
-    case AdmitResult::kAccepted:
-      return "accepted";
-    case AdmitResult::kReplaced:
-      return "replaced";
-    case AdmitResult::kQueuedFuture:
-      return "queued_future";
-    case AdmitResult::kDuplicate:
-      return "duplicate";
-    case AdmitResult::kBadEncoding:
-      return "bad_encoding";
-    case AdmitResult::kUnsupportedType:
-      return "unsupported_type";
-    case AdmitResult::kFeeTooLow:
-      return "fee_too_low";
-    case AdmitResult::kRentTooLow:
-      return "rent_too_low";
-    case AdmitResult::kSenderUnknown:
-      return "sender_unknown";
-    case AdmitResult::kNonceTooLow:
-      return "nonce_too_low";
-    case AdmitResult::kNonceTooFarAhead:
-      return "nonce_too_far_ahead";
-    case AdmitResult::kInsufficientFunds:
-      return "insufficient_funds";
-    case AdmitResult::kBadSignature:
-      return "bad_signature";
-    case AdmitResult::kRbfBumpTooSmall:
-      return "rbf_bump_too_small";
-    case AdmitResult::kFull:
-      return "full";
-  }
-  return "unknown";
-}
-
 Mempool::Mempool(std::size_t capacity) : m_capacity(capacity) {
   MN_ASSERT(capacity >= 1 && capacity <= kMaxMempoolTxs);
 }
@@ -179,10 +143,16 @@ const Transaction* Mempool::find(const Address& sender, std::uint64_t nonce) con
   return it == queue->second.end() ? nullptr : &it->second.tx;
 }
 
+const Transaction* Mempool::find(const runtime::Hash32& id) const {
+  const auto slot = m_by_id.find(id);
+  return slot == m_by_id.end() ? nullptr : find(slot->second.sender, slot->second.nonce);
+}
+
 void Mempool::insert(const Address& sender, Entry entry) {
   entry.seq = m_next_seq++;
   const std::uint64_t nonce = entry.tx.nonce;
   m_eviction_order.emplace(EvictionKey{entry.tx.fee, entry.seq}, Slot{sender, nonce});
+  m_by_id.emplace(entry.id, Slot{sender, nonce});
   m_by_sender[sender].emplace(nonce, std::move(entry));
 }
 
@@ -192,6 +162,7 @@ void Mempool::erase(const Address& sender, std::uint64_t nonce) {
   const auto it = queue->second.find(nonce);
   MN_ASSERT(it != queue->second.end());
   m_eviction_order.erase(EvictionKey{it->second.tx.fee, it->second.seq});
+  m_by_id.erase(it->second.id);
   queue->second.erase(it);
   if (queue->second.empty()) m_by_sender.erase(queue);
 }

@@ -1,12 +1,12 @@
-// Pending transactions of one node, admitted by the rules of SPEC 2.1 against a snapshot of the
-// committed ledger state: the stateless rules of precheck_transaction (payload, type, fee >=
-// min_fee), a known sender, nonce == account nonce + 1 or a future nonce at most kMaxFutureNonces
-// past that, balance >= amount + fee, a valid signature. A transaction for an occupied (sender,
-// nonce) slot replaces the pending one only if it pays at least min_replacement_fee (rbf_bump_bps
-// more). The pool holds at most its capacity (<= kMaxMempoolTxs); when full, the lowest-fee
-// transaction is evicted, the newest first among equal fees, and a newcomer that would itself be
-// that victim is refused. select() proposes executable transactions, nonce-ordered per sender,
-// highest fee first, ties by transaction id.
+// The transaction pool of SPEC 2.1 (TransactionPool): pending transactions admitted by the rules of
+// SPEC 2.1 against a snapshot of the committed ledger state: the stateless rules of
+// precheck_transaction (payload, type, fee >= min_fee), a known sender, nonce == account nonce + 1
+// or a future nonce at most kMaxFutureNonces past that, balance >= amount + fee, a valid signature.
+// A transaction for an occupied (sender, nonce) slot replaces the pending one only if it pays at
+// least min_replacement_fee (rbf_bump_bps more). The pool holds at most its capacity (<=
+// kMaxMempoolTxs); when full, the lowest-fee transaction is evicted, the newest first among equal
+// fees, and a newcomer that would itself be that victim is refused. select() proposes executable
+// transactions, nonce-ordered per sender, highest fee first, ties by transaction id.
 //
 // Deterministic: ordered containers only, and arrival order is a counter of admit() calls, not a
 // clock, so equal call sequences give equal pools and selections. Not thread-safe.
@@ -22,6 +22,7 @@
 #include "core/ledger/address.h"
 #include "core/ledger/ledger_state.h"
 #include "core/ledger/transaction.h"
+#include "core/ledger/transaction_pool.h"
 #include "core/runtime/types.h"
 
 namespace mn::ledger {
@@ -31,27 +32,7 @@ namespace mn::ledger {
 inline constexpr std::uint64_t kMaxFutureNonces = 16;
 inline constexpr std::size_t kMaxMempoolTxs = 10'000;
 
-enum class [[nodiscard]] AdmitResult : std::uint8_t{
-    kAccepted = 0,       // executable now: continues the sender's committed or pending nonces
-    kReplaced,           // took the (sender, nonce) slot of a cheaper pending transaction
-    kQueuedFuture,       // valid, but waits for an earlier nonce of its sender
-    kDuplicate,          // exactly these bytes are already pending
-    kBadEncoding,        // as TxResult::kBadEncoding
-    kUnsupportedType,    // as TxResult::kUnsupportedType
-    kFeeTooLow,          // fee < min_fee(payload bytes)
-    kRentTooLow,         // as TxResult::kRentTooLow (a PoE underpaying its rent)
-    kSenderUnknown,      // no account at the sender's address
-    kNonceTooLow,        // nonce <= the account's committed nonce: already used
-    kNonceTooFarAhead,   // nonce > committed nonce + 1 + kMaxFutureNonces
-    kInsufficientFunds,  // balance < amount + fee in the snapshot
-    kBadSignature,       // not signed by the sender key
-    kRbfBumpTooSmall,    // slot taken and fee < min_replacement_fee(pending fee)
-    kFull,               // pool full and this transaction pays no more than the cheapest pending
-};
-
-const char* admit_result_name(AdmitResult result);
-
-class Mempool {
+class Mempool final : public TransactionPool {
  public:
   // REQUIRES: 1 <= capacity <= kMaxMempoolTxs.
   explicit Mempool(std::size_t capacity = kMaxMempoolTxs);
@@ -59,27 +40,19 @@ class Mempool {
   // Checks `tx` against `state` (the committed state the node builds on) and the pending pool;
   // the pool changes only for kAccepted, kReplaced and kQueuedFuture.
   AdmitResult admit(const Transaction& tx, const LedgerState& state,
-                    crypto::CryptoProvider& crypto);
+                    crypto::CryptoProvider& crypto) override;
 
   // Up to `max_txs` transactions that apply in the returned order on `state`: per sender, the
   // consecutive nonces from its committed nonce + 1 whose summed debits its balance covers; across
   // senders, repeatedly the highest-fee next transaction of any sender, ties by smaller id.
-  std::vector<Transaction> select(std::size_t max_txs, const LedgerState& state) const;
+  std::vector<Transaction> select(std::size_t max_txs, const LedgerState& state) const override;
 
-  // After a block commits: drops, for every sender in `block_senders` (sender_addresses of the
-  // block's transactions), each pending transaction whose nonce `state` (the state after the
-  // block) has already used.
-  void remove_committed(std::span<const Address> block_senders, const LedgerState& state);
+  void remove_committed(std::span<const Address> block_senders, const LedgerState& state) override;
+  void drop(const Address& sender, std::uint64_t nonce) override;
+  const Transaction* find(const runtime::Hash32& id) const override;
+  std::uint64_t next_nonce(const Address& sender, const LedgerState& state) const override;
+  std::size_t size() const override { return m_eviction_order.size(); }
 
-  // Removes the pending transaction in the (sender, nonce) slot, if any: one a stateful rule now
-  // refuses, so it does not hold its sender's later transactions back forever (a client resends).
-  void drop(const Address& sender, std::uint64_t nonce);
-
-  // The nonce a new transaction from `sender` carries to follow its committed nonce in `state` and
-  // its consecutive pending transactions.
-  std::uint64_t next_nonce(const Address& sender, const LedgerState& state) const;
-
-  std::size_t size() const { return m_eviction_order.size(); }
   std::size_t capacity() const { return m_capacity; }
   // The pending transaction in the (sender, nonce) slot, or null. Valid until the next change.
   const Transaction* find(const Address& sender, std::uint64_t nonce) const;
@@ -112,6 +85,7 @@ class Mempool {
   std::size_t m_capacity;
   std::map<Address, SenderQueue> m_by_sender;
   std::map<EvictionKey, Slot> m_eviction_order;  // one element per pending transaction
+  std::map<runtime::Hash32, Slot> m_by_id;       // one element per pending transaction
   std::uint64_t m_next_seq = 0;
 };
 

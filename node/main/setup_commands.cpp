@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/codec/hex.h"
-#include "core/consensus/ledger_application.h"
+#include "core/consensus/block_payload.h"
 #include "core/crypto/sodium_crypto_provider.h"
 #include "core/ledger/address.h"
 #include "node/genesis_file.h"
@@ -205,7 +205,7 @@ int init_command(const std::vector<std::string>& args) {
   }
   const std::pair<const char*, std::pair<std::uint64_t, std::uint64_t>> bounded[] = {
       {"block-interval-ms", {0, kMaxBlockIntervalMs}},
-      {"max-block-txs", {1, consensus::LedgerApplication::kMaxBlockTxs}}};
+      {"max-block-txs", {1, consensus::kMaxBlockTxs}}};
   for (const auto& [name, range] : bounded) {
     if (const auto text = optional_string(v, name)) {
       if (auto parsed = parse_bounded_integer(*text, range.first, range.second); !parsed)

@@ -3,6 +3,7 @@
 #include <set>
 #include <vector>
 
+#include "core/consensus/block_payload.h"
 #include "core/consensus/chain_reactor.h"
 #include "core/crypto/hash.h"
 #include "sim/adversary/byzantine_reactor.h"
@@ -31,7 +32,7 @@ runtime::MessagePtr CensorPoeAdversary::censored_copy(ByzantineReactor& node,
   // A locked block re-proposed is not this proposer's choice of transactions.
   if (!proposal || chain == nullptr || proposal->block->header.round != proposal->round)
     return m_censored;
-  auto payload = consensus::LedgerApplication::decode_payload(proposal->block->payload);
+  auto payload = consensus::BlockPayload::decode(proposal->block->payload);
   if (!payload) return m_censored;
   // Every PoE leaves, and with it its sender's later transactions, whose nonces follow it.
   std::vector<ledger::Transaction> kept;
@@ -43,7 +44,7 @@ runtime::MessagePtr CensorPoeAdversary::censored_copy(ByzantineReactor& node,
   if (censored_senders.empty()) return m_censored;
   consensus::BlockHeader header = proposal->block->header;
   runtime::Bytes censored_payload =
-      consensus::LedgerApplication::encode_payload(payload->parent_commit.get(), kept);
+      consensus::BlockPayload::encode(payload->parent_commit.get(), kept);
   header.payload_hash = crypto::blake2b_256(censored_payload);
   auto root = chain->application().execute(header, censored_payload);
   if (!root) return m_censored;

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "core/codec/hex.h"
-#include "core/consensus/ledger_application.h"
+#include "core/consensus/block_executor.h"
+#include "core/consensus/block_payload.h"
+#include "core/consensus/committed_chain.h"
 
 namespace mn::sim {
 
@@ -26,7 +28,7 @@ ValidityOracle::ValidityOracle(const runtime::Hash32& genesis_hash,
 
 ValidityOracle::Outcome ValidityOracle::execute(const Entry& parent,
                                                 const consensus::Block& block) {
-  auto payload = consensus::LedgerApplication::decode_payload(block.payload);
+  auto payload = consensus::BlockPayload::decode(block.payload);
   if (!payload) return {nullptr, "payload does not decode: " + payload.status().message()};
   const auto& txs = payload->txs;
   if (txs.size() > m_max_block_txs) {
@@ -35,9 +37,9 @@ ValidityOracle::Outcome ValidityOracle::execute(const Entry& parent,
   }
   if (block.header.validator_set != parent.next.hash())
     return {nullptr, "names a validator set other than its epoch's"};
-  auto start = consensus::LedgerApplication::block_start(block.header.height, block.header.parent,
-                                                         parent.decided_by, parent.proposer,
-                                                         payload->parent_commit.get(), m_crypto);
+  auto start = consensus::BlockExecutor::block_start(block.header.height, block.header.parent,
+                                                     parent.decided_by, parent.proposer,
+                                                     payload->parent_commit.get(), m_crypto);
   if (!start) return {nullptr, start.status().message()};
   auto state = std::make_shared<ledger::LedgerState>(*parent.state);
   state->begin_block(*start);

@@ -7,7 +7,9 @@
 
 #include <gtest/gtest.h>
 
-#include "core/consensus/ledger_application.h"
+#include "core/consensus/block_executor.h"
+#include "core/consensus/block_payload.h"
+#include "core/consensus/committed_chain.h"
 #include "core/crypto/simulated_crypto_provider.h"
 #include "core/ledger/genesis.h"
 #include "tests/core/ledger/ledger_test_util.h"
@@ -47,8 +49,8 @@ class ValidityOracleTest : public ::testing::Test {
     const consensus::CommitCertificate* parent_commit = height == 1 ? nullptr : m_commit.get();
     ledger::LedgerState state = parent_state;
     // A test may give a bad parent certificate on purpose; the block opens without rewards then.
-    auto start = consensus::LedgerApplication::block_start(height, parent, m_set, 0, parent_commit,
-                                                           m_crypto);
+    auto start =
+        consensus::BlockExecutor::block_start(height, parent, m_set, 0, parent_commit, m_crypto);
     state.begin_block(start ? *start : ledger::BlockStart{height, {}, {}});
     for (const auto& tx : txs) (void)state.apply(tx, m_crypto);
     consensus::BlockHeader header;
@@ -56,8 +58,8 @@ class ValidityOracleTest : public ::testing::Test {
     header.parent = parent;
     header.validator_set = m_set.hash();
     header.state_root = root.value_or(state.state_root());
-    consensus::BlockPtr b = consensus::make_block(
-        header, consensus::LedgerApplication::encode_payload(parent_commit, txs));
+    consensus::BlockPtr b =
+        consensus::make_block(header, consensus::BlockPayload::encode(parent_commit, txs));
     m_last_state = state;
     m_commit = std::make_shared<consensus::SignatureSetCertificate>(
         height, 0, b->hash,

@@ -63,9 +63,11 @@ RC_GTEST_PROP(MempoolProperty, SelectionsAlwaysApplyAndPoolsAgree, ()) {
     const AdmitResult result = pool.admit(tx, state, crypto);
     RC_ASSERT(twin.admit(tx, state, crypto) == result);
     RC_ASSERT(pool.size() <= kCapacity);
-    const bool admitted = result == AdmitResult::kAccepted || result == AdmitResult::kReplaced ||
-                          result == AdmitResult::kQueuedFuture;
+    const bool admitted = is_admitted(result);
     const Transaction* pending = pool.find(address_from_public_key(tx.sender), nonce);
+    // The id index names exactly what the slot holds.
+    RC_ASSERT(pool.find(tx.id(crypto)) ==
+              (pending != nullptr && *pending == tx ? pending : nullptr));
     if (admitted) {
       RC_ASSERT(pending != nullptr);
       RC_ASSERT(*pending == tx);

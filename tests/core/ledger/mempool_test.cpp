@@ -160,6 +160,20 @@ TEST_F(MempoolTest, ReplacementNeedsTheBumpExactlyAtTheBoundary) {
   EXPECT_EQ(admit(m_pool, transfer(m_bob, 1, 11'002)), AdmitResult::kReplaced);
 }
 
+TEST_F(MempoolTest, FindsPendingTransactionsById) {
+  const Transaction first = transfer(m_alice, 1, 10'000);
+  EXPECT_EQ(admit(m_pool, first), AdmitResult::kAccepted);
+  ASSERT_NE(m_pool.find(first.id(m_crypto)), nullptr);
+  EXPECT_EQ(*m_pool.find(first.id(m_crypto)), first);
+  const Transaction bumped = transfer(m_alice, 1, 11'000);
+  EXPECT_EQ(admit(m_pool, bumped), AdmitResult::kReplaced);
+  EXPECT_EQ(m_pool.find(first.id(m_crypto)), nullptr);
+  ASSERT_NE(m_pool.find(bumped.id(m_crypto)), nullptr);
+  EXPECT_EQ(*m_pool.find(bumped.id(m_crypto)), bumped);
+  m_pool.drop(address_of(m_alice), 1);
+  EXPECT_EQ(m_pool.find(bumped.id(m_crypto)), nullptr);
+}
+
 TEST_F(MempoolTest, ReplacementOfAQueuedFutureTransaction) {
   EXPECT_EQ(admit(m_pool, transfer(m_alice, 3, 10'000)), AdmitResult::kQueuedFuture);
   EXPECT_EQ(admit(m_pool, transfer(m_alice, 3, 11'000)), AdmitResult::kReplaced);

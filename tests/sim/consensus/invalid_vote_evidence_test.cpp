@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/consensus/block_payload.h"
 #include "core/consensus/evidence.h"
-#include "core/consensus/ledger_application.h"
 #include "core/crypto/simulated_crypto_provider.h"
 #include "tests/core/ledger/ledger_test_util.h"
 
@@ -28,7 +28,7 @@ class InvalidVoteEvidenceTest : public ::testing::Test {
                                  ledger::testing::transfer_fee({}), m_crypto);
   }
   static runtime::Bytes payload_of(const std::vector<ledger::Transaction>& txs) {
-    return LedgerApplication::encode_payload(nullptr, txs);
+    return BlockPayload::encode(nullptr, txs);
   }
   // The voter's `step` vote at (4, 2) for a block carrying `payload`.
   InvalidVoteEvidence evidence(runtime::Bytes payload, Step step = Step::kPrepare) {

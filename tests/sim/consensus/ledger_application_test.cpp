@@ -7,8 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include "core/consensus/block_payload.h"
 #include "core/crypto/hash.h"
 #include "core/ledger/genesis.h"
+#include "core/ledger/mempool.h"
 #include "tests/core/ledger/ledger_test_util.h"
 #include "tests/sim/consensus/recording_env.h"
 #include "tests/sim/consensus/validator_keys.h"
@@ -31,14 +33,15 @@ class LedgerApplicationTest : public ::testing::Test {
   std::unique_ptr<LedgerApplication> make_app() {
     return std::make_unique<LedgerApplication>(
         m_env, m_genesis.hash, m_genesis.state, *validator_set_from_stakes(*m_genesis.state),
-        kEpochBlocks, InclusionRule{10, 100}, nullptr, nullptr);
+        kEpochBlocks, InclusionRule{10, 100}, std::make_unique<ledger::Mempool>(), nullptr,
+        nullptr);
   }
 
   // The payload of the next block: the parent's certificate (as stored) and `txs`.
   static runtime::Bytes next_payload(const LedgerApplication& app,
                                      const std::vector<ledger::Transaction>& txs) {
     const auto parent = app.committed_block(app.committed_height());
-    return LedgerApplication::encode_payload(parent ? parent->certificate.get() : nullptr, txs);
+    return BlockPayload::encode(parent ? parent->certificate.get() : nullptr, txs);
   }
 
   // A certificate of `block` signed by every validator of `set` whose key is in m_keys, or by
@@ -162,11 +165,11 @@ TEST_F(LedgerApplicationTest, ABlockWithoutAValidParentCertificateDoesNotExecute
     const auto parent = app->committed_block(1);
     const CommitCertificatePtr commit =
         certify(*parent->block, app->validator_set(), with_quorum ? SIZE_MAX : 1);
-    const runtime::Bytes payload = LedgerApplication::encode_payload(commit.get(), {});
+    const runtime::Bytes payload = BlockPayload::encode(commit.get(), {});
     header.payload_hash = crypto::blake2b_256(payload);
     EXPECT_EQ(app->execute(header, payload).is_ok(), with_quorum);
   }
-  const runtime::Bytes none = LedgerApplication::encode_payload(nullptr, {});
+  const runtime::Bytes none = BlockPayload::encode(nullptr, {});
   header.payload_hash = crypto::blake2b_256(none);
   EXPECT_FALSE(app->execute(header, none).is_ok());
 }
