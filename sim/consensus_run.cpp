@@ -97,17 +97,17 @@ std::unique_ptr<runtime::Reactor> make_reactor(const Scenario& scenario, Simulat
   if (node < scenario.validator_count) key = sim.key_pair(node);
   if (node >= scenario.network.nodes)
     key = sim.key_pair(plan.twin_of[node - scenario.network.nodes]);
-  auto honest_reactor = [&ctx, key](runtime::Env& e) {
+  auto chain_reactor = [&ctx, key](runtime::Env& e, consensus::ProposalRewriter* rewriter) {
     return std::make_unique<consensus::ChainReactor>(e, ctx.chain, *ctx.set, ctx.directory, key,
-                                                     ctx.observer, &ctx.caches);
+                                                     ctx.observer, &ctx.caches, rewriter);
   };
   for (const AdversarySpec& a : scenario.adversaries) {
     if (a.behavior == AdversaryBehavior::kTwins) continue;  // both instances run honest code
     if (std::find(a.nodes.begin(), a.nodes.end(), node) == a.nodes.end()) continue;
-    AdversaryContext adversary{&sim, &*ctx.set, &ctx.validator_nodes, ctx.coalition};
-    return std::make_unique<ByzantineReactor>(env, *key, a, adversary, honest_reactor);
+    AdversaryContext adversary{&*ctx.set, &ctx.validator_nodes, ctx.coalition};
+    return std::make_unique<ByzantineReactor>(env, *key, a, adversary, chain_reactor);
   }
-  return honest_reactor(env);
+  return chain_reactor(env, nullptr);
 }
 
 // The genesis a run starts from, before it is checked.

@@ -9,14 +9,14 @@ namespace mn::consensus {
 ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
                            const ValidatorSet& genesis_validators, ValidatorDirectoryPtr directory,
                            std::optional<crypto::KeyPair> key, CommitObserver* observer,
-                           ComputationCaches* caches)
+                           ComputationCaches* caches, ProposalRewriter* rewriter)
     : m_env(env),
       m_key(key),
       m_app(env, config.genesis.hash, config.genesis.state, genesis_validators, config.epoch_blocks,
             InclusionRule{config.inclusion_slo_blocks, config.max_block_txs}, observer,
             caches != nullptr ? &caches->executions() : nullptr),
       m_engine(env, m_app, std::move(directory), key, config.consensus,
-               caches != nullptr ? &caches->finalized_blocks() : nullptr) {
+               caches != nullptr ? &caches->finalized_blocks() : nullptr, rewriter) {
   route(kTransactionKind, [this](runtime::NodeId from, const runtime::MessagePtr& message) {
     on_transaction(from, message);
   });

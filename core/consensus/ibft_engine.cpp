@@ -20,7 +20,7 @@ constexpr std::uint64_t kPrivateFinalizedWindow = 2;
 
 IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPtr directory,
                        std::optional<crypto::KeyPair> key, ConsensusConfig config,
-                       FinalizedBlockCache* driver_finalized_blocks)
+                       FinalizedBlockCache* driver_finalized_blocks, ProposalRewriter* rewriter)
     : m_env(env),
       m_app(app),
       m_directory(std::move(directory)),
@@ -31,7 +31,8 @@ IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPt
       m_own_finalized(driver_finalized_blocks
                           ? nullptr
                           : std::make_unique<FinalizedBlockCache>(kPrivateFinalizedWindow)),
-      m_finalized(driver_finalized_blocks ? driver_finalized_blocks : m_own_finalized.get()) {
+      m_finalized(driver_finalized_blocks ? driver_finalized_blocks : m_own_finalized.get()),
+      m_rewriter(rewriter) {
   adopt_validator_set();
 }
 
@@ -723,9 +724,21 @@ void IbftEngine::report_evidence(const runtime::Bytes& evidence) {
 }
 
 void IbftEngine::send_to_validators(const runtime::MessagePtr& message) {
+  runtime::MessagePtr out;  // decided when the first copy leaves
   for (const runtime::NodeId node : m_validator_nodes) {
-    if (node != m_env.self() && node != runtime::kNoNode) m_env.send(node, message);
+    if (node == m_env.self() || node == runtime::kNoNode) continue;
+    if (!out) out = outgoing(message);
+    m_env.send(node, out);
   }
+}
+
+runtime::MessagePtr IbftEngine::outgoing(const runtime::MessagePtr& message) {
+  if (m_rewriter == nullptr || message->kind != kProposalKind) return message;
+  // Every proposal sent to the validators is this node's own (send_own), encoded by it.
+  const auto proposal = decode_proposal(message->payload);
+  MN_ASSERT_MSG(proposal.is_ok(), "the engine sends only proposals it encoded");
+  const auto rewritten = m_rewriter->rewrite(*proposal, m_app);
+  return rewritten ? encode_proposal(*rewritten) : message;
 }
 
 }  // namespace mn::consensus
