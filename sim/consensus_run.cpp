@@ -10,7 +10,6 @@
 #include "core/runtime/assert.h"
 #include "sim/adversary/byzantine_reactor.h"
 #include "sim/chain_observer.h"
-#include "sim/client_workload.h"
 #include "sim/oracles/agreement_oracle.h"
 #include "sim/oracles/chain_progress_oracle.h"
 #include "sim/oracles/conservation_oracle.h"
@@ -20,6 +19,7 @@
 #include "sim/oracles/slashing_oracle.h"
 #include "sim/oracles/validity_oracle.h"
 #include "sim/scenario_runner.h"
+#include "sim/workloads/client_workloads.h"
 
 namespace mn::sim {
 
@@ -192,7 +192,7 @@ void configure_chain(const Scenario& scenario, Simulator& sim, ledger::CheckedGe
 // recorder, whose committed nonces the stake changes read.
 const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
                                      const Scenario& scenario, const ChainContext& ctx,
-                                     const ClientWorkload& workload,
+                                     const ClientWorkloads& workloads,
                                      const std::vector<std::uint64_t>& validator_stakes) {
   const consensus::InclusionRule inclusion{ctx.chain.inclusion_slo_blocks, ctx.chain.max_block_txs};
   observer.add(std::make_unique<AgreementOracle>(observer.honest()));
@@ -202,9 +202,9 @@ const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
   observer.add(std::make_unique<ConservationOracle>());
   observer.add(std::make_unique<SlashingOracle>(sim, scenario.validator_count, inclusion));
   observer.add(std::make_unique<ChainProgressOracle>(sim.node_count()));
-  observer.add(std::make_unique<InclusionOracle>(workload, validator_stakes,
+  observer.add(std::make_unique<InclusionOracle>(workloads.get<PoeWorkload>(), validator_stakes,
                                                  scenario.consensus.inclusion_slo_blocks));
-  observer.add(std::make_unique<FinalityOracle>(workload));
+  observer.add(std::make_unique<FinalityOracle>(workloads.get<TransferWorkload>()));
   return observer.add(std::make_unique<EconomicsRecorder>(sim, validator_stakes));
 }
 
@@ -256,14 +256,14 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   if (!checked) return invalid_genesis_report(scenario, seed, checked.status());
   configure_chain(scenario, sim, std::move(checked).value(), ctx);
 
-  ClientWorkload workload(sim, scenario.workload, genesis.accounts, scenario.validator_count,
-                          fee_params, scenario.economics.rent, seed);
+  ClientWorkloads workloads(sim, scenario.workload, genesis.accounts, scenario.validator_count,
+                            fee_params, scenario.economics.rent, seed);
   ChainObserver observer(sim, plan.honest);
-  observer.set_workload(&workload);
+  observer.set_workloads(&workloads);
   const EconomicsRecorder& economics =
-      add_oracles(observer, sim, scenario, ctx, workload, genesis.validator_stakes);
+      add_oracles(observer, sim, scenario, ctx, workloads, genesis.validator_stakes);
   ctx.observer = &observer;
-  workload.start();
+  workloads.start();
   schedule_stake_changes(sim, scenario, economics, fee_params);
   sim.enable_event_log(kFailureLogEvents);
   if (trace) sim.set_trace(trace);
@@ -271,7 +271,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
 
   RunReport report = describe_run(scenario, seed, sim);
   report.consensus = true;
-  report.receipts_submitted = workload.receipts_submitted();
+  workloads.fill_report(report);
   observer.report(scenario, report);
   return report;
 }

@@ -69,10 +69,10 @@ void print_report(const Scenario& scenario, const RunReport& report, double wall
     fmt::print(
         "  height {}  transfers {} submitted, {} committed, {} resent  finality p50 {:.1f} ms  "
         "p99 {:.1f} ms\n",
-        report.height, human_count(report.transfers_submitted),
-        human_count(report.transfers_committed), human_count(report.transfers_resent),
-        static_cast<double>(report.finality_p50) / 1e6,
-        static_cast<double>(report.finality_p99) / 1e6);
+        report.height, human_count(report.transfers.submitted),
+        human_count(report.transfers.committed), human_count(report.transfers.resent),
+        static_cast<double>(report.transfers.finality_p50) / 1e6,
+        static_cast<double>(report.transfers.finality_p99) / 1e6);
   }
   const auto& p = report.propagation;
   if (!report.consensus) {

@@ -83,11 +83,12 @@ nlohmann::json summary_json(const RunReport& report) {
     j["violations"] = violations;
     j["consensus"] = {{"height", report.height},
                       {"agreement_violations", report.agreement_violations},
-                      {"transfers_submitted", report.transfers_submitted},
-                      {"transfers_committed", report.transfers_committed},
-                      {"transfers_resent", report.transfers_resent},
+                      {"transfers_submitted", report.transfers.submitted},
+                      {"transfers_committed", report.transfers.committed},
+                      {"transfers_resent", report.transfers.resent},
                       {"finality_ms",
-                       {{"p50", to_ms(report.finality_p50)}, {"p99", to_ms(report.finality_p99)}}}};
+                       {{"p50", to_ms(report.transfers.finality_p50)},
+                        {"p99", to_ms(report.transfers.finality_p99)}}}};
   }
   j["metrics"] = {
       {"broadcasts", p.broadcasts},
