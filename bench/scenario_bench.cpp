@@ -35,8 +35,8 @@ int main(int argc, char** argv) {
   const auto ms = [](mn::runtime::TimeNs ns) { return static_cast<double>(ns) / 1e6; };
   if (report.consensus) {
     fmt::print("  height {}  transfers {} committed of {}  finality p50 {:.1f} ms  p99 {:.1f} ms\n",
-               report.height, report.transfers_committed, report.transfers_submitted,
-               ms(report.finality_p50), ms(report.finality_p99));
+               report.height, report.transfers.committed, report.transfers.submitted,
+               ms(report.transfers.finality_p50), ms(report.transfers.finality_p99));
   } else {
     fmt::print("  coverage {:.4f}  delay p50 {:.1f} ms  p99 {:.1f} ms\n",
                report.propagation.coverage, ms(report.propagation.delay_p50),

@@ -17,8 +17,8 @@ void ChainObserver::on_commit(runtime::NodeId node, const consensus::FinalizedBl
   if (commit.first_at_height) {
     ids.reserve(txs.size());
     for (const auto& tx : txs) ids.push_back(tx.id(m_sim.crypto()));
-    if (m_workload != nullptr) {
-      for (const auto& id : ids) m_workload->on_committed(id);
+    if (m_workloads != nullptr) {
+      for (const auto& id : ids) m_workloads->on_committed(id);
     }
   }
   commit.tx_ids = &ids;

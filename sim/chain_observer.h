@@ -1,6 +1,6 @@
 // The consensus run's CommitObserver: it fans every node's commits, and the evidence and PoE
 // acknowledgements honest validators report, out to the registered oracles (sim/oracles/oracle.h)
-// in registration order, tells the client workload which of its transactions the honest chain
+// in registration order, tells the client workloads which of its transactions the honest chain
 // committed, and keeps the events that led up to the first violation any oracle caught.
 //
 // Single-threaded, like the run it observes; it never sends or schedules anything.
@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "core/consensus/commit_observer.h"
-#include "sim/client_workload.h"
 #include "sim/event_log.h"
 #include "sim/oracles/oracle.h"
 #include "sim/simulator.h"
+#include "sim/workloads/client_workloads.h"
 
 namespace mn::sim {
 
@@ -31,8 +31,8 @@ class ChainObserver final : public consensus::CommitObserver {
     m_oracles.push_back(std::move(oracle));
     return added;
   }
-  // REQUIRES: `workload` outlives the run.
-  void set_workload(ClientWorkload* workload) { m_workload = workload; }
+  // REQUIRES: `workloads` outlives the run.
+  void set_workloads(ClientWorkloads* workloads) { m_workloads = workloads; }
 
   void on_commit(runtime::NodeId node, const consensus::FinalizedBlock& block,
                  const std::vector<ledger::Transaction>& txs,
@@ -49,7 +49,7 @@ class ChainObserver final : public consensus::CommitObserver {
   Simulator& m_sim;
   std::vector<bool> m_honest;
   std::vector<std::unique_ptr<Oracle>> m_oracles;
-  ClientWorkload* m_workload = nullptr;
+  ClientWorkloads* m_workloads = nullptr;
   std::set<std::uint64_t> m_recorded;  // heights an honest node committed
   bool m_violated = false;
   std::vector<EventLogEntry> m_failure_events;

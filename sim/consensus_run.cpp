@@ -12,7 +12,6 @@
 #include "core/runtime/assert.h"
 #include "sim/adversary/byzantine_reactor.h"
 #include "sim/chain_observer.h"
-#include "sim/client_workload.h"
 #include "sim/oracles/agreement_oracle.h"
 #include "sim/oracles/chain_progress_oracle.h"
 #include "sim/oracles/conservation_oracle.h"
@@ -24,6 +23,7 @@
 #include "sim/round_sampler.h"
 #include "sim/scenario_runner.h"
 #include "sim/stall_explanation.h"
+#include "sim/workloads/client_workloads.h"
 
 namespace mn::sim {
 
@@ -104,17 +104,17 @@ std::unique_ptr<runtime::Reactor> make_reactor(const Scenario& scenario, Simulat
   if (node < scenario.validator_count) key = sim.key_pair(node);
   if (node >= scenario.network.nodes)
     key = sim.key_pair(plan.twin_of[node - scenario.network.nodes]);
-  auto honest_reactor = [&ctx, key](runtime::Env& e) {
+  auto chain_reactor = [&ctx, key](runtime::Env& e, consensus::ProposalRewriter* rewriter) {
     return std::make_unique<consensus::ChainReactor>(e, ctx.chain, *ctx.set, ctx.directory, key,
-                                                     ctx.observer, &ctx.caches);
+                                                     ctx.observer, &ctx.caches, rewriter);
   };
   for (const AdversarySpec& a : scenario.adversaries) {
     if (a.behavior == AdversaryBehavior::kTwins) continue;  // both instances run honest code
     if (std::find(a.nodes.begin(), a.nodes.end(), node) == a.nodes.end()) continue;
-    AdversaryContext adversary{&sim, &*ctx.set, &ctx.validator_nodes, ctx.coalition};
-    return std::make_unique<ByzantineReactor>(env, *key, a, adversary, honest_reactor);
+    AdversaryContext adversary{&*ctx.set, &ctx.validator_nodes, ctx.coalition};
+    return std::make_unique<ByzantineReactor>(env, *key, a, adversary, chain_reactor);
   }
-  auto reactor = honest_reactor(env);
+  auto reactor = chain_reactor(env, nullptr);
   if (plan.honest[node]) ctx.honest_reactors[node] = reactor.get();
   return reactor;
 }
@@ -201,7 +201,7 @@ void configure_chain(const Scenario& scenario, Simulator& sim, ledger::CheckedGe
 // recorder, whose committed nonces the stake changes read.
 const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
                                      const Scenario& scenario, const ChainContext& ctx,
-                                     const ClientWorkload& workload,
+                                     const ClientWorkloads& workloads,
                                      const std::vector<std::uint64_t>& validator_stakes) {
   const consensus::InclusionRule inclusion{ctx.chain.inclusion_slo_blocks, ctx.chain.max_block_txs};
   observer.add(std::make_unique<AgreementOracle>(observer.honest()));
@@ -211,9 +211,9 @@ const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
   observer.add(std::make_unique<ConservationOracle>());
   observer.add(std::make_unique<SlashingOracle>(sim, scenario.validator_count, inclusion));
   observer.add(std::make_unique<ChainProgressOracle>(sim.node_count()));
-  observer.add(std::make_unique<InclusionOracle>(workload, validator_stakes,
+  observer.add(std::make_unique<InclusionOracle>(workloads.get<PoeWorkload>(), validator_stakes,
                                                  scenario.consensus.inclusion_slo_blocks));
-  observer.add(std::make_unique<FinalityOracle>(workload));
+  observer.add(std::make_unique<FinalityOracle>(workloads.get<TransferWorkload>()));
   return observer.add(std::make_unique<EconomicsRecorder>(sim, validator_stakes));
 }
 
@@ -279,14 +279,14 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   if (!checked) return invalid_genesis_report(scenario, seed, checked.status());
   configure_chain(scenario, sim, std::move(checked).value(), ctx);
 
-  ClientWorkload workload(sim, scenario.workload, genesis.accounts, scenario.validator_count,
-                          fee_params, scenario.economics.rent, seed);
+  ClientWorkloads workloads(sim, scenario.workload, genesis.accounts, scenario.validator_count,
+                            fee_params, scenario.economics.rent, seed);
   ChainObserver observer(sim, plan.honest);
-  observer.set_workload(&workload);
+  observer.set_workloads(&workloads);
   const EconomicsRecorder& economics =
-      add_oracles(observer, sim, scenario, ctx, workload, genesis.validator_stakes);
+      add_oracles(observer, sim, scenario, ctx, workloads, genesis.validator_stakes);
   ctx.observer = &observer;
-  workload.start();
+  workloads.start();
   schedule_stake_changes(sim, scenario, economics, fee_params);
   sim.enable_event_log(kFailureLogEvents);
   if (trace) sim.set_trace(trace);
@@ -309,7 +309,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
 
   RunReport report = describe_run(scenario, seed, sim);
   report.consensus = true;
-  report.receipts_submitted = workload.receipts_submitted();
+  workloads.fill_report(report);
   observer.report(scenario, report);
   if (failed_progress(report))
     explain(fmt::format("at {:g} s, the end of the run", static_cast<double>(sim.now()) / 1e9));

@@ -54,11 +54,17 @@ struct RunReport {
     std::uint32_t transactions;
   };
   std::vector<HeightRecord> heights;
-  std::uint64_t transfers_submitted = 0;
-  std::uint64_t transfers_committed = 0;
-  std::uint64_t transfers_resent = 0;  // by wallets, after kResendAfter without a commit
-  TimeNs finality_p50 = 0;
-  TimeNs finality_p99 = 0;
+  // The transfer workload's section (sim/workloads/transfer_workload.h), with the finality
+  // oracle's measures.
+  struct Transfers {
+    std::uint64_t submitted = 0;
+    std::uint64_t committed = 0;
+    // By the wallets, every stream's, after ClientWallet::kResendAfter without a commit.
+    std::uint64_t resent = 0;
+    TimeNs finality_p50 = 0;
+    TimeNs finality_p99 = 0;
+  };
+  Transfers transfers;
   std::vector<std::uint64_t> node_heights;  // final committed height per node
 
   // The economy along the honest chain, one record per height (at its first honest commit).
@@ -99,8 +105,13 @@ struct RunReport {
   // exceed it), and the reports themselves (one per reporting validator and offence).
   std::uint64_t offences_reported = 0;
   std::uint64_t evidence_reports = 0;
-  std::uint64_t receipts_submitted = 0;  // compute receipts the clients claimed
-  std::uint64_t receipts_claimed = 0;    // of them, settled on the honest chain
+  // The receipt workload's section (sim/workloads/receipt_workload.h), with the economics
+  // recorder's count.
+  struct Receipts {
+    std::uint64_t submitted = 0;  // compute receipts the clients claimed
+    std::uint64_t claimed = 0;    // of them, settled on the honest chain
+  };
+  Receipts receipts;
   // One per submitted PoE, in submission order.
   struct InclusionRecord {
     TimeNs submitted = 0;

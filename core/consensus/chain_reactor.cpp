@@ -11,7 +11,7 @@ namespace mn::consensus {
 ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
                            const ValidatorSet& genesis_validators, ValidatorDirectoryPtr directory,
                            std::optional<crypto::KeyPair> key, CommitObserver* observer,
-                           ComputationCaches* caches)
+                           ComputationCaches* caches, ProposalRewriter* rewriter)
     : m_env(env),
       m_key(key),
       m_app(env, config.genesis.hash, config.genesis.state, genesis_validators, config.epoch_blocks,
@@ -19,7 +19,7 @@ ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
             std::make_unique<ledger::Mempool>(), observer,
             caches != nullptr ? &caches->executions() : nullptr),
       m_engine(env, m_app, std::move(directory), key, config.consensus,
-               caches != nullptr ? &caches->finalized_blocks() : nullptr) {
+               caches != nullptr ? &caches->finalized_blocks() : nullptr, rewriter) {
   route(kTransactionKind, [this](runtime::NodeId from, const runtime::MessagePtr& message) {
     on_transaction(from, message);
   });

@@ -4,7 +4,8 @@
 // whoever proposes next has it. After each commit a validator sends its PoE acknowledgements
 // (kPoeAckKind) to the other validators, which keep them as censorship evidence material. Every
 // message kind (message_kinds.h) reaches its handler through one route table built in the
-// constructor. The simulator and the node binary run this same object.
+// constructor. The simulator and the node binary run this same object; the simulator's Byzantine
+// validators differ only by the ProposalRewriter (proposal_rewriter.h) they install.
 #pragma once
 
 #include <functional>
@@ -34,10 +35,12 @@ class ChainReactor final : public runtime::Reactor {
  public:
   // `genesis_validators`: the set the genesis names (validator_set_from_stakes of the genesis
   // state); `directory`: the network node of every validator key; `caches`: the driver's, which
-  // must outlive the reactor, or null for private ones (computation_caches.h).
+  // must outlive the reactor, or null for private ones (computation_caches.h); `rewriter`: the
+  // engine's proposal hook, null for an honest node (proposal_rewriter.h).
   ChainReactor(runtime::Env& env, const ChainConfig& config, const ValidatorSet& genesis_validators,
                ValidatorDirectoryPtr directory, std::optional<crypto::KeyPair> key,
-               CommitObserver* observer, ComputationCaches* caches = nullptr);
+               CommitObserver* observer, ComputationCaches* caches = nullptr,
+               ProposalRewriter* rewriter = nullptr);
 
   void on_start() override;
   void on_message(runtime::NodeId from, const runtime::MessagePtr& message) override;
@@ -48,8 +51,6 @@ class ChainReactor final : public runtime::Reactor {
   ledger::AdmitResult submit_client(const ledger::Transaction& tx);
 
   const LedgerApplication& application() const { return m_app; }
-  // Mutable, for the simulator's adversaries that build blocks of their own with this node's state.
-  LedgerApplication& application() { return m_app; }
   const IbftEngine& engine() const { return m_engine; }
 
  private:

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "core/consensus/evidence.h"
-#include "core/consensus/invalid_vote_evidence.h"
 #include "core/crypto/hash.h"
 #include "core/runtime/assert.h"
 
@@ -20,7 +18,7 @@ constexpr std::uint64_t kPrivateFinalizedWindow = 2;
 
 IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPtr directory,
                        std::optional<crypto::KeyPair> key, ConsensusConfig config,
-                       FinalizedBlockCache* driver_finalized_blocks)
+                       FinalizedBlockCache* driver_finalized_blocks, ProposalRewriter* rewriter)
     : m_env(env),
       m_app(app),
       m_directory(std::move(directory)),
@@ -31,7 +29,8 @@ IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPt
       m_own_finalized(driver_finalized_blocks
                           ? nullptr
                           : std::make_unique<FinalizedBlockCache>(kPrivateFinalizedWindow)),
-      m_finalized(driver_finalized_blocks ? driver_finalized_blocks : m_own_finalized.get()) {
+      m_finalized(driver_finalized_blocks ? driver_finalized_blocks : m_own_finalized.get()),
+      m_rewriter(rewriter) {
   adopt_validator_set();
 }
 
@@ -513,112 +512,6 @@ void IbftEngine::observe_commit_latency() {
   m_observed_latency = m_observed_latency == 0 ? sample : (7 * m_observed_latency + sample) / 8;
 }
 
-bool IbftEngine::commit_finalized(const FinalizedBlock& f) {
-  observe_commit_latency();
-  m_app.commit(f);
-  m_last_finalized = f;
-  m_last_commit_time = m_env.now();
-  m_height = m_app.committed_height() + 1;
-  m_env.metrics().set("consensus_height", static_cast<std::int64_t>(m_app.committed_height()));
-  m_env.metrics().add("consensus_commits_total", 1);
-  if (f.certificate->round() > 0)
-    m_env.metrics().add("consensus_commits_after_round_change_total", 1);
-  return true;
-}
-
-void IbftEngine::handle_finalized(runtime::NodeId from, const FinalizedBlock& f) {
-  const std::uint64_t height = f.block->header.height;
-  if (height < m_height) {
-    if (height + 1 == m_height) {
-      m_last_announced = true;
-      adopt_announced_certificate(f);
-    }
-    return;
-  }
-  if (height > m_height) {
-    if (m_future_blocks.size() < m_config.max_buffered_blocks) m_future_blocks.emplace(height, f);
-    request_sync(from);
-    return;
-  }
-  const BlockHeader& h = f.block->header;
-  if (h.parent != m_app.committed_hash() || h.validator_set != m_set.hash() ||
-      !m_finalized->certificate_valid(f, m_set, m_env.crypto())) {
-    m_env.metrics().add("consensus_invalid_finalized_total", 1);
-    return;
-  }
-  check_certificate_seals(f);
-  auto root = m_app.execute(h, f.block->payload);
-  if (!root || *root != h.state_root) {
-    // A quorum certified a block this node cannot execute: more than a third is Byzantine.
-    m_env.metrics().add("consensus_certified_invalid_block_total", 1);
-    return;
-  }
-  commit_finalized(f);
-  m_last_announced = true;
-  start_height();
-  drain_buffers();
-}
-
-void IbftEngine::adopt_announced_certificate(const FinalizedBlock& f) {
-  if (!m_last_finalized || f.block->hash != m_last_finalized->block->hash ||
-      f.message->id == m_last_finalized->message->id) {
-    return;
-  }
-  // Only within the epoch that decided it (after a set change the old set is gone; keeping this
-  // node's own certificate is as valid).
-  if (f.block->header.validator_set != m_set.hash() ||
-      !m_finalized->certificate_valid(f, m_set, m_env.crypto())) {
-    return;
-  }
-  m_app.replace_certificate(f);
-  m_last_finalized = f;
-}
-
-void IbftEngine::handle_block_request(runtime::NodeId from, const BlockRequest& q) {
-  const std::uint64_t last = m_app.committed_height();
-  for (std::uint64_t h = q.from_height; h < q.from_height + q.count && h <= last; ++h) {
-    auto f = m_app.committed_block(h);
-    if (!f) break;
-    m_env.send(from, f->message);
-  }
-}
-
-void IbftEngine::request_sync(runtime::NodeId from) {
-  const runtime::TimeNs now = m_env.now();
-  if (m_last_sync_request >= 0 && now - m_last_sync_request < m_config.round_timeout) return;
-  m_last_sync_request = now;
-  BlockRequest q;
-  q.from_height = m_height;
-  q.count = BlockRequest::kMaxBlocks;
-  m_env.send(from, encode_block_request(q));
-}
-
-void IbftEngine::buffer_future(runtime::NodeId from, const runtime::MessagePtr& message) {
-  if (m_future_messages.size() < m_config.max_buffered_messages)
-    m_future_messages.emplace_back(from, message);
-  // A peer is deciding a later height: this node missed blocks and must fetch them.
-  request_sync(from);
-}
-
-void IbftEngine::drain_buffers() {
-  while (!m_future_blocks.empty()) {
-    auto it = m_future_blocks.begin();
-    if (it->first < m_height) {
-      m_future_blocks.erase(it);
-      continue;
-    }
-    if (it->first > m_height) break;
-    const FinalizedBlock f = it->second;
-    m_future_blocks.erase(it);
-    const std::uint64_t before = m_height;
-    handle_finalized(m_env.self(), f);
-    if (m_height == before) break;
-  }
-  std::deque<std::pair<runtime::NodeId, runtime::MessagePtr>> pending;
-  pending.swap(m_future_messages);
-  for (const auto& [from, message] : pending) on_message(from, message);
-}
-
 void IbftEngine::handle_round_change(const RoundChange& rc) {
   if (rc.seen_proposal && rc.height == m_height) check_seen_proposal(*rc.seen_proposal);
   if (!is_current_height(rc.height) || rc.round < m_round || rc.round > m_round + kMaxRoundsAhead ||
@@ -665,82 +558,22 @@ void IbftEngine::handle_round_change(const RoundChange& rc) {
   maybe_propose();
 }
 
-void IbftEngine::check_certificate_seals(const FinalizedBlock& f) {
-  const auto it = m_rounds.find(f.certificate->round());
-  if (it == m_rounds.end() || it->second.commits.first_vote.empty()) return;
-  const StepVotes& commits = it->second.commits;
-  for (const ValidatorIndex signer : f.certificate->signers()) {
-    const runtime::Hash32* mine = commits.first_vote[signer];
-    if (mine == nullptr || *mine == f.block->hash) continue;
-    const auto seal = f.certificate->seal(signer);
-    if (!seal) continue;
-    const auto& votes = commits.by_block.at(*mine).votes;
-    const auto vote = std::find_if(votes.begin(), votes.end(),
-                                   [signer](const Vote& v) { return v.validator == signer; });
-    MN_ASSERT(vote != votes.end());
-    report_double_sign(m_set.at(signer).key, Step::kCommit, f.certificate->round(), *mine,
-                       vote->signature, f.block->hash, *seal);
-  }
-}
-
-void IbftEngine::check_seen_proposal(const SignedProposalClaim& seen) {
-  const auto it = m_rounds.find(seen.round);
-  if (it == m_rounds.end() || !it->second.proposal || it->second.proposal->hash == seen.block_hash)
-    return;
-  const crypto::PublicKey& proposer = m_set.at(m_set.proposer(m_height, seen.round)).key;
-  // Only a claim the proposer really signed is evidence; anything else is a peer's noise.
-  if (!m_env.crypto().verify(
-          proposer, consensus_digest(Step::kPropose, m_height, seen.round, seen.block_hash),
-          seen.signature)) {
-    return;
-  }
-  report_double_sign(proposer, Step::kPropose, seen.round, it->second.proposal->hash,
-                     it->second.proposal_signature, seen.block_hash, seen.signature);
-}
-
-void IbftEngine::report_double_sign(const crypto::PublicKey& signer, Step step, std::uint32_t round,
-                                    const runtime::Hash32& hash_a,
-                                    const crypto::Signature& signature_a,
-                                    const runtime::Hash32& hash_b,
-                                    const crypto::Signature& signature_b) {
-  if (!m_key) return;
-  const auto evidence = make_double_sign_evidence(signer, step, m_height, round, hash_a,
-                                                  signature_a, hash_b, signature_b);
-  if (!evidence) return;
-  m_env.metrics().add("consensus_double_signs_detected_total", 1);
-  report_evidence(evidence->encode());
-}
-
-void IbftEngine::note_invalid_block(std::uint32_t round, const BlockPtr& block) {
-  RoundState& rs = round_state(round);
-  if (rs.invalid_block) return;
-  rs.invalid_block = block;
-  for (const StepVotes* step : {&rs.prepares, &rs.commits}) {
-    const auto tally = step->by_block.find(block->hash);
-    if (tally == step->by_block.end()) continue;
-    for (const Vote& vote : tally->second.votes) report_invalid_vote(rs, vote);
-  }
-}
-
-void IbftEngine::report_invalid_vote(RoundState& rs, const Vote& vote) {
-  if (!m_key || !rs.invalid_voters.insert(vote.validator).second) return;
-  m_env.metrics().add("consensus_invalid_votes_observed_total", 1);
-  const InvalidVoteEvidence evidence{
-      m_set.at(vote.validator).key, vote.step, vote.round, vote.signature, rs.invalid_block->header,
-      rs.invalid_block->payload};
-  report_evidence(evidence.encode());
-}
-
-void IbftEngine::report_evidence(const runtime::Bytes& evidence) {
-  if (!m_key) return;  // evidence is reported from a validator's own account
-  if (const runtime::MessagePtr relay = m_app.report_evidence(evidence, *m_key))
-    send_to_validators(relay);
-}
-
 void IbftEngine::send_to_validators(const runtime::MessagePtr& message) {
+  runtime::MessagePtr out;  // decided when the first copy leaves
   for (const runtime::NodeId node : m_validator_nodes) {
-    if (node != m_env.self() && node != runtime::kNoNode) m_env.send(node, message);
+    if (node == m_env.self() || node == runtime::kNoNode) continue;
+    if (!out) out = outgoing(message);
+    m_env.send(node, out);
   }
+}
+
+runtime::MessagePtr IbftEngine::outgoing(const runtime::MessagePtr& message) {
+  if (m_rewriter == nullptr || message->kind != kProposalKind) return message;
+  // Every proposal sent to the validators is this node's own (send_own), encoded by it.
+  const auto proposal = decode_proposal(message->payload);
+  MN_ASSERT_MSG(proposal.is_ok(), "the engine sends only proposals it encoded");
+  const auto rewritten = m_rewriter->rewrite(*proposal, m_app);
+  return rewritten ? encode_proposal(*rewritten) : message;
 }
 
 }  // namespace mn::consensus

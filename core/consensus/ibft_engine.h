@@ -12,7 +12,8 @@
 // a directory maps validator keys to network nodes. Validators exchange proposals, votes and round
 // changes directly; finalized blocks (block + commit certificate) are gossiped to everyone, and
 // full nodes (no key) follow the chain from those alone. Every signature leaves only after the
-// SignGuard made it durable.
+// SignGuard made it durable. A driver may install a ProposalRewriter (proposal_rewriter.h), the
+// only way anything but this engine decides what its proposals say.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +28,7 @@
 #include "core/consensus/consensus_config.h"
 #include "core/consensus/finalized_block_cache.h"
 #include "core/consensus/messages.h"
+#include "core/consensus/proposal_rewriter.h"
 #include "core/consensus/round_view.h"
 #include "core/consensus/sign_guard.h"
 #include "core/consensus/validator_set.h"
@@ -39,9 +41,12 @@ class IbftEngine {
   // `directory` maps every key that is or may become a validator's to its network node. `key` is
   // this node's key, if it may validate (absent for a full node). `driver_finalized_blocks` is the
   // driver's cache of finalized blocks (computation_caches.h), or null for a private one.
+  // `rewriter`, if any, sees every copy of this node's proposals before it leaves and must outlive
+  // the engine.
   IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPtr directory,
              std::optional<crypto::KeyPair> key, ConsensusConfig config,
-             FinalizedBlockCache* driver_finalized_blocks = nullptr);
+             FinalizedBlockCache* driver_finalized_blocks = nullptr,
+             ProposalRewriter* rewriter = nullptr);
 
   void on_start();
   // Returns false if the message is not a consensus message.
@@ -161,6 +166,8 @@ class IbftEngine {
   void request_sync(runtime::NodeId from);
 
   void send_to_validators(const runtime::MessagePtr& message);
+  // `message` as it leaves: an own proposal passes through the rewriter, if one is installed.
+  runtime::MessagePtr outgoing(const runtime::MessagePtr& message);
   BlockPtr known_block(const runtime::Hash32& hash) const;
   RoundState& round_state(std::uint32_t round) { return m_rounds[round]; }
   bool is_current_height(std::uint64_t height) const { return height == m_height; }
@@ -177,6 +184,7 @@ class IbftEngine {
   SignGuard m_guard;
   std::unique_ptr<FinalizedBlockCache> m_own_finalized;
   FinalizedBlockCache* m_finalized;
+  ProposalRewriter* m_rewriter;
 
   std::uint64_t m_height = 1;
   std::uint32_t m_round = 0;

@@ -3,7 +3,6 @@
 #include "core/consensus/vote.h"
 #include "core/runtime/assert.h"
 #include "sim/adversary/adversary_registry.h"
-#include "sim/simulator.h"
 
 namespace mn::sim {
 
@@ -34,6 +33,20 @@ class ByzantineReactor::InterceptingEnv final : public runtime::Env {
   ByzantineReactor& m_owner;
 };
 
+// The engine's proposal hook: the behaviour's rewrite while the window is open.
+class ByzantineReactor::Rewriter final : public consensus::ProposalRewriter {
+ public:
+  explicit Rewriter(ByzantineReactor& owner) : m_owner(owner) {}
+  std::optional<consensus::Proposal> rewrite(const consensus::Proposal& proposal,
+                                             consensus::Application& app) override {
+    if (!m_owner.active()) return std::nullopt;
+    return m_owner.m_behaviour->rewrite_proposal(m_owner, proposal, app);
+  }
+
+ private:
+  ByzantineReactor& m_owner;
+};
+
 ByzantineReactor::ByzantineReactor(runtime::Env& env, const crypto::KeyPair& key,
                                    AdversarySpec spec, AdversaryContext context,
                                    const InnerFactory& inner)
@@ -42,13 +55,14 @@ ByzantineReactor::ByzantineReactor(runtime::Env& env, const crypto::KeyPair& key
   MN_ASSERT_MSG(kind.make != nullptr, "the run never wraps a node in a behaviour without a class");
   m_behaviour = kind.make(m_spec);
   m_inner_env = std::make_unique<InterceptingEnv>(env, *this);
-  m_inner = inner(*m_inner_env);
+  m_rewriter = std::make_unique<Rewriter>(*this);
+  m_inner = inner(*m_inner_env, m_rewriter.get());
 }
 
 ByzantineReactor::~ByzantineReactor() = default;
 
 bool ByzantineReactor::active() const {
-  const runtime::TimeNs now = m_context.sim->now();
+  const runtime::TimeNs now = m_env.now();
   return now >= m_spec.from && (!m_spec.until || now < *m_spec.until);
 }
 
@@ -57,6 +71,7 @@ void ByzantineReactor::on_start() {
 }
 
 void ByzantineReactor::on_timer(runtime::TimerId id, std::uint64_t tag) {
+  if (m_behaviour->on_timer(*this, id, tag)) return;
   m_inner->on_timer(id, tag);
 }
 

@@ -1,9 +1,10 @@
 // A Byzantine validator: it runs the honest reactor with its own key, but every message that
-// reactor sends passes through the validator's adversary behaviour (sim/adversary/adversary.h),
-// which (while its time window is open) drops, delays or rewrites it, and may sign extra,
-// conflicting messages with the key. It never holds another node's key, so it can only do what a
-// real compromised validator could. The behaviours are listed in
-// sim/adversary/adversary_registry.h.
+// reactor sends, and every proposal its engine is about to send (through the engine's
+// ProposalRewriter hook), passes through the validator's adversary behaviour
+// (sim/adversary/adversary.h), which (while its time window is open, by the node's own clock)
+// drops, delays or rewrites it, and may sign extra, conflicting messages with the key. It never
+// holds another node's key, so it can only do what a real compromised validator could. The
+// behaviours are listed in sim/adversary/adversary_registry.h.
 #pragma once
 
 #include <functional>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "core/consensus/messages.h"
+#include "core/consensus/proposal_rewriter.h"
 #include "core/consensus/validator_set.h"
 #include "core/runtime/env.h"
 #include "sim/adversary/adversary.h"
@@ -19,10 +21,7 @@
 
 namespace mn::sim {
 
-class Simulator;
-
 struct AdversaryContext {
-  Simulator* sim = nullptr;
   const consensus::ValidatorSet* validators = nullptr;
   const std::vector<NodeId>* validator_nodes = nullptr;  // by validator index
   std::shared_ptr<const Coalition> coalition;
@@ -30,7 +29,9 @@ struct AdversaryContext {
 
 class ByzantineReactor final : public runtime::Reactor {
  public:
-  using InnerFactory = std::function<std::unique_ptr<runtime::Reactor>(runtime::Env& env)>;
+  // Builds the honest reactor inside, on `env`, with `rewriter` installed in its engine.
+  using InnerFactory = std::function<std::unique_ptr<runtime::Reactor>(
+      runtime::Env& env, consensus::ProposalRewriter* rewriter)>;
 
   // REQUIRES: spec.behavior has a factory in the adversary registry (every one but twins).
   ByzantineReactor(runtime::Env& env, const crypto::KeyPair& key, AdversarySpec spec,
@@ -55,6 +56,7 @@ class ByzantineReactor final : public runtime::Reactor {
 
  private:
   class InterceptingEnv;
+  class Rewriter;
 
   bool active() const;
   void outgoing(NodeId to, const runtime::MessagePtr& message, bool gossip);
@@ -65,6 +67,7 @@ class ByzantineReactor final : public runtime::Reactor {
   AdversaryContext m_context;
   std::unique_ptr<Adversary> m_behaviour;
   std::unique_ptr<InterceptingEnv> m_inner_env;
+  std::unique_ptr<Rewriter> m_rewriter;
   std::unique_ptr<runtime::Reactor> m_inner;
 };
 

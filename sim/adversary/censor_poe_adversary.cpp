@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "core/consensus/block_payload.h"
-#include "core/consensus/chain_reactor.h"
 #include "core/crypto/hash.h"
 #include "sim/adversary/byzantine_reactor.h"
 
@@ -14,26 +13,21 @@ std::unique_ptr<Adversary> CensorPoeAdversary::make(const AdversarySpec& /*spec*
   return std::make_unique<CensorPoeAdversary>();
 }
 
-void CensorPoeAdversary::on_outgoing(ByzantineReactor& node, runtime::NodeId to,
-                                     const runtime::MessagePtr& message, bool gossip) {
-  node.send_now(to,
-                message->kind == consensus::kProposalKind ? censored_copy(node, message) : message,
-                gossip);
+std::optional<consensus::Proposal> CensorPoeAdversary::rewrite_proposal(
+    ByzantineReactor& node, const consensus::Proposal& proposal, consensus::Application& app) {
+  const std::pair<runtime::Hash32, std::uint32_t> source{proposal.block->hash, proposal.round};
+  if (m_censored_source == source) return m_censored;
+  m_censored_source = source;
+  m_censored = censored_copy(node, proposal, app);
+  return m_censored;
 }
 
-runtime::MessagePtr CensorPoeAdversary::censored_copy(ByzantineReactor& node,
-                                                      const runtime::MessagePtr& message) {
-  // One copy per proposal, however many validators it goes to.
-  if (m_censored_source && m_censored_source->id == message->id) return m_censored;
-  m_censored_source = message;
-  m_censored = message;
-  auto proposal = consensus::decode_proposal(message->payload);
-  auto* chain = dynamic_cast<consensus::ChainReactor*>(&node.inner());
+std::optional<consensus::Proposal> CensorPoeAdversary::censored_copy(
+    ByzantineReactor& node, const consensus::Proposal& proposal, consensus::Application& app) {
   // A locked block re-proposed is not this proposer's choice of transactions.
-  if (!proposal || chain == nullptr || proposal->block->header.round != proposal->round)
-    return m_censored;
-  auto payload = consensus::BlockPayload::decode(proposal->block->payload);
-  if (!payload) return m_censored;
+  if (proposal.block->header.round != proposal.round) return std::nullopt;
+  auto payload = consensus::BlockPayload::decode(proposal.block->payload);
+  if (!payload) return std::nullopt;
   // Every PoE leaves, and with it its sender's later transactions, whose nonces follow it.
   std::vector<ledger::Transaction> kept;
   std::set<crypto::PublicKey> censored_senders;
@@ -41,19 +35,18 @@ runtime::MessagePtr CensorPoeAdversary::censored_copy(ByzantineReactor& node,
     if (tx.type == ledger::TxType::kPoeSubmit) censored_senders.insert(tx.sender);
     if (!censored_senders.contains(tx.sender)) kept.push_back(std::move(tx));
   }
-  if (censored_senders.empty()) return m_censored;
-  consensus::BlockHeader header = proposal->block->header;
+  if (censored_senders.empty()) return std::nullopt;
+  consensus::BlockHeader header = proposal.block->header;
   runtime::Bytes censored_payload =
       consensus::BlockPayload::encode(payload->parent_commit.get(), kept);
   header.payload_hash = crypto::blake2b_256(censored_payload);
-  auto root = chain->application().execute(header, censored_payload);
-  if (!root) return m_censored;
+  auto root = app.execute(header, censored_payload);
+  if (!root) return std::nullopt;
   header.state_root = *root;
-  consensus::Proposal censored = *proposal;
+  consensus::Proposal censored = proposal;
   censored.block = consensus::make_block(header, std::move(censored_payload));
   censored.signature = node.sign_proposal(censored.block, censored.round);
-  m_censored = consensus::encode_proposal(censored);
-  return m_censored;
+  return censored;
 }
 
 }  // namespace mn::sim

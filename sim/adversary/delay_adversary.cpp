@@ -1,7 +1,6 @@
 #include "sim/adversary/delay_adversary.h"
 
 #include "sim/adversary/byzantine_reactor.h"
-#include "sim/simulator.h"
 
 namespace mn::sim {
 
@@ -11,14 +10,18 @@ std::unique_ptr<Adversary> DelayAdversary::make(const AdversarySpec& spec) {
 
 void DelayAdversary::on_outgoing(ByzantineReactor& node, runtime::NodeId to,
                                  const runtime::MessagePtr& message, bool gossip) {
-  // The reactor may be gone (crash) by the time the delay ends; the host then drops it.
-  Simulator* sim = node.context().sim;
-  const runtime::NodeId self = node.env().self();
-  sim->schedule(sim->now() + m_delay, [sim, self, to, message, gossip] {
-    sim->run_on_node(self, [&](runtime::Reactor& reactor) {
-      static_cast<ByzantineReactor&>(reactor).send_now(to, message, gossip);
-    });
-  });
+  const runtime::TimerId id = node.env().set_timer(m_delay, kReleaseTimerTag);
+  m_held.emplace(id, Held{to, message, gossip});
+}
+
+bool DelayAdversary::on_timer(ByzantineReactor& node, runtime::TimerId id, std::uint64_t tag) {
+  if (tag != kReleaseTimerTag) return false;
+  const auto it = m_held.find(id);
+  if (it == m_held.end()) return false;
+  const Held held = std::move(it->second);
+  m_held.erase(it);
+  node.send_now(held.to, held.message, held.gossip);
+  return true;
 }
 
 }  // namespace mn::sim

@@ -73,10 +73,10 @@ void print_report(const Scenario& scenario, const RunReport& report, double wall
     fmt::print(
         "  height {}  transfers {} submitted, {} committed, {} resent  finality p50 {:.1f} ms  "
         "p99 {:.1f} ms\n",
-        report.height, human_count(report.transfers_submitted),
-        human_count(report.transfers_committed), human_count(report.transfers_resent),
-        static_cast<double>(report.finality_p50) / 1e6,
-        static_cast<double>(report.finality_p99) / 1e6);
+        report.height, human_count(report.transfers.submitted),
+        human_count(report.transfers.committed), human_count(report.transfers.resent),
+        static_cast<double>(report.transfers.finality_p50) / 1e6,
+        static_cast<double>(report.transfers.finality_p99) / 1e6);
   }
   const auto& p = report.propagation;
   if (!report.consensus) {
@@ -330,12 +330,16 @@ void remove_stale_failures(const std::string& dir) {
   }
 }
 
-int command_sweep(const std::vector<std::string>& args) {
+struct SweepOptions {
   std::string sweep_path;
   std::optional<std::string> out;
   mn::sim::SweepShard shard;
   unsigned threads = std::max(1U, std::thread::hardware_concurrency());
   bool progress = false;
+};
+
+// Fills `options` from the command line; the exit code if it is wrong.
+std::optional<int> parse_sweep_args(const std::vector<std::string>& args, SweepOptions& options) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     const bool has_value = i + 1 < args.size();
@@ -345,44 +349,69 @@ int command_sweep(const std::vector<std::string>& args) {
       if (!n || *n == 0 || *n > 4096) {
         return usage_error("--threads: expected an integer in [1, 4096], got '" + args[i] + "'");
       }
-      threads = static_cast<unsigned>(*n);
+      options.threads = static_cast<unsigned>(*n);
     } else if (a == "--shard") {
       if (!has_value) return usage_error("--shard needs I/N");
       auto parsed = mn::sim::parse_shard(args[++i]);
       if (!parsed) return usage_error(parsed.status().message());
-      shard = *parsed;
+      options.shard = *parsed;
     } else if (a == "--out") {
       if (!has_value) return usage_error("--out needs a file");
-      out = args[++i];
+      options.out = args[++i];
     } else if (a == "--progress") {
-      progress = true;
+      options.progress = true;
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option '" + a + "'");
-    } else if (sweep_path.empty()) {
-      sweep_path = a;
+    } else if (options.sweep_path.empty()) {
+      options.sweep_path = a;
     } else {
       return usage_error("sweep takes one sweep file, got a second: '" + a + "'");
     }
   }
-  if (sweep_path.empty()) return usage_error("sweep needs a SWEEP file");
-  if (mn::sim::cli::file_kind(sweep_path) == mn::sim::cli::FileKind::kScenario) {
+  if (options.sweep_path.empty()) return usage_error("sweep needs a SWEEP file");
+  return std::nullopt;
+}
+
+// The runs that did not pass, each with its reproduce command: the first kListedFailures of them.
+void print_sweep_failures(const std::vector<mn::sim::SweepRunResult>& results,
+                          std::uint64_t not_passed, const std::string& out_path) {
+  constexpr std::size_t kListedFailures = 20;
+  std::size_t listed = 0;
+  for (const auto& r : results) {
+    if (r.verdict == "pass") continue;
+    if (listed++ == kListedFailures) {
+      fmt::print("  ... {} more in {}\n", not_passed - kListedFailures, out_path);
+      break;
+    }
+    std::string checks;
+    for (const auto& c : r.failed_checks) checks += (checks.empty() ? "" : ", ") + c;
+    fmt::print("  {} run {} (point {}, seed {}): {}\n    reproduce: {}\n",
+               r.verdict == "fail" ? "FAIL" : "ERROR", r.id.run_index, r.id.point_index, r.id.seed,
+               r.verdict == "fail" ? checks : r.error, r.reproduce);
+  }
+}
+
+int command_sweep(const std::vector<std::string>& args) {
+  SweepOptions options;
+  if (const auto exit = parse_sweep_args(args, options)) return *exit;
+  if (mn::sim::cli::file_kind(options.sweep_path) == mn::sim::cli::FileKind::kScenario) {
     fmt::print(stderr,
                "error: {}: this is a scenario file, not a sweep: run it with metasim run {}\n",
-               sweep_path, sweep_path);
+               options.sweep_path, options.sweep_path);
     return kExitUsage;
   }
-  auto spec = mn::sim::load_sweep_file(sweep_path);
+  auto spec = mn::sim::load_sweep_file(options.sweep_path);
   if (!spec) {
-    fmt::print(stderr, "error: {}: {}\n", sweep_path, spec.status().message());
+    fmt::print(stderr, "error: {}: {}\n", options.sweep_path, spec.status().message());
     return kExitUsage;
   }
   // Every point must load before anything runs: a typo in point 180 must not cost 179 runs.
   auto scenarios = mn::sim::materialize_points(*spec);
   if (!scenarios) {
-    fmt::print(stderr, "error: {}: {}\n", sweep_path, scenarios.status().message());
+    fmt::print(stderr, "error: {}: {}\n", options.sweep_path, scenarios.status().message());
     return kExitUsage;
   }
-  const std::string out_path = out.value_or(default_sweep_out(*spec, shard));
+  const std::string out_path = options.out.value_or(default_sweep_out(*spec, options.shard));
   const std::string failed_dir = failed_dir_for(out_path);
   const std::filesystem::path out_parent = std::filesystem::path(out_path).parent_path();
   std::error_code ec;
@@ -393,48 +422,35 @@ int command_sweep(const std::vector<std::string>& args) {
   }
   remove_stale_failures(failed_dir);
 
-  const auto runs = mn::sim::shard_runs(*spec, shard);
+  const auto runs = mn::sim::shard_runs(*spec, options.shard);
   fmt::print("sweep: {} — {} points x {} seeds = {} runs over {}\n", spec->name,
              spec->points.size(), spec->seeds.size(), spec->total_runs(), spec->scenario_path);
-  fmt::print("  shard {}/{}: {} runs on {} threads\n", shard.index, shard.count, runs.size(),
-             threads);
+  fmt::print("  shard {}/{}: {} runs on {} threads\n", options.shard.index, options.shard.count,
+             runs.size(), options.threads);
   std::fflush(stdout);
 
   mn::sim::SweepProgressLine line(runs.size());
   std::uint64_t failed = 0;
   std::uint64_t errors = 0;
-  auto results = mn::sim::run_sweep(*scenarios, runs, threads,
+  auto results = mn::sim::run_sweep(*scenarios, runs, options.threads,
                                     [&](std::size_t done, const mn::sim::SweepRunResult& r) {
                                       failed += r.verdict == "fail" ? 1 : 0;
                                       errors += r.verdict == "error" ? 1 : 0;
-                                      if (progress) line.update(done, failed, errors);
+                                      if (options.progress) line.update(done, failed, errors);
                                     });
   const double wall_s = line.elapsed_s();
-  if (progress) line.finish();
+  if (options.progress) line.finish();
 
   const auto written = mn::sim::write_failed_scenarios(results, *scenarios, failed_dir);
-  const auto table =
-      mn::sim::build_sweep_table(*spec, results, fmt::format("{}/{}", shard.index, shard.count));
+  const auto table = mn::sim::build_sweep_table(
+      *spec, results, fmt::format("{}/{}", options.shard.index, options.shard.count));
   const auto saved = written.is_ok() ? mn::sim::write_sweep_h5(table, out_path) : written;
   if (!saved.is_ok()) {
     fmt::print(stderr, "error: {}\n", saved.message());
     return kExitUsage;
   }
 
-  constexpr std::size_t kListedFailures = 20;
-  std::size_t listed = 0;
-  for (const auto& r : results) {
-    if (r.verdict == "pass") continue;
-    if (listed++ == kListedFailures) {
-      fmt::print("  ... {} more in {}\n", failed + errors - kListedFailures, out_path);
-      break;
-    }
-    std::string checks;
-    for (const auto& c : r.failed_checks) checks += (checks.empty() ? "" : ", ") + c;
-    fmt::print("  {} run {} (point {}, seed {}): {}\n    reproduce: {}\n",
-               r.verdict == "fail" ? "FAIL" : "ERROR", r.id.run_index, r.id.point_index, r.id.seed,
-               r.verdict == "fail" ? checks : r.error, r.reproduce);
-  }
+  print_sweep_failures(results, failed + errors, out_path);
   fmt::print("  {} runs: {} passed, {} failed, {} errors in {:.1f} s wall ({:.2f} runs/s)\n",
              results.size(), results.size() - failed - errors, failed, errors, wall_s,
              wall_s > 0 ? static_cast<double>(results.size()) / wall_s : 0.0);

@@ -85,7 +85,7 @@ void EconomicsRecorder::fill_report(RunReport& report) const {
   report.validators = m_validators;
   for (auto& v : report.validators) v.initial_stake = m_initial_stakes[v.node];
   report.slashes = m_slashes;
-  report.receipts_claimed = m_receipts_claimed;
+  report.receipts.claimed = m_receipts_claimed;
 }
 
 void EconomicsRecorder::write_summary(const RunReport& report, nlohmann::json& metrics) {
@@ -114,8 +114,8 @@ void EconomicsRecorder::write_summary(const RunReport& report, nlohmann::json& m
                           {"slashed_validators", slashed_validators},
                           {"offences_reported", report.offences_reported},
                           {"evidence_reports", report.evidence_reports},
-                          {"receipts_submitted", report.receipts_submitted},
-                          {"receipts_claimed", report.receipts_claimed}};
+                          {"receipts_submitted", report.receipts.submitted},
+                          {"receipts_claimed", report.receipts.claimed}};
 }
 
 void EconomicsRecorder::write_h5(H5File& f, StatusChain& chain, const RunReport& report,

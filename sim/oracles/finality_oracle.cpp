@@ -14,22 +14,20 @@ void FinalityOracle::on_commit(const CommitEvent& commit) {
 }
 
 void FinalityOracle::fill_report(RunReport& report) const {
-  report.transfers_submitted = m_workload.submitted();
-  report.transfers_resent = m_workload.resent();
-  report.transfers_committed = m_finality.size();
+  report.transfers.committed = m_finality.size();
   std::vector<runtime::TimeNs> finality = m_finality;
-  report.finality_p50 = percentile(finality, 50);
-  report.finality_p99 = percentile(finality, 99);
+  report.transfers.finality_p50 = percentile(finality, 50);
+  report.transfers.finality_p99 = percentile(finality, 99);
 }
 
 void FinalityOracle::add_verdicts(const VerdictContext& context, RunReport& report) const {
   const auto& bound = context.scenario.expect.max_finality_p99_ms;
   if (!bound) return;
-  const double p99 = static_cast<double>(report.finality_p99) / 1e6;
+  const double p99 = static_cast<double>(report.transfers.finality_p99) / 1e6;
   add_verdict(
       report, "expect.max_finality_p99_ms", fmt::format("transfer finality p99 <= {:g} ms", *bound),
-      report.transfers_committed > 0 && p99 <= *bound,
-      report.transfers_committed > 0 ? fmt::format("p99 {:.1f} ms", p99) : "no transfer committed");
+      report.transfers.committed > 0 && p99 <= *bound,
+      report.transfers.committed > 0 ? fmt::format("p99 {:.1f} ms", p99) : "no transfer committed");
 }
 
 }  // namespace mn::sim

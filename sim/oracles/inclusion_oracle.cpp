@@ -39,7 +39,7 @@ std::optional<std::uint64_t> InclusionOracle::acknowledged_height(const runtime:
 
 std::vector<RunReport::InclusionRecord> InclusionOracle::inclusions() const {
   std::vector<std::pair<runtime::TimeNs, runtime::Hash32>> submitted;
-  for (const auto& [id, at] : m_workload.poe_submitted_at()) submitted.emplace_back(at, id);
+  for (const auto& [id, at] : m_workload.submitted_at()) submitted.emplace_back(at, id);
   std::sort(submitted.begin(), submitted.end());
   std::vector<RunReport::InclusionRecord> out;
   for (const auto& [at, id] : submitted) {

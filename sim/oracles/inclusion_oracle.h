@@ -14,17 +14,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sim/client_workload.h"
 #include "sim/oracles/oracle.h"
 #include "sim/output/h5_file.h"
 #include "sim/output/h5_sections.h"
+#include "sim/workloads/poe_workload.h"
 
 namespace mn::sim {
 
 class InclusionOracle final : public Oracle {
  public:
   // `stakes[v]`: validator v's genesis stake. `workload` outlives the oracle.
-  InclusionOracle(const ClientWorkload& workload, std::vector<std::uint64_t> stakes,
+  InclusionOracle(const PoeWorkload& workload, std::vector<std::uint64_t> stakes,
                   std::uint64_t inclusion_slo_blocks)
       : m_workload(workload),
         m_stakes(std::move(stakes)),
@@ -47,7 +47,7 @@ class InclusionOracle final : public Oracle {
   std::optional<std::uint64_t> acknowledged_height(const runtime::Hash32& id) const;
   std::vector<RunReport::InclusionRecord> inclusions() const;
 
-  const ClientWorkload& m_workload;
+  const PoeWorkload& m_workload;
   std::vector<std::uint64_t> m_stakes;  // genesis stake by validator node
   std::uint64_t m_inclusion_slo_blocks;
   std::vector<runtime::TimeNs> m_first_commits;  // each height's first honest commit, ascending

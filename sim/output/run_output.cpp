@@ -29,6 +29,23 @@ runtime::Status write_text(const std::filesystem::path& path, const std::string&
   return runtime::Status::ok();
 }
 
+// The network counters summed over every node (timers, crashes and CPU time are left out).
+NodeCounters network_totals(const std::vector<NodeCounters>& nodes) {
+  NodeCounters total;
+  for (const auto& n : nodes) {
+    total.messages_sent += n.messages_sent;
+    total.bytes_sent += n.bytes_sent;
+    total.messages_received += n.messages_received;
+    total.gossip_duplicates += n.gossip_duplicates;
+    total.dropped_loss += n.dropped_loss;
+    total.dropped_partition += n.dropped_partition;
+    total.dropped_down += n.dropped_down;
+    total.duplicated += n.duplicated;
+    total.reordered += n.reordered;
+  }
+  return total;
+}
+
 }  // namespace
 
 std::string reproduce_command(const RunReport& report) {
@@ -58,18 +75,7 @@ nlohmann::json summary_json(const RunReport& report) {
   }
   j["expectations"] = expectations;
 
-  NodeCounters total;
-  for (const auto& n : report.nodes) {
-    total.messages_sent += n.messages_sent;
-    total.bytes_sent += n.bytes_sent;
-    total.messages_received += n.messages_received;
-    total.gossip_duplicates += n.gossip_duplicates;
-    total.dropped_loss += n.dropped_loss;
-    total.dropped_partition += n.dropped_partition;
-    total.dropped_down += n.dropped_down;
-    total.duplicated += n.duplicated;
-    total.reordered += n.reordered;
-  }
+  const NodeCounters total = network_totals(report.nodes);
   const PropagationStats& p = report.propagation;
   if (report.consensus) {
     nlohmann::json violations = nlohmann::json::array();
@@ -90,11 +96,12 @@ nlohmann::json summary_json(const RunReport& report) {
     j["stalls"] = stalls;
     j["consensus"] = {{"height", report.height},
                       {"agreement_violations", report.agreement_violations},
-                      {"transfers_submitted", report.transfers_submitted},
-                      {"transfers_committed", report.transfers_committed},
-                      {"transfers_resent", report.transfers_resent},
+                      {"transfers_submitted", report.transfers.submitted},
+                      {"transfers_committed", report.transfers.committed},
+                      {"transfers_resent", report.transfers.resent},
                       {"finality_ms",
-                       {{"p50", to_ms(report.finality_p50)}, {"p99", to_ms(report.finality_p99)}}}};
+                       {{"p50", to_ms(report.transfers.finality_p50)},
+                        {"p99", to_ms(report.transfers.finality_p99)}}}};
   }
   j["metrics"] = {
       {"broadcasts", p.broadcasts},

@@ -256,6 +256,47 @@ class SchemaChecker {
   const json& m_root;
 };
 
+// The numeric bounds (minimum, exclusiveMinimum, maximum, exclusiveMaximum) `schema` sets.
+std::optional<SchemaViolation> check_number_bounds(const json& schema, const json& instance,
+                                                   const std::string& path) {
+  if (!instance.is_number()) return std::nullopt;
+  const long double x = numeric(instance);
+  struct Bound {
+    const char* keyword;
+    const char* relation;
+    bool (*holds)(long double, long double);
+  };
+  static constexpr std::array<Bound, 4> kBounds = {{
+      {"minimum", ">=", [](long double v, long double b) { return v >= b; }},
+      {"exclusiveMinimum", ">", [](long double v, long double b) { return v > b; }},
+      {"maximum", "<=", [](long double v, long double b) { return v <= b; }},
+      {"exclusiveMaximum", "<", [](long double v, long double b) { return v < b; }},
+  }};
+  for (const Bound& bound : kBounds) {
+    const auto limit = schema.find(bound.keyword);
+    if (limit != schema.end() && !bound.holds(x, numeric(*limit))) {
+      return violation(path, fmt::format("must be {} {}", bound.relation, value_text(*limit)));
+    }
+  }
+  return std::nullopt;
+}
+
+// The length bounds (minLength, maxLength, in code points) `schema` sets for a string.
+std::optional<SchemaViolation> check_string_length(const json& schema, const json& instance,
+                                                   const std::string& path) {
+  if (!instance.is_string()) return std::nullopt;
+  const std::size_t length = code_points(instance.get_ref<const std::string&>());
+  if (const auto min = schema.find("minLength"); min != schema.end()) {
+    const auto n = min->get<std::uint64_t>();
+    if (length < n) return violation(path, "must be at least " + plural(n, "character") + " long");
+  }
+  if (const auto max = schema.find("maxLength"); max != schema.end()) {
+    const auto n = max->get<std::uint64_t>();
+    if (length > n) return violation(path, "must be at most " + plural(n, "character") + " long");
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string SchemaViolation::to_string() const {
@@ -301,38 +342,8 @@ std::optional<SchemaViolation> JsonSchemaValidator::check(const json& schema, co
   if (const auto expected = schema.find("const"); expected != schema.end()) {
     if (instance != *expected) return violation(path, "must be " + value_text(*expected));
   }
-  if (instance.is_number()) {
-    const long double x = numeric(instance);
-    struct Bound {
-      const char* keyword;
-      const char* relation;
-      bool (*holds)(long double, long double);
-    };
-    static constexpr std::array<Bound, 4> kBounds = {{
-        {"minimum", ">=", [](long double v, long double b) { return v >= b; }},
-        {"exclusiveMinimum", ">", [](long double v, long double b) { return v > b; }},
-        {"maximum", "<=", [](long double v, long double b) { return v <= b; }},
-        {"exclusiveMaximum", "<", [](long double v, long double b) { return v < b; }},
-    }};
-    for (const Bound& bound : kBounds) {
-      const auto limit = schema.find(bound.keyword);
-      if (limit != schema.end() && !bound.holds(x, numeric(*limit))) {
-        return violation(path, fmt::format("must be {} {}", bound.relation, value_text(*limit)));
-      }
-    }
-  }
-  if (instance.is_string()) {
-    const std::size_t length = code_points(instance.get_ref<const std::string&>());
-    if (const auto min = schema.find("minLength"); min != schema.end()) {
-      const auto n = min->get<std::uint64_t>();
-      if (length < n)
-        return violation(path, "must be at least " + plural(n, "character") + " long");
-    }
-    if (const auto max = schema.find("maxLength"); max != schema.end()) {
-      const auto n = max->get<std::uint64_t>();
-      if (length > n) return violation(path, "must be at most " + plural(n, "character") + " long");
-    }
-  }
+  if (auto v = check_number_bounds(schema, instance, path)) return v;
+  if (auto v = check_string_length(schema, instance, path)) return v;
   if (instance.is_array()) {
     if (const auto min = schema.find("minItems"); min != schema.end()) {
       const auto n = min->get<std::uint64_t>();

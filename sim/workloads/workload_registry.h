@@ -1,13 +1,16 @@
-// The client workloads a scenario's `workload` section can run, each with the rate key it reads,
-// whether it needs a consensus run, and the edits `metasim shrink` may try on it. The scenario
-// loader reads each workload's rate through this table and the shrinker iterates its edits, so a
-// new workload is one entry here rather than a branch in each.
+// The workloads a scenario's `workload` section can run, each with the rate key it reads, whether
+// it needs a consensus run, the edits `metasim shrink` may try on it and, for a consensus run's
+// client streams, the factory of its class (sim/workloads/client_workload.h). The scenario loader
+// reads each workload's rate through this table, the shrinker iterates its edits and the consensus
+// run builds its client streams from it (client_workloads.h), so a new workload is one class and
+// one entry here rather than a branch in each.
 //
 // The table is a constant in workload_registry.cpp rather than objects registering themselves at
 // static initialisation: mn_sim is a static library, and the linker would drop an object file that
 // nothing else references.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +28,8 @@ struct ShrinkEdit {
   nlohmann::json doc;
 };
 
+class ClientWorkload;
+struct ClientWorkloadContext;
 struct WorkloadKind;
 using ShrinkEditsFn = void (*)(const WorkloadKind& kind, const nlohmann::json& doc,
                                std::vector<ShrinkEdit>& out);
@@ -36,6 +41,9 @@ struct WorkloadKind {
   bool needs_consensus = false;          // only a consensus run carries it
   // Appends its shrink edits of `doc`, most aggressive first.
   ShrinkEditsFn shrink_edits = nullptr;
+  // Builds its stream of client transactions in a consensus run; nullptr for a workload a gossip
+  // run drives (broadcasts: sim/broadcast_workload.h).
+  std::unique_ptr<ClientWorkload> (*make_client)(const ClientWorkloadContext& context) = nullptr;
 };
 
 // Every workload, in a fixed order.

@@ -20,9 +20,9 @@ TEST(ClientWorkload, SubmitsOnlyWithinItsWindow) {
   const RunReport whole = run_with_window("");
   const RunReport window = run_with_window(R"(, "start_s": 5, "stop_s": 10)");
   // 50/s over 20 s against 50/s over 5 s: about 1000 against about 250.
-  EXPECT_GT(whole.transfers_submitted, 800u);
-  EXPECT_GT(window.transfers_submitted, 150u);
-  EXPECT_LT(window.transfers_submitted, 350u);
+  EXPECT_GT(whole.transfers.submitted, 800u);
+  EXPECT_GT(window.transfers.submitted, 150u);
+  EXPECT_LT(window.transfers.submitted, 350u);
   for (const auto& h : window.heights) {
     if (h.first_commit < 5 * runtime::kNsPerSec) {
       EXPECT_EQ(h.transactions, 0u) << h.height;

@@ -109,9 +109,10 @@ class ConsensusReactor final : public runtime::Reactor {
  public:
   ConsensusReactor(runtime::Env& env, std::shared_ptr<const EpochSchedule> epochs,
                    consensus::ValidatorDirectoryPtr directory, std::optional<crypto::KeyPair> key,
-                   std::map<NodeId, std::vector<runtime::Hash32>>* commits)
+                   std::map<NodeId, std::vector<runtime::Hash32>>* commits,
+                   consensus::ProposalRewriter* rewriter)
       : m_app(env, std::move(epochs)),
-        m_engine(env, m_app, std::move(directory), std::move(key), config()) {
+        m_engine(env, m_app, std::move(directory), std::move(key), config(), nullptr, rewriter) {
     m_app.commits = commits;
   }
   static consensus::ConsensusConfig config() {
@@ -155,17 +156,17 @@ struct Harness {
     sim = std::make_unique<Simulator>(s, seed, [this, validators](NodeId node, runtime::Env& env) {
       std::optional<crypto::KeyPair> key;
       if (node < validators) key = sim->key_pair(node);
-      auto honest = [this, key](runtime::Env& e) {
-        return std::make_unique<ConsensusReactor>(e, schedule, directory, key, &commits);
+      auto consensus_reactor = [this, key](runtime::Env& e, consensus::ProposalRewriter* rewriter) {
+        return std::make_unique<ConsensusReactor>(e, schedule, directory, key, &commits, rewriter);
       };
       for (const AdversarySpec& a : this->adversaries) {
         if (std::find(a.nodes.begin(), a.nodes.end(), node) == a.nodes.end()) continue;
-        AdversaryContext context{sim.get(), &schedule->sets.front(), &first_epoch_nodes,
+        AdversaryContext context{&schedule->sets.front(), &first_epoch_nodes,
                                  coalition(first_epoch_nodes)};
         return std::unique_ptr<runtime::Reactor>(
-            std::make_unique<ByzantineReactor>(env, *key, a, context, honest));
+            std::make_unique<ByzantineReactor>(env, *key, a, context, consensus_reactor));
       }
-      return std::unique_ptr<runtime::Reactor>(honest(env));
+      return std::unique_ptr<runtime::Reactor>(consensus_reactor(env, nullptr));
     });
     auto built = std::make_shared<EpochSchedule>();
     built->length = epoch_length;

@@ -1,0 +1,76 @@
+#include "sim/workloads/client_wallet.h"
+
+#include "core/consensus/message_kinds.h"
+
+namespace mn::sim {
+
+ClientWallet::ClientWallet(Simulator& sim, std::vector<crypto::KeyPair> accounts,
+                           std::uint32_t validator_count, ledger::FeeParams fees,
+                           std::uint64_t seed)
+    : m_sim(sim),
+      m_resend_label(sim.action_label("workload: wallet resend check")),
+      m_accounts(std::move(accounts)),
+      m_next_nonce(m_accounts.size(), 1),
+      m_validator_count(validator_count),
+      m_fees(fees),
+      m_resend_rng(seed, "resend") {}
+
+std::uint64_t ClientWallet::min_fee(std::size_t payload_bytes) const {
+  return static_cast<std::uint64_t>(ledger::min_fee(m_fees, payload_bytes));
+}
+
+ledger::Transaction ClientWallet::sign(ledger::TxType type, std::size_t from,
+                                       runtime::Bytes payload) const {
+  const std::uint64_t fee = min_fee(payload.size());
+  return ledger::make_transaction(type, m_accounts[from], m_next_nonce[from], fee,
+                                  std::move(payload), m_sim.crypto());
+}
+
+void ClientWallet::send_new(std::size_t from, const ledger::Transaction& tx, NodeId validator) {
+  const runtime::MessagePtr message =
+      runtime::make_message(consensus::kTransactionKind, tx.encode());
+  m_pending[from].emplace(tx.nonce, Pending{message, m_sim.now()});
+  m_pending_ids.emplace(tx.id(m_sim.crypto()), std::make_pair(from, tx.nonce));
+  ++m_next_nonce[from];
+  send(validator, message);
+}
+
+void ClientWallet::start_resending(TimeNs start) {
+  m_sim.schedule(
+      start + runtime::kNsPerSec, [this] { resend_stale(); }, m_resend_label);
+}
+
+void ClientWallet::on_committed(const runtime::Hash32& tx_id) {
+  const auto it = m_pending_ids.find(tx_id);
+  if (it == m_pending_ids.end()) return;
+  const auto [account, nonce] = it->second;
+  m_pending_ids.erase(it);
+  auto& pending = m_pending[account];
+  pending.erase(nonce);
+  if (pending.empty()) m_pending.erase(account);
+}
+
+void ClientWallet::resend_stale() {
+  const TimeNs now = m_sim.now();
+  for (auto& [account, pending] : m_pending) {
+    if (pending.empty() || now - pending.begin()->second.last_sent < kResendAfter) continue;
+    const auto validator = static_cast<NodeId>(m_resend_rng.uniform(m_validator_count));
+    for (auto& [nonce, entry] : pending) {
+      entry.last_sent = now;
+      ++m_resent;
+      send(validator, entry.message);
+    }
+  }
+  if (now + runtime::kNsPerSec < m_sim.duration())
+    m_sim.schedule(
+        now + runtime::kNsPerSec, [this] { resend_stale(); }, m_resend_label);
+}
+
+void ClientWallet::send(NodeId validator, const runtime::MessagePtr& message) {
+  // The client is attached to the validator: the transaction arrives as a local submission.
+  m_sim.run_on_node(validator, [&message](runtime::Reactor& reactor) {
+    reactor.on_message(runtime::kNoNode, message);
+  });
+}
+
+}  // namespace mn::sim

@@ -1,0 +1,80 @@
+// The clients' wallets, shared by every client workload of a run: the genesis user accounts, each
+// numbering its own nonces, and the resend rule. As a wallet does, it resends a transaction that
+// is not committed within kResendAfter to another validator (with every later pending one of the
+// account, in nonce order), so a transaction handed to a silent or crashed validator does not
+// stall the account forever; resend choices come from the run's "resend" stream. The workloads
+// (transfer_workload.h, poe_workload.h, receipt_workload.h) choose what to sign; the wallet
+// numbers, sends and tracks it.
+//
+// Single-threaded, driven by the simulator's actions; learns of commits from the run's observer.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "core/crypto/crypto_provider.h"
+#include "core/ledger/fee_schedule.h"
+#include "core/ledger/transaction.h"
+#include "core/runtime/rng.h"
+#include "sim/simulator.h"
+
+namespace mn::sim {
+
+class ClientWallet {
+ public:
+  static constexpr TimeNs kResendAfter = 4 * runtime::kNsPerSec;
+
+  ClientWallet(Simulator& sim, std::vector<crypto::KeyPair> accounts, std::uint32_t validator_count,
+               ledger::FeeParams fees, std::uint64_t seed);
+
+  // True if clients can transact at all: two accounts (a transfer or a receipt involves two) and
+  // a validator to submit to.
+  bool usable() const { return m_accounts.size() >= 2 && m_validator_count > 0; }
+  std::size_t account_count() const { return m_accounts.size(); }
+  const crypto::KeyPair& account(std::size_t i) const { return m_accounts[i]; }
+  std::uint32_t validator_count() const { return m_validator_count; }
+  // The nonce account `from`'s next transaction carries.
+  std::uint64_t next_nonce(std::size_t from) const { return m_next_nonce[from]; }
+  // The minimum fee for a payload of `payload_bytes`.
+  std::uint64_t min_fee(std::size_t payload_bytes) const;
+  // A transaction of `type` carrying `payload`, signed by account `from` with its next nonce and
+  // the minimum fee.
+  ledger::Transaction sign(ledger::TxType type, std::size_t from, runtime::Bytes payload) const;
+
+  // Sends `tx`, which account `from` signed with its next nonce, to `validator` and tracks it for
+  // resending until it commits.
+  void send_new(std::size_t from, const ledger::Transaction& tx, NodeId validator);
+  // Checks for stale transactions every second from `start` + 1 s.
+  void start_resending(TimeNs start);
+  // The chain committed `tx_id` (called once per transaction, by the run's observer).
+  void on_committed(const runtime::Hash32& tx_id);
+  // Transactions sent again after kResendAfter without a commit.
+  std::uint64_t resent() const { return m_resent; }
+
+ private:
+  struct Pending {
+    runtime::MessagePtr message;
+    TimeNs last_sent = 0;
+  };
+
+  void send(NodeId validator, const runtime::MessagePtr& message);
+  // Resends the stale pending transactions, then checks again a second later.
+  void resend_stale();
+
+  Simulator& m_sim;
+  Simulator::ActionLabel m_resend_label;
+  std::vector<crypto::KeyPair> m_accounts;
+  std::vector<std::uint64_t> m_next_nonce;
+  std::uint32_t m_validator_count;
+  ledger::FeeParams m_fees;
+  runtime::Rng m_resend_rng;
+  std::uint64_t m_resent = 0;
+  // Uncommitted transactions per account, by nonce; and where each id sits.
+  std::map<std::size_t, std::map<std::uint64_t, Pending>> m_pending;
+  std::map<runtime::Hash32, std::pair<std::size_t, std::uint64_t>> m_pending_ids;
+};
+
+}  // namespace mn::sim

@@ -1,0 +1,29 @@
+#include "sim/workloads/client_workloads.h"
+
+#include "sim/workloads/workload_registry.h"
+
+namespace mn::sim {
+
+ClientWorkloads::ClientWorkloads(Simulator& sim, const WorkloadSpec& spec,
+                                 std::vector<crypto::KeyPair> accounts,
+                                 std::uint32_t validator_count, ledger::FeeParams fees,
+                                 poe::RentSchedule rent, std::uint64_t seed)
+    : m_wallet(sim, std::move(accounts), validator_count, fees, seed), m_start(spec.start) {
+  const ClientWorkloadContext context{sim, m_wallet, spec, rent, seed};
+  for (const WorkloadKind& kind : workload_kinds()) {
+    if (kind.make_client != nullptr) m_workloads.push_back(kind.make_client(context));
+  }
+}
+
+void ClientWorkloads::start() {
+  if (!m_wallet.usable()) return;
+  bool submits = false;
+  for (const auto& workload : m_workloads) submits = workload->start() || submits;
+  if (submits) m_wallet.start_resending(m_start);
+}
+
+void ClientWorkloads::fill_report(RunReport& report) const {
+  for (const auto& workload : m_workloads) workload->fill_report(report);
+}
+
+}  // namespace mn::sim

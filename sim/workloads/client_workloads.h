@@ -1,0 +1,46 @@
+// The client workloads of a consensus run, composed from the workload registry
+// (workload_registry.h): the clients' shared ClientWallet and one ClientWorkload per registered
+// stream, in registry order. The run starts them, the observer reports commits to the wallet, the
+// oracles read the streams they measure, and each stream fills its own report section.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/runtime/assert.h"
+#include "sim/workloads/client_wallet.h"
+#include "sim/workloads/client_workload.h"
+
+namespace mn::sim {
+
+class ClientWorkloads {
+ public:
+  ClientWorkloads(Simulator& sim, const WorkloadSpec& spec, std::vector<crypto::KeyPair> accounts,
+                  std::uint32_t validator_count, ledger::FeeParams fees, poe::RentSchedule rent,
+                  std::uint64_t seed);
+
+  // Starts every stream, in registry order, and the wallets' resending if any stream submits.
+  void start();
+  // The chain committed `tx_id` (called once per transaction, by the run's observer).
+  void on_committed(const runtime::Hash32& tx_id) { m_wallet.on_committed(tx_id); }
+  void fill_report(RunReport& report) const;
+
+  // The stream of type T. REQUIRES: T is registered (workload_registry.cpp).
+  template <class T>
+  const T& get() const {
+    const T* found = nullptr;
+    for (const auto& workload : m_workloads) {
+      if (found == nullptr) found = dynamic_cast<const T*>(workload.get());
+    }
+    MN_ASSERT_MSG(found != nullptr, "every client workload type is in the registry");
+    return *found;
+  }
+
+ private:
+  ClientWallet m_wallet;
+  TimeNs m_start;
+  std::vector<std::unique_ptr<ClientWorkload>> m_workloads;
+};
+
+}  // namespace mn::sim

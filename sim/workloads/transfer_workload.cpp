@@ -1,0 +1,35 @@
+#include "sim/workloads/transfer_workload.h"
+
+#include "core/ledger/address.h"
+
+namespace mn::sim {
+
+TransferWorkload::TransferWorkload(const ClientWorkloadContext& context)
+    : ClientWorkload(context, context.spec.transfers_per_s, "transfers") {}
+
+std::unique_ptr<ClientWorkload> TransferWorkload::make(const ClientWorkloadContext& context) {
+  return std::make_unique<TransferWorkload>(context);
+}
+
+void TransferWorkload::fill_report(RunReport& report) const {
+  report.transfers.submitted = m_submitted;
+  report.transfers.resent = m_wallet.resent();
+}
+
+void TransferWorkload::submit() {
+  const std::size_t accounts = m_wallet.account_count();
+  const auto from = static_cast<std::size_t>(m_rng.uniform(accounts));
+  auto to = static_cast<std::size_t>(m_rng.uniform(accounts - 1));
+  if (to >= from) ++to;
+  const std::uint64_t amount = 1 + m_rng.uniform(1000);
+  const auto validator = static_cast<NodeId>(m_rng.uniform(m_wallet.validator_count()));
+  const ledger::Address recipient =
+      ledger::address_from_public_key(m_wallet.account(to).public_key);
+  const ledger::Transaction tx = m_wallet.sign(ledger::TxType::kTransfer, from,
+                                               ledger::TransferPayload{recipient, amount}.encode());
+  ++m_submitted;
+  m_submitted_at.emplace(tx.id(m_sim.crypto()), m_sim.now());
+  m_wallet.send_new(from, tx, validator);
+}
+
+}  // namespace mn::sim
