@@ -135,6 +135,13 @@ AuctionState& AuctionModule::writable(ledger::StateView& state) {
   return *auction;
 }
 
+void AuctionModule::pay(ledger::StateView& state, const ledger::Address& to, std::uint64_t amount) {
+  if (amount == 0) return;
+  // Every amount paid out was held inside the 64-bit supply: no balance can overflow.
+  const bool credited = state.credit(to, amount);
+  MN_ASSERT_MSG(credited, "a credit within the 64-bit supply cannot overflow");
+}
+
 void AuctionModule::end_block(ledger::StateView& state) const {
   if (find_state(state) == nullptr) return;
   seal_windows(state);

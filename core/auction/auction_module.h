@@ -83,6 +83,9 @@ class AuctionModule final : public ledger::LedgerModule {
   static ledger::TxResult apply_evidence(const ledger::TxPrecheck& check, ledger::StateView& state,
                                          crypto::CryptoProvider& crypto);
 
+  // Credits `amount` (held by the module until now) to `to`, creating the account.
+  static void pay(ledger::StateView& state, const ledger::Address& to, std::uint64_t amount);
+
   static void seal_windows(ledger::StateView& state);
   static void settle_windows(ledger::StateView& state);
   static void settle_window(ledger::StateView& state, std::uint64_t window);

@@ -18,13 +18,6 @@ using ledger::TxResult;
 
 namespace {
 
-void pay(ledger::StateView& state, const ledger::Address& to, std::uint64_t amount) {
-  if (amount == 0) return;
-  // Every amount paid out was held inside the 64-bit supply: no balance can overflow.
-  const bool credited = state.credit(to, amount);
-  MN_ASSERT_MSG(credited, "a credit within the 64-bit supply cannot overflow");
-}
-
 ledger::Address address_of(const crypto::PublicKey& key) {
   return ledger::address_from_public_key(key);
 }

@@ -55,13 +55,6 @@ const AuctionState& read_state(const ledger::StateView& state, const AuctionStat
   return *scratch;
 }
 
-void pay(ledger::StateView& state, const ledger::Address& to, std::uint64_t amount) {
-  if (amount == 0) return;
-  // Every amount paid out was held inside the 64-bit supply: no balance can overflow.
-  const bool credited = state.credit(to, amount);
-  MN_ASSERT_MSG(credited, "a credit within the 64-bit supply cannot overflow");
-}
-
 }  // namespace
 
 TxResult AuctionModule::apply_commit(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
