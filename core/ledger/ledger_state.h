@@ -4,7 +4,7 @@
 // records (core/poe), escrows and claimed receipts (core/rewards), offences and tombstones
 // (core/slashing); and one slot per module that keeps its state to itself (module_states.h; the
 // auction, core/auction, and every module after it). It changes from outside in three ways:
-// begin_block() (each module's start-of- block hook, in registry order), apply() (one transaction,
+// begin_block() (each module's start-of-block hook, in registry order), apply() (one transaction,
 // dispatched to the module that owns its type) and end_block(). A transaction either applies
 // completely or is rejected with a reason and changes nothing; the reason is a value the caller
 // acts on (a block with a rejected transaction is invalid, and the proposer or the relaying peer is
@@ -184,11 +184,13 @@ class LedgerState {
   // registry order. With the standard modules: staking releases every unbonding amount due at or
   // before the height, then rent distribution splits the whole rent pool (rewards::split_rent)
   // among the parent's signers (to their accounts, created if needed), its proposer, the slashing
-  // pool and the treasury; for block 1 (no parent certificate) the pool waits.
+  // pool and the treasury; for block 1 (no parent certificate) the pool waits; then the auction
+  // records the parent's proposer on the bid it included and includes the best open bid for the
+  // height (core/auction/auction_module.h).
   // REQUIRES: start.height == height() + 1.
   void begin_block(const BlockStart& start);
-  // Closes the current block: runs every module's end_block in registry order (no standard module
-  // acts there yet).
+  // Closes the current block: runs every module's end_block in registry order (with the standard
+  // modules, only the auction acts there: it seals, settles windows and settles included bids).
   void end_block();
 
   // Applies `tx` completely (kOk) or not at all (any other reason). Checks, in this order: the
@@ -212,7 +214,9 @@ class LedgerState {
   //    at the offence height (poe_was_due). A new offence of a bonded key that is not tombstoned is
   //    slashed: the penalty (slashing_params.h) is taken from stake, then unbonding, and burned or
   //    pooled. True evidence of anything else (an offence already slashed, a tombstoned or unbonded
-  //    key) applies without effect but its fee: reporters racing on one offence are not stuck.
+  //    key) applies without effect but its fee: reporters racing on one offence are not stuck;
+  //  - the auction's commit, reveal, pool cancel, builder bid, delivery and evidence: as
+  //    core/auction/auction_module.h says (bonds move from the balance into the auction).
   // `evidence` may be null where no evidence is judged: an evidence transaction is then
   // kInvalidEvidence.
   TxResult apply(const Transaction& tx, crypto::CryptoProvider& crypto,
