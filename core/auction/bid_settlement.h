@@ -28,6 +28,8 @@ struct WithholdingParams {
 struct PayloadDelivery {
   std::uint64_t height = 0;
   runtime::Hash32 payload_commitment{};
+
+  bool operator==(const PayloadDelivery&) const = default;
 };
 
 enum class BidOutcome : std::uint8_t { kPending = 0, kDelivered, kWithheld, kEquivocated };

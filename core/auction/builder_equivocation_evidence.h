@@ -26,6 +26,9 @@ struct BuilderEquivocationEvidence {
   runtime::Status verify(crypto::CryptoProvider& crypto) const;
   const crypto::PublicKey& builder() const;
   std::uint64_t height() const;
+
+  runtime::Bytes encode() const;
+  static runtime::Result<BuilderEquivocationEvidence> decode(runtime::ByteView bytes);
 };
 
 }  // namespace mn::auction

@@ -25,6 +25,7 @@
 #include "core/auction/qlock_params.h"
 #include "core/auction/qlock_refusal.h"
 #include "core/auction/qlock_settlement.h"
+#include "core/codec/writer.h"
 #include "core/runtime/types.h"
 
 namespace mn::auction {
@@ -50,6 +51,13 @@ class QLockBook {
   [[nodiscard]] QLockRefusal reveal(const runtime::Hash32& sender, std::uint64_t window,
                                     runtime::ByteView tx_core, runtime::ByteView salt,
                                     std::uint64_t height);
+  // What commit() and reveal() would answer, without changing anything: a caller that must not
+  // touch its state on a refusal asks first.
+  QLockRefusal check_commit(std::uint64_t window, const runtime::Hash32& commitment,
+                            std::uint64_t bond, std::uint64_t height) const;
+  QLockRefusal check_reveal(const runtime::Hash32& sender, std::uint64_t window,
+                            runtime::ByteView tx_core, runtime::ByteView salt,
+                            std::uint64_t height) const;
   // kTooEarly (and nothing moves) unless `window` is closed at `height`. A window the book does
   // not hold (never committed to, or already settled) settles to nothing.
   QLockSettlement settle(std::uint64_t window, std::uint64_t height);
@@ -58,7 +66,15 @@ class QLockBook {
   std::vector<QLockReveal> reveals(std::uint64_t window) const;
   std::size_t commit_count(std::uint64_t window) const;
   std::size_t window_count() const { return m_windows.size(); }
+  // The bonds `window` holds (0 for an unknown window), and those of every window.
+  std::uint64_t total_bonded(std::uint64_t window) const;
+  runtime::Uint128 total_bonded() const;
+  // Writes every window, its commits (commitment order) and its reveals (acceptance order), for a
+  // ledger's state digest.
+  void digest(codec::Writer& w) const;
   const QLockParams& params() const { return m_params; }
+
+  bool operator==(const QLockBook&) const = default;
 
  private:
   struct Commit {
@@ -66,13 +82,21 @@ class QLockBook {
     std::uint64_t bond = 0;
     std::uint64_t height = 0;
     bool revealed = false;
+
+    bool operator==(const Commit&) const = default;
   };
   struct Window {
     std::map<runtime::Hash32, Commit> commits;  // by commitment
     std::vector<QLockReveal> reveals;
     std::uint64_t total_bonded = 0;
+
+    bool operator==(const Window&) const = default;
   };
 
+  // The commitment a reveal opens, or the refusal.
+  QLockRefusal find_revealed(const runtime::Hash32& sender, std::uint64_t window,
+                             runtime::ByteView tx_core, runtime::ByteView salt,
+                             std::uint64_t height, runtime::Hash32& commitment) const;
   QLockRefusal phase_refusal(std::uint64_t window, std::uint64_t height, WindowPhase want) const;
   bool is_replay(const runtime::Hash32& sender, std::uint64_t window, runtime::ByteView tx_core,
                  runtime::ByteView salt) const;

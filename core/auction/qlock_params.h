@@ -21,6 +21,8 @@ struct QLockParams {
   std::size_t max_commits_per_window = 100'000;
 
   bool valid() const { return schedule.valid() && min_bond > 0 && max_commits_per_window > 0; }
+
+  bool operator==(const QLockParams&) const = default;
 };
 
 }  // namespace mn::auction

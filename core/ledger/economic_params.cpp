@@ -12,7 +12,7 @@ runtime::Status EconomicParams::check() const {
   if (unbonding_blocks > kMaxUnbondingBlocks) {
     return runtime::Status(runtime::ErrorCode::kInvalidArgument, "unbonding_blocks is too large");
   }
-  return runtime::Status::ok();
+  return auction.check();
 }
 
 void EconomicParams::encode(codec::Writer& w) const {
@@ -31,6 +31,7 @@ void EconomicParams::encode(codec::Writer& w) const {
   w.write_u32(minting.coordinator_ratio_bps);
   w.write_u64(min_stake);
   w.write_u64(unbonding_blocks);
+  auction.encode(w);
 }
 
 }  // namespace mn::ledger

@@ -1,11 +1,13 @@
 // The economic parameters a chain fixes at genesis (SPEC 2.2, 2.5, 2.6): PoE rent, how the rent
 // pool is shared, slashing penalties, minting for compute receipts, the minimum validator stake and
-// the unbonding period. Part of the genesis hash and of the state root, so two nodes that disagree
-// on them never agree on a block. Plain data; check() states the rules.
+// the unbonding period, and the auction's parameters. Part of the genesis hash and of the state
+// root, so two nodes that disagree on them never agree on a block. Plain data; check() states the
+// rules.
 #pragma once
 
 #include <cstdint>
 
+#include "core/auction/auction_params.h"
 #include "core/codec/writer.h"
 #include "core/poe/rent_schedule.h"
 #include "core/rewards/compute_receipt.h"
@@ -31,10 +33,12 @@ struct EconomicParams {
   std::uint64_t min_stake = kDefaultMinStake;
   // Blocks an UNSTAKE waits (still slashable) before the amount returns to the balance.
   std::uint64_t unbonding_blocks = kDefaultUnbondingBlocks;
+  // The auction's windows, bonds, bids and revenue split (core/auction).
+  auction::AuctionParams auction;
 
   // kInvalidArgument naming the first broken rule: shares sum to 10,000 bps, slashing rates and
   // the coordinator ratio at most 10,000 bps, min_stake >= 1, unbonding_blocks <=
-  // kMaxUnbondingBlocks.
+  // kMaxUnbondingBlocks, and the auction's own rules (AuctionParams::check).
   runtime::Status check() const;
   // Canonical encoding (genesis hash, state summary).
   void encode(codec::Writer& w) const;

@@ -30,6 +30,7 @@ runtime::Result<LedgerState> from_genesis(const Genesis& genesis) {
   LedgerState state;
   state.m_fee_params = genesis.fee_params;
   state.m_economics = genesis.economics;
+  state.m_chain_id = genesis.chain_id;
   runtime::Uint128 supply = 0;
   for (const GenesisAccount& entry : genesis.accounts) {
     Account account;
@@ -64,7 +65,7 @@ runtime::Result<LedgerState> from_genesis(const Genesis& genesis) {
 
 runtime::Hash32 genesis_hash(const Genesis& genesis) {
   codec::Writer w;
-  codec::write_header(w, kGenesisTag, 2);
+  codec::write_header(w, kGenesisTag, 3);
   w.write_string(genesis.chain_id);
   w.write_count(genesis.accounts.size());
   for (const GenesisAccount& a : genesis.accounts) {

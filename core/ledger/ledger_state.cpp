@@ -52,6 +52,42 @@ const char* tx_result_name(TxResult result) {
       return "invalid_evidence";
     case TxResult::kBadReceipt:
       return "bad_receipt";
+    case TxResult::kAuctionTooEarly:
+      return "auction_too_early";
+    case TxResult::kAuctionTooLate:
+      return "auction_too_late";
+    case TxResult::kBondTooLow:
+      return "bond_too_low";
+    case TxResult::kDuplicateCommit:
+      return "duplicate_commit";
+    case TxResult::kSaltTooShort:
+      return "salt_too_short";
+    case TxResult::kTxCoreTooLarge:
+      return "tx_core_too_large";
+    case TxResult::kUnknownCommitment:
+      return "unknown_commitment";
+    case TxResult::kReplayedReveal:
+      return "replayed_reveal";
+    case TxResult::kDuplicateReveal:
+      return "duplicate_reveal";
+    case TxResult::kWindowFull:
+      return "window_full";
+    case TxResult::kUnknownPartner:
+      return "unknown_partner";
+    case TxResult::kNotRevealed:
+      return "not_revealed";
+    case TxResult::kBadBid:
+      return "bad_bid";
+    case TxResult::kDuplicateBid:
+      return "duplicate_bid";
+    case TxResult::kBidsFull:
+      return "bids_full";
+    case TxResult::kNoIncludedBid:
+      return "no_included_bid";
+    case TxResult::kBadDelivery:
+      return "bad_delivery";
+    case TxResult::kBadBuilderEvidence:
+      return "bad_builder_evidence";
   }
   return "unknown";
 }
@@ -188,9 +224,10 @@ runtime::Hash32 LedgerState::accounts_root() const {
 
 runtime::Hash32 LedgerState::summary_digest() const {
   codec::Writer w;
-  codec::write_header(w, kLedgerSummaryTag, 2);
+  codec::write_header(w, kLedgerSummaryTag, 3);
+  w.write_string(m_chain_id);
   w.write_u64(m_height);
-  // Each module's part, in registry order; the bytes are those of format version 2.
+  // Each module's part, in registry order. Version 3 added the chain id and the auction's part.
   for (const auto& module : m_modules->modules()) module->digest(*this, w);
   w.write_fixed(m_history);
   w.write_u64(m_pools.rent_pool);

@@ -2,24 +2,28 @@
 // economic parameters, the pools, the supply counters, and the containers of the ledger modules
 // (ledger_module.h) that run on it: validator stakes and unbonding amounts (core/staking), PoE
 // records (core/poe), escrows and claimed receipts (core/rewards), offences and tombstones
-// (core/slashing). It changes from outside in three ways: begin_block() (each module's start-of-
-// block hook, in registry order), apply() (one transaction, dispatched to the module that owns its
-// type) and end_block(). A transaction either applies completely or is rejected with a reason and
-// changes nothing; the reason is a value the caller acts on (a block with a rejected transaction
-// is invalid, and the proposer or the relaying peer is blamed accordingly). Conservation:
-// sum(balances) + pools.sum() + the holdings of every module == genesis_supply + minted - burned,
-// checked exactly in 128 bits by check_conservation(). The state root commits to everything: the
-// Merkle root over the accounts in address order, combined with the digest of the rest (which
-// every module writes its part of); prove_account() gives a proof a light client checks with
-// verify_account() alone.
+// (core/slashing); and one slot per module that keeps its state to itself (module_states.h; the
+// auction, core/auction, and every module after it). It changes from outside in three ways:
+// begin_block() (each module's start-of-block hook, in registry order), apply() (one transaction,
+// dispatched to the module that owns its type) and end_block(). A transaction either applies
+// completely or is rejected with a reason and changes nothing; the reason is a value the caller
+// acts on (a block with a rejected transaction is invalid, and the proposer or the relaying peer is
+// blamed accordingly). Conservation: sum(balances) + pools.sum() + the holdings of every module ==
+// genesis_supply + minted - burned, checked exactly in 128 bits by check_conservation(). The state
+// root commits to everything: the Merkle root over the accounts in address order, combined with the
+// digest of the rest (which every module writes its part of); prove_account() gives a proof a light
+// client checks with verify_account() alone.
 //
 // Deterministic: ordered containers only, integer arithmetic only. Not thread-safe.
 #pragma once
 
+#include <any>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,6 +33,8 @@
 #include "core/ledger/address.h"
 #include "core/ledger/economic_params.h"
 #include "core/ledger/fee_schedule.h"
+#include "core/ledger/module_state.h"
+#include "core/ledger/module_states.h"
 #include "core/ledger/transaction.h"
 #include "core/runtime/result.h"
 #include "core/runtime/types.h"
@@ -59,6 +65,25 @@ enum class [[nodiscard]] TxResult : std::uint8_t{
     kTombstoned,         // the key was removed for double signing: it can never stake again
     kInvalidEvidence,    // the evidence proves no offence (or no verifier judges evidence here)
     kBadReceipt,         // a compute receipt without both valid signatures
+    // The auction (core/auction/auction_module.h).
+    kAuctionTooEarly,     // the window's phase (or the bid's height) for this action has not come
+    kAuctionTooLate,      // the window's phase for this action is over, or the bid's height passed
+    kBondTooLow,          // a commit's bond below min_commit_bond
+    kDuplicateCommit,     // this commitment is already posted in the window
+    kSaltTooShort,        // a reveal's salt shorter than 16 bytes
+    kTxCoreTooLarge,      // a reveal's tx_core longer than max_tx_core_bytes
+    kUnknownCommitment,   // the reveal opens no commitment of its sender in the window
+    kReplayedReveal,      // the reveal opens a commitment of another window
+    kDuplicateReveal,     // the commitment was already revealed
+    kWindowFull,          // the window holds max_commits_per_window commits
+    kUnknownPartner,      // a commit names a partner chain the genesis did not register
+    kNotRevealed,         // a cancel names no live revealed entry of its sender in the window
+    kBadBid,              // a bid not by the sender, not signed, valueless or bonded below value
+    kDuplicateBid,        // the builder already bid for that height
+    kBidsFull,            // the height holds max_bids_per_height bids
+    kNoIncludedBid,       // a delivery or evidence names no unsettled included bid
+    kBadDelivery,         // a delivery not signed by the sender, or delivered twice
+    kBadBuilderEvidence,  // the evidence proves no equivocation
 };
 
 const char* tx_result_name(TxResult result);
@@ -87,6 +112,10 @@ struct TxPrecheck {
   AmountPayload amount;  // kStake, kUnstake and kEscrowDeposit
   PoeSubmitPayload poe;
   rewards::ComputeReceipt receipt;
+  // The decoded payload of a type whose module keeps its payload types to itself (the auction's
+  // and every later one's): the module stores its own struct here in decode() and reads it back
+  // in check_rules() and apply(). The fields above serve the types that predate it.
+  std::any payload;
   runtime::Uint128 debit = 0;  // what the sender's balance must cover: fee + amount moved out
 };
 
@@ -155,11 +184,13 @@ class LedgerState {
   // registry order. With the standard modules: staking releases every unbonding amount due at or
   // before the height, then rent distribution splits the whole rent pool (rewards::split_rent)
   // among the parent's signers (to their accounts, created if needed), its proposer, the slashing
-  // pool and the treasury; for block 1 (no parent certificate) the pool waits.
+  // pool and the treasury; for block 1 (no parent certificate) the pool waits; then the auction
+  // records the parent's proposer on the bid it included and includes the best open bid for the
+  // height (core/auction/auction_module.h).
   // REQUIRES: start.height == height() + 1.
   void begin_block(const BlockStart& start);
-  // Closes the current block: runs every module's end_block in registry order (no standard module
-  // acts there yet).
+  // Closes the current block: runs every module's end_block in registry order (with the standard
+  // modules, only the auction acts there: it seals, settles windows and settles included bids).
   void end_block();
 
   // Applies `tx` completely (kOk) or not at all (any other reason). Checks, in this order: the
@@ -183,7 +214,9 @@ class LedgerState {
   //    at the offence height (poe_was_due). A new offence of a bonded key that is not tombstoned is
   //    slashed: the penalty (slashing_params.h) is taken from stake, then unbonding, and burned or
   //    pooled. True evidence of anything else (an offence already slashed, a tombstoned or unbonded
-  //    key) applies without effect but its fee: reporters racing on one offence are not stuck.
+  //    key) applies without effect but its fee: reporters racing on one offence are not stuck;
+  //  - the auction's commit, reveal, pool cancel, builder bid, delivery and evidence: as
+  //    core/auction/auction_module.h says (bonds move from the balance into the auction).
   // `evidence` may be null where no evidence is judged: an evidence transaction is then
   // kInvalidEvidence.
   TxResult apply(const Transaction& tx, crypto::CryptoProvider& crypto,
@@ -208,6 +241,13 @@ class LedgerState {
   const std::map<Address, std::uint64_t>& escrows() const { return m_escrows; }
   const std::set<runtime::Hash32>& receipts() const { return m_receipts; }
   const Pools& pools() const { return m_pools; }
+  // The state module `name` keeps in its own slot (module_state.h); null if it never wrote one.
+  const ModuleState* module_state(std::string_view name) const {
+    return m_module_states.find(name);
+  }
+  const ModuleStates& module_states() const { return m_module_states; }
+  // The chain id the genesis named (commitments bound to the chain use it).
+  const std::string& chain_id() const { return m_chain_id; }
   // The last block begun (0 before block 1).
   std::uint64_t height() const { return m_height; }
   const BlockEffects& block_effects() const { return m_effects; }
@@ -229,8 +269,9 @@ class LedgerState {
   runtime::Hash32 state_root() const;
   // Merkle root over leaf_hash(account.encode()) of every account in address order.
   runtime::Hash32 accounts_root() const;
-  // BLAKE2b-256 of the canonical encoding of the height, every module's digest in registry order
-  // (with the standard modules: stakes in address order, unbonding, tombstones, escrows), the
+  // BLAKE2b-256 of the canonical encoding of the chain id, the height, every module's digest in
+  // registry order (with the standard modules: stakes in address order, unbonding, tombstones,
+  // escrows, then the auction's state), the
   // running digest of recorded PoE, offence and receipt ids, the pools, genesis supply, minted,
   // burned, and the fee and economic parameters.
   runtime::Hash32 summary_digest() const;
@@ -269,6 +310,9 @@ class LedgerState {
   // commits to them without rehashing the whole history each block.
   runtime::Hash32 m_history{};
   Pools m_pools;
+  // The modules that keep their state in a slot of their own, shared between copies until written.
+  ModuleStates m_module_states;
+  std::string m_chain_id;
   std::uint64_t m_height = 0;
   BlockEffects m_effects;
   std::uint64_t m_genesis_supply = 0;

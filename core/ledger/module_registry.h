@@ -27,7 +27,7 @@ class ModuleRegistry {
 };
 
 // The chain's modules (standard_modules.cpp): transfer, staking, poe, compute receipts, slashing
-// evidence, rent distribution. Immutable, built once.
+// evidence, rent distribution, auction. Immutable, built once.
 const ModuleRegistry& standard_modules();
 
 }  // namespace mn::ledger

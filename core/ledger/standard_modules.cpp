@@ -2,6 +2,7 @@
 // state root (module_registry.h): change it only with a state-format version.
 #include <memory>
 
+#include "core/auction/auction_module.h"
 #include "core/ledger/module_registry.h"
 #include "core/ledger/transfer_module.h"
 #include "core/poe/poe_module.h"
@@ -21,6 +22,7 @@ const ModuleRegistry& standard_modules() {
       std::make_shared<rewards::ReceiptsModule>(),
       std::make_shared<slashing::EvidenceModule>(),
       std::make_shared<rewards::RentDistributionModule>(),
+      std::make_shared<auction::AuctionModule>(),
   });
   return registry;
 }

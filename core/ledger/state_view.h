@@ -4,8 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <set>
+#include <string>
+#include <string_view>
 
 #include "core/ledger/ledger_state.h"
 
@@ -21,6 +25,7 @@ class StateView {
   std::uint64_t genesis_supply() const { return m_state.m_genesis_supply; }
   std::uint64_t minted() const { return m_state.m_minted; }
   std::uint64_t burned() const { return m_state.m_burned; }
+  const std::string& chain_id() const { return m_state.m_chain_id; }
   void add_minted(std::uint64_t amount) { m_state.m_minted += amount; }
   void add_burned(std::uint64_t amount) { m_state.m_burned += amount; }
 
@@ -45,6 +50,18 @@ class StateView {
   std::set<runtime::Hash32>& offences() { return m_state.m_offences; }
   std::map<Address, std::uint64_t>& escrows() { return m_state.m_escrows; }
   std::set<runtime::Hash32>& receipts() { return m_state.m_receipts; }
+
+  // Module `name`'s own state (module_state.h); null if it never wrote one.
+  const ModuleState* module_state(std::string_view name) const {
+    return m_state.m_module_states.find(name);
+  }
+  // Module `name`'s state for writing: made by `make` the first time, and copied first if another
+  // copy of the ledger shares it. A module that may still reject must compute on copies, or ask
+  // for this only once it accepts.
+  ModuleState& mutable_module_state(std::string_view name,
+                                    const std::function<std::unique_ptr<ModuleState>()>& make) {
+    return m_state.m_module_states.mutable_slot(name, make);
+  }
 
  private:
   LedgerState& m_state;

@@ -28,6 +28,18 @@ const char* tx_type_name(TxType type) {
       return "param_update";
     case TxType::kEscrowDeposit:
       return "escrow_deposit";
+    case TxType::kAuctionCommit:
+      return "auction_commit";
+    case TxType::kAuctionReveal:
+      return "auction_reveal";
+    case TxType::kPoolCancel:
+      return "pool_cancel";
+    case TxType::kBuilderBid:
+      return "builder_bid";
+    case TxType::kBuilderDelivery:
+      return "builder_delivery";
+    case TxType::kBuilderEvidence:
+      return "builder_evidence";
   }
   return nullptr;
 }
@@ -50,7 +62,7 @@ void write_fields(codec::Writer& w, const Transaction& tx) {
 
 bool is_known_type(std::uint8_t type) {
   return type >= static_cast<std::uint8_t>(TxType::kTransfer) &&
-         type <= static_cast<std::uint8_t>(TxType::kEscrowDeposit);
+         type <= static_cast<std::uint8_t>(TxType::kBuilderEvidence);
 }
 
 }  // namespace

@@ -34,10 +34,20 @@ enum class TxType : std::uint8_t {
   kParamUpdate,
   // Moves balance into the sender's escrow, from which receipts it co-signed are paid (SPEC 2.6).
   kEscrowDeposit,
+  // The auction (SPEC 2.4, core/auction): a QLock commitment with its bond, its reveal, a signed
+  // withdrawal of a revealed entry before the seal, a bonded builder bid, a builder's delivery of
+  // an included bid's payload, and evidence of a builder's equivocation.
+  kAuctionCommit,
+  kAuctionReveal,
+  kPoolCancel,
+  kBuilderBid,
+  kBuilderDelivery,
+  kBuilderEvidence,
 };
 
 // The type's name ("transfer", "receipt_claim", "poe_submit", "stake", "unstake", "evidence",
-// "param_update", "escrow_deposit"); nullptr for a byte that names no type.
+// "param_update", "escrow_deposit", "auction_commit", "auction_reveal", "pool_cancel",
+// "builder_bid", "builder_delivery", "builder_evidence"); nullptr for a byte that names no type.
 const char* tx_type_name(TxType type);
 
 // Largest payload of a transaction of any type but EVIDENCE.

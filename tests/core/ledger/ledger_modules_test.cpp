@@ -61,7 +61,7 @@ TEST(ModuleRegistryTest, StandardModulesInTheirFixedOrder) {
   const ModuleRegistry& registry = standard_modules();
   EXPECT_EQ(names_of(registry),
             (std::vector<std::string>{"transfer", "staking", "poe", "compute_receipts", "slashing",
-                                      "rent_distribution"}));
+                                      "rent_distribution", "auction"}));
   EXPECT_EQ(registry.module_for(TxType::kTransfer)->name(), "transfer");
   EXPECT_EQ(registry.module_for(TxType::kStake)->name(), "staking");
   EXPECT_EQ(registry.module_for(TxType::kUnstake)->name(), "staking");

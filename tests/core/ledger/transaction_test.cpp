@@ -59,7 +59,7 @@ TEST(Transaction, EncodeDecodeRoundTrip) {
 
 TEST(Transaction, EveryTypeRoundTrips) {
   crypto::SimulatedCryptoProvider crypto;
-  for (std::uint8_t type = 1; type <= static_cast<std::uint8_t>(TxType::kEscrowDeposit); ++type) {
+  for (std::uint8_t type = 1; type <= static_cast<std::uint8_t>(TxType::kBuilderEvidence); ++type) {
     const Transaction tx = make_transaction(static_cast<TxType>(type), key_of(crypto, 2), 7, 9,
                                             Bytes{1, 2, 3}, crypto);
     auto decoded = Transaction::decode(tx.encode());
@@ -128,8 +128,8 @@ TEST(Transaction, UnknownVersionIsBadVersion) {
 }
 
 TEST(Transaction, UnknownTypeIsInvalidArgument) {
-  ASSERT_TRUE(Transaction::decode(raw_transaction(kTransactionTag, 1, 8, 0)));
-  for (const std::uint8_t type : {0, 9, 255}) {
+  ASSERT_TRUE(Transaction::decode(raw_transaction(kTransactionTag, 1, 14, 0)));
+  for (const std::uint8_t type : {0, 15, 255}) {
     EXPECT_EQ(Transaction::decode(raw_transaction(kTransactionTag, 1, type, 0)).status().code(),
               ErrorCode::kInvalidArgument)
         << int{type};

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/auction/record_tags.h"
 #include "core/codec/header.h"
 #include "core/crypto/hash.h"
 #include "core/crypto/simulated_crypto_provider.h"
@@ -53,7 +54,7 @@ TEST_F(StakingModuleTest, HoldsStakesAndUnbonding) {
   EXPECT_TRUE(m_state.check_conservation().is_ok());
 }
 
-TEST_F(StakingModuleTest, ModulesWriteTheFormatTwoSummary) {
+TEST_F(StakingModuleTest, ModulesWriteTheFormatThreeSummary) {
   ASSERT_EQ(
       m_state.apply(ledger::make_unstake(m_validator, m_min_stake, 1, m_fee, m_crypto), m_crypto),
       ledger::TxResult::kOk);
@@ -64,9 +65,11 @@ TEST_F(StakingModuleTest, ModulesWriteTheFormatTwoSummary) {
   EXPECT_EQ(rewards::ReceiptsModule().holdings(m_state), runtime::Uint128{500});
 
   // The summary as LedgerState wrote it by hand before the modules (no PoE, receipt or offence
-  // recorded, so the history is all zeros).
+  // recorded, so the history is all zeros), in format three: the chain id first, and the auction's
+  // part (an empty auction) after the escrows.
   codec::Writer w;
-  codec::write_header(w, ledger::kLedgerSummaryTag, 2);
+  codec::write_header(w, ledger::kLedgerSummaryTag, 3);
+  w.write_string(m_state.chain_id());
   w.write_u64(m_state.height());
   w.write_count(m_state.stakes().size());
   for (const auto& [address, stake] : m_state.stakes()) {
@@ -86,6 +89,8 @@ TEST_F(StakingModuleTest, ModulesWriteTheFormatTwoSummary) {
     w.write_fixed(address);
     w.write_u64(escrow);
   }
+  codec::write_header(w, auction::kAuctionDigestTag, 1);
+  for (int part = 0; part < 5; ++part) w.write_count(0);  // windows, records, seals, bids, taken
   w.write_fixed(runtime::Hash32{});
   w.write_u64(m_state.pools().rent_pool);
   w.write_u64(m_state.pools().slashing_pool);

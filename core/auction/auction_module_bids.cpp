@@ -1,0 +1,148 @@
+// AuctionModule: the proposer-builder separation rules (bids, inclusion, delivery, equivocation,
+// settlement of included bids).
+#include <algorithm>
+#include <any>
+#include <optional>
+#include <vector>
+
+#include "core/auction/auction_module.h"
+#include "core/auction/builder_equivocation_evidence.h"
+#include "core/auction/payload_reveal.h"
+#include "core/auction/winning_bid.h"
+#include "core/ledger/state_view.h"
+#include "core/runtime/assert.h"
+
+namespace mn::auction {
+
+using ledger::TxResult;
+
+namespace {
+
+ledger::Address address_of(const crypto::PublicKey& key) {
+  return ledger::address_from_public_key(key);
+}
+
+// Whether the next begin_block has bids to take or a proposer to record.
+bool begin_has_work(const AuctionState& auction, std::uint64_t height, bool knows_proposer) {
+  if (!auction.open_bids.empty() && auction.open_bids.begin()->first <= height) return true;
+  if (!knows_proposer || height == 0) return false;
+  const auto parent = auction.included.find(height - 1);
+  return parent != auction.included.end() && !parent->second.proposer;
+}
+
+}  // namespace
+
+TxResult AuctionModule::apply_bid(const ledger::TxPrecheck& check, ledger::StateView& state,
+                                  crypto::CryptoProvider& crypto) {
+  const auto& bid = std::any_cast<const BuilderBid&>(check.payload);
+  if (bid.height <= state.height()) return TxResult::kAuctionTooLate;
+  if (bid.height - state.height() > kMaxBidLeadHeights) return TxResult::kAuctionTooEarly;
+  if (const AuctionState* current = find_state(state); current != nullptr) {
+    const auto bids = current->open_bids.find(bid.height);
+    if (bids != current->open_bids.end()) {
+      const auto same_builder = [&bid](const BuilderBid& b) { return b.builder == bid.builder; };
+      if (std::any_of(bids->second.begin(), bids->second.end(), same_builder))
+        return TxResult::kDuplicateBid;
+      if (bids->second.size() >= state.economics().auction.max_bids_per_height)
+        return TxResult::kBidsFull;
+    }
+  }
+  // Last: the signature check is the costly one.
+  if (!bid.verify(crypto)) return TxResult::kBadBid;
+  writable(state).open_bids[bid.height].push_back(bid);
+  return TxResult::kOk;
+}
+
+TxResult AuctionModule::apply_delivery(const ledger::TxPrecheck& check, ledger::StateView& state,
+                                       crypto::CryptoProvider& crypto) {
+  const auto& reveal = std::any_cast<const PayloadReveal&>(check.payload);
+  const AuctionState* current = find_state(state);
+  if (current == nullptr) return TxResult::kNoIncludedBid;
+  const auto included = current->included.find(reveal.height);
+  if (included == current->included.end() || included->second.bid.builder != reveal.builder)
+    return TxResult::kNoIncludedBid;
+  if (included->second.delivery) return TxResult::kBadDelivery;
+  const std::uint64_t deadline =
+      reveal.height + state.economics().auction.withholding.reveal_deadline_heights;
+  if (state.height() > deadline) return TxResult::kAuctionTooLate;
+  if (!reveal.verify(crypto)) return TxResult::kBadDelivery;
+  writable(state).included.at(reveal.height).delivery =
+      PayloadDelivery{state.height(), reveal.payload_commitment};
+  return TxResult::kOk;
+}
+
+TxResult AuctionModule::apply_evidence(const ledger::TxPrecheck& check, ledger::StateView& state,
+                                       crypto::CryptoProvider& crypto) {
+  const auto& evidence = std::any_cast<const BuilderEquivocationEvidence&>(check.payload);
+  const AuctionState* current = find_state(state);
+  if (current == nullptr) return TxResult::kNoIncludedBid;
+  const auto included = current->included.find(evidence.height());
+  if (included == current->included.end() || included->second.bid.builder != evidence.builder() ||
+      included->second.equivocated)
+    return TxResult::kNoIncludedBid;
+  if (!evidence.verify(crypto).is_ok()) return TxResult::kBadBuilderEvidence;
+  writable(state).included.at(evidence.height()).equivocated = true;
+  return TxResult::kOk;
+}
+
+void AuctionModule::begin_block(ledger::StateView& state, const ledger::BlockStart& start) const {
+  const AuctionState* current = find_state(state);
+  const std::uint64_t height = state.height();
+  if (current == nullptr || !begin_has_work(*current, height, start.parent_proposer.has_value()))
+    return;
+  AuctionState& auction = writable(state);
+  if (start.parent_proposer && height > 0) {
+    const auto parent = auction.included.find(height - 1);
+    if (parent != auction.included.end() && !parent->second.proposer)
+      parent->second.proposer = address_of(*start.parent_proposer);
+  }
+  // Bids are only ever open for heights after the current one, so at most the first entry is due;
+  // the loop also drains any older one.
+  while (!auction.open_bids.empty() && auction.open_bids.begin()->first <= height) {
+    const std::vector<BuilderBid> bids = std::move(auction.open_bids.begin()->second);
+    const std::uint64_t bid_height = auction.open_bids.begin()->first;
+    auction.open_bids.erase(auction.open_bids.begin());
+    // Every open bid was checked on entry (height, value, bond, signature): the best is the
+    // winner by select_winning_bid's order alone.
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < bids.size(); ++i) {
+      if (bid_beats(bids[i], bids[best])) best = i;
+    }
+    for (std::size_t i = 0; i < bids.size(); ++i) {
+      if (i == best && bid_height == height) continue;
+      pay(state, address_of(bids[i].builder), bids[i].bond);
+    }
+    if (bid_height == height && !bids.empty())
+      auction.included[height] = IncludedBid{bids[best], std::nullopt, std::nullopt, false};
+  }
+}
+
+void AuctionModule::settle_bids(ledger::StateView& state) {
+  const AuctionParams& params = state.economics().auction;
+  const std::uint64_t height = state.height();
+  std::vector<std::uint64_t> due;
+  for (const auto& [bid_height, included] : find_state(state)->included) {
+    // Settled once the proposer can be known (a later block started) and either the builder
+    // equivocated or its delivery deadline passed.
+    if (height <= bid_height) continue;
+    if (included.equivocated || height > bid_height + params.withholding.reveal_deadline_heights)
+      due.push_back(bid_height);
+  }
+  for (const std::uint64_t bid_height : due) {
+    AuctionState& auction = writable(state);
+    const IncludedBid included = auction.included.at(bid_height);
+    const BidSettlement settled = settle_included_bid(
+        included.bid, params.withholding, included.delivery, included.equivocated, height);
+    MN_ASSERT(settled.outcome != BidOutcome::kPending);
+    auction.included.erase(bid_height);
+    if (included.proposer) {
+      pay(state, *included.proposer, settled.to_proposer);
+    } else {
+      state.pools().treasury += settled.to_proposer;
+    }
+    pay(state, address_of(included.bid.builder), settled.to_builder);
+    state.pools().slashing_pool += settled.to_penalty;
+  }
+}
+
+}  // namespace mn::auction

@@ -1,0 +1,97 @@
+#include "core/auction/auction_state.h"
+
+#include <iterator>
+
+#include "core/auction/record_tags.h"
+#include "core/auction/tx_core.h"
+#include "core/codec/header.h"
+
+namespace mn::auction {
+
+namespace {
+
+QLockParams qlock_params(const AuctionParams& params, const std::string& chain_id) {
+  QLockParams out;
+  out.chain_id = chain_id;
+  out.schedule = params.schedule;
+  out.min_bond = params.min_commit_bond;
+  out.max_tx_core_bytes = params.max_tx_core_bytes;
+  out.max_commits_per_window = params.max_commits_per_window;
+  return out;
+}
+
+void write_bid(codec::Writer& w, const BuilderBid& bid) {
+  w.write_fixed(bid.encode());
+}
+
+}  // namespace
+
+AuctionState::AuctionState(const AuctionParams& params, const std::string& chain_id)
+    : book(qlock_params(params, chain_id)) {}
+
+std::vector<PoolEntry> AuctionState::window_entries(std::uint64_t window) const {
+  const auto record = windows.find(window);
+  std::vector<PoolEntry> out;
+  for (const QLockReveal& reveal : book.reveals(window)) {
+    if (record != windows.end() && record->second.cancelled.contains(reveal.commitment)) continue;
+    auto tx = TxCore::decode(reveal.tx_core);
+    if (tx) out.push_back(tx->to_pool_entry(reveal.sender));
+  }
+  return out;
+}
+
+std::uint64_t AuctionState::auto_bid_at(std::uint64_t window) const {
+  auto it = sealed.upper_bound(window);
+  if (it == sealed.begin()) return 0;
+  return std::prev(it)->second.auto_bid;
+}
+
+runtime::Uint128 AuctionState::holdings() const {
+  runtime::Uint128 held = book.total_bonded();
+  for (const auto& [height, bids] : open_bids) {
+    for (const BuilderBid& bid : bids) held += bid.bond;
+  }
+  for (const auto& [height, bid] : included) held += bid.bid.bond;
+  return held;
+}
+
+void AuctionState::digest(codec::Writer& w) const {
+  codec::write_header(w, kAuctionDigestTag, 1);
+  book.digest(w);
+  w.write_count(windows.size());
+  for (const auto& [window, record] : windows) {
+    w.write_u64(window);
+    w.write_count(record.partner_of.size());
+    for (const auto& [commitment, partner] : record.partner_of) {
+      w.write_fixed(commitment);
+      w.write_fixed(partner);
+    }
+    w.write_count(record.cancelled.size());
+    for (const runtime::Hash32& commitment : record.cancelled) w.write_fixed(commitment);
+  }
+  w.write_count(sealed.size());
+  for (const auto& [window, record] : sealed) {
+    w.write_u64(window);
+    record.encode(w);
+  }
+  w.write_count(open_bids.size());
+  for (const auto& [height, bids] : open_bids) {
+    w.write_u64(height);
+    w.write_count(bids.size());
+    for (const BuilderBid& bid : bids) write_bid(w, bid);
+  }
+  w.write_count(included.size());
+  for (const auto& [height, bid] : included) {
+    write_bid(w, bid.bid);
+    w.write_bool(bid.proposer.has_value());
+    if (bid.proposer) w.write_fixed(*bid.proposer);
+    w.write_bool(bid.delivery.has_value());
+    if (bid.delivery) {
+      w.write_u64(bid.delivery->height);
+      w.write_fixed(bid.delivery->payload_commitment);
+    }
+    w.write_bool(bid.equivocated);
+  }
+}
+
+}  // namespace mn::auction

@@ -1,0 +1,73 @@
+// AuctionState: everything the auction module (auction_module.h) keeps in the ledger, in its own
+// slot of the LedgerState (ledger::ModuleState): the QLock book of the open windows, per window the
+// partner each commit names and the revealed entries withdrawn by a cancel, the seal records of
+// recent windows, the open builder bids by height, and the included bids whose bond waits for the
+// delivery deadline. Holdings (every bond it keeps) and the digest are computed here, so the
+// module's holdings() and digest() cannot miss a container. A plain copyable value with ordered
+// containers only; the ledger copies it only when a block writes it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/auction/auction_params.h"
+#include "core/auction/bid_settlement.h"
+#include "core/auction/builder_bid.h"
+#include "core/auction/pool_entry.h"
+#include "core/auction/qlock_book.h"
+#include "core/auction/seal_record.h"
+#include "core/codec/writer.h"
+#include "core/ledger/address.h"
+#include "core/ledger/module_state.h"
+#include "core/runtime/types.h"
+
+namespace mn::auction {
+
+// What the ledger keeps of a window beside its QLock book.
+struct WindowRecord {
+  // The partner each commit names, by commitment (commits naming none are absent).
+  std::map<runtime::Hash32, runtime::Hash32> partner_of;
+  // Commitments whose revealed entry the sender withdrew (POOL_CANCEL): out of the seal, and their
+  // bond forfeited at settlement like a commit never revealed.
+  std::set<runtime::Hash32> cancelled;
+
+  bool operator==(const WindowRecord&) const = default;
+};
+
+// A bid the ledger took for its height: its bond is locked until settle_included_bid settles it.
+struct IncludedBid {
+  BuilderBid bid;
+  // The proposer of bid.height, learned when the next block starts (its parent's proposer).
+  std::optional<ledger::Address> proposer;
+  std::optional<PayloadDelivery> delivery;
+  bool equivocated = false;
+
+  bool operator==(const IncludedBid&) const = default;
+};
+
+struct AuctionState final : ledger::ModuleStateBase<AuctionState> {
+  AuctionState(const AuctionParams& params, const std::string& chain_id);
+
+  QLockBook book;
+  std::map<std::uint64_t, WindowRecord> windows;  // every window the book holds
+  std::map<std::uint64_t, SealRecord> sealed;     // by window, the last seal_retention_windows
+  std::map<std::uint64_t, std::vector<BuilderBid>> open_bids;  // by height, in arrival order
+  std::map<std::uint64_t, IncludedBid> included;               // by height, until settled
+
+  // The live revealed entries of `window` (not withdrawn), in reveal order.
+  std::vector<PoolEntry> window_entries(std::uint64_t window) const;
+  // The auto-bid of the latest seal of a window at or before `window` (0 before any seal).
+  std::uint64_t auto_bid_at(std::uint64_t window) const;
+
+  // Every bond held: commit bonds, open bids' and included bids' bonds.
+  runtime::Uint128 holdings() const;
+  void digest(codec::Writer& w) const;
+
+  bool operator==(const AuctionState&) const = default;
+};
+
+}  // namespace mn::auction

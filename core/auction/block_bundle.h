@@ -1,0 +1,34 @@
+// window_bundle and check_block_bundle: block-level validity of the sealed bundle (SPEC 2.4, "a
+// block that carries a bundle whose proof fails is invalid"), as pure functions for block
+// execution to call. The ledger records each window's seal (SealRecord: mx_root and winners) when
+// the window's reveal phase ends; during the window's seal phase the proposer can build the
+// bundle with its proof from the state (window_bundle). A block that carries a bundle for a
+// window is invalid unless the state it builds on holds that window's seal record, the bundle
+// verifies against the recorded mx_root (verify_bundle: roots, leaves, top-K digests, positions,
+// the Verkle multiproof) and its winners are the recorded winners, in order.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "core/auction/auction_params.h"
+#include "core/auction/auction_state.h"
+#include "core/auction/sealed_bundle.h"
+#include "core/runtime/result.h"
+#include "core/verkle/crs.h"
+
+namespace mn::auction {
+
+// The bundle of `window`'s seal, proof included, from the live revealed entries `state` holds
+// (while the window is sealed and not yet settled). kNotFound if `state` has no seal record of the
+// window or no longer holds its reveals; the seal's errors otherwise.
+runtime::Result<SealedBundle> window_bundle(const AuctionState& state, std::uint64_t window,
+                                            const AuctionParams& params,
+                                            const std::shared_ptr<const verkle::Crs>& crs);
+
+// Ok when `bundle` is valid for a block building on `parent` (null: an auction with no state);
+// kInvalidArgument naming the failed check otherwise.
+runtime::Status check_block_bundle(const SealedBundle& bundle, const AuctionState* parent,
+                                   const AuctionParams& params, const verkle::Crs& crs);
+
+}  // namespace mn::auction
