@@ -45,6 +45,24 @@ void append_param(SweepTable::ParamColumn& to, const SweepTable::ParamColumn* fr
   }
 }
 
+// The error for a merge that lacks some of the sweep's runs, naming the first few missing.
+Status missing_runs(const SweepTable& first,
+                    const std::map<std::uint64_t, std::pair<std::size_t, std::size_t>>& rows) {
+  std::string missing;
+  std::size_t listed = 0;
+  constexpr std::size_t kListedMissing = 10;
+  for (std::uint64_t i = 0; i < first.total_runs && listed < kListedMissing; ++i) {
+    if (rows.count(i) == 0) {
+      missing += (listed++ == 0 ? "" : ", ") + std::to_string(i);
+    }
+  }
+  return invalid(fmt::format(
+      "{} of the sweep's {} runs are missing (run_index {}{}); merge the missing shards too, "
+      "or pass --partial",
+      first.total_runs - rows.size(), first.total_runs, missing,
+      first.total_runs - rows.size() > listed ? ", ..." : ""));
+}
+
 }  // namespace
 
 SweepTable build_sweep_table(const SweepSpec& spec, const std::vector<SweepRunResult>& results,
@@ -251,21 +269,7 @@ runtime::Result<SweepTable> merge_sweep_tables(const std::vector<SweepTable>& sh
     for (const auto& [name, column] : t.metrics)
       merged.metrics.emplace(name, std::vector<double>{});
   }
-  if (!allow_partial && rows.size() != first.total_runs) {
-    std::string missing;
-    std::size_t listed = 0;
-    constexpr std::size_t kListedMissing = 10;
-    for (std::uint64_t i = 0; i < first.total_runs && listed < kListedMissing; ++i) {
-      if (rows.count(i) == 0) {
-        missing += (listed++ == 0 ? "" : ", ") + std::to_string(i);
-      }
-    }
-    return invalid(fmt::format(
-        "{} of the sweep's {} runs are missing (run_index {}{}); merge the missing shards too, "
-        "or pass --partial",
-        first.total_runs - rows.size(), first.total_runs, missing,
-        first.total_runs - rows.size() > listed ? ", ..." : ""));
-  }
+  if (!allow_partial && rows.size() != first.total_runs) return missing_runs(first, rows);
   for (const auto& [index, where] : rows) {
     const SweepTable& t = shards[where.first];
     const std::size_t r = where.second;
