@@ -5,7 +5,7 @@
 // - 1, a round trip: two channels complete a real handshake, one seals the messages the input
 //   holds (u16 big-endian lengths, then bytes), and the stream, possibly with one byte flipped,
 //   reaches the other in pieces the input sizes. Untampered, exactly the sealed messages arrive,
-//   in order; tampered, the channel fails and nothing after the flip is delivered.
+//   in order; tampered, nothing from the altered frame on is delivered.
 #include <cstdint>
 #include <vector>
 
@@ -109,9 +109,11 @@ void round_trip(std::uint8_t mode, ByteView input) {
   if (!tamper || stream.empty()) {
     MN_FUZZ_CHECK(ok && received == sent);
   } else {
-    MN_FUZZ_CHECK(!ok);
+    // The channel fails, or (a length prefix made longer) waits for bytes that never come;
+    // either way nothing from the tampered frame on is delivered.
     MN_FUZZ_CHECK(received.size() < sent.size());
     for (std::size_t i = 0; i < received.size(); ++i) MN_FUZZ_CHECK(received[i] == sent[i]);
+    static_cast<void>(ok);
   }
 }
 
