@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   clang-format clang-tidy
+  # clang with its libFuzzer and sanitizer runtimes builds fuzz/ (scripts/fuzz.sh); llvm brings
+  # llvm-symbolizer, which turns sanitizer stack traces into file:line.
+  clang libclang-rt-14-dev llvm
   libsodium-dev libdecaf-dev libssl-dev
   libboost-dev libboost-graph-dev libboost-program-options-dev
   nlohmann-json3-dev libfmt-dev libhdf5-dev libtbb-dev librocksdb-dev libeigen3-dev

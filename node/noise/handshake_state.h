@@ -76,8 +76,9 @@ class HandshakeState {
   bool is_write_turn() const;
 
   // The next handshake message carrying `payload` (encrypted from the second message on).
-  // kInvalidArgument if it is not this side's turn to write or the payload exceeds
-  // kMaxHandshakePayloadBytes.
+  // kInvalidArgument if it is not this side's turn to write, the payload exceeds
+  // kMaxHandshakePayloadBytes, or a DH this message performs meets a low-order key the peer sent
+  // earlier (message 1 carries no DH, so a low-order ephemeral there fails the responder's write).
   runtime::Result<runtime::Bytes> write_message(runtime::ByteView payload);
   // The payload of the peer's next handshake message. kInvalidArgument if it is not this side's
   // turn to read, the message exceeds kMaxMessageBytes or carries a low-order key; kTruncated if

@@ -201,6 +201,65 @@ TEST_F(RpcServerTest, SlowClientTimesOutWithoutBlockingOthers) {
   EXPECT_GE(m_metrics.counter("rpc_timeouts_total"), 1);
 }
 
+TEST_F(RpcServerTest, IdleKeptAliveConnectionIsClosedAfterTheReadTimeout) {
+  tcp::socket idle = connect();
+  auto response = request(idle, http::verb::get, "/rpc/getHead");
+  ASSERT_TRUE(response.has_value());
+  ASSERT_TRUE(response->keep_alive());
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(closed_by_server(idle));
+  const auto waited = std::chrono::steady_clock::now() - start;
+  EXPECT_GE(waited, std::chrono::milliseconds(kTestReadTimeoutMs - 50));
+  EXPECT_LT(waited, kClientTimeout);
+}
+
+TEST_F(RpcServerTest, HalfSentBodyTimesOut) {
+  tcp::socket slow = connect();
+  asio::write(slow, asio::buffer(std::string("POST /rpc/sendTx HTTP/1.1\r\nHost: x\r\n"
+                                             "Content-Length: 100\r\n\r\n{\"tx\": \"00")));
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(closed_by_server(slow));
+  const auto waited = std::chrono::steady_clock::now() - start;
+  EXPECT_GE(waited, std::chrono::milliseconds(kTestReadTimeoutMs - 50));
+  EXPECT_LT(waited, kClientTimeout);
+}
+
+// A slowloris client that keeps every single read short but never finishes its request is cut
+// off when the request as a whole is overdue, not kept alive by its trickle.
+TEST_F(RpcServerTest, TricklingClientIsCutOffAtTheRequestDeadline) {
+  tcp::socket slow = connect();
+  const std::string request = "GET /rpc/getHead HTTP/1.1\r\nX-Pad: " + std::string(200, 'a');
+  const auto start = std::chrono::steady_clock::now();
+  const auto trickle_for = std::chrono::milliseconds(4 * kTestReadTimeoutMs);
+  for (std::size_t i = 0;
+       i < request.size() && std::chrono::steady_clock::now() - start < trickle_for; ++i) {
+    beast::error_code error;
+    asio::write(slow, asio::buffer(&request[i], 1), error);
+    if (error) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(kTestReadTimeoutMs / 10));
+  }
+  // Closed by now, well before the trickle would have ended: the end of stream is already there.
+  char byte = 0;
+  bool done = false;
+  beast::error_code error;
+  slow.async_read_some(asio::buffer(&byte, 1), [&](beast::error_code e, std::size_t) {
+    error = e;
+    done = true;
+  });
+  m_client_io.restart();
+  m_client_io.run_for(std::chrono::milliseconds(kTestReadTimeoutMs / 3));
+  EXPECT_TRUE(done);
+  EXPECT_TRUE(error == asio::error::eof || error == asio::error::connection_reset)
+      << error.message();
+  if (!done) {
+    slow.close();
+    m_client_io.restart();
+    m_client_io.run();
+  }
+  stop_server();
+  EXPECT_GE(m_metrics.counter("rpc_timeouts_total"), 1);
+}
+
 TEST_F(RpcServerTest, ConnectionsBeyondTheBoundAreRefusedAndTheServerRecovers) {
   constexpr std::size_t kClients = 3 * kTestMaxConnections;
   std::vector<tcp::socket> sockets;
