@@ -63,6 +63,13 @@ struct RunReport {
     std::uint64_t resent = 0;
     TimeNs finality_p50 = 0;
     TimeNs finality_p99 = 0;
+    // Every submitted transfer: committed ones in commit order, then the others by submission.
+    struct Record {
+      TimeNs submitted = 0;
+      std::optional<TimeNs> committed;  // first honest commit
+      std::uint64_t height = 0;         // 0 if never committed
+    };
+    std::vector<Record> records;
   };
   Transfers transfers;
   std::vector<std::uint64_t> node_heights;  // final committed height per node

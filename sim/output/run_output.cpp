@@ -7,6 +7,7 @@
 
 #include "sim/oracles/chain_progress_oracle.h"
 #include "sim/oracles/economics_recorder.h"
+#include "sim/oracles/finality_oracle.h"
 #include "sim/oracles/inclusion_oracle.h"
 #include "sim/output/h5_file.h"
 #include "sim/output/h5_sections.h"
@@ -269,6 +270,7 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
     EconomicsRecorder::write_h5(f, chain, report, scenario);
     InclusionOracle::write_h5(f, chain, report);
     write_rounds(f, chain, report);
+    FinalityOracle::write_h5(f, chain, report);
   }
   write_timeline(f, chain, report);
   return chain.status();
