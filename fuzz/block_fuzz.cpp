@@ -7,6 +7,7 @@
 #include "core/codec/reader.h"
 #include "core/codec/writer.h"
 #include "core/consensus/block.h"
+#include "core/consensus/block_payload.h"
 #include "core/consensus/censorship_evidence.h"
 #include "core/consensus/invalid_vote_evidence.h"
 #include "core/consensus/ledger_application.h"
@@ -32,10 +33,9 @@ Fixture& fixture() {
 
 void check_payload(ByteView bytes) {
   Fixture& f = fixture();
-  if (auto payload = consensus::LedgerApplication::decode_payload(bytes)) {
+  if (auto payload = consensus::BlockPayload::decode(bytes)) {
     MN_FUZZ_CHECK(same_bytes(
-        consensus::LedgerApplication::encode_payload(payload->parent_commit.get(), payload->txs),
-        bytes));
+        consensus::BlockPayload::encode(payload->parent_commit.get(), payload->txs), bytes));
     if (payload->parent_commit) {
       static_cast<void>(payload->parent_commit->verify(f.set, f.crypto));
       static_cast<void>(payload->parent_commit->signers());
