@@ -1,5 +1,5 @@
 // Blocks as peers send them (core/consensus/block.h) and the ledger payload they carry
-// (LedgerApplication::decode_payload: the parent's commit certificate and the transactions). The
+// (BlockPayload::decode: the parent's commit certificate and the transactions). The
 // first input byte picks the decoder. Properties: no crash; every decoder is strict, so what
 // decodes re-encodes to exactly the input; a decoded block's hash is the hash of its header.
 #include <cstdint>

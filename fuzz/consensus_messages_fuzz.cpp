@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "core/codec/reader.h"
+#include "core/consensus/block_payload.h"
 #include "core/consensus/censorship_evidence.h"
 #include "core/consensus/invalid_vote_evidence.h"
 #include "core/consensus/ledger_application.h"
@@ -34,10 +35,10 @@ Fixture& fixture() {
 // What a node does with a block it did not build before executing it.
 void check_block(const consensus::Block& block) {
   Fixture& f = fixture();
-  if (auto payload = consensus::LedgerApplication::decode_payload(block.payload)) {
-    MN_FUZZ_CHECK(same_bytes(
-        consensus::LedgerApplication::encode_payload(payload->parent_commit.get(), payload->txs),
-        block.payload));
+  if (auto payload = consensus::BlockPayload::decode(block.payload)) {
+    MN_FUZZ_CHECK(
+        same_bytes(consensus::BlockPayload::encode(payload->parent_commit.get(), payload->txs),
+                   block.payload));
     if (payload->parent_commit) static_cast<void>(payload->parent_commit->verify(f.set, f.crypto));
   }
   static_cast<void>(consensus::payload_defect(block.payload, consensus::InclusionRule{}, f.crypto));

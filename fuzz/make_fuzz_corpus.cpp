@@ -14,6 +14,7 @@
 #include "core/codec/hex.h"
 #include "core/codec/writer.h"
 #include "core/consensus/block.h"
+#include "core/consensus/block_payload.h"
 #include "core/consensus/censorship_evidence.h"
 #include "core/consensus/commit_certificate.h"
 #include "core/consensus/evidence.h"
@@ -130,8 +131,8 @@ consensus::BlockPtr block(std::uint64_t height, std::uint32_t round,
   header.proposer = set.proposer(height, round);
   header.timestamp = 1'000'000'000;
   header.validator_set = set.hash();
-  return consensus::make_block(
-      header, consensus::LedgerApplication::encode_payload(parent, {transfer(1), transfer(2)}));
+  return consensus::make_block(header,
+                               consensus::BlockPayload::encode(parent, {transfer(1), transfer(2)}));
 }
 
 std::shared_ptr<const consensus::CommitCertificate> certificate(
@@ -245,7 +246,7 @@ void core_records() {
   consensus::BlockHeader censoring_header;
   censoring_header.height = 7;
   const consensus::BlockPtr censoring = consensus::make_block(
-      censoring_header, consensus::LedgerApplication::encode_payload(nullptr, {transfer(1)}));
+      censoring_header, consensus::BlockPayload::encode(nullptr, {transfer(1)}));
   const consensus::CensorshipEvidence censorship{
       ack,
       poe_tx,
