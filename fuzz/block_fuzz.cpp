@@ -21,18 +21,8 @@ using mn::fuzz::same_bytes;
 using mn::runtime::ByteView;
 namespace consensus = mn::consensus;
 
-struct Fixture {
-  mn::crypto::SodiumCryptoProvider crypto;
-  consensus::ValidatorSet set = mn::fuzz::fixture_validator_set(crypto);
-};
-
-Fixture& fixture() {
-  static Fixture f;
-  return f;
-}
-
 void check_payload(ByteView bytes) {
-  Fixture& f = fixture();
+  mn::fuzz::ValidatorFixture& f = mn::fuzz::validator_fixture();
   if (auto payload = consensus::BlockPayload::decode(bytes)) {
     MN_FUZZ_CHECK(same_bytes(
         consensus::BlockPayload::encode(payload->parent_commit.get(), payload->txs), bytes));

@@ -22,19 +22,9 @@ using mn::fuzz::same_bytes;
 using mn::runtime::ByteView;
 namespace consensus = mn::consensus;
 
-struct Fixture {
-  mn::crypto::SodiumCryptoProvider crypto;
-  consensus::ValidatorSet set = mn::fuzz::fixture_validator_set(crypto);
-};
-
-Fixture& fixture() {
-  static Fixture f;
-  return f;
-}
-
 // What a node does with a block it did not build before executing it.
 void check_block(const consensus::Block& block) {
-  Fixture& f = fixture();
+  mn::fuzz::ValidatorFixture& f = mn::fuzz::validator_fixture();
   if (auto payload = consensus::BlockPayload::decode(block.payload)) {
     MN_FUZZ_CHECK(
         same_bytes(consensus::BlockPayload::encode(payload->parent_commit.get(), payload->txs),
@@ -48,7 +38,7 @@ void check_block(const consensus::Block& block) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  Fixture& f = fixture();
+  mn::fuzz::ValidatorFixture& f = mn::fuzz::validator_fixture();
   const ByteView payload(data + 1, size - 1);
   switch (data[0] % 6) {
     case 0:

@@ -7,6 +7,7 @@
 
 #include "core/consensus/validator_set.h"
 #include "core/crypto/crypto_provider.h"
+#include "core/crypto/sodium_crypto_provider.h"
 
 namespace mn::fuzz {
 
@@ -26,6 +27,17 @@ inline consensus::ValidatorSet fixture_validator_set(crypto::CryptoProvider& cry
     validators.push_back({fixture_key(i, crypto).public_key, 100});
   }
   return consensus::ValidatorSet::create(std::move(validators)).value();
+}
+
+// Real crypto and the fixture validator set, built once per fuzzer process.
+struct ValidatorFixture {
+  crypto::SodiumCryptoProvider crypto;
+  consensus::ValidatorSet set = fixture_validator_set(crypto);
+};
+
+inline ValidatorFixture& validator_fixture() {
+  static ValidatorFixture f;
+  return f;
 }
 
 }  // namespace mn::fuzz
