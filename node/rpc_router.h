@@ -1,7 +1,9 @@
 // The RPC endpoints of SPEC §2.7 as a pure mapping from a request (method, target, body, client
 // address) to a response (status, content type, body), with no I/O: RpcServer feeds it what it
-// reads off a socket, tests call it directly. Ledger data comes from an RpcBackend, /metrics from
-// a MetricsRegistry.
+// reads off a socket, tests call it directly. The endpoints are the routes the RPC modules
+// declare (rpc_module.h: one per state machine, plus the node's own); the router matches the
+// path, checks the method and the body's size, and hands the request to the route's handler.
+// Ledger data comes from an RpcBackend, /metrics from a MetricsRegistry.
 //
 // Every request gets an answer, never an exception or a crash: success is 200 with a JSON object
 // (or Prometheus text for /metrics); failure is a JSON {"error": {"code", "message"[, "field"]}}
@@ -21,12 +23,16 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/crypto/crypto_provider.h"
 #include "node/metrics_registry.h"
 #include "node/rpc_backend.h"
+#include "node/rpc_modules.h"
 #include "node/token_bucket_limiter.h"
 
 namespace mn::node {
@@ -64,9 +70,11 @@ struct RpcResponse {
 
 class RpcRouter {
  public:
-  // `backend`, `crypto` and `metrics` must outlive the router.
+  // Serves the routes of `modules` (standard_rpc_modules() by default). `backend`, `crypto` and
+  // `metrics` must outlive the router. REQUIRES: no two routes share a path.
   RpcRouter(RpcBackend& backend, crypto::CryptoProvider& crypto, const MetricsRegistry& metrics,
-            RpcRouterConfig config, MonotonicClockMs clock);
+            RpcRouterConfig config, MonotonicClockMs clock,
+            std::span<const RpcModule* const> modules = standard_rpc_modules());
 
   RpcResponse handle(const RpcRequest& request);
 
@@ -74,18 +82,18 @@ class RpcRouter {
   static RpcResponse error(unsigned status, std::string_view code, std::string_view message,
                            std::string_view field = {});
 
- private:
-  struct Routes;
+  // For the modules' handlers.
+  RpcBackend& backend() { return m_backend; }
+  crypto::CryptoProvider& crypto() { return m_crypto; }
+  const MetricsRegistry& metrics() const { return m_metrics; }
+  const RpcRouterConfig& config() const { return m_config; }
+  // Whether the faucet's rate limit lets `client` mint now; spends a token if so.
+  bool allow_faucet_request(std::string_view client);
 
+ private:
   RpcResponse dispatch(const RpcRequest& request);
-  // Any type when `type` is empty; otherwise only that type (400 wrong_tx_type).
-  RpcResponse send_tx(std::string_view body, std::optional<ledger::TxType> type);
-  RpcResponse get_tx(std::string_view hash_hex);
-  RpcResponse get_block(std::string_view height_or_hash);
-  RpcResponse get_head();
-  RpcResponse get_balance(std::string_view address_text);
-  RpcResponse estimate_fee(std::string_view body);
-  RpcResponse mint_faucet(std::string_view body, std::string_view client);
+  // The route `path` names and its parameter, if any route matches.
+  std::optional<std::pair<const RpcRoute*, std::string_view>> match(std::string_view path) const;
 
   RpcBackend& m_backend;
   crypto::CryptoProvider& m_crypto;
@@ -93,6 +101,7 @@ class RpcRouter {
   RpcRouterConfig m_config;
   MonotonicClockMs m_clock;
   TokenBucketLimiter m_faucet_limiter;
+  std::vector<const RpcRoute*> m_routes;
 };
 
 }  // namespace mn::node

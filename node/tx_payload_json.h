@@ -1,7 +1,7 @@
 // A transaction's payload as readable JSON, decoded by its type's own layout: what getTx shows
-// instead of hex. One entry per transaction type in one table (tx_payload_json.cpp), so a new
-// type adds its decoder there beside its name. A payload that does not decode by its type's
-// layout is shown as {"undecodable": true}; the raw bytes are always in payload_hex.
+// instead of hex. Each RPC module declares the views of its own types (rpc_module.h); a type no
+// module views, or a payload that does not decode by its type's layout, is shown as
+// {"undecodable": true}. The raw bytes are always in getTx's payload_hex.
 #pragma once
 
 #include <nlohmann/json.hpp>
