@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "sim/gossip_probe.h"
+#include "sim/scenario/scenario_json.h"
+#include "sim/workloads/workload_registry.h"
 
 namespace mn::sim {
 
@@ -37,6 +39,19 @@ void BroadcastWorkload::originate() {
                                         : origins[m_rng.uniform(origins.size())];
   m_sim.run_on_node(
       origin, [](runtime::Reactor& reactor) { static_cast<GossipProbe&>(reactor).originate(); });
+}
+
+runtime::Status BroadcastWorkload::read_options(const WorkloadOptionsContext& context) {
+  const nlohmann::json& section = context.section;
+  WorkloadSpec& spec = context.spec;
+  spec.broadcast_bytes =
+      scenario_json::integer_or(section, "broadcast_bytes", spec.broadcast_bytes);
+  if (const auto origins = section.find("broadcast_origins"); origins != section.end()) {
+    auto ids = context.selector(*origins, "workload.broadcast_origins");
+    if (!ids) return ids.status();
+    spec.broadcast_origins = std::move(ids).value();
+  }
+  return {};
 }
 
 }  // namespace mn::sim

@@ -51,7 +51,7 @@ class ScenarioParser {
 
   // scenario_parser_workload.cpp
   Status load_workload();
-  Status load_workload_rates(const json& workload);
+  Status load_workload_kinds(const json& workload);
   // Genesis holds every balance and stake; conservation needs their sum in 64 bits.
   Status check_supply(const json& workload) const;
   Status load_stake_changes(const json& changes);

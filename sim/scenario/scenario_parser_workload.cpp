@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -13,16 +14,10 @@ using namespace scenario_json;  // the helpers every section reads the document 
 Status ScenarioParser::load_workload() {
   WorkloadSpec& spec = m_scenario.workload;
   const json& workload = member_or_empty(m_doc, "workload");
-  Status status = load_workload_rates(workload);
+  Status status = load_workload_kinds(workload);
   if (!status.is_ok()) return status;
   status = check_supply(workload);
   if (!status.is_ok()) return status;
-  spec.broadcast_bytes = integer_or(workload, "broadcast_bytes", spec.broadcast_bytes);
-  if (const auto origins = workload.find("broadcast_origins"); origins != workload.end()) {
-    auto ids = selector(*origins, "workload.broadcast_origins");
-    if (!ids) return ids.status();
-    spec.broadcast_origins = std::move(ids).value();
-  }
   if (const auto start = workload.find("start_s"); start != workload.end()) {
     spec.start = seconds_to_ns(*start);
   }
@@ -40,30 +35,27 @@ Status ScenarioParser::load_workload() {
   return {};
 }
 
-// Each registered workload's rate, and the accounts the client workloads sign with.
-Status ScenarioParser::load_workload_rates(const json& workload) {
+// Each registered workload's rate, then each one's other keys (a reader shared by several
+// workloads runs once).
+Status ScenarioParser::load_workload_kinds(const json& workload) {
   WorkloadSpec& spec = m_scenario.workload;
-  bool clients = false;  // a client workload of a consensus run submits
   for (const WorkloadKind& kind : workload_kinds()) {
     const std::string key(kind.rate_key);
     double& rate = spec.*kind.rate;
     rate = number_or(workload, key.c_str(), rate);
-    clients = clients || (kind.make_client != nullptr && rate > 0);
     if (!kind.needs_consensus || rate <= 0) continue;
     Status status = needs_consensus(join_path("workload", key));
     if (!status.is_ok()) return status;
   }
-  for (const char* key : {"accounts", "account_balance"}) {
-    if (!workload.contains(key)) continue;
-    Status status = needs_consensus(join_path("workload", key));
+  const WorkloadOptionsContext context{
+      workload, spec,
+      [this](const json& value, const std::string& path) { return selector(value, path); },
+      [this](const std::string& path) { return needs_consensus(path); }};
+  std::set<ReadOptionsFn> read;
+  for (const WorkloadKind& kind : workload_kinds()) {
+    if (kind.read_options == nullptr || !read.insert(kind.read_options).second) continue;
+    Status status = kind.read_options(context);
     if (!status.is_ok()) return status;
-  }
-  spec.accounts = integer_or(workload, "accounts", spec.accounts);
-  spec.account_balance = integer_or(workload, "account_balance", spec.account_balance);
-  if (clients && spec.accounts < 2) {
-    return invalid("workload.accounts",
-                   "must be >= 2 when transfers_per_s, poe_per_s or receipts_per_s > 0 (a transfer "
-                   "or a receipt involves two accounts)");
   }
   return {};
 }

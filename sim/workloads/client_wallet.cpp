@@ -1,6 +1,8 @@
 #include "sim/workloads/client_wallet.h"
 
 #include "core/consensus/message_kinds.h"
+#include "sim/scenario/scenario_json.h"
+#include "sim/workloads/workload_registry.h"
 
 namespace mn::sim {
 
@@ -71,6 +73,30 @@ void ClientWallet::send(NodeId validator, const runtime::MessagePtr& message) {
   m_sim.run_on_node(validator, [&message](runtime::Reactor& reactor) {
     reactor.on_message(runtime::kNoNode, message);
   });
+}
+
+runtime::Status ClientWallet::read_options(const WorkloadOptionsContext& context) {
+  using scenario_json::integer_or;
+  const nlohmann::json& section = context.section;
+  WorkloadSpec& spec = context.spec;
+  for (const char* key : {"accounts", "account_balance"}) {
+    if (!section.contains(key)) continue;
+    runtime::Status status = context.needs_consensus(scenario_json::join_path("workload", key));
+    if (!status.is_ok()) return status;
+  }
+  spec.accounts = integer_or(section, "accounts", spec.accounts);
+  spec.account_balance = integer_or(section, "account_balance", spec.account_balance);
+  bool clients = false;
+  for (const WorkloadKind& kind : workload_kinds()) {
+    clients = clients || (kind.make_client != nullptr && spec.*kind.rate > 0);
+  }
+  if (clients && spec.accounts < 2) {
+    return scenario_json::invalid(
+        "workload.accounts",
+        "must be >= 2 when transfers_per_s, poe_per_s or receipts_per_s > 0 (a transfer or a "
+        "receipt involves two accounts)");
+  }
+  return {};
 }
 
 }  // namespace mn::sim

@@ -18,14 +18,22 @@
 #include "core/crypto/crypto_provider.h"
 #include "core/ledger/fee_schedule.h"
 #include "core/ledger/transaction.h"
+#include "core/runtime/result.h"
 #include "core/runtime/rng.h"
 #include "sim/simulator.h"
 
 namespace mn::sim {
 
+struct WorkloadOptionsContext;
+
 class ClientWallet {
  public:
   static constexpr TimeNs kResendAfter = 4 * runtime::kNsPerSec;
+
+  // Reads the keys every client workload shares (workload_registry.h): `accounts` and
+  // `account_balance`, which only a consensus run has; at least two accounts when a client
+  // workload runs.
+  static runtime::Status read_options(const WorkloadOptionsContext& context);
 
   ClientWallet(Simulator& sim, std::vector<crypto::KeyPair> accounts, std::uint32_t validator_count,
                ledger::FeeParams fees, std::uint64_t seed);

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/broadcast_workload.h"
+#include "sim/workloads/client_wallet.h"
 #include "sim/workloads/poe_workload.h"
 #include "sim/workloads/receipt_workload.h"
 #include "sim/workloads/transfer_workload.h"
@@ -13,13 +15,14 @@ namespace mn::sim {
 namespace {
 
 const std::array<WorkloadKind, 4> kKinds = {{
-    {"transfers", "transfers_per_s", &WorkloadSpec::transfers_per_s, true, &rate_shrink_edits,
-     &TransferWorkload::make},
-    {"poe", "poe_per_s", &WorkloadSpec::poe_per_s, true, &rate_shrink_edits, &PoeWorkload::make},
-    {"receipts", "receipts_per_s", &WorkloadSpec::receipts_per_s, true, &rate_shrink_edits,
-     &ReceiptWorkload::make},
-    {"broadcasts", "broadcasts_per_s", &WorkloadSpec::broadcasts_per_s, false, &rate_shrink_edits,
-     nullptr},
+    {"transfers", "transfers_per_s", &WorkloadSpec::transfers_per_s, true,
+     &ClientWallet::read_options, &rate_shrink_edits, &TransferWorkload::make},
+    {"poe", "poe_per_s", &WorkloadSpec::poe_per_s, true, &ClientWallet::read_options,
+     &rate_shrink_edits, &PoeWorkload::make},
+    {"receipts", "receipts_per_s", &WorkloadSpec::receipts_per_s, true, &ClientWallet::read_options,
+     &rate_shrink_edits, &ReceiptWorkload::make},
+    {"broadcasts", "broadcasts_per_s", &WorkloadSpec::broadcasts_per_s, false,
+     &BroadcastWorkload::read_options, &rate_shrink_edits, nullptr},
 }};
 
 }  // namespace
