@@ -1,5 +1,8 @@
-// The auction module's payload views: commits, reveals (with the revealed transaction core),
-// cancels, builder bids, deliveries and builder evidence.
+// The auction module's endpoints — submitting commits, reveals, cancels and builder bids (each
+// route takes only its own type), and a window's state — and its payload views: commits, reveals
+// (with the revealed transaction core), cancels, builder bids, deliveries and builder evidence.
+#include <charconv>
+#include <optional>
 #include <variant>
 
 #include "core/auction/builder_bid.h"
@@ -84,6 +87,47 @@ json builder_evidence_json(runtime::ByteView payload) {
           {"payload_commitments", json::array({commitment(p->first), commitment(p->second)})}};
 }
 
+std::optional<std::uint64_t> parse_window(std::string_view text) {
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || value >= kMaxAuctionWindow) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+json seal_json(const auction::SealRecord& seal) {
+  json winners = json::array();
+  for (const runtime::Hash32& txid : seal.winners) winners.push_back(hex(txid));
+  return {{"mx_root", hex(seal.mx_root)}, {"winners", winners}, {"auto_bid", seal.auto_bid}};
+}
+
+RpcResponse get_window(RpcRouter& router, const RpcRequest&, std::string_view param) {
+  const auto window = parse_window(param);
+  if (!window) {
+    return RpcRouter::error(400, "bad_window", "expected a decimal window number below 2^32",
+                            "window");
+  }
+  auto summary = router.backend().auction_window(*window);
+  if (!summary.is_ok()) return backend_error(summary.status());
+  const AuctionWindowSummary& w = summary.value();
+  json body{{"chain_id", w.chain_id},         {"window", w.window},
+            {"next_height", w.next_height},   {"phase", auction::window_phase_name(w.phase)},
+            {"commit_start", w.commit_start}, {"reveal_start", w.reveal_start},
+            {"seal_start", w.seal_start},     {"close_height", w.close_height},
+            {"commits", w.commits},           {"reveals", w.reveals}};
+  if (w.seal) body["seal"] = seal_json(*w.seal);
+  return ok_json(body);
+}
+
+constexpr RpcRoute kRoutes[] = {
+    {"/rpc/auction/commit", false, RpcMethod::kPost, submit_only<ledger::TxType::kAuctionCommit>},
+    {"/rpc/auction/reveal", false, RpcMethod::kPost, submit_only<ledger::TxType::kAuctionReveal>},
+    {"/rpc/auction/cancel", false, RpcMethod::kPost, submit_only<ledger::TxType::kPoolCancel>},
+    {"/rpc/auction/bid", false, RpcMethod::kPost, submit_only<ledger::TxType::kBuilderBid>},
+    {"/rpc/auction/window/", true, RpcMethod::kGet, get_window},
+};
+
 constexpr PayloadView kViews[] = {
     {ledger::TxType::kAuctionCommit, commit_json},
     {ledger::TxType::kAuctionReveal, reveal_json},
@@ -96,7 +140,7 @@ constexpr PayloadView kViews[] = {
 }  // namespace
 
 const RpcModule& auction_rpc_module() {
-  static constexpr RpcModule kModule{"auction", {}, kViews};
+  static constexpr RpcModule kModule{"auction", kRoutes, kViews};
   return kModule;
 }
 

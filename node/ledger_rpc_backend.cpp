@@ -3,6 +3,7 @@
 #include <limits>
 #include <string>
 
+#include "core/auction/auction_module.h"
 #include "core/consensus/block_payload.h"
 
 namespace mn::node {
@@ -81,6 +82,28 @@ runtime::Result<AccountSummary> LedgerRpcBackend::account(const ledger::Address&
 
 ledger::FeeParams LedgerRpcBackend::fee_params() {
   return app().state().fee_params();
+}
+
+runtime::Result<AuctionWindowSummary> LedgerRpcBackend::auction_window(std::uint64_t window) {
+  const ledger::LedgerState& state = app().state();
+  const auction::WindowSchedule& schedule = state.economic_params().auction.schedule;
+  AuctionWindowSummary summary;
+  summary.chain_id = state.chain_id();
+  summary.window = window;
+  summary.next_height = app().committed_height() + 1;
+  summary.phase = schedule.phase(window, summary.next_height);
+  summary.commit_start = schedule.commit_start(window);
+  summary.reveal_start = schedule.reveal_start(window);
+  summary.seal_start = schedule.seal_start(window);
+  summary.close_height = schedule.close_height(window);
+  if (const auction::AuctionState* auction = auction::AuctionModule::find_state(state)) {
+    summary.commits = auction->book.commit_count(window);
+    summary.reveals = auction->book.reveals(window).size();
+    if (const auto seal = auction->sealed.find(window); seal != auction->sealed.end()) {
+      summary.seal = seal->second;
+    }
+  }
+  return summary;
 }
 
 runtime::Result<MintOutcome> LedgerRpcBackend::mint_faucet(const ledger::Address& to,

@@ -4,10 +4,16 @@
 // Safe from any thread.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+
+#include "core/runtime/types.h"
 
 namespace mn::node {
 
 std::uint64_t os_random_seed();
+// `count` bytes from the operating system's cryptographic generator (libsodium's randombytes):
+// for secrets such as a QLock commitment's salt.
+runtime::Bytes os_random_bytes(std::size_t count);
 
 }  // namespace mn::node

@@ -1,15 +1,9 @@
 // The PoE module's endpoint (submitPoE takes only POE_SUBMIT transactions) and payload view.
-#include <optional>
-
 #include "node/rpc_handlers.h"
 #include "node/rpc_modules.h"
 
 namespace mn::node {
 namespace {
-
-RpcResponse submit_poe(RpcRouter& router, const RpcRequest& request, std::string_view) {
-  return submit_transaction(router, request.body, ledger::TxType::kPoeSubmit);
-}
 
 nlohmann::json poe_json(runtime::ByteView payload) {
   auto p = ledger::PoeSubmitPayload::decode(payload);
@@ -27,7 +21,7 @@ nlohmann::json poe_json(runtime::ByteView payload) {
 }
 
 constexpr RpcRoute kRoutes[] = {
-    {"/rpc/submitPoE", false, RpcMethod::kPost, submit_poe},
+    {"/rpc/submitPoE", false, RpcMethod::kPost, submit_only<ledger::TxType::kPoeSubmit>},
 };
 
 constexpr PayloadView kViews[] = {

@@ -1,17 +1,11 @@
 // The rewards modules' endpoint (submitReceipt takes only RECEIPT_CLAIM transactions) and the
 // views of compute receipts and escrow deposits.
-#include <optional>
-
 #include "core/rewards/compute_receipt.h"
 #include "node/rpc_handlers.h"
 #include "node/rpc_modules.h"
 
 namespace mn::node {
 namespace {
-
-RpcResponse submit_receipt(RpcRouter& router, const RpcRequest& request, std::string_view) {
-  return submit_transaction(router, request.body, ledger::TxType::kReceiptClaim);
-}
 
 nlohmann::json receipt_json(runtime::ByteView payload) {
   auto r = rewards::ComputeReceipt::decode(payload);
@@ -22,7 +16,7 @@ nlohmann::json receipt_json(runtime::ByteView payload) {
 }
 
 constexpr RpcRoute kRoutes[] = {
-    {"/rpc/submitReceipt", false, RpcMethod::kPost, submit_receipt},
+    {"/rpc/submitReceipt", false, RpcMethod::kPost, submit_only<ledger::TxType::kReceiptClaim>},
 };
 
 constexpr PayloadView kViews[] = {

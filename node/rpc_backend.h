@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/auction/seal_record.h"
+#include "core/auction/window_schedule.h"
 #include "core/ledger/address.h"
 #include "core/ledger/fee_schedule.h"
 #include "core/ledger/transaction.h"
@@ -17,6 +19,9 @@
 #include "core/runtime/types.h"
 
 namespace mn::node {
+
+// Window numbers the RPC accepts: WindowSchedule's phase starts fit in u64 below it.
+inline constexpr std::uint64_t kMaxAuctionWindow = std::uint64_t{1} << 32;
 
 // Whether a submitted transaction was admitted to the mempool, and if not, why (e.g.
 // ledger::tx_result_name of the rejection).
@@ -53,6 +58,22 @@ struct MintOutcome {
   SubmitOutcome outcome;
 };
 
+// A QLock window (SPEC 2.4) as the committed state sees it. The phase is the one a transaction
+// in the next block is judged by.
+struct AuctionWindowSummary {
+  std::string chain_id;  // what a commitment binds
+  std::uint64_t window = 0;
+  std::uint64_t next_height = 0;
+  auction::WindowPhase phase = auction::WindowPhase::kNotOpen;
+  std::uint64_t commit_start = 0;
+  std::uint64_t reveal_start = 0;
+  std::uint64_t seal_start = 0;
+  std::uint64_t close_height = 0;
+  std::size_t commits = 0;  // while the ledger holds the window's book (until it settles)
+  std::size_t reveals = 0;
+  std::optional<auction::SealRecord> seal;  // once sealed, for seal_retention_windows windows
+};
+
 class RpcBackend {
  public:
   virtual ~RpcBackend() = default;
@@ -65,6 +86,8 @@ class RpcBackend {
   virtual runtime::Result<HeadSummary> head() = 0;
   virtual runtime::Result<AccountSummary> account(const ledger::Address& address) = 0;
   virtual ledger::FeeParams fee_params() = 0;
+  // REQUIRES: window < kMaxAuctionWindow (the router checks).
+  virtual runtime::Result<AuctionWindowSummary> auction_window(std::uint64_t window) = 0;
   // Sends `amount` from the devnet faucet account to `to`.
   virtual runtime::Result<MintOutcome> mint_faucet(const ledger::Address& to,
                                                    std::uint64_t amount) = 0;

@@ -36,6 +36,11 @@ std::variant<ledger::Transaction, RpcResponse> tx_field(const nlohmann::json& ob
 // other type is 400 wrong_tx_type. Answers {hash, accepted, reason}.
 RpcResponse submit_transaction(RpcRouter& router, std::string_view body,
                                std::optional<ledger::TxType> only);
+// A route handler (RpcRoute::handle) submitting the body's transaction, of type kType only.
+template <ledger::TxType kType>
+RpcResponse submit_only(RpcRouter& router, const RpcRequest& request, std::string_view) {
+  return submit_transaction(router, request.body, kType);
+}
 
 std::string hex(runtime::ByteView bytes);
 // An account's address (bech32) from its public key.

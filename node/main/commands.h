@@ -18,5 +18,7 @@ int run_command(const std::vector<std::string>& args);
 int tx_command(const std::vector<std::string>& args);
 int balance_command(const std::vector<std::string>& args);
 int head_command(const std::vector<std::string>& args);
+// The auction's client: auction_commands.cpp.
+int auction_command(const std::vector<std::string>& args);
 
 }  // namespace mn::node::cli

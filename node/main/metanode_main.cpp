@@ -40,6 +40,16 @@ constexpr CommandHelp kCommands[] = {
      "  metanode tx transfer --rpc URL --key KEY.json --to ADDR --amount N [--fee N] [--nonce N]\n"
      "                       [--wait SECONDS]\n"},
     {"balance", "  metanode balance --rpc URL ADDR\n"},
+    {"auction",
+     "  metanode auction window --rpc URL WINDOW\n"
+     "  metanode auction commit --rpc URL --key KEY.json --window W --to ADDR --amount N --bond N\n"
+     "                          --reveal-out FILE [--core-nonce N] [--fee-rate N]\n"
+     "                          [--priority-fee N] [--gas N] [--fee N] [--nonce N] [--wait S]\n"
+     "  metanode auction reveal --rpc URL --key KEY.json --from FILE [--fee N] [--nonce N]\n"
+     "                          [--wait S]\n"
+     "  metanode auction cancel --rpc URL --key KEY.json --window W --core-nonce N [--wait S]\n"
+     "  metanode auction bid --rpc URL --key KEY.json --height H --value V [--bond B]\n"
+     "                       --payload-commitment HEX [--fee N] [--nonce N] [--wait S]\n"},
     {"head", "  metanode head --rpc URL\n"},
 };
 
@@ -88,6 +98,7 @@ int main(int argc, char** argv) {
   if (command == "tx") return cli::tx_command(args);
   if (command == "balance") return cli::balance_command(args);
   if (command == "head") return cli::head_command(args);
+  if (command == "auction") return cli::auction_command(args);
   std::cerr << (command.empty() ? std::string("metanode: a command is required\n\n")
                                 : "metanode: unknown command '" + std::string(command) + "'\n\n")
             << usage();

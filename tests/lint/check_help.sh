@@ -31,6 +31,9 @@ for c in keygen genesis init run balance head; do
   expect_help "metanode $c" "$metanode" "$c" --help
 done
 expect_help "metanode tx transfer" "$metanode" tx transfer --help
+for c in window commit reveal cancel bid; do
+  expect_help "metanode auction $c" "$metanode" auction "$c" --help
+done
 expect_help "metanode keygen" "$metanode" --help
 expect_help "metanode 0." "$metanode" --version
 commit=$(git -C "$(dirname "$0")" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)

@@ -127,6 +127,53 @@ TEST_F(RpcRouterTest, SubmitReceiptAndPoeTakeOnlyTheirOwnType) {
   EXPECT_EQ(m_backend.submitted[1], poe);
 }
 
+TEST_F(RpcRouterTest, AuctionEndpointsTakeOnlyTheirOwnType) {
+  RpcRouter router = make_router();
+  const std::pair<const char*, ledger::TxType> routes[] = {
+      {"/rpc/auction/commit", ledger::TxType::kAuctionCommit},
+      {"/rpc/auction/reveal", ledger::TxType::kAuctionReveal},
+      {"/rpc/auction/cancel", ledger::TxType::kPoolCancel},
+      {"/rpc/auction/bid", ledger::TxType::kBuilderBid},
+  };
+  for (const auto& [path, type] : routes) {
+    EXPECT_EQ(router.handle({"POST", path, tx_body(make_tx(type)), "c"}).status, 200u) << path;
+    expect_error(router.handle({"POST", path, tx_body(make_tx(ledger::TxType::kTransfer)), "c"}),
+                 400, "wrong_tx_type", "tx");
+    expect_error(router.handle({"GET", path, "", "c"}), 405, "method_not_allowed");
+  }
+  EXPECT_EQ(m_backend.submitted.size(), std::size(routes));
+}
+
+TEST_F(RpcRouterTest, AuctionWindowShowsPhasesCountsAndTheSeal) {
+  RpcRouter router = make_router();
+  AuctionWindowSummary& w = m_backend.window_summary;
+  w.chain_id = "devnet";
+  w.next_height = 7;
+  w.phase = auction::WindowPhase::kSeal;
+  w.commit_start = 3;
+  w.reveal_start = 5;
+  w.seal_start = 7;
+  w.close_height = 8;
+  w.commits = 4;
+  w.reveals = 3;
+  w.seal = auction::SealRecord{runtime::Hash32{9}, {runtime::Hash32{1}}, 12};
+  const json body = parse(router.handle({"GET", "/rpc/auction/window/1", "", "c"}));
+  EXPECT_EQ(body["window"], 1u);
+  EXPECT_EQ(body["chain_id"], "devnet");
+  EXPECT_EQ(body["phase"], auction::window_phase_name(auction::WindowPhase::kSeal));
+  EXPECT_EQ(body["commits"], 4u);
+  EXPECT_EQ(body["reveals"], 3u);
+  EXPECT_EQ(body["seal"]["mx_root"], codec::to_hex(runtime::Hash32{9}));
+  EXPECT_EQ(body["seal"]["winners"].size(), 1u);
+  EXPECT_EQ(body["seal"]["auto_bid"], 12u);
+  w.seal.reset();
+  EXPECT_FALSE(parse(router.handle({"GET", "/rpc/auction/window/2", "", "c"})).contains("seal"));
+  for (const char* bad : {"x", "-1", "4294967296", "1.5"}) {
+    expect_error(router.handle({"GET", std::string("/rpc/auction/window/") + bad, "", "c"}), 400,
+                 "bad_window", "window");
+  }
+}
+
 TEST_F(RpcRouterTest, GetTxReportsPendingAndCommittedTransactions) {
   RpcRouter router = make_router();
   const auto tx = make_tx(ledger::TxType::kTransfer);

@@ -51,6 +51,12 @@ class FakeRpcBackend final : public RpcBackend {
     return it == accounts.end() ? AccountSummary{} : it->second;
   }
   ledger::FeeParams fee_params() override { return fees; }
+  runtime::Result<AuctionWindowSummary> auction_window(std::uint64_t window) override {
+    if (auto failure = fail()) return *failure;
+    AuctionWindowSummary summary = window_summary;
+    summary.window = window;
+    return summary;
+  }
   runtime::Result<MintOutcome> mint_faucet(const ledger::Address& to,
                                            std::uint64_t amount) override {
     if (auto failure = fail()) return *failure;
@@ -69,6 +75,7 @@ class FakeRpcBackend final : public RpcBackend {
   HeadSummary head_summary;
   std::map<ledger::Address, AccountSummary> accounts;
   ledger::FeeParams fees;
+  AuctionWindowSummary window_summary;
   std::vector<std::pair<ledger::Address, std::uint64_t>> mints;
 
  private:
