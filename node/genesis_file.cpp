@@ -1,12 +1,15 @@
 #include "node/genesis_file.h"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <sstream>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "core/auction/auction_params.h"
 #include "core/codec/hex.h"
 #include "core/ledger/address.h"
 
@@ -100,13 +103,60 @@ Status read_entries(const json& root, const std::string& array_key, const std::s
   return Status::ok();
 }
 
+// The auction parameters genesis.json may set (the others keep AuctionParams' defaults).
+struct AuctionField {
+  const char* key;
+  std::uint64_t& (*field)(auction::AuctionParams& params);
+};
+
+constexpr AuctionField kAuctionFields[] = {
+    {"first_height", [](auction::AuctionParams& p) -> auto& {return p.schedule.first_height;
+}  // namespace
+}  // namespace mn::node
+, {"commit_heights", [](auction::AuctionParams& p) -> auto& {return p.schedule.commit_heights;
+}
+}
+, {"reveal_heights", [](auction::AuctionParams& p) -> auto& {return p.schedule.reveal_heights;
+}
+}
+, {"seal_heights", [](auction::AuctionParams& p) -> auto& {return p.schedule.seal_heights;
+}
+}
+, {"min_commit_bond", [](auction::AuctionParams& p) -> auto& {return p.min_commit_bond;
+}
+}
+, {"partner_share_bps", [](auction::AuctionParams& p) -> auto& {return p.partner_share_bps;
+}
+}
+, {"auto_bid_share_bps", [](auction::AuctionParams& p) -> auto& {return p.auto_bid_share_bps;
+}
+}
+,
+}
+;
+
+Status read_auction(const json& root, auction::AuctionParams& params) {
+  const auto section = root.find("auction");
+  if (section == root.end()) return Status::ok();
+  if (!section->is_object()) return error_at("auction", "expected an object");
+  for (const auto& [key, value] : section->items()) {
+    const auto* known = std::find_if(std::begin(kAuctionFields), std::end(kAuctionFields),
+                                     [&](const AuctionField& f) { return key == f.key; });
+    if (known == std::end(kAuctionFields)) return error_at(child("auction", key), "unknown key");
+    auto number = read_u64(value, child("auction", key));
+    if (!number) return number.status();
+    known->field(params) = *number;
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 runtime::Result<ledger::Genesis> parse_genesis_json(std::string_view text) {
   const json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded()) return error_at("(root)", "not valid JSON");
   if (!root.is_object()) return error_at("(root)", "expected an object");
-  if (auto s = only_keys(root, "", {"chain_id", "fee_params", "accounts", "validators"});
+  if (auto s = only_keys(root, "", {"chain_id", "fee_params", "auction", "accounts", "validators"});
       !s.is_ok()) {
     return s;
   }
@@ -134,6 +184,7 @@ runtime::Result<ledger::Genesis> parse_genesis_json(std::string_view text) {
       }
     }
   }
+  if (auto s = read_auction(root, genesis.economics.auction); !s.is_ok()) return s;
   if (auto s = read_entries(root, "accounts", "balance", genesis.accounts); !s.is_ok()) return s;
   if (auto s = read_entries(root, "validators", "stake", genesis.validators); !s.is_ok()) return s;
   return genesis;
@@ -145,6 +196,9 @@ std::string genesis_to_json(const ledger::Genesis& genesis) {
   root["fee_params"] = {{"base_fee", genesis.fee_params.base_fee},
                         {"fee_per_byte", genesis.fee_params.fee_per_byte},
                         {"rbf_bump_bps", genesis.fee_params.rbf_bump_bps}};
+  auction::AuctionParams auction = genesis.economics.auction;
+  root["auction"] = json::object();
+  for (const AuctionField& f : kAuctionFields) root["auction"][f.key] = f.field(auction);
   const auto entry = [](const crypto::PublicKey& key, const char* amount_key,
                         std::uint64_t amount) {
     return json{{"public_key", codec::to_hex(key)},

@@ -6,6 +6,9 @@
 //
 //   { "chain_id": "metanode-devnet",
 //     "fee_params": { "base_fee": 1000, "fee_per_byte": 10, "rbf_bump_bps": 1000 },  (optional)
+//     "auction":    { "first_height": 1, "commit_heights": 2, "reveal_heights": 2,  (optional,
+//                     "seal_heights": 1, "min_commit_bond": 1000,                    each key too)
+//                     "partner_share_bps": 2500, "auto_bid_share_bps": 5000 },
 //     "accounts":   [ { "public_key": "<64 hex>", "address": "ait1...", "balance": 1000000 } ],
 //     "validators": [ { "public_key": "<64 hex>", "address": "ait1...", "stake": 500000 } ] }
 //

@@ -2,7 +2,7 @@
 # A local devnet: N metanode validators on loopback, each in its own home under one directory.
 #
 #   devnet.sh up N [--dir D] [--base-port P] [--bin PATH] [--account KEY.json=BALANCE ...]
-#                  [--block-interval-ms MS] [--max-block-txs N]
+#                  [--block-interval-ms MS] [--max-block-txs N] [--auction-window C:R:S]
 #   devnet.sh status [--dir D]
 #   devnet.sh kill vK [--dir D]       SIGKILL one node (its home stays; `restart` brings it back)
 #   devnet.sh restart vK [--dir D]    start a stopped node again from its home
@@ -31,7 +31,7 @@ die() {
 usage_error() {
   echo "devnet: $*" >&2
   echo "usage: devnet.sh up N [--dir D] [--base-port P] [--bin PATH] [--account KEY.json=BALANCE ...]" >&2
-  echo "                        [--block-interval-ms MS] [--max-block-txs N]" >&2
+  echo "                        [--block-interval-ms MS] [--max-block-txs N] [--auction-window C:R:S]" >&2
   echo "       devnet.sh status|down [--dir D]" >&2
   echo "       devnet.sh kill|restart vK [--dir D]" >&2
   exit 2
@@ -188,7 +188,7 @@ create_devnet() {
   for ((k = 0; k < nodes; k++)); do genesis_args+=(--validator "$dir/keys/v$k.json"); done
   local account
   for account in "${accounts[@]}"; do genesis_args+=(--account "$account"); done
-  "$bin" "${genesis_args[@]}" >/dev/null || return 1
+  "$bin" "${genesis_args[@]}" "${genesis_settings[@]}" >/dev/null || return 1
 
   local i peers
   for ((k = 0; k < nodes; k++)); do
@@ -302,19 +302,21 @@ command=$1
 shift
 positional=()
 accounts=()
+genesis_settings=()
 chain_settings=()
 dir=${METANODE_DEVNET_DIR:-$PWD/.devnet}
 base_port=26600
 bin_flag=""
 while [ $# -gt 0 ]; do
   case $1 in
-  --dir | --base-port | --bin | --account | --block-interval-ms | --max-block-txs)
+  --dir | --base-port | --bin | --account | --block-interval-ms | --max-block-txs | --auction-window)
     [ $# -ge 2 ] || usage_error "$1 needs a value"
     case $1 in
     --dir) dir=$2 ;;
     --base-port) base_port=$2 ;;
     --bin) bin_flag=$2 ;;
     --account) accounts+=("$2") ;;
+    --auction-window) genesis_settings+=("$1" "$2") ;;
     --block-interval-ms | --max-block-txs) chain_settings+=("$1" "$2") ;;
     esac
     shift 2

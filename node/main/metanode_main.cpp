@@ -22,7 +22,7 @@ constexpr CommandHelp kCommands[] = {
     {"genesis",
      "  metanode genesis --out genesis.json --chain-id ID --validator KEY.json [--validator ...]\n"
      "                   [--stake N] [--validator-balance N] [--account KEY.json=BALANCE ...]\n"
-     "                   [--faucet KEY.json] [--faucet-balance N]\n"},
+     "                   [--faucet KEY.json] [--faucet-balance N] [--auction-window C:R:S]\n"},
     {"init",
      "  metanode init --home DIR --genesis genesis.json [--key KEY.json] [--p2p-bind H:P]\n"
      "                [--rpc-bind H:P] [--bootstrap-peers LIST] [--faucet-key KEY.json]\n"

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/auction/window_schedule.h"
 #include "core/codec/hex.h"
 #include "core/consensus/block_payload.h"
 #include "core/crypto/sodium_crypto_provider.h"
@@ -68,6 +69,28 @@ std::uint64_t u64_or(const po::variables_map& values, const char* key, std::uint
   return *parsed;
 }
 
+// --auction-window C:R:S: the heights of each QLock window's commit, reveal and seal phases.
+Status read_auction_window(const po::variables_map& values, auction::WindowSchedule& schedule) {
+  const auto text = optional_string(values, "auction-window");
+  if (!text) return {};
+  const std::size_t first = text->find(':');
+  const std::size_t second = first == std::string::npos ? first : text->find(':', first + 1);
+  if (second == std::string::npos) {
+    return Status(runtime::ErrorCode::kInvalidArgument,
+                  "--auction-window '" + *text + "': expected COMMIT:REVEAL:SEAL heights");
+  }
+  const std::string parts[] = {text->substr(0, first), text->substr(first + 1, second - first - 1),
+                               text->substr(second + 1)};
+  std::uint64_t* fields[] = {&schedule.commit_heights, &schedule.reveal_heights,
+                             &schedule.seal_heights};
+  for (std::size_t i = 0; i < std::size(parts); ++i) {
+    auto value = parse_u64(parts[i], "--auction-window");
+    if (!value) return value.status();
+    *fields[i] = *value;
+  }
+  return {};
+}
+
 }  // namespace
 
 int keygen_command(const std::vector<std::string>& args) {
@@ -93,7 +116,8 @@ int genesis_command(const std::vector<std::string>& args) {
       "validator-balance", po::value<std::string>(), "balance of each validator's account")(
       "account", po::value<std::vector<std::string>>()->composing(), "KEY.json=BALANCE")(
       "faucet", po::value<std::string>(), "faucet key file")(
-      "faucet-balance", po::value<std::string>(), "faucet account balance");
+      "faucet-balance", po::value<std::string>(), "faucet account balance")(
+      "auction-window", po::value<std::string>(), "COMMIT:REVEAL:SEAL heights");
   auto values = parse_args(args, options);
   if (!values) return fail("genesis", kExitUsage, values.status().message());
   const po::variables_map& v = *values;
@@ -111,6 +135,8 @@ int genesis_command(const std::vector<std::string>& args) {
   crypto::SodiumCryptoProvider crypto;
   ledger::Genesis genesis;
   genesis.chain_id = v["chain-id"].as<std::string>();
+  if (Status s = read_auction_window(v, genesis.economics.auction.schedule); !s.is_ok())
+    return fail("genesis", kExitUsage, s.message());
   for (const std::string& path : v["validator"].as<std::vector<std::string>>()) {
     auto key = read_key_file(path, crypto);
     if (!key) return fail("genesis", kExitUsage, "--validator " + key.status().message());

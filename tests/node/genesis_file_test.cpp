@@ -92,6 +92,26 @@ TEST_F(GenesisFileTest, ErrorsNameTheJsonPath) {
             "accounts[0].public_key: expected 32 bytes of hex (64 characters)");
 }
 
+TEST_F(GenesisFileTest, AuctionParametersRoundTripAndChangeTheHash) {
+  const ledger::Genesis defaults = m_genesis;
+  auction::AuctionParams& auction = m_genesis.economics.auction;
+  auction.schedule = {3, 6, 5, 2};
+  auction.min_commit_bond = 77;
+  auction.partner_share_bps = 1'000;
+  auction.auto_bid_share_bps = 0;
+  auto parsed = parse_genesis_json(genesis_to_json(m_genesis));
+  ASSERT_TRUE(parsed) << parsed.status().to_string();
+  EXPECT_EQ(parsed->economics.auction, auction);
+  EXPECT_EQ(ledger::genesis_hash(*parsed), ledger::genesis_hash(m_genesis));
+  EXPECT_NE(ledger::genesis_hash(*parsed), ledger::genesis_hash(defaults));
+  EXPECT_EQ(error_of(with("\"seal_heights\": 2", "\"seal_height\": 2")),
+            "auction.seal_height: unknown key");
+  EXPECT_EQ(error_of(with("\"min_commit_bond\": 77", "\"min_commit_bond\": -77")),
+            "auction.min_commit_bond: expected an unsigned 64-bit integer");
+  EXPECT_EQ(error_of(R"({"chain_id": "c", "auction": 5, "accounts": [], "validators": []})"),
+            "auction: expected an object");
+}
+
 TEST_F(GenesisFileTest, AnAddressMustBelongToItsKey) {
   const std::string mine = ledger::encode_address(ledger::address_from_public_key(key(1)));
   const std::string other = ledger::encode_address(ledger::address_from_public_key(key(2)));
