@@ -139,11 +139,12 @@ Status read_auction(const json& root, auction::AuctionParams& params) {
   const auto section = root.find("auction");
   if (section == root.end()) return Status::ok();
   if (!section->is_object()) return error_at("auction", "expected an object");
-  for (const auto& [key, value] : section->items()) {
+  for (const auto& item : section->items()) {
+    const std::string& key = item.key();
     const auto* known = std::find_if(std::begin(kAuctionFields), std::end(kAuctionFields),
-                                     [&](const AuctionField& f) { return key == f.key; });
+                                     [&key](const AuctionField& f) { return key == f.key; });
     if (known == std::end(kAuctionFields)) return error_at(child("auction", key), "unknown key");
-    auto number = read_u64(value, child("auction", key));
+    auto number = read_u64(item.value(), child("auction", key));
     if (!number) return number.status();
     known->field(params) = *number;
   }
