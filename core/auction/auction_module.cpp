@@ -2,6 +2,7 @@
 
 #include <any>
 #include <memory>
+#include <optional>
 
 #include "core/auction/builder_equivocation_evidence.h"
 #include "core/auction/commit_payload.h"
@@ -82,12 +83,48 @@ TxResult AuctionModule::payload_rules(const ledger::Transaction& tx, const Aucti
   return TxResult::kOk;
 }
 
+TxResult AuctionModule::judge(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
+                              const AuctionState* current, const AuctionParams& params,
+                              const std::string& chain_id, std::uint64_t height) {
+  // The rules read an empty state like any other.
+  std::optional<AuctionState> empty;
+  if (current == nullptr) current = &empty.emplace(params, chain_id);
+  switch (tx.type) {
+    case ledger::TxType::kAuctionCommit:
+      return judge_commit(check, *current, height);
+    case ledger::TxType::kAuctionReveal:
+      return judge_reveal(tx, check, *current, height);
+    case ledger::TxType::kPoolCancel:
+      return judge_cancel(tx, check, *current, params, height);
+    case ledger::TxType::kBuilderBid:
+      return judge_bid(check, *current, params, height);
+    case ledger::TxType::kBuilderDelivery:
+      return judge_delivery(check, *current, params, height);
+    case ledger::TxType::kBuilderEvidence:
+      return judge_evidence(check, *current);
+    default:
+      return TxResult::kUnsupportedType;
+  }
+}
+
+TxResult AuctionModule::check_admission(const ledger::Transaction& tx,
+                                        const ledger::TxPrecheck& check,
+                                        const ledger::LedgerState& committed) const {
+  const AuctionParams& params = committed.economic_params().auction;
+  const TxResult result = payload_rules(tx, params, check);
+  if (result != TxResult::kOk) return result;
+  return judge(tx, check, find_state(committed), params, committed.chain_id(),
+               committed.height() + 1);
+}
+
 TxResult AuctionModule::apply(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
                               ledger::StateView& state, ledger::TxContext& context,
                               ledger::Account& sender) const {
-  TxResult result = payload_rules(tx, state.economics().auction, check);
+  const AuctionParams& params = state.economics().auction;
+  TxResult result = payload_rules(tx, params, check);
   if (result != TxResult::kOk) return result;
-  result = TxResult::kUnsupportedType;
+  result = judge(tx, check, find_state(state), params, state.chain_id(), state.height());
+  if (result != TxResult::kOk) return result;
   switch (tx.type) {
     case ledger::TxType::kAuctionCommit:
       result = apply_commit(tx, check, state);

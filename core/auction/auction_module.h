@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/auction/auction_state.h"
@@ -53,6 +54,9 @@ class AuctionModule final : public ledger::LedgerModule {
   ledger::TxResult apply(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
                          ledger::StateView& state, ledger::TxContext& context,
                          ledger::Account& sender) const override;
+  // Every rule of apply() but the signature checks, at committed.height() + 1.
+  ledger::TxResult check_admission(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
+                                   const ledger::LedgerState& committed) const override;
   void begin_block(ledger::StateView& state, const ledger::BlockStart& start) const override;
   void end_block(ledger::StateView& state) const override;
   runtime::Uint128 holdings(const ledger::LedgerState& state) const override;
@@ -69,6 +73,32 @@ class AuctionModule final : public ledger::LedgerModule {
   // the precheck's reasons only (fee floor, encoding, rent), so these refuse at execution.
   static ledger::TxResult payload_rules(const ledger::Transaction& tx, const AuctionParams& params,
                                         const ledger::TxPrecheck& check);
+
+  // The state-dependent rules of `tx` against `current` (the module's state in a ledger of chain
+  // `chain_id`; null while it has none) at `height`, read-only and without signature checks:
+  // what apply() judges before it writes, and check_admission() at the next height.
+  static ledger::TxResult judge(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
+                                const AuctionState* current, const AuctionParams& params,
+                                const std::string& chain_id, std::uint64_t height);
+  static ledger::TxResult judge_commit(const ledger::TxPrecheck& check, const AuctionState& current,
+                                       std::uint64_t height);
+  static ledger::TxResult judge_reveal(const ledger::Transaction& tx,
+                                       const ledger::TxPrecheck& check, const AuctionState& current,
+                                       std::uint64_t height);
+  static ledger::TxResult judge_cancel(const ledger::Transaction& tx,
+                                       const ledger::TxPrecheck& check, const AuctionState& current,
+                                       const AuctionParams& params, std::uint64_t height);
+  static ledger::TxResult judge_bid(const ledger::TxPrecheck& check, const AuctionState& current,
+                                    const AuctionParams& params, std::uint64_t height);
+  static ledger::TxResult judge_delivery(const ledger::TxPrecheck& check,
+                                         const AuctionState& current, const AuctionParams& params,
+                                         std::uint64_t height);
+  static ledger::TxResult judge_evidence(const ledger::TxPrecheck& check,
+                                         const AuctionState& current);
+  // The commitment of the sender's live revealed entry a cancel names; none if there is none.
+  static std::optional<runtime::Hash32> cancelled_commitment(const ledger::Transaction& tx,
+                                                             const ledger::TxPrecheck& check,
+                                                             const AuctionState& current);
 
   static ledger::TxResult apply_commit(const ledger::Transaction& tx,
                                        const ledger::TxPrecheck& check, ledger::StateView& state);

@@ -32,22 +32,48 @@ bool begin_has_work(const AuctionState& auction, std::uint64_t height, bool know
 
 }  // namespace
 
+TxResult AuctionModule::judge_bid(const ledger::TxPrecheck& check, const AuctionState& current,
+                                  const AuctionParams& params, std::uint64_t height) {
+  const auto& bid = std::any_cast<const BuilderBid&>(check.payload);
+  if (bid.height <= height) return TxResult::kAuctionTooLate;
+  if (bid.height - height > kMaxBidLeadHeights) return TxResult::kAuctionTooEarly;
+  const auto bids = current.open_bids.find(bid.height);
+  if (bids == current.open_bids.end()) return TxResult::kOk;
+  const auto same_builder = [&bid](const BuilderBid& b) { return b.builder == bid.builder; };
+  if (std::any_of(bids->second.begin(), bids->second.end(), same_builder))
+    return TxResult::kDuplicateBid;
+  if (bids->second.size() >= params.max_bids_per_height) return TxResult::kBidsFull;
+  return TxResult::kOk;
+}
+
+TxResult AuctionModule::judge_delivery(const ledger::TxPrecheck& check, const AuctionState& current,
+                                       const AuctionParams& params, std::uint64_t height) {
+  const auto& reveal = std::any_cast<const PayloadReveal&>(check.payload);
+  const auto included = current.included.find(reveal.height);
+  if (included == current.included.end() || included->second.bid.builder != reveal.builder)
+    return TxResult::kNoIncludedBid;
+  if (included->second.delivery) return TxResult::kBadDelivery;
+  if (height > reveal.height + params.withholding.reveal_deadline_heights)
+    return TxResult::kAuctionTooLate;
+  return TxResult::kOk;
+}
+
+TxResult AuctionModule::judge_evidence(const ledger::TxPrecheck& check,
+                                       const AuctionState& current) {
+  const auto& evidence = std::any_cast<const BuilderEquivocationEvidence&>(check.payload);
+  const auto included = current.included.find(evidence.height());
+  if (included == current.included.end() || included->second.bid.builder != evidence.builder() ||
+      included->second.equivocated)
+    return TxResult::kNoIncludedBid;
+  return TxResult::kOk;
+}
+
+// The apply_ functions below run after judge() accepted the transaction on the same state; each
+// checks its signatures last, as the costly step.
+
 TxResult AuctionModule::apply_bid(const ledger::TxPrecheck& check, ledger::StateView& state,
                                   crypto::CryptoProvider& crypto) {
   const auto& bid = std::any_cast<const BuilderBid&>(check.payload);
-  if (bid.height <= state.height()) return TxResult::kAuctionTooLate;
-  if (bid.height - state.height() > kMaxBidLeadHeights) return TxResult::kAuctionTooEarly;
-  if (const AuctionState* current = find_state(state); current != nullptr) {
-    const auto bids = current->open_bids.find(bid.height);
-    if (bids != current->open_bids.end()) {
-      const auto same_builder = [&bid](const BuilderBid& b) { return b.builder == bid.builder; };
-      if (std::any_of(bids->second.begin(), bids->second.end(), same_builder))
-        return TxResult::kDuplicateBid;
-      if (bids->second.size() >= state.economics().auction.max_bids_per_height)
-        return TxResult::kBidsFull;
-    }
-  }
-  // Last: the signature check is the costly one.
   if (!bid.verify(crypto)) return TxResult::kBadBid;
   writable(state).open_bids[bid.height].push_back(bid);
   return TxResult::kOk;
@@ -56,15 +82,6 @@ TxResult AuctionModule::apply_bid(const ledger::TxPrecheck& check, ledger::State
 TxResult AuctionModule::apply_delivery(const ledger::TxPrecheck& check, ledger::StateView& state,
                                        crypto::CryptoProvider& crypto) {
   const auto& reveal = std::any_cast<const PayloadReveal&>(check.payload);
-  const AuctionState* current = find_state(state);
-  if (current == nullptr) return TxResult::kNoIncludedBid;
-  const auto included = current->included.find(reveal.height);
-  if (included == current->included.end() || included->second.bid.builder != reveal.builder)
-    return TxResult::kNoIncludedBid;
-  if (included->second.delivery) return TxResult::kBadDelivery;
-  const std::uint64_t deadline =
-      reveal.height + state.economics().auction.withholding.reveal_deadline_heights;
-  if (state.height() > deadline) return TxResult::kAuctionTooLate;
   if (!reveal.verify(crypto)) return TxResult::kBadDelivery;
   writable(state).included.at(reveal.height).delivery =
       PayloadDelivery{state.height(), reveal.payload_commitment};
@@ -74,12 +91,6 @@ TxResult AuctionModule::apply_delivery(const ledger::TxPrecheck& check, ledger::
 TxResult AuctionModule::apply_evidence(const ledger::TxPrecheck& check, ledger::StateView& state,
                                        crypto::CryptoProvider& crypto) {
   const auto& evidence = std::any_cast<const BuilderEquivocationEvidence&>(check.payload);
-  const AuctionState* current = find_state(state);
-  if (current == nullptr) return TxResult::kNoIncludedBid;
-  const auto included = current->included.find(evidence.height());
-  if (included == current->included.end() || included->second.bid.builder != evidence.builder() ||
-      included->second.equivocated)
-    return TxResult::kNoIncludedBid;
   if (!evidence.verify(crypto).is_ok()) return TxResult::kBadBuilderEvidence;
   writable(state).included.at(evidence.height()).equivocated = true;
   return TxResult::kOk;

@@ -47,24 +47,53 @@ TxResult result_of(QLockRefusal refusal) {
   return TxResult::kUnknownCommitment;
 }
 
-// Reads the module's state, or an empty one in `scratch` while it has none.
-const AuctionState& read_state(const ledger::StateView& state, const AuctionState* found,
-                               std::optional<AuctionState>& scratch) {
-  if (found != nullptr) return *found;
-  scratch.emplace(state.economics().auction, state.chain_id());
-  return *scratch;
+}  // namespace
+
+TxResult AuctionModule::judge_commit(const ledger::TxPrecheck& check, const AuctionState& current,
+                                     std::uint64_t height) {
+  const auto& commit = std::any_cast<const CommitPayload&>(check.payload);
+  return result_of(
+      current.book.check_commit(commit.window, commit.commitment, commit.bond, height));
 }
 
-}  // namespace
+TxResult AuctionModule::judge_reveal(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
+                                     const AuctionState& current, std::uint64_t height) {
+  const auto& reveal = std::any_cast<const RevealPayload&>(check.payload);
+  return result_of(
+      current.book.check_reveal(tx.sender, reveal.window, reveal.tx_core, reveal.salt, height));
+}
+
+std::optional<runtime::Hash32> AuctionModule::cancelled_commitment(const ledger::Transaction& tx,
+                                                                   const ledger::TxPrecheck& check,
+                                                                   const AuctionState& current) {
+  const auto& cancel = std::any_cast<const PoolCancelPayload&>(check.payload);
+  const auto record = current.windows.find(cancel.window);
+  for (const QLockReveal& reveal : current.book.reveals(cancel.window)) {
+    if (reveal.sender != tx.sender) continue;
+    if (record != current.windows.end() && record->second.cancelled.contains(reveal.commitment))
+      continue;
+    auto core = TxCore::decode(reveal.tx_core);
+    if (core && core->nonce == cancel.nonce) return reveal.commitment;
+  }
+  return std::nullopt;
+}
+
+TxResult AuctionModule::judge_cancel(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
+                                     const AuctionState& current, const AuctionParams& params,
+                                     std::uint64_t height) {
+  const auto& cancel = std::any_cast<const PoolCancelPayload&>(check.payload);
+  const WindowPhase phase = params.schedule.phase(cancel.window, height);
+  if (phase < WindowPhase::kReveal) return TxResult::kAuctionTooEarly;
+  if (phase > WindowPhase::kReveal) return TxResult::kAuctionTooLate;
+  if (!cancelled_commitment(tx, check, current)) return TxResult::kNotRevealed;
+  return TxResult::kOk;
+}
+
+// The apply_ functions below run after judge() accepted the transaction on the same state.
 
 TxResult AuctionModule::apply_commit(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
                                      ledger::StateView& state) {
   const auto& commit = std::any_cast<const CommitPayload&>(check.payload);
-  std::optional<AuctionState> scratch;
-  const AuctionState& current = read_state(state, find_state(state), scratch);
-  const QLockRefusal why =
-      current.book.check_commit(commit.window, commit.commitment, commit.bond, state.height());
-  if (why != QLockRefusal::kNone) return result_of(why);
   AuctionState& auction = writable(state);
   const QLockRefusal done =
       auction.book.commit(tx.sender, commit.window, commit.commitment, commit.bond, state.height());
@@ -77,11 +106,6 @@ TxResult AuctionModule::apply_commit(const ledger::Transaction& tx, const ledger
 TxResult AuctionModule::apply_reveal(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
                                      ledger::StateView& state) {
   const auto& reveal = std::any_cast<const RevealPayload&>(check.payload);
-  std::optional<AuctionState> scratch;
-  const AuctionState& current = read_state(state, find_state(state), scratch);
-  const QLockRefusal why = current.book.check_reveal(tx.sender, reveal.window, reveal.tx_core,
-                                                     reveal.salt, state.height());
-  if (why != QLockRefusal::kNone) return result_of(why);
   const QLockRefusal done = writable(state).book.reveal(tx.sender, reveal.window, reveal.tx_core,
                                                         reveal.salt, state.height());
   MN_ASSERT(done == QLockRefusal::kNone);
@@ -91,22 +115,10 @@ TxResult AuctionModule::apply_reveal(const ledger::Transaction& tx, const ledger
 TxResult AuctionModule::apply_cancel(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
                                      ledger::StateView& state) {
   const auto& cancel = std::any_cast<const PoolCancelPayload&>(check.payload);
-  const WindowPhase phase = state.economics().auction.schedule.phase(cancel.window, state.height());
-  if (phase < WindowPhase::kReveal) return TxResult::kAuctionTooEarly;
-  if (phase > WindowPhase::kReveal) return TxResult::kAuctionTooLate;
-  const AuctionState* current = find_state(state);
-  if (current == nullptr) return TxResult::kNotRevealed;
-  const auto record = current->windows.find(cancel.window);
-  for (const QLockReveal& reveal : current->book.reveals(cancel.window)) {
-    if (reveal.sender != tx.sender) continue;
-    if (record != current->windows.end() && record->second.cancelled.contains(reveal.commitment))
-      continue;
-    auto core = TxCore::decode(reveal.tx_core);
-    if (!core || core->nonce != cancel.nonce) continue;
-    writable(state).windows[cancel.window].cancelled.insert(reveal.commitment);
-    return TxResult::kOk;
-  }
-  return TxResult::kNotRevealed;
+  const auto commitment = cancelled_commitment(tx, check, *find_state(state));
+  MN_ASSERT(commitment.has_value());
+  writable(state).windows[cancel.window].cancelled.insert(*commitment);
+  return TxResult::kOk;
 }
 
 void AuctionModule::seal_windows(ledger::StateView& state) {

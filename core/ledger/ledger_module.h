@@ -55,6 +55,14 @@ class LedgerModule {
   virtual TxResult apply(const Transaction& tx, const TxPrecheck& check, StateView& state,
                          TxContext& context, Account& sender) const;
 
+  // The type's state-dependent rules that a transaction pool can judge on `committed` (the state
+  // it admits against) as if the transaction were in the next block, at committed.height() + 1,
+  // read-only and without the costly signature checks apply() does. A reason here is one apply()
+  // would give in that block, so the pool refuses the transaction with it instead of holding
+  // what no block could take. Default: kOk (nothing to judge before apply).
+  virtual TxResult check_admission(const Transaction& tx, const TxPrecheck& check,
+                                   const LedgerState& committed) const;
+
   // Acts at the start of a block, after the height moved to start.height. Default: nothing.
   virtual void begin_block(StateView& state, const BlockStart& start) const;
   // Acts at the end of a block, after its last transaction. Default: nothing.

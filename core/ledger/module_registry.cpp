@@ -21,6 +21,11 @@ TxResult LedgerModule::check_rules(const Transaction& /*tx*/, const EconomicPara
   return TxResult::kOk;
 }
 
+TxResult LedgerModule::check_admission(const Transaction& /*tx*/, const TxPrecheck& /*check*/,
+                                       const LedgerState& /*committed*/) const {
+  return TxResult::kOk;
+}
+
 void LedgerModule::begin_block(StateView& /*state*/, const BlockStart& /*start*/) const {}
 
 void LedgerModule::end_block(StateView& /*state*/) const {}

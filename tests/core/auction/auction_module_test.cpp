@@ -206,5 +206,61 @@ TEST(AuctionModuleTest, ParametersAreCheckedAndPartOfTheGenesisHash) {
   EXPECT_FALSE(ledger::from_genesis(genesis));
 }
 
+// A pool's view: check_admission on a committed state gives exactly the reason apply() gives the
+// same transaction in the next block (signatures aside), for every window and bid rule, on every
+// height of two windows.
+TEST(AuctionModuleTest, AdmissionJudgesAsTheNextBlockWould) {
+  AuctionChain chain(3);
+  const crypto::KeyPair& alice = chain.keys[0];
+  const crypto::KeyPair& bob = chain.keys[1];
+  const TxCore tx = AuctionChain::core(0, 30);
+  const auto candidates = [&](std::uint64_t height) {
+    std::vector<ledger::Transaction> out;
+    for (std::uint64_t window : {0, 1, 2}) {
+      for (const crypto::KeyPair* k : {&alice, &bob}) {
+        const runtime::Bytes salt = AuctionChain::salt(static_cast<std::uint8_t>(window + 1));
+        const runtime::Hash32 c =
+            qlock_commitment(chain.state.chain_id(), window, k->public_key, tx.encode(), salt);
+        out.push_back(
+            chain.sign(*k, TxType::kAuctionCommit, CommitPayload{window, c, kBond, {}}.encode()));
+        out.push_back(chain.sign(*k, TxType::kAuctionReveal,
+                                 RevealPayload{window, tx.encode(), salt}.encode()));
+        out.push_back(chain.sign(*k, TxType::kPoolCancel, PoolCancelPayload{window, 0}.encode()));
+      }
+    }
+    for (std::uint64_t bid_height : {height, height + 1, height + 2}) {
+      out.push_back(
+          chain.sign(bob, TxType::kBuilderBid, chain.bid(bob, bid_height, 10, 20, 1).encode()));
+    }
+    return out;
+  };
+  const ledger::ModuleRegistry& modules = ledger::standard_modules();
+  for (std::uint64_t height = 1; height <= 10; ++height) {
+    chain.advance_to(height);
+    ledger::LedgerState committed = chain.state;
+    committed.end_block();
+    for (const ledger::Transaction& candidate : candidates(height)) {
+      const ledger::TxPrecheck check = ledger::precheck_transaction(
+          candidate, committed.fee_params(), committed.economic_params());
+      const TxResult admitted =
+          modules.module_for(candidate.type)->check_admission(candidate, check, committed);
+      ledger::LedgerState next = committed;
+      next.begin_block({height + 1, chain.proposer.public_key, {}});
+      const TxResult applied = next.apply(candidate, chain.crypto);
+      EXPECT_EQ(admitted, applied)
+          << ledger::tx_type_name(candidate.type) << " at height " << height + 1 << ": "
+          << ledger::tx_result_name(admitted) << " vs " << ledger::tx_result_name(applied);
+    }
+    // Move the windows along: each commit and reveal lands when its phase comes.
+    for (std::uint64_t window : {0, 1, 2}) {
+      for (const crypto::KeyPair* k : {&alice, &bob}) {
+        const runtime::Bytes salt = AuctionChain::salt(static_cast<std::uint8_t>(window + 1));
+        (void)chain.commit(*k, window, tx, salt, kBond);
+        (void)chain.reveal(*k, window, tx, salt);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mn::auction::test

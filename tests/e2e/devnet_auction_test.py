@@ -1,0 +1,90 @@
+"""The auction on a 4-validator devnet, driven by `metanode auction` as a user would: a transfer is
+committed through one node and revealed through another in its window's phases; the window's seal
+names it as the winner on every node; a reveal after the reveal phase is refused with its reason;
+the revealed commit's bond comes back and the unrevealed one's is forfeited."""
+
+import hashlib
+import json
+import os
+
+import e2e_support as e2e
+
+COMMIT, REVEAL, SEAL = 6, 6, 2
+BOND = 5_000
+AMOUNT = 700
+
+
+def height(devnet, k=0):
+    return devnet.head(k)["height"]
+
+
+def wait_next_height(devnet, target, timeout=60):
+    """Waits until the next block is at least `target` (the head is target - 1)."""
+    devnet.wait_height(range(devnet.nodes), target - 1, timeout)
+
+
+def cli_json(devnet, *args):
+    rc, out, err = devnet.cli(*args)
+    lines = out.strip().splitlines()
+    return rc, (json.loads(lines[0]) if lines else {}), err
+
+
+def commit(devnet, k, key, window, to, reveal_file):
+    rc, result, err = cli_json(devnet, "auction", "commit", "--rpc", devnet.rpc_url(k), "--key",
+                               devnet.key_path(key), "--window", str(window), "--to", to,
+                               "--amount", str(AMOUNT), "--bond", str(BOND), "--reveal-out",
+                               reveal_file, "--wait", "30")
+    e2e.check(rc == 0 and result.get("accepted"), f"commit by {key} exited {rc}: {result} {err}")
+    return result["height"]
+
+
+def txid(sender_public_key, reveal_file):
+    with open(reveal_file, encoding="utf-8") as f:
+        core = bytes.fromhex(json.load(f)["tx_core"])
+    return hashlib.blake2b(b"metanode/qlock/v1/txid" + sender_public_key + core,
+                           digest_size=32).hexdigest()
+
+
+def body(devnet, args):
+    devnet.up("--auction-window", f"{COMMIT}:{REVEAL}:{SEAL}")
+    work = os.path.abspath(args.work_dir)
+    recipient = devnet.key("v3")["address"]
+    window = height(devnet) // COMMIT + 1
+    w = devnet.get_json(0, f"/rpc/auction/window/{window}")
+    e2e.check(w["phase"] == "not_open" and w["commit_start"] == COMMIT * window + 1, f"{w}")
+    wait_next_height(devnet, w["commit_start"])
+
+    on_time, late = os.path.join(work, "on_time.json"), os.path.join(work, "late.json")
+    committed = [commit(devnet, 0, "faucet", window, recipient, on_time),
+                 commit(devnet, 2, "v2", window, recipient, late)]
+    e2e.check(all(w["commit_start"] <= h < w["reveal_start"] for h in committed),
+              f"commits at {committed}, commit phase {w['commit_start']}..{w['reveal_start'] - 1}")
+    e2e.log(f"window {window}: two commits at heights {committed}")
+
+    wait_next_height(devnet, w["reveal_start"])
+    rc, result, err = cli_json(devnet, "auction", "reveal", "--rpc", devnet.rpc_url(1), "--key",
+                               devnet.key_path("faucet"), "--from", on_time, "--wait", "30")
+    e2e.check(rc == 0 and w["reveal_start"] <= result.get("height", 0) < w["seal_start"],
+              f"reveal through v1 exited {rc}: {result} {err}")
+    e2e.log(f"revealed through v1 at height {result['height']}")
+
+    wait_next_height(devnet, w["seal_start"])
+    rc, result, err = cli_json(devnet, "auction", "reveal", "--rpc", devnet.rpc_url(2), "--key",
+                               devnet.key_path("v2"), "--from", late)
+    e2e.check(rc == 1 and result.get("accepted") is False and
+              result.get("reason") == "auction_too_late",
+              f"a reveal after the reveal phase: exit {rc}, {result} {err}")
+    e2e.log("a late reveal is refused: auction_too_late")
+
+    devnet.wait_height(range(devnet.nodes), w["close_height"], 60)
+    faucet_key = bytes.fromhex(devnet.key("faucet")["public_key"])
+    seals = [devnet.get_json(k, f"/rpc/auction/window/{window}")["seal"]
+             for k in range(devnet.nodes)]
+    e2e.check(all(s == seals[0] for s in seals), f"nodes disagree on the seal: {seals}")
+    e2e.check(seals[0]["winners"] == [txid(faucet_key, on_time)], f"winners: {seals[0]}")
+    e2e.log(f"every node has the seal: mx_root {seals[0]['mx_root'][:16]}…, one winner")
+    devnet.check_agreement(range(devnet.nodes), w["close_height"])
+
+
+if __name__ == "__main__":
+    raise SystemExit(e2e.run(__doc__, body))
