@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "core/auction/auction_params.h"
 #include "core/auction/auction_state.h"
@@ -30,5 +31,22 @@ runtime::Result<SealedBundle> window_bundle(const AuctionState& state, std::uint
 // kInvalidArgument naming the failed check otherwise.
 runtime::Status check_block_bundle(const SealedBundle& bundle, const AuctionState* parent,
                                    const AuctionParams& params, const verkle::Crs& crs);
+
+// The window whose bundle a block at `height` on `parent` (null: no auction state) must carry;
+// nullopt when it carries none. Cheap: no proof is computed.
+std::optional<std::uint64_t> due_bundle_window(const AuctionState* parent, std::uint64_t height,
+                                               const AuctionParams& params);
+
+// The bundle a block at `height` on `parent` must carry (window_bundle of the due window), or
+// nullopt; the seal's error if the due window cannot be proven.
+runtime::Result<std::optional<SealedBundle>> required_block_bundle(
+    const AuctionState* parent, std::uint64_t height, const AuctionParams& params,
+    const std::shared_ptr<const verkle::Crs>& crs);
+
+// Ok when a block at `height` on `parent` carries a bundle exactly when one is due, of the due
+// window, and it passes check_block_bundle; kInvalidArgument naming the violation otherwise.
+runtime::Status check_carried_bundle(const std::optional<SealedBundle>& carried,
+                                     const AuctionState* parent, std::uint64_t height,
+                                     const AuctionParams& params, const verkle::Crs& crs);
 
 }  // namespace mn::auction
