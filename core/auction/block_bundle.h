@@ -6,6 +6,12 @@
 // window is invalid unless the state it builds on holds that window's seal record, the bundle
 // verifies against the recorded mx_root (verify_bundle: roots, leaves, top-K digests, positions,
 // the Verkle multiproof) and its winners are the recorded winners, in order.
+//
+// Publication is enforced by consensus: the block at the first height of a window's seal phase
+// must carry that window's bundle when the state it builds on holds the window's live seal (the
+// ledger sealed it at the end of the parent block and has not settled it; a window nobody
+// committed to has no seal), and no other block carries one. One height per window, so a bundle
+// is proven once per window and no two windows ever compete for a block, whatever the schedule.
 #pragma once
 
 #include <cstdint>

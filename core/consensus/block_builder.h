@@ -2,11 +2,11 @@
 // certificate, the auction section the committed state requires of the next block
 // (required_auction_section: the bid to take and the due sealed bundle, computed once per tip,
 // since proving the bundle takes milliseconds and a height may see several proposals), and up to
-// max_block_txs transactions drawn from its PayloadSources in order (each
-// (sender, nonce) slot once, the first source's offer winning), then trial-applied on the next
-// block's opening state so that a proposal is always valid: a transaction a stateful rule refuses
-// is left out with its sender's later ones, and every source hears of it (refused()).
-// Deterministic; the node's own thread only.
+// max_block_txs transactions drawn from its PayloadSources in order (each (sender, nonce) slot
+// once, the first source's offer winning), then trial-applied on the next block's opening state
+// so that a proposal is always valid: a transaction a stateful rule refuses is left out with its
+// sender's later ones, and every source hears of it (refused()). Deterministic; the node's own
+// thread only.
 #pragma once
 
 #include <cstddef>
