@@ -1,5 +1,6 @@
 // Blocks as peers send them (core/consensus/block.h) and the ledger payload they carry
-// (BlockPayload::decode: the parent's commit certificate and the transactions). The
+// (BlockPayload::decode: the parent's commit certificate, the auction section and the
+// transactions). The
 // first input byte picks the decoder. Properties: no crash; every decoder is strict, so what
 // decodes re-encodes to exactly the input; a decoded block's hash is the hash of its header.
 #include <cstdint>
@@ -24,8 +25,9 @@ namespace consensus = mn::consensus;
 void check_payload(ByteView bytes) {
   mn::fuzz::ValidatorFixture& f = mn::fuzz::validator_fixture();
   if (auto payload = consensus::BlockPayload::decode(bytes)) {
-    MN_FUZZ_CHECK(same_bytes(
-        consensus::BlockPayload::encode(payload->parent_commit.get(), payload->txs), bytes));
+    MN_FUZZ_CHECK(same_bytes(consensus::BlockPayload::encode(payload->parent_commit.get(),
+                                                             payload->auction, payload->txs),
+                             bytes));
     if (payload->parent_commit) {
       static_cast<void>(payload->parent_commit->verify(f.set, f.crypto));
       static_cast<void>(payload->parent_commit->signers());

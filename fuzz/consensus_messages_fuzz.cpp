@@ -26,9 +26,9 @@ namespace consensus = mn::consensus;
 void check_block(const consensus::Block& block) {
   mn::fuzz::ValidatorFixture& f = mn::fuzz::validator_fixture();
   if (auto payload = consensus::BlockPayload::decode(block.payload)) {
-    MN_FUZZ_CHECK(
-        same_bytes(consensus::BlockPayload::encode(payload->parent_commit.get(), payload->txs),
-                   block.payload));
+    MN_FUZZ_CHECK(same_bytes(consensus::BlockPayload::encode(payload->parent_commit.get(),
+                                                             payload->auction, payload->txs),
+                             block.payload));
     if (payload->parent_commit) static_cast<void>(payload->parent_commit->verify(f.set, f.crypto));
   }
   static_cast<void>(consensus::payload_defect(block.payload, consensus::InclusionRule{}, f.crypto));

@@ -7,12 +7,16 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/auction/bid_choice.h"
+#include "core/auction/builder_bid.h"
 #include "core/codec/hex.h"
 #include "core/codec/writer.h"
+#include "core/consensus/auction_section.h"
 #include "core/consensus/block.h"
 #include "core/consensus/block_payload.h"
 #include "core/consensus/censorship_evidence.h"
@@ -122,6 +126,18 @@ consensus::Vote vote(consensus::Step step, std::uint64_t height, std::uint32_t r
   return v;
 }
 
+// The auction section of a block at `height` that takes a builder's signed bid.
+consensus::AuctionSection bid_section(std::uint64_t height) {
+  mn::auction::BuilderBid bid;
+  bid.height = height;
+  bid.builder = key(1).public_key;
+  bid.payload_commitment.fill(0x5a);
+  bid.value = 100;
+  bid.bond = 150;
+  bid.sign(key(1).secret_key, g_crypto);
+  return {mn::auction::BidChoice{bid, 0}, std::nullopt};
+}
+
 consensus::BlockPtr block(std::uint64_t height, std::uint32_t round,
                           const consensus::CommitCertificate* parent,
                           const consensus::ValidatorSet& set) {
@@ -131,8 +147,8 @@ consensus::BlockPtr block(std::uint64_t height, std::uint32_t round,
   header.proposer = set.proposer(height, round);
   header.timestamp = 1'000'000'000;
   header.validator_set = set.hash();
-  return consensus::make_block(header,
-                               consensus::BlockPayload::encode(parent, {transfer(1), transfer(2)}));
+  return consensus::make_block(header, consensus::BlockPayload::encode(parent, bid_section(height),
+                                                                       {transfer(1), transfer(2)}));
 }
 
 std::shared_ptr<const consensus::CommitCertificate> certificate(
@@ -246,7 +262,7 @@ void core_records() {
   consensus::BlockHeader censoring_header;
   censoring_header.height = 7;
   const consensus::BlockPtr censoring = consensus::make_block(
-      censoring_header, consensus::BlockPayload::encode(nullptr, {transfer(1)}));
+      censoring_header, consensus::BlockPayload::encode(nullptr, {}, {transfer(1)}));
   const consensus::CensorshipEvidence censorship{
       ack,
       poe_tx,

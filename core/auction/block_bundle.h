@@ -6,10 +6,17 @@
 // window is invalid unless the state it builds on holds that window's seal record, the bundle
 // verifies against the recorded mx_root (verify_bundle: roots, leaves, top-K digests, positions,
 // the Verkle multiproof) and its winners are the recorded winners, in order.
+//
+// Publication is enforced by consensus: the block at the first height of a window's seal phase
+// must carry that window's bundle when the state it builds on holds the window's live seal (the
+// ledger sealed it at the end of the parent block and has not settled it; a window nobody
+// committed to has no seal), and no other block carries one. One height per window, so a bundle
+// is proven once per window and no two windows ever compete for a block, whatever the schedule.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "core/auction/auction_params.h"
 #include "core/auction/auction_state.h"
@@ -30,5 +37,22 @@ runtime::Result<SealedBundle> window_bundle(const AuctionState& state, std::uint
 // kInvalidArgument naming the failed check otherwise.
 runtime::Status check_block_bundle(const SealedBundle& bundle, const AuctionState* parent,
                                    const AuctionParams& params, const verkle::Crs& crs);
+
+// The window whose bundle a block at `height` on `parent` (null: no auction state) must carry;
+// nullopt when it carries none. Cheap: no proof is computed.
+std::optional<std::uint64_t> due_bundle_window(const AuctionState* parent, std::uint64_t height,
+                                               const AuctionParams& params);
+
+// The bundle a block at `height` on `parent` must carry (window_bundle of the due window), or
+// nullopt; the seal's error if the due window cannot be proven.
+runtime::Result<std::optional<SealedBundle>> required_block_bundle(
+    const AuctionState* parent, std::uint64_t height, const AuctionParams& params,
+    const std::shared_ptr<const verkle::Crs>& crs);
+
+// Ok when a block at `height` on `parent` carries a bundle exactly when one is due, of the due
+// window, and it passes check_block_bundle; kInvalidArgument naming the violation otherwise.
+runtime::Status check_carried_bundle(const std::optional<SealedBundle>& carried,
+                                     const AuctionState* parent, std::uint64_t height,
+                                     const AuctionParams& params, const verkle::Crs& crs);
 
 }  // namespace mn::auction

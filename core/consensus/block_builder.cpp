@@ -23,7 +23,18 @@ BlockBuilder::BlockBuilder(runtime::Env& env, std::size_t max_block_txs,
 runtime::Bytes BlockBuilder::build(const CommittedChain& chain) {
   const std::uint64_t height = chain.height() + 1;
   auto txs = applicable(height, chain.state(), select(height, chain.state()));
-  return BlockPayload::encode(chain.parent_commit(), txs);
+  return BlockPayload::encode(chain.parent_commit(), auction_section(chain), txs);
+}
+
+const AuctionSection& BlockBuilder::auction_section(const CommittedChain& chain) {
+  if (!m_auction || m_auction->first != chain.hash()) {
+    auto section = required_auction_section(chain.state(), chain.height() + 1, m_env.crypto());
+    // The ledger sealed the due window from the same entries when it recorded the seal, so only a
+    // broken prover fails here; no valid block could be built.
+    MN_ASSERT_MSG(section.is_ok(), "the due sealed bundle cannot be proven");
+    m_auction.emplace(chain.hash(), std::move(section).value());
+  }
+  return m_auction->second;
 }
 
 std::vector<ledger::Transaction> BlockBuilder::select(std::uint64_t height,

@@ -1,15 +1,21 @@
 // Builds the payload of the block this node proposes on the committed chain: the tip's
-// certificate and up to max_block_txs transactions drawn from its PayloadSources in order (each
-// (sender, nonce) slot once, the first source's offer winning), then trial-applied on the next
-// block's opening state so that a proposal is always valid: a transaction a stateful rule refuses
-// is left out with its sender's later ones, and every source hears of it (refused()).
-// Deterministic; the node's own thread only.
+// certificate, the auction section the committed state requires of the next block
+// (required_auction_section: the bid to take and the due sealed bundle, computed once per tip,
+// since proving the bundle takes milliseconds and a height may see several proposals), and up to
+// max_block_txs transactions drawn from its PayloadSources in order (each (sender, nonce) slot
+// once, the first source's offer winning), then trial-applied on the next block's opening state
+// so that a proposal is always valid: a transaction a stateful rule refuses is left out with its
+// sender's later ones, and every source hears of it (refused()). Deterministic; the node's own
+// thread only.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <vector>
 
+#include "core/consensus/auction_section.h"
 #include "core/consensus/committed_chain.h"
 #include "core/consensus/payload_source.h"
 #include "core/ledger/ledger_state.h"
@@ -38,11 +44,15 @@ class BlockBuilder {
   std::vector<ledger::Transaction> applicable(std::uint64_t height,
                                               const ledger::LedgerState& committed,
                                               std::vector<ledger::Transaction> selected);
+  // The auction section of the block after `chain`'s tip, from m_auction when it is the tip's.
+  const AuctionSection& auction_section(const CommittedChain& chain);
 
   runtime::Env& m_env;
   std::size_t m_max_block_txs;
   const slashing::EvidenceVerifier& m_evidence;
   std::vector<PayloadSource*> m_sources;
+  // The last tip's hash and the section it requires.
+  std::optional<std::pair<runtime::Hash32, AuctionSection>> m_auction;
 };
 
 }  // namespace mn::consensus

@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "core/consensus/auction_section.h"
 #include "core/consensus/block_payload.h"
 #include "core/crypto/counting_crypto_provider.h"
 
@@ -65,6 +66,9 @@ runtime::Result<ExecutedPayloadPtr> BlockExecutor::execute(const CommittedChain&
   auto start = block_start(chain.height() + 1, chain.hash(), chain.parent_set(),
                            chain.parent_proposer(), decoded->parent_commit.get(), crypto);
   if (!start) return start.status();
+  if (auto s = check_auction_section(decoded->auction, chain.state(), chain.height() + 1, crypto);
+      !s.is_ok())
+    return s;
   auto state = std::make_shared<ledger::LedgerState>(chain.state());
   state->begin_block(*start);
   for (std::size_t i = 0; i < decoded->txs.size(); ++i) {

@@ -1,10 +1,12 @@
 // Executes block payloads on the committed chain. Executing block `header` (at the tip's height
-// + 1) decodes its payload (BlockPayload), checks the parent certificate the payload carries and
-// opens the block with it (block_start: unbonding released, the rent pool paid to the parent's
-// signers and proposer), applies every transaction under the ledger rules (any rejected
-// transaction makes the whole block invalid; evidence is judged by `evidence`), ends the block
-// and checks conservation. The committed state is never touched: an execution copies it once and
-// applies the payload to the copy, and the result is shared by pointer.
+// + 1) decodes its payload (BlockPayload), checks the parent certificate the payload carries,
+// checks the auction section against the committed state (check_auction_section: the bid the
+// block must take, the bundle it must or must not carry), opens the block with the certificate
+// (block_start: unbonding released, the rent pool paid to the parent's signers and proposer),
+// applies every transaction under the ledger rules (any rejected transaction makes the whole
+// block invalid; evidence is judged by `evidence`), ends the block and checks conservation. The
+// committed state is never touched: an execution copies it once and applies the payload to the
+// copy, and the result is shared by pointer.
 //
 // Execution is a pure function of (the tip's block, the payload), so results are looked up in an
 // ExecutionCache first: the driver's, shared between nodes, or a private one. A result reused

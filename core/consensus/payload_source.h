@@ -1,7 +1,7 @@
 // One supplier of the transactions of the blocks this node proposes. The block builder
 // (BlockBuilder) asks its sources in a fixed order — the PoEs this node owes (OwedPoeSource),
-// then the transaction pool (PoolSource); the auction's sealed bundle joins as another source —
-// and fills the block from their answers in that order.
+// then the transaction pool (PoolSource) — and fills the block from their answers in that order.
+// The auction's sealed bundle is not a source: it travels in the payload's AuctionSection.
 //
 // Contract:
 // - candidates(height, committed, max_txs): at most `max_txs` transactions for the block at

@@ -38,7 +38,7 @@ std::optional<consensus::Proposal> CensorPoeAdversary::censored_copy(
   if (censored_senders.empty()) return std::nullopt;
   consensus::BlockHeader header = proposal.block->header;
   runtime::Bytes censored_payload =
-      consensus::BlockPayload::encode(payload->parent_commit.get(), kept);
+      consensus::BlockPayload::encode(payload->parent_commit.get(), payload->auction, kept);
   header.payload_hash = crypto::blake2b_256(censored_payload);
   auto root = app.execute(header, censored_payload);
   if (!root) return std::nullopt;

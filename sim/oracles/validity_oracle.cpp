@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/codec/hex.h"
+#include "core/consensus/auction_section.h"
 #include "core/consensus/block_executor.h"
 #include "core/consensus/block_payload.h"
 #include "core/consensus/committed_chain.h"
@@ -41,6 +42,10 @@ ValidityOracle::Outcome ValidityOracle::execute(const Entry& parent,
                                                      parent.decided_by, parent.proposer,
                                                      payload->parent_commit.get(), m_crypto);
   if (!start) return {nullptr, start.status().message()};
+  if (auto s = consensus::check_auction_section(payload->auction, *parent.state,
+                                                block.header.height, m_crypto);
+      !s.is_ok())
+    return {nullptr, s.message()};
   auto state = std::make_shared<ledger::LedgerState>(*parent.state);
   state->begin_block(*start);
   for (std::size_t i = 0; i < txs.size(); ++i) {

@@ -3,9 +3,11 @@
 // (epochs) itself, and applies every transaction to its own copy of the parent's state, outside
 // the nodes' execution caches. A block is valid if its payload decodes, holds at most
 // max_block_txs transactions, names the validator set its epoch has, carries a valid certificate
-// of its parent, every transaction applies (signature, nonce, funds, fee, evidence), conservation
-// holds after it, and the resulting state root is the one its header commits to. Each distinct
-// block is checked once, on the first honest commit.
+// of its parent, declares the auction section its parent state requires (check_auction_section,
+// the same check block execution makes: the bid taken, the due sealed bundle), every transaction
+// applies (signature, nonce, funds, fee, evidence), conservation holds after it, and the
+// resulting state root is the one its header commits to. Each distinct block is checked once,
+// on the first honest commit.
 //
 // Keeps reference states for the most recent `window` heights, so a fork deeper than that is not
 // re-executed (the agreement oracle has reported it by then). The first violation is kept; its

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/consensus/auction_section.h"
 #include "core/consensus/block_executor.h"
 #include "core/consensus/block_payload.h"
 #include "core/consensus/committed_chain.h"
@@ -41,7 +42,8 @@ class ValidityOracleTest : public ::testing::Test {
     return ledger::make_transfer(m_alice, address_of(m_bob), amount, nonce, 10'000, m_crypto);
   }
   // A block on `parent` whose header commits to `root` (by default, the true one after `txs`),
-  // carrying the certificate of the block made before it, and certified by the one validator.
+  // carrying the certificate of the block made before it and m_auction, and certified by the one
+  // validator.
   consensus::FinalizedBlock block(std::uint64_t height, const runtime::Hash32& parent,
                                   const ledger::LedgerState& parent_state,
                                   const std::vector<ledger::Transaction>& txs,
@@ -58,8 +60,8 @@ class ValidityOracleTest : public ::testing::Test {
     header.parent = parent;
     header.validator_set = m_set.hash();
     header.state_root = root.value_or(state.state_root());
-    consensus::BlockPtr b =
-        consensus::make_block(header, consensus::BlockPayload::encode(parent_commit, txs));
+    consensus::BlockPtr b = consensus::make_block(
+        header, consensus::BlockPayload::encode(parent_commit, m_auction, txs));
     m_last_state = state;
     m_commit = std::make_shared<consensus::SignatureSetCertificate>(
         height, 0, b->hash,
@@ -78,6 +80,7 @@ class ValidityOracleTest : public ::testing::Test {
   ValidityOracle m_oracle;
   ledger::LedgerState m_last_state;
   consensus::CommitCertificatePtr m_commit;
+  consensus::AuctionSection m_auction;  // what an empty auction state requires
 };
 
 TEST_F(ValidityOracleTest, AcceptsAValidChainCheckingEachBlockOnce) {
@@ -117,6 +120,15 @@ TEST_F(ValidityOracleTest, CatchesABlockWhoseParentCertificateIsNotAQuorum) {
   m_oracle.on_commit(0, block(2, first.block->hash, m_last_state, {}), 2);
   ASSERT_TRUE(m_oracle.first_violation().has_value());
   EXPECT_NE(m_oracle.first_violation()->detail.find("parent certificate"), std::string::npos)
+      << m_oracle.first_violation()->detail;
+}
+
+TEST_F(ValidityOracleTest, CatchesAnAuctionSectionTheParentStateDoesNotRequire) {
+  // With no auction state a block declares no bid and an auto-bid of 0.
+  m_auction.bid_choice.auto_bid = 1;
+  m_oracle.on_commit(0, block(1, m_genesis.hash, *m_genesis.state, {}), 1);
+  ASSERT_TRUE(m_oracle.first_violation().has_value());
+  EXPECT_NE(m_oracle.first_violation()->detail.find("wrong auto-bid"), std::string::npos)
       << m_oracle.first_violation()->detail;
 }
 

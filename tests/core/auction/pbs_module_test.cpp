@@ -239,6 +239,26 @@ TEST_F(BundleBlockTest, TheHonestBundleOfTheSealVerifies) {
   EXPECT_FALSE(window_bundle(*chain.auction(), 1, params(), ledger_crs()));
 }
 
+TEST_F(BundleBlockTest, TheBundleIsDueAtTheFirstSealHeightOnly) {
+  EXPECT_EQ(due_bundle_window(chain.auction(), 5, params()), std::optional<std::uint64_t>{0});
+  for (const std::uint64_t height : {3U, 4U, 6U}) {
+    EXPECT_FALSE(due_bundle_window(chain.auction(), height, params())) << height;
+  }
+  EXPECT_FALSE(due_bundle_window(nullptr, 5, params()));
+  auto required = required_block_bundle(chain.auction(), 5, params(), ledger_crs());
+  ASSERT_TRUE(required && *required);
+  EXPECT_TRUE(check_carried_bundle(*required, chain.auction(), 5, params(), *ledger_crs()).is_ok());
+  EXPECT_FALSE(
+      check_carried_bundle(std::nullopt, chain.auction(), 5, params(), *ledger_crs()).is_ok());
+  EXPECT_FALSE(
+      check_carried_bundle(*required, chain.auction(), 6, params(), *ledger_crs()).is_ok());
+  EXPECT_TRUE(
+      check_carried_bundle(std::nullopt, chain.auction(), 6, params(), *ledger_crs()).is_ok());
+  auto none = required_block_bundle(chain.auction(), 6, params(), ledger_crs());
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(*none);
+}
+
 TEST_F(BundleBlockTest, ATamperedBundleMakesTheBlockInvalid) {
   auto bundle = window_bundle(*chain.auction(), 0, params(), ledger_crs());
   ASSERT_TRUE(bundle);

@@ -51,7 +51,7 @@ class CensorshipEvidenceTest : public ::testing::Test {
     BlockHeader header;
     header.height = height;
     header.round = block_round;
-    const BlockPtr block = make_block(header, BlockPayload::encode(nullptr, txs));
+    const BlockPtr block = make_block(header, BlockPayload::encode(nullptr, {}, txs));
     const crypto::Signature signature = m_crypto.sign(
         m_offender.secret_key, consensus_digest(Step::kPropose, height, round, block->hash));
     return CensorshipEvidence{make_poe_ack(m_offender, seen, {tx.id(m_crypto)}, m_crypto),
@@ -108,7 +108,7 @@ TEST_F(CensorshipEvidenceTest, EachConditionIsNeeded) {
   CensorshipEvidence forged = good;  // a signature over another block
   forged.proposal_signature = evidence(5, 8, {}).proposal_signature;
   CensorshipEvidence tampered = good;  // not the payload the header commits to
-  tampered.payload = BlockPayload::encode(nullptr, {transfer(m_reporter, 1)});
+  tampered.payload = BlockPayload::encode(nullptr, {}, {transfer(m_reporter, 1)});
   CensorshipEvidence not_a_poe = good;
   not_a_poe.poe_tx = transfer(m_operator, 1);
   not_a_poe.ack = make_poe_ack(m_offender, 5, {not_a_poe.poe_tx.id(m_crypto)}, m_crypto);

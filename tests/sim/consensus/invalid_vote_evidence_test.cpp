@@ -28,7 +28,7 @@ class InvalidVoteEvidenceTest : public ::testing::Test {
                                  ledger::testing::transfer_fee({}), m_crypto);
   }
   static runtime::Bytes payload_of(const std::vector<ledger::Transaction>& txs) {
-    return BlockPayload::encode(nullptr, txs);
+    return BlockPayload::encode(nullptr, {}, txs);
   }
   // The voter's `step` vote at (4, 2) for a block carrying `payload`.
   InvalidVoteEvidence evidence(runtime::Bytes payload, Step step = Step::kPrepare) {

@@ -41,23 +41,7 @@ class LedgerApplicationTest : public ::testing::Test {
   static runtime::Bytes next_payload(const LedgerApplication& app,
                                      const std::vector<ledger::Transaction>& txs) {
     const auto parent = app.committed_block(app.committed_height());
-    return BlockPayload::encode(parent ? parent->certificate.get() : nullptr, txs);
-  }
-
-  // A certificate of `block` signed by every validator of `set` whose key is in m_keys, or by
-  // the first `signers` of them.
-  CommitCertificatePtr certify(const Block& block, const ValidatorSet& set,
-                               std::size_t signers = SIZE_MAX) {
-    std::vector<Vote> commits;
-    for (ValidatorIndex i = 0; i < set.size() && commits.size() < signers; ++i) {
-      for (const auto& pair : m_keys.pairs) {
-        if (pair.public_key != set.at(i).key) continue;
-        commits.push_back(make_vote(Step::kCommit, block.header.height, 0, block.hash, i,
-                                    pair.secret_key, m_keys.crypto));
-      }
-    }
-    return std::make_shared<SignatureSetCertificate>(block.header.height, 0, block.hash,
-                                                     std::move(commits), set.size());
+    return BlockPayload::encode(parent ? parent->certificate.get() : nullptr, {}, txs);
   }
 
   // Executes and commits the next block carrying `txs`, proposed by validator 0 and certified by
@@ -72,7 +56,7 @@ class LedgerApplicationTest : public ::testing::Test {
     ASSERT_TRUE(root) << root.status().to_string();
     header.state_root = *root;
     const BlockPtr block = make_block(header, std::move(payload));
-    app.commit(make_finalized_block(block, certify(*block, app.validator_set())));
+    app.commit(make_finalized_block(block, m_keys.certify(*block, app.validator_set())));
   }
 
   ledger::Transaction stake(std::uint64_t amount, std::uint64_t nonce) {
@@ -164,12 +148,12 @@ TEST_F(LedgerApplicationTest, ABlockWithoutAValidParentCertificateDoesNotExecute
     // One of two equal validators is not more than two thirds of the stake.
     const auto parent = app->committed_block(1);
     const CommitCertificatePtr commit =
-        certify(*parent->block, app->validator_set(), with_quorum ? SIZE_MAX : 1);
-    const runtime::Bytes payload = BlockPayload::encode(commit.get(), {});
+        m_keys.certify(*parent->block, app->validator_set(), with_quorum ? SIZE_MAX : 1);
+    const runtime::Bytes payload = BlockPayload::encode(commit.get(), {}, {});
     header.payload_hash = crypto::blake2b_256(payload);
     EXPECT_EQ(app->execute(header, payload).is_ok(), with_quorum);
   }
-  const runtime::Bytes none = BlockPayload::encode(nullptr, {});
+  const runtime::Bytes none = BlockPayload::encode(nullptr, {}, {});
   header.payload_hash = crypto::blake2b_256(none);
   EXPECT_FALSE(app->execute(header, none).is_ok());
 }

@@ -2,10 +2,16 @@
 // verify them), shared by the consensus tests.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <utility>
 #include <vector>
 
+#include "core/consensus/block.h"
+#include "core/consensus/commit_certificate.h"
 #include "core/consensus/validator_set.h"
+#include "core/consensus/vote.h"
 #include "core/crypto/simulated_crypto_provider.h"
 
 namespace mn::consensus::testing {
@@ -37,6 +43,21 @@ struct ValidatorKeys {
       if (p.public_key == s.at(i).key) return p;
     }
     return pairs[0];
+  }
+  // A certificate of `block` (round 0) signed by every validator of `s` whose key is here, or by
+  // the first `signers` of them.
+  CommitCertificatePtr certify(const Block& block, const ValidatorSet& s,
+                               std::size_t signers = SIZE_MAX) {
+    std::vector<Vote> commits;
+    for (ValidatorIndex i = 0; i < s.size() && commits.size() < signers; ++i) {
+      for (const auto& pair : pairs) {
+        if (pair.public_key != s.at(i).key) continue;
+        commits.push_back(make_vote(Step::kCommit, block.header.height, 0, block.hash, i,
+                                    pair.secret_key, crypto));
+      }
+    }
+    return std::make_shared<SignatureSetCertificate>(block.header.height, 0, block.hash,
+                                                     std::move(commits), s.size());
   }
 };
 
