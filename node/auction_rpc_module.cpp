@@ -11,6 +11,7 @@
 #include "core/auction/payload_reveal.h"
 #include "core/auction/pool_cancel_payload.h"
 #include "core/auction/reveal_payload.h"
+#include "core/auction/sealed_bundle.h"
 #include "core/auction/tx_core.h"
 #include "node/rpc_handlers.h"
 #include "node/rpc_modules.h"
@@ -117,7 +118,30 @@ RpcResponse get_window(RpcRouter& router, const RpcRequest&, std::string_view pa
             {"seal_start", w.seal_start},     {"close_height", w.close_height},
             {"commits", w.commits},           {"reveals", w.reveals}};
   if (w.seal) body["seal"] = seal_json(*w.seal);
+  body["topk_digest_count"] = w.topk_digest_count;
   return ok_json(body);
+}
+
+RpcResponse get_bundle(RpcRouter& router, const RpcRequest&, std::string_view param) {
+  const auto window = parse_window(param);
+  if (!window) {
+    return RpcRouter::error(400, "bad_window", "expected a decimal window number below 2^32",
+                            "window");
+  }
+  auto found = router.backend().sealed_bundle(*window);
+  if (!found.is_ok()) return backend_error(found.status());
+  auto bundle = auction::SealedBundle::decode(found->bundle);
+  if (!bundle.is_ok()) return backend_error(bundle.status());
+  json winners = json::array();
+  for (const auction::BundleWinner& w : bundle->winners) winners.push_back(hex(w.txid));
+  return ok_json(json{{"window", *window},
+                      {"height", found->height},
+                      {"block_hash", hex(found->block_hash)},
+                      {"mx_root", hex(bundle->mx_root)},
+                      {"buckets", bundle->buckets.size()},
+                      {"winners", std::move(winners)},
+                      {"proof_bytes", bundle->proof_bytes()},
+                      {"bundle", hex(found->bundle)}});
 }
 
 constexpr RpcRoute kRoutes[] = {
@@ -126,6 +150,7 @@ constexpr RpcRoute kRoutes[] = {
     {"/rpc/auction/cancel", false, RpcMethod::kPost, submit_only<ledger::TxType::kPoolCancel>},
     {"/rpc/auction/bid", false, RpcMethod::kPost, submit_only<ledger::TxType::kBuilderBid>},
     {"/rpc/auction/window/", true, RpcMethod::kGet, get_window},
+    {"/rpc/auction/bundle/", true, RpcMethod::kGet, get_bundle},
 };
 
 constexpr PayloadView kViews[] = {

@@ -96,6 +96,7 @@ runtime::Result<AuctionWindowSummary> LedgerRpcBackend::auction_window(std::uint
   summary.reveal_start = schedule.reveal_start(window);
   summary.seal_start = schedule.seal_start(window);
   summary.close_height = schedule.close_height(window);
+  summary.topk_digest_count = state.economic_params().auction.pool.topk_digest_count;
   if (const auction::AuctionState* auction = auction::AuctionModule::find_state(state)) {
     summary.commits = auction->book.commit_count(window);
     summary.reveals = auction->book.reveals(window).size();
@@ -104,6 +105,25 @@ runtime::Result<AuctionWindowSummary> LedgerRpcBackend::auction_window(std::uint
     }
   }
   return summary;
+}
+
+runtime::Result<SealedBundleLookup> LedgerRpcBackend::sealed_bundle(std::uint64_t window) {
+  const std::uint64_t height = app().state().economic_params().auction.schedule.seal_start(window);
+  if (height > app().committed_height()) {
+    return Status(ErrorCode::kNotFound, "window " + std::to_string(window) +
+                                            "'s bundle is due in block " + std::to_string(height) +
+                                            ", not committed yet");
+  }
+  const auto block = app().committed_block(height);
+  if (!block) return Status(ErrorCode::kIoError, "committed block unreadable");
+  auto payload = consensus::BlockPayload::decode(block->block->payload);
+  if (!payload) return Status(ErrorCode::kIoError, "committed block does not decode");
+  if (!payload->auction.bundle) {
+    return Status(ErrorCode::kNotFound, "block " + std::to_string(height) +
+                                            " carries no bundle: window " + std::to_string(window) +
+                                            " had no live reveals");
+  }
+  return SealedBundleLookup{height, block->block->hash, payload->auction.bundle->encode()};
 }
 
 runtime::Result<MintOutcome> LedgerRpcBackend::mint_faucet(const ledger::Address& to,

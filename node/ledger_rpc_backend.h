@@ -33,6 +33,7 @@ class LedgerRpcBackend final : public RpcBackend {
   runtime::Result<AccountSummary> account(const ledger::Address& address) override;
   ledger::FeeParams fee_params() override;
   runtime::Result<AuctionWindowSummary> auction_window(std::uint64_t window) override;
+  runtime::Result<SealedBundleLookup> sealed_bundle(std::uint64_t window) override;
   runtime::Result<MintOutcome> mint_faucet(const ledger::Address& to,
                                            std::uint64_t amount) override;
 

@@ -72,6 +72,14 @@ struct AuctionWindowSummary {
   std::size_t commits = 0;  // while the ledger holds the window's book (until it settles)
   std::size_t reveals = 0;
   std::optional<auction::SealRecord> seal;  // once sealed, for seal_retention_windows windows
+  std::uint32_t topk_digest_count = 0;      // what verify_bundle needs of the chain's pool rules
+};
+
+// A window's sealed bundle as the block at its first seal height carries it.
+struct SealedBundleLookup {
+  std::uint64_t height = 0;
+  runtime::Hash32 block_hash{};
+  runtime::Bytes bundle;  // SealedBundle encoding
 };
 
 class RpcBackend {
@@ -88,6 +96,9 @@ class RpcBackend {
   virtual ledger::FeeParams fee_params() = 0;
   // REQUIRES: window < kMaxAuctionWindow (the router checks).
   virtual runtime::Result<AuctionWindowSummary> auction_window(std::uint64_t window) = 0;
+  // kNotFound while the block that carries it is not committed, or when it carries none (the
+  // window had no live reveals). REQUIRES: window < kMaxAuctionWindow.
+  virtual runtime::Result<SealedBundleLookup> sealed_bundle(std::uint64_t window) = 0;
   // Sends `amount` from the devnet faucet account to `to`.
   virtual runtime::Result<MintOutcome> mint_faucet(const ledger::Address& to,
                                                    std::uint64_t amount) = 0;

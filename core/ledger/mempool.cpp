@@ -4,6 +4,8 @@
 #include <set>
 #include <utility>
 
+#include "core/ledger/ledger_module.h"
+#include "core/ledger/module_registry.h"
 #include "core/runtime/assert.h"
 
 namespace mn::ledger {
@@ -49,6 +51,11 @@ AdmitResult Mempool::admit(const Transaction& tx, const LedgerState& state,
   // Duplicates are refused before the signature check: gossip delivers the same bytes many times
   // and each copy must not cost a verification.
   if (pending != nullptr && pending->id == entry.id) return AdmitResult::kDuplicate;
+  // What no next block would take is refused with the module's reason, not held to be dropped.
+  if (const TxResult rule = state.modules().module_for(tx.type)->check_admission(tx, check, state);
+      rule != TxResult::kOk) {
+    return module_refusal(rule);
+  }
   if (pending != nullptr && tx.fee < min_replacement_fee(state.fee_params(), pending->tx.fee)) {
     return AdmitResult::kRbfBumpTooSmall;
   }

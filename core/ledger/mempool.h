@@ -1,7 +1,9 @@
 // The transaction pool of SPEC 2.1 (TransactionPool): pending transactions admitted by the rules of
 // SPEC 2.1 against a snapshot of the committed ledger state: the stateless rules of
 // precheck_transaction (payload, type, fee >= min_fee), a known sender, nonce == account nonce + 1
-// or a future nonce at most kMaxFutureNonces past that, balance >= amount + fee, a valid signature.
+// or a future nonce at most kMaxFutureNonces past that, balance >= amount + fee, the owning
+// module's state-dependent rules as the next block would judge them (check_admission; refused
+// with module_refusal(reason)), a valid signature.
 // A transaction for an occupied (sender, nonce) slot replaces the pending one only if it pays at
 // least min_replacement_fee (rbf_bump_bps more). The pool holds at most its capacity (<=
 // kMaxMempoolTxs); when full, the lowest-fee transaction is evicted, the newest first among equal

@@ -4,6 +4,7 @@
 //   reveal  the preimage a commit wrote, in the window's reveal phase
 //   cancel  withdraw a revealed entry from the seal (its bond is forfeited)
 //   bid     a builder's signed, bonded bid for a height
+//   verify  a window's sealed bundle against mx_root, with the proof checked here
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -15,7 +16,10 @@
 #include "core/auction/pool_cancel_payload.h"
 #include "core/auction/qlock_commitment.h"
 #include "core/auction/reveal_payload.h"
+#include "core/auction/seal_record.h"
+#include "core/auction/sealed_bundle.h"
 #include "core/auction/tx_core.h"
+#include "core/auction/verify_bundle.h"
 #include "core/codec/hex.h"
 #include "core/crypto/sodium_crypto_provider.h"
 #include "core/ledger/address.h"
@@ -244,6 +248,69 @@ int bid_command(const std::vector<std::string>& args) {
                           "/rpc/auction/bid", crypto);
 }
 
+// The mx_root to verify against, and where it came from: --mx-root, or the seal record the node
+// reports (then the proof shows the bundle is the one the node's chain sealed).
+runtime::Result<std::pair<runtime::Hash32, std::string>> trusted_root(const po::variables_map& v,
+                                                                      const json& window) {
+  if (v.count("mx-root")) {
+    auto root = codec::from_hex_array<32>(v["mx-root"].as<std::string>());
+    if (!root) return Status(ErrorCode::kInvalidArgument, "--mx-root: expected 64 hex");
+    return std::pair{*root, std::string("--mx-root")};
+  }
+  const auto seal = window.find("seal");
+  if (seal == window.end() || !seal->is_object() || !seal->contains("mx_root")) {
+    return Status(ErrorCode::kIoError,
+                  "the node no longer keeps this window's seal record: pass --mx-root");
+  }
+  auto root = codec::from_hex_array<32>((*seal)["mx_root"].get<std::string>());
+  if (!root) return Status(ErrorCode::kIoError, "the node's seal record has a malformed mx_root");
+  return std::pair{*root, std::string("the node's seal record")};
+}
+
+int verify_command(const std::vector<std::string>& args) {
+  constexpr const char* kCommand = "auction verify";
+  po::options_description options;
+  options.add_options()("rpc", po::value<std::string>(), "node URL")(
+      "window", po::value<std::string>(), "window")("mx-root", po::value<std::string>(), "hex");
+  auto values = parse_args(args, options);
+  if (!values) return fail(kCommand, kExitUsage, values.status().message());
+  if (Status s = require(*values, {"window"}); !s.is_ok())
+    return fail(kCommand, kExitUsage, s.message());
+  auto client = client_from(*values);
+  if (!client) return fail(kCommand, kExitUsage, client.status().message());
+  auto window = parse_u64((*values)["window"].as<std::string>(), "--window");
+  if (!window) return fail(kCommand, kExitUsage, window.status().message());
+  auto served =
+      json_reply(client->get("/rpc/auction/bundle/" + std::to_string(*window)), "auction bundle");
+  if (!served) return fail(kCommand, kExitFailure, served.status().message());
+  auto state = fetch_window(*client, *window);
+  if (!state) return fail(kCommand, kExitFailure, state.status().message());
+  auto root = trusted_root(*values, *state);
+  if (!root) return fail(kCommand, exit_code_of(root.status()), root.status().message());
+  auto bytes = codec::from_hex(served->value("bundle", ""));
+  if (!bytes) return fail(kCommand, kExitFailure, "the node's bundle is not hex");
+  auto bundle = auction::SealedBundle::decode(*bytes);
+  if (!bundle) return fail(kCommand, kExitFailure, "bundle: " + bundle.status().message());
+  const std::uint32_t topk =
+      state->value("topk_digest_count", auction::PoolParams{}.topk_digest_count);
+  // The CRS is derived from public constants, so the client needs nothing from the node for it.
+  if (Status s = auction::verify_bundle(*auction::ledger_crs(), *bundle, root->first, topk);
+      !s.is_ok()) {
+    return fail(kCommand, kExitFailure, "the bundle does not verify: " + s.message());
+  }
+  std::cout << json{{"window", *window},
+                    {"height", served->value("height", 0)},
+                    {"verified", true},
+                    {"mx_root", codec::to_hex(root->first)},
+                    {"root_from", root->second},
+                    {"buckets", bundle->buckets.size()},
+                    {"winners", bundle->winners.size()},
+                    {"proof_bytes", bundle->proof_bytes()}}
+                   .dump()
+            << '\n';
+  return kExitOk;
+}
+
 struct Subcommand {
   std::string_view name;
   int (*run)(const std::vector<std::string>& args);
@@ -251,7 +318,7 @@ struct Subcommand {
 
 constexpr Subcommand kSubcommands[] = {
     {"window", window_command}, {"commit", commit_command}, {"reveal", reveal_command},
-    {"cancel", cancel_command}, {"bid", bid_command},
+    {"cancel", cancel_command}, {"bid", bid_command},       {"verify", verify_command},
 };
 
 }  // namespace
@@ -262,7 +329,8 @@ int auction_command(const std::vector<std::string>& args) {
       if (sub.name == args.front()) return sub.run({args.begin() + 1, args.end()});
     }
   }
-  return fail("auction", kExitUsage, "expected `auction window|commit|reveal|cancel|bid ...`");
+  return fail("auction", kExitUsage,
+              "expected `auction window|commit|reveal|cancel|bid|verify ...`");
 }
 
 }  // namespace mn::node::cli

@@ -49,7 +49,8 @@ constexpr CommandHelp kCommands[] = {
      "                          [--wait S]\n"
      "  metanode auction cancel --rpc URL --key KEY.json --window W --core-nonce N [--wait S]\n"
      "  metanode auction bid --rpc URL --key KEY.json --height H --value V [--bond B]\n"
-     "                       --payload-commitment HEX [--fee N] [--nonce N] [--wait S]\n"},
+     "                       --payload-commitment HEX [--fee N] [--nonce N] [--wait S]\n"
+     "  metanode auction verify --rpc URL --window W [--mx-root HEX]\n"},
     {"head", "  metanode head --rpc URL\n"},
 };
 

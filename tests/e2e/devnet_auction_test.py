@@ -31,11 +31,19 @@ def cli_json(devnet, *args):
 
 def commit(devnet, k, key, window, to, reveal_file):
     rc, result, err = cli_json(devnet, "auction", "commit", "--rpc", devnet.rpc_url(k), "--key",
-                               devnet.key_path(key), "--window", str(window), "--to", to,
+                               key, "--window", str(window), "--to", to,
                                "--amount", str(AMOUNT), "--bond", str(BOND), "--reveal-out",
                                reveal_file, "--wait", "30")
     e2e.check(rc == 0 and result.get("accepted"), f"commit by {key} exited {rc}: {result} {err}")
-    return result["height"]
+    return result
+
+
+def fee_of(devnet, tx_hash):
+    return devnet.get_json(0, f"/rpc/getTx/{tx_hash}")["fee"]
+
+
+def balance(devnet, key_path):
+    return devnet.balance(0, e2e.read_key(key_path)["address"])["balance"]
 
 
 def txid(sender_public_key, reveal_file):
@@ -46,8 +54,13 @@ def txid(sender_public_key, reveal_file):
 
 
 def body(devnet, args):
-    devnet.up("--auction-window", f"{COMMIT}:{REVEAL}:{SEAL}")
     work = os.path.abspath(args.work_dir)
+    # Bidders that are not validators, so no block reward moves their balances.
+    late_key = os.path.join(work, "late_bidder.json")
+    rc, _, err = devnet.cli("keygen", "--out", late_key)
+    e2e.check(rc == 0, f"keygen exited {rc}: {err}")
+    devnet.up("--auction-window", f"{COMMIT}:{REVEAL}:{SEAL}", "--account",
+              f"{late_key}=1000000000")
     recipient = devnet.key("v3")["address"]
     window = height(devnet) // COMMIT + 1
     w = devnet.get_json(0, f"/rpc/auction/window/{window}")
@@ -55,8 +68,11 @@ def body(devnet, args):
     wait_next_height(devnet, w["commit_start"])
 
     on_time, late = os.path.join(work, "on_time.json"), os.path.join(work, "late.json")
-    committed = [commit(devnet, 0, "faucet", window, recipient, on_time),
-                 commit(devnet, 2, "v2", window, recipient, late)]
+    bidders = {"on_time": devnet.key_path("faucet"), "late": late_key}
+    before = {name: balance(devnet, path) for name, path in bidders.items()}
+    commits = [commit(devnet, 0, bidders["on_time"], window, recipient, on_time),
+               commit(devnet, 2, bidders["late"], window, recipient, late)]
+    committed = [c["height"] for c in commits]
     e2e.check(all(w["commit_start"] <= h < w["reveal_start"] for h in committed),
               f"commits at {committed}, commit phase {w['commit_start']}..{w['reveal_start'] - 1}")
     e2e.log(f"window {window}: two commits at heights {committed}")
@@ -67,10 +83,11 @@ def body(devnet, args):
     e2e.check(rc == 0 and w["reveal_start"] <= result.get("height", 0) < w["seal_start"],
               f"reveal through v1 exited {rc}: {result} {err}")
     e2e.log(f"revealed through v1 at height {result['height']}")
+    reveal_fee = fee_of(devnet, result["hash"])
 
     wait_next_height(devnet, w["seal_start"])
     rc, result, err = cli_json(devnet, "auction", "reveal", "--rpc", devnet.rpc_url(2), "--key",
-                               devnet.key_path("v2"), "--from", late)
+                               late_key, "--from", late)
     e2e.check(rc == 1 and result.get("accepted") is False and
               result.get("reason") == "auction_too_late",
               f"a reveal after the reveal phase: exit {rc}, {result} {err}")
@@ -85,6 +102,26 @@ def body(devnet, args):
     e2e.log(f"every node has the seal: mx_root {seals[0]['mx_root'][:16]}…, one winner")
     devnet.check_agreement(range(devnet.nodes), w["close_height"])
 
+    rc, result, err = cli_json(devnet, "auction", "verify", "--rpc", devnet.rpc_url(3),
+                               "--window", str(window))
+    e2e.check(rc == 0 and result.get("verified") is True and result.get("winners") == 1 and
+              result.get("height") == w["seal_start"], f"verify exited {rc}: {result} {err}")
+    e2e.log(f"the client verified the bundle of block {result['height']}: "
+            f"{result['proof_bytes']} proof bytes")
+    rc, _, err = cli_json(devnet, "auction", "verify", "--rpc", devnet.rpc_url(3), "--window",
+                          str(window), "--mx-root", "00" * 32)
+    e2e.check(rc == 1 and "does not verify" in err, f"verify against a wrong root: {rc} {err}")
+
+    # The revealed commit's bond came back; the unrevealed one's was forfeited.
+    spent_on_time = fee_of(devnet, commits[0]["hash"]) + reveal_fee
+    after = {name: balance(devnet, path) for name, path in bidders.items()}
+    e2e.check(after["on_time"] == before["on_time"] - spent_on_time,
+              f"on-time bidder: {before['on_time']} -> {after['on_time']}, fees {spent_on_time}")
+    spent_late = fee_of(devnet, commits[1]["hash"]) + BOND
+    e2e.check(after["late"] == before["late"] - spent_late,
+              f"late bidder: {before['late']} -> {after['late']}, bond and fee {spent_late}")
+    e2e.log("the revealed bond came back, the unrevealed one was forfeited")
+
 
 if __name__ == "__main__":
-    raise SystemExit(e2e.run(__doc__, body))
+    e2e.run("e2e: the auction on a devnet", body)

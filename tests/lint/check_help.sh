@@ -31,7 +31,7 @@ for c in keygen genesis init run balance head; do
   expect_help "metanode $c" "$metanode" "$c" --help
 done
 expect_help "metanode tx transfer" "$metanode" tx transfer --help
-for c in window commit reveal cancel bid; do
+for c in window commit reveal cancel bid verify; do
   expect_help "metanode auction $c" "$metanode" auction "$c" --help
 done
 expect_help "metanode keygen" "$metanode" --help

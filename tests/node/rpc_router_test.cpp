@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/auction/sealed_bundle.h"
 #include "core/codec/hex.h"
 #include "core/crypto/sodium_crypto_provider.h"
 #include "core/ledger/address.h"
@@ -172,6 +173,24 @@ TEST_F(RpcRouterTest, AuctionWindowShowsPhasesCountsAndTheSeal) {
     expect_error(router.handle({"GET", std::string("/rpc/auction/window/") + bad, "", "c"}), 400,
                  "bad_window", "window");
   }
+}
+
+TEST_F(RpcRouterTest, AuctionBundleServesTheCarriedBundleOrSaysWhyNot) {
+  RpcRouter router = make_router();
+  auction::SealedBundle bundle;
+  bundle.window = 4;
+  bundle.mx_root = runtime::Hash32{3};
+  bundle.winners.push_back({runtime::Hash32{8}, 0, 0, std::nullopt});
+  m_backend.bundles[4] = SealedBundleLookup{21, runtime::Hash32{6}, bundle.encode()};
+  const json body = parse(router.handle({"GET", "/rpc/auction/bundle/4", "", "c"}));
+  EXPECT_EQ(body["height"], 21u);
+  EXPECT_EQ(body["block_hash"], codec::to_hex(runtime::Hash32{6}));
+  EXPECT_EQ(body["mx_root"], codec::to_hex(runtime::Hash32{3}));
+  EXPECT_EQ(body["winners"], json::array({codec::to_hex(runtime::Hash32{8})}));
+  EXPECT_EQ(body["bundle"], codec::to_hex(bundle.encode()));
+  expect_error(router.handle({"GET", "/rpc/auction/bundle/5", "", "c"}), 404, "not_found");
+  expect_error(router.handle({"GET", "/rpc/auction/bundle/x", "", "c"}), 400, "bad_window",
+               "window");
 }
 
 TEST_F(RpcRouterTest, GetTxReportsPendingAndCommittedTransactions) {

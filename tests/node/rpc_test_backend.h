@@ -57,6 +57,12 @@ class FakeRpcBackend final : public RpcBackend {
     summary.window = window;
     return summary;
   }
+  runtime::Result<SealedBundleLookup> sealed_bundle(std::uint64_t window) override {
+    if (auto failure = fail()) return *failure;
+    const auto it = bundles.find(window);
+    if (it == bundles.end()) return runtime::Status(runtime::ErrorCode::kNotFound, "no bundle");
+    return it->second;
+  }
   runtime::Result<MintOutcome> mint_faucet(const ledger::Address& to,
                                            std::uint64_t amount) override {
     if (auto failure = fail()) return *failure;
@@ -76,6 +82,7 @@ class FakeRpcBackend final : public RpcBackend {
   std::map<ledger::Address, AccountSummary> accounts;
   ledger::FeeParams fees;
   AuctionWindowSummary window_summary;
+  std::map<std::uint64_t, SealedBundleLookup> bundles;
   std::vector<std::pair<ledger::Address, std::uint64_t>> mints;
 
  private:
