@@ -24,60 +24,60 @@ std::uint64_t verdict_code(const std::string& verdict) {
 
 MpiRunDispatcher::MpiRunDispatcher(MpiWorld& world, std::vector<SweepRunId> pending,
                                    FinishedFn on_finished)
-    : world_(world), pending_(std::move(pending)), on_finished_(std::move(on_finished)) {
-  if (world_.rank() == 0) service_ = std::thread([this] { serve(); });
+    : m_world(world), m_pending(std::move(pending)), m_on_finished(std::move(on_finished)) {
+  if (m_world.rank() == 0) m_service = std::thread([this] { serve(); });
 }
 
 MpiRunDispatcher::~MpiRunDispatcher() {
-  if (service_.joinable()) service_.join();
+  if (m_service.joinable()) m_service.join();
 }
 
 std::optional<SweepRunId> MpiRunDispatcher::take() {
-  const std::size_t i = position_.fetch_add(1);
-  if (i >= pending_.size()) return std::nullopt;
-  return pending_[i];
+  const std::size_t i = m_position.fetch_add(1);
+  if (i >= m_pending.size()) return std::nullopt;
+  return m_pending[i];
 }
 
 std::optional<SweepRunId> MpiRunDispatcher::next() {
-  if (world_.rank() == 0) return take();
+  if (m_world.rank() == 0) return take();
   // Any reply answers any request: each thread sends one request and takes one reply.
-  world_.send(0, 0, kRequest);
+  m_world.send(0, 0, kRequest);
   int source = 0;
   int tag = 0;
-  const std::uint64_t position = world_.receive(0, kReply, source, tag);
+  const std::uint64_t position = m_world.receive(0, kReply, source, tag);
   if (position == kNoMoreRuns) return std::nullopt;
-  return pending_.at(position);
+  return m_pending.at(position);
 }
 
 void MpiRunDispatcher::finished(const std::string& verdict) {
-  if (world_.rank() != 0) {
-    world_.send(verdict_code(verdict), 0, kFinishedRun);
+  if (m_world.rank() != 0) {
+    m_world.send(verdict_code(verdict), 0, kFinishedRun);
     return;
   }
-  const std::lock_guard lock(finished_mutex_);
-  if (on_finished_) on_finished_(verdict);
+  const std::lock_guard lock(m_finished_mutex);
+  if (m_on_finished) m_on_finished(verdict);
 }
 
 void MpiRunDispatcher::finish() {
-  if (world_.rank() != 0) {
-    world_.send(0, 0, kRankDone);
+  if (m_world.rank() != 0) {
+    m_world.send(0, 0, kRankDone);
     return;
   }
-  if (service_.joinable()) service_.join();
+  if (m_service.joinable()) m_service.join();
 }
 
 void MpiRunDispatcher::serve() {
   int ranks_done = 0;
-  while (ranks_done < world_.size() - 1) {
+  while (ranks_done < m_world.size() - 1) {
     int source = 0;
     int tag = 0;
-    const std::uint64_t value = world_.receive(MPI_ANY_SOURCE, MPI_ANY_TAG, source, tag);
+    const std::uint64_t value = m_world.receive(MPI_ANY_SOURCE, MPI_ANY_TAG, source, tag);
     if (tag == kRequest) {
-      const std::size_t i = position_.fetch_add(1);
-      world_.send(i < pending_.size() ? i : kNoMoreRuns, source, kReply);
+      const std::size_t i = m_position.fetch_add(1);
+      m_world.send(i < m_pending.size() ? i : kNoMoreRuns, source, kReply);
     } else if (tag == kFinishedRun) {
-      const std::lock_guard lock(finished_mutex_);
-      if (on_finished_) on_finished_(kVerdicts[std::min<std::uint64_t>(value, 2)]);
+      const std::lock_guard lock(m_finished_mutex);
+      if (m_on_finished) m_on_finished(kVerdicts[std::min<std::uint64_t>(value, 2)]);
     } else if (tag == kRankDone) {
       ++ranks_done;
     }

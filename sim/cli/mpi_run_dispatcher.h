@@ -43,12 +43,12 @@ class MpiRunDispatcher {
   void serve();  // rank 0's service thread
   std::optional<SweepRunId> take();
 
-  MpiWorld& world_;
-  std::vector<SweepRunId> pending_;
-  FinishedFn on_finished_;
-  std::atomic<std::size_t> position_ = 0;
-  std::mutex finished_mutex_;
-  std::thread service_;
+  MpiWorld& m_world;
+  std::vector<SweepRunId> m_pending;
+  FinishedFn m_on_finished;
+  std::atomic<std::size_t> m_position = 0;
+  std::mutex m_finished_mutex;
+  std::thread m_service;
 };
 
 }  // namespace mn::sim::cli

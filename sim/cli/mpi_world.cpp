@@ -42,7 +42,7 @@ MpiWorld::~MpiWorld() {
 }
 
 void MpiWorld::send(std::uint64_t value, int to, int tag) {
-  const std::lock_guard lock(mutex_);
+  const std::lock_guard lock(m_mutex);
   MPI_Send(&value, 1, MPI_UINT64_T, to, tag, MPI_COMM_WORLD);
 }
 
@@ -50,7 +50,7 @@ std::uint64_t MpiWorld::receive(int from, int tag, int& source, int& got_tag) {
   std::uint64_t value = 0;
   MPI_Request request = MPI_REQUEST_NULL;
   {
-    const std::lock_guard lock(mutex_);
+    const std::lock_guard lock(m_mutex);
     MPI_Irecv(&value, 1, MPI_UINT64_T, from, tag, MPI_COMM_WORLD, &request);
   }
   MPI_Status status;
@@ -63,7 +63,7 @@ std::uint64_t MpiWorld::receive(int from, int tag, int& source, int& got_tag) {
 void MpiWorld::barrier() {
   MPI_Request request = MPI_REQUEST_NULL;
   {
-    const std::lock_guard lock(mutex_);
+    const std::lock_guard lock(m_mutex);
     MPI_Ibarrier(MPI_COMM_WORLD, &request);
   }
   wait(request, MPI_STATUS_IGNORE);
@@ -78,7 +78,7 @@ void MpiWorld::wait(MPI_Request& request, MPI_Status* status) {
   for (;;) {
     int done = 0;
     {
-      const std::lock_guard lock(mutex_);
+      const std::lock_guard lock(m_mutex);
       MPI_Test(&request, &done, status);
     }
     if (done != 0) return;

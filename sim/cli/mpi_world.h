@@ -24,8 +24,8 @@ class MpiWorld {
   MpiWorld(const MpiWorld&) = delete;
   MpiWorld& operator=(const MpiWorld&) = delete;
 
-  int rank() const { return rank_; }
-  int size() const { return size_; }
+  int rank() const { return m_rank; }
+  int size() const { return m_size; }
 
   // Point-to-point messages of one unsigned 64-bit value, each call under the MPI mutex.
   void send(std::uint64_t value, int to, int tag);
@@ -39,13 +39,13 @@ class MpiWorld {
   [[noreturn]] void abort(int code);
 
  private:
-  MpiWorld(int rank, int size) : rank_(rank), size_(size) {}
+  MpiWorld(int rank, int size) : m_rank(rank), m_size(size) {}
   // Polls `request` until it completes, releasing the MPI mutex between polls.
   void wait(MPI_Request& request, MPI_Status* status);
 
-  int rank_;
-  int size_;
-  std::mutex mutex_;
+  int m_rank;
+  int m_size;
+  std::mutex m_mutex;
 };
 
 }  // namespace mn::sim::cli

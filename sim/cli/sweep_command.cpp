@@ -226,28 +226,28 @@ std::vector<SweepRunId> runs_to_do(const std::vector<SweepRunId>& runs,
 // thread reports the other ranks' runs while its own workers report theirs.
 class RunTally {
  public:
-  RunTally(std::uint64_t total, bool draw) : line_(total), draw_(draw) {}
+  RunTally(std::uint64_t total, bool draw) : m_line(total), m_draw(draw) {}
 
   void count(const std::string& verdict) {
-    const std::lock_guard lock(mutex_);
-    ++done_;
-    failed_ += verdict == "fail" ? 1 : 0;
-    errors_ += verdict == "error" ? 1 : 0;
-    if (draw_) line_.update(done_, failed_, errors_);
+    const std::lock_guard lock(m_mutex);
+    ++m_done;
+    m_failed += verdict == "fail" ? 1 : 0;
+    m_errors += verdict == "error" ? 1 : 0;
+    if (m_draw) m_line.update(m_done, m_failed, m_errors);
   }
   // Clears the line; the wall time since the tally started.
   double finish() {
-    if (draw_) line_.finish();
-    return line_.elapsed_s();
+    if (m_draw) m_line.finish();
+    return m_line.elapsed_s();
   }
 
  private:
-  std::mutex mutex_;
-  SweepProgressLine line_;
-  bool draw_;
-  std::uint64_t done_ = 0;
-  std::uint64_t failed_ = 0;
-  std::uint64_t errors_ = 0;
+  std::mutex m_mutex;
+  SweepProgressLine m_line;
+  bool m_draw;
+  std::uint64_t m_done = 0;
+  std::uint64_t m_failed = 0;
+  std::uint64_t m_errors = 0;
 };
 
 // Every core, shared by the ranks mpirun started on this machine.
@@ -359,8 +359,9 @@ int write_results(const LoadedSweep& sweep, const SweepShard& shard, const Sweep
 void print_plan(const SweepOptions& options, const SweepPaths& paths,
                 const std::string& shard_source, std::size_t runs, const JournalContents& journal,
                 std::size_t todo, unsigned threads, int ranks) {
-  const std::string workers = ranks > 0 ? fmt::format("{} MPI ranks x {} threads", ranks, threads)
-                                        : fmt::format("{} threads", threads);
+  const std::string per_rank = fmt::format("{} thread{}", threads, threads == 1 ? "" : "s");
+  const std::string workers =
+      ranks > 0 ? fmt::format("{} MPI ranks x {}", ranks, per_rank) : per_rank;
   fmt::print("  shard {}/{}{}: {} runs on {}\n", options.shard.index, options.shard.count,
              shard_source, runs, workers);
   if (options.resume) {

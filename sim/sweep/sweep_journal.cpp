@@ -131,7 +131,7 @@ std::string journal_dir_for(const std::string& out_path) {
 }
 
 SweepJournal::SweepJournal(std::string path, std::ofstream file)
-    : path_(std::move(path)), file_(std::move(file)) {}
+    : m_path(std::move(path)), m_file(std::move(file)) {}
 
 runtime::Result<SweepJournal> SweepJournal::create(const std::string& dir, const SweepSpec& spec) {
   std::error_code ec;
@@ -145,8 +145,8 @@ runtime::Result<SweepJournal> SweepJournal::create(const std::string& dir, const
 }
 
 Status SweepJournal::append(const SweepRunResult& result) {
-  file_ << result_json(result).dump() << '\n' << std::flush;
-  if (!file_) return {ErrorCode::kIoError, "cannot write " + path_};
+  m_file << result_json(result).dump() << '\n' << std::flush;
+  if (!m_file) return {ErrorCode::kIoError, "cannot write " + m_path};
   return Status::ok();
 }
 

@@ -31,13 +31,13 @@ class SweepJournal {
   // Writes `result` as one line and flushes it to the operating system.
   runtime::Status append(const SweepRunResult& result);
 
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return m_path; }
 
  private:
   SweepJournal(std::string path, std::ofstream file);
 
-  std::string path_;
-  std::ofstream file_;
+  std::string m_path;
+  std::ofstream m_file;
 };
 
 struct JournalContents {
