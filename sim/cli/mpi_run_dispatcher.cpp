@@ -1,5 +1,7 @@
 #include "sim/cli/mpi_run_dispatcher.h"
 
+#include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace mn::sim::cli {
@@ -77,7 +79,8 @@ void MpiRunDispatcher::serve() {
       m_world.send(i < m_pending.size() ? i : kNoMoreRuns, source, kReply);
     } else if (tag == kFinishedRun) {
       const std::lock_guard lock(m_finished_mutex);
-      if (m_on_finished) m_on_finished(kVerdicts[std::min<std::uint64_t>(value, 2)]);
+      if (m_on_finished)
+        m_on_finished(kVerdicts[std::min<std::uint64_t>(value, std::size(kVerdicts) - 1)]);
     } else if (tag == kRankDone) {
       ++ranks_done;
     }

@@ -5,6 +5,7 @@
 // process goes through one mutex (MPI_THREAD_SERIALIZED): sweep worker threads call MPI too.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 
