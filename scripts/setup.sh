@@ -11,6 +11,8 @@ packages=(
   clang libclang-rt-14-dev llvm
   libsodium-dev libdecaf-dev libssl-dev
   libboost-dev libboost-graph-dev libboost-program-options-dev
+  # Open MPI runs a sweep's ranks under mpirun (docs/sweeps.md); metasim links libmpi.
+  libopenmpi-dev openmpi-bin
   nlohmann-json3-dev libfmt-dev libhdf5-dev libtbb-dev librocksdb-dev libeigen3-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   python3 python3-h5py python3-jsonschema python3-numpy python3-pandas python3-matplotlib

@@ -34,11 +34,24 @@ constexpr CommandHelp kCommands[] = {
     {"shrink", "  metasim shrink SCENARIO --seed N --out MIN.json\n",
      "remove adversaries, faults, nodes, time and workload while the same\n"
      "            expectation still fails, and write the minimal scenario\n"},
-    {"sweep", "  metasim sweep SWEEP [--threads N] [--shard I/N] [--out FILE.h5] [--progress]\n",
+    {"sweep",
+     "  metasim sweep SWEEP [--threads N] [--shard I/N|auto] [--resume] [--out FILE.h5] "
+     "[--progress]\n"
+     "  mpirun -n RANKS metasim sweep SWEEP [--threads N] [--resume] [--out FILE.h5] [--progress]\n"
+     "  metasim sweep SWEEP --emit-slurm [--tasks N] [--threads N] [--out FILE.h5]\n",
      "run every point of a sweep file (docs/sweeps.md) under every seed, in parallel\n"
-     "            on N threads (default: all cores); --shard I/N runs only the runs with\n"
-     "            run_index % N == I; writes one row per run to FILE.h5 (default\n"
-     "            out/<sweep name>.h5) and each failed run's scenario to FILE.failed/\n"},
+     "            on N threads (default: all cores); writes one row per run to FILE.h5 (default\n"
+     "            out/<sweep name>.h5), each failed run's scenario to FILE.failed/ and each\n"
+     "            finished run, as it ends, to the journal FILE.journal/.\n"
+     "            --shard I/N runs only the runs with run_index % N == I; --shard auto reads I\n"
+     "            and N from the launcher: Open MPI, MPICH (PMI_RANK), Slurm (array or tasks),\n"
+     "            Kubernetes indexed job (JOB_COMPLETION_INDEX, with METASIM_SHARD_COUNT).\n"
+     "            --resume reruns only the runs the journal lacks or that could not run\n"
+     "            (verdict error; a failed expectation is a result and is kept).\n"
+     "            Under mpirun the ranks take runs one at a time (N threads each, default:\n"
+     "            the cores shared by the ranks of a machine) and rank 0 writes FILE.h5.\n"
+     "            --emit-slurm runs nothing: it writes a Slurm array job of N tasks (default\n"
+     "            16), its merge job and submit.sh into FILE.slurm/\n"},
     {"merge", "  metasim merge OUT.h5 SHARD.h5... [--partial]\n",
      "join the shard files of one sweep into OUT.h5 (rows by run_index); refuses\n"
      "            shards of different sweeps, duplicate runs and, unless --partial, missing "

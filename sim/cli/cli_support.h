@@ -44,5 +44,6 @@ std::optional<Scenario> load_or_report(const std::string& path);
 std::string human_count(std::uint64_t n);
 
 int command_check(const std::vector<std::string>& args);
+int command_sweep(const std::vector<std::string>& args);
 
 }  // namespace mn::sim::cli

@@ -8,7 +8,6 @@
 #include <optional>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -16,7 +15,6 @@
 
 #include "sim/cli/cli_support.h"
 #include "sim/cli/progress_line.h"
-#include "sim/cli/sweep_progress_line.h"
 #include "sim/oracles/propagation_tracker.h"
 #include "sim/output/h5_reader.h"
 #include "sim/output/run_output.h"
@@ -24,7 +22,6 @@
 #include "sim/scenario_runner.h"
 #include "sim/shrinker.h"
 #include "sim/sweep/sweep_loader.h"
-#include "sim/sweep/sweep_runner.h"
 #include "sim/sweep/sweep_table.h"
 #include "version/build_info.h"
 
@@ -299,167 +296,6 @@ int command_shrink(const std::vector<std::string>& args) {
   return kExitPass;
 }
 
-std::string default_sweep_out(const mn::sim::SweepSpec& spec, const mn::sim::SweepShard& shard) {
-  std::string name;
-  for (char c : spec.name) {
-    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_' || c == '.';
-    name += safe ? c : '_';
-  }
-  if (shard.count == 1) return fmt::format("out/{}.h5", name);
-  return fmt::format("out/{}-shard{}of{}.h5", name, shard.index, shard.count);
-}
-
-// FILE.h5 -> FILE.failed: where the scenarios of failed runs go, next to the results.
-std::string failed_dir_for(const std::string& out) {
-  const std::filesystem::path path(out);
-  std::filesystem::path dir = path;
-  if (path.extension() == ".h5") dir.replace_extension();
-  return dir.string() + ".failed";
-}
-
-// Scenarios a previous sweep left in `dir` would pass for this sweep's failures.
-void remove_stale_failures(const std::string& dir) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind("run-", 0) == 0 && entry.path().extension() == ".json") {
-      std::filesystem::remove(entry.path(), ec);
-    }
-  }
-}
-
-struct SweepOptions {
-  std::string sweep_path;
-  std::optional<std::string> out;
-  mn::sim::SweepShard shard;
-  unsigned threads = std::max(1U, std::thread::hardware_concurrency());
-  bool progress = false;
-};
-
-// Fills `options` from the command line; the exit code if it is wrong.
-std::optional<int> parse_sweep_args(const std::vector<std::string>& args, SweepOptions& options) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    const bool has_value = i + 1 < args.size();
-    if (a == "--threads") {
-      if (!has_value) return usage_error("--threads needs a value");
-      const auto n = parse_u64(args[++i]);
-      if (!n || *n == 0 || *n > 4096) {
-        return usage_error("--threads: expected an integer in [1, 4096], got '" + args[i] + "'");
-      }
-      options.threads = static_cast<unsigned>(*n);
-    } else if (a == "--shard") {
-      if (!has_value) return usage_error("--shard needs I/N");
-      auto parsed = mn::sim::parse_shard(args[++i]);
-      if (!parsed) return usage_error(parsed.status().message());
-      options.shard = *parsed;
-    } else if (a == "--out") {
-      if (!has_value) return usage_error("--out needs a file");
-      options.out = args[++i];
-    } else if (a == "--progress") {
-      options.progress = true;
-    } else if (!a.empty() && a[0] == '-') {
-      return usage_error("unknown option '" + a + "'");
-    } else if (options.sweep_path.empty()) {
-      options.sweep_path = a;
-    } else {
-      return usage_error("sweep takes one sweep file, got a second: '" + a + "'");
-    }
-  }
-  if (options.sweep_path.empty()) return usage_error("sweep needs a SWEEP file");
-  return std::nullopt;
-}
-
-// The runs that did not pass, each with its reproduce command: the first kListedFailures of them.
-void print_sweep_failures(const std::vector<mn::sim::SweepRunResult>& results,
-                          std::uint64_t not_passed, const std::string& out_path) {
-  constexpr std::size_t kListedFailures = 20;
-  std::size_t listed = 0;
-  for (const auto& r : results) {
-    if (r.verdict == "pass") continue;
-    if (listed++ == kListedFailures) {
-      fmt::print("  ... {} more in {}\n", not_passed - kListedFailures, out_path);
-      break;
-    }
-    std::string checks;
-    for (const auto& c : r.failed_checks) checks += (checks.empty() ? "" : ", ") + c;
-    fmt::print("  {} run {} (point {}, seed {}): {}\n    reproduce: {}\n",
-               r.verdict == "fail" ? "FAIL" : "ERROR", r.id.run_index, r.id.point_index, r.id.seed,
-               r.verdict == "fail" ? checks : r.error, r.reproduce);
-  }
-}
-
-int command_sweep(const std::vector<std::string>& args) {
-  SweepOptions options;
-  if (const auto exit = parse_sweep_args(args, options)) return *exit;
-  if (mn::sim::cli::file_kind(options.sweep_path) == mn::sim::cli::FileKind::kScenario) {
-    fmt::print(stderr,
-               "error: {}: this is a scenario file, not a sweep: run it with metasim run {}\n",
-               options.sweep_path, options.sweep_path);
-    return kExitUsage;
-  }
-  auto spec = mn::sim::load_sweep_file(options.sweep_path);
-  if (!spec) {
-    fmt::print(stderr, "error: {}: {}\n", options.sweep_path, spec.status().message());
-    return kExitUsage;
-  }
-  // Every point must load before anything runs: a typo in point 180 must not cost 179 runs.
-  auto scenarios = mn::sim::materialize_points(*spec);
-  if (!scenarios) {
-    fmt::print(stderr, "error: {}: {}\n", options.sweep_path, scenarios.status().message());
-    return kExitUsage;
-  }
-  const std::string out_path = options.out.value_or(default_sweep_out(*spec, options.shard));
-  const std::string failed_dir = failed_dir_for(out_path);
-  const std::filesystem::path out_parent = std::filesystem::path(out_path).parent_path();
-  std::error_code ec;
-  if (!out_parent.empty()) std::filesystem::create_directories(out_parent, ec);
-  if (ec) {
-    fmt::print(stderr, "error: cannot create {}: {}\n", out_parent.string(), ec.message());
-    return kExitUsage;
-  }
-  remove_stale_failures(failed_dir);
-
-  const auto runs = mn::sim::shard_runs(*spec, options.shard);
-  fmt::print("sweep: {} — {} points x {} seeds = {} runs over {}\n", spec->name,
-             spec->points.size(), spec->seeds.size(), spec->total_runs(), spec->scenario_path);
-  fmt::print("  shard {}/{}: {} runs on {} threads\n", options.shard.index, options.shard.count,
-             runs.size(), options.threads);
-  std::fflush(stdout);
-
-  mn::sim::SweepProgressLine line(runs.size());
-  std::uint64_t failed = 0;
-  std::uint64_t errors = 0;
-  auto results = mn::sim::run_sweep(*scenarios, runs, options.threads,
-                                    [&](std::size_t done, const mn::sim::SweepRunResult& r) {
-                                      failed += r.verdict == "fail" ? 1 : 0;
-                                      errors += r.verdict == "error" ? 1 : 0;
-                                      if (options.progress) line.update(done, failed, errors);
-                                    });
-  const double wall_s = line.elapsed_s();
-  if (options.progress) line.finish();
-
-  const auto written = mn::sim::write_failed_scenarios(results, *scenarios, failed_dir);
-  const auto table = mn::sim::build_sweep_table(
-      *spec, results, fmt::format("{}/{}", options.shard.index, options.shard.count));
-  const auto saved = written.is_ok() ? mn::sim::write_sweep_h5(table, out_path) : written;
-  if (!saved.is_ok()) {
-    fmt::print(stderr, "error: {}\n", saved.message());
-    return kExitUsage;
-  }
-
-  print_sweep_failures(results, failed + errors, out_path);
-  fmt::print("  {} runs: {} passed, {} failed, {} errors in {:.1f} s wall ({:.2f} runs/s)\n",
-             results.size(), results.size() - failed - errors, failed, errors, wall_s,
-             wall_s > 0 ? static_cast<double>(results.size()) / wall_s : 0.0);
-  fmt::print("  output {}{}\n", out_path,
-             failed + errors > 0 ? " (failed runs' scenarios in " + failed_dir + ")" : "");
-  fmt::print("verdict: {}\n", failed + errors == 0 ? "PASS" : "FAIL");
-  return failed + errors == 0 ? kExitPass : kExitFail;
-}
-
 int command_merge(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   bool partial = false;
@@ -548,7 +384,7 @@ int main(int argc, char** argv) {
   if (command == "validate") return command_validate(rest);
   if (command == "replay") return command_replay(rest);
   if (command == "shrink") return command_shrink(rest);
-  if (command == "sweep") return command_sweep(rest);
+  if (command == "sweep") return mn::sim::cli::command_sweep(rest);
   if (command == "merge") return command_merge(rest);
   return usage_error("unknown command '" + command + "'");
 }

@@ -1,5 +1,7 @@
 #include "sim/sweep/sweep_runner.h"
 
+#include <algorithm>
+#include <atomic>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -79,27 +81,43 @@ std::map<std::string, double> sweep_metrics(const RunReport& report) {
 }
 
 std::vector<SweepRunResult> run_sweep(const std::vector<Scenario>& scenarios,
-                                      const std::vector<SweepRunId>& runs, unsigned threads,
+                                      const SweepRunSource& next, unsigned threads,
                                       const SweepRunDoneFn& on_done) {
-  std::vector<SweepRunResult> results(runs.size());
+  std::vector<SweepRunResult> results;
   std::mutex done_mutex;
-  std::size_t done = 0;
-  tbb::task_arena arena(static_cast<int>(std::max(threads, 1U)));
+  const std::size_t workers = std::max(threads, 1U);
+  tbb::task_arena arena(static_cast<int>(workers));
   arena.execute([&] {
-    // One task per run: runs are long and uneven, so finer splitting only adds stealing.
+    // One task per worker, each pulling runs until none is left: runs are long and uneven, so a
+    // worker that finishes early simply takes the next one.
     tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, runs.size(), 1),
-        [&](const tbb::blocked_range<std::size_t>& range) {
-          for (std::size_t i = range.begin(); i != range.end(); ++i) {
-            results[i] = execute(scenarios[runs[i].point_index], runs[i]);
+        tbb::blocked_range<std::size_t>(0, workers, 1),
+        [&](const tbb::blocked_range<std::size_t>&) {
+          while (const auto id = next()) {
+            SweepRunResult result = execute(scenarios[id->point_index], *id);
             const std::lock_guard lock(done_mutex);
-            ++done;
-            if (on_done) on_done(done, results[i]);
+            results.push_back(std::move(result));
+            if (on_done) on_done(results.size(), results.back());
           }
         },
         tbb::simple_partitioner());
   });
+  std::sort(results.begin(), results.end(), [](const SweepRunResult& a, const SweepRunResult& b) {
+    return a.id.run_index < b.id.run_index;
+  });
   return results;
+}
+
+std::vector<SweepRunResult> run_sweep(const std::vector<Scenario>& scenarios,
+                                      const std::vector<SweepRunId>& runs, unsigned threads,
+                                      const SweepRunDoneFn& on_done) {
+  std::atomic<std::size_t> position = 0;
+  const SweepRunSource next = [&]() -> std::optional<SweepRunId> {
+    const std::size_t i = position.fetch_add(1);
+    if (i >= runs.size()) return std::nullopt;
+    return runs[i];
+  };
+  return run_sweep(scenarios, next, threads, on_done);
 }
 
 runtime::Status write_failed_scenarios(std::vector<SweepRunResult>& results,

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,19 @@ std::map<std::string, double> sweep_metrics(const RunReport& report);
 // number of runs finished so far.
 using SweepRunDoneFn = std::function<void(std::size_t done, const SweepRunResult& result)>;
 
-// Runs `runs` (each indexes `scenarios` by point_index) on `threads` worker threads (>= 1).
-// Result i belongs to runs[i].
+// The next run to execute, or nullopt once there is none left. Called by several worker threads
+// at once, so it must be thread-safe. It decides which runs this process executes: a fixed list,
+// or runs handed out one at a time by another process (sim/cli/mpi_run_dispatcher.h).
+using SweepRunSource = std::function<std::optional<SweepRunId>()>;
+
+// Executes what `next` yields (each run indexes `scenarios` by point_index) on `threads` worker
+// threads (>= 1), each taking its next run when it finishes one, until `next` runs dry. Results
+// are ordered by run_index.
+std::vector<SweepRunResult> run_sweep(const std::vector<Scenario>& scenarios,
+                                      const SweepRunSource& next, unsigned threads,
+                                      const SweepRunDoneFn& on_done = {});
+
+// Runs `runs` (REQUIRES: ordered by run_index, each once). Result i belongs to runs[i].
 std::vector<SweepRunResult> run_sweep(const std::vector<Scenario>& scenarios,
                                       const std::vector<SweepRunId>& runs, unsigned threads,
                                       const SweepRunDoneFn& on_done = {});

@@ -1,5 +1,7 @@
 #include "sim/sweep/sweep_runner.h"
 
+#include <atomic>
+
 #include <gtest/gtest.h>
 
 #include "sim/scenario/scenario_loader.h"
@@ -61,6 +63,32 @@ TEST(SweepRunner, ResultsAreTheSameAtOneAndTwoThreads) {
   // Different seeds and points give different runs.
   EXPECT_NE(one[0].fingerprint, one[1].fingerprint);
   EXPECT_NE(one[0].fingerprint, one[2].fingerprint);
+}
+
+TEST(SweepRunner, RunsWhatItsSourceYieldsAndOrdersTheResultsByRunIndex) {
+  const Loaded s = load(sweep_with_a_failing_point());
+  const auto all = shard_runs(s.spec, {0, 1});
+  const auto listed = run_sweep(s.scenarios, all, 1);
+  // A source handing out runs out of order and leaving some out, as another process would.
+  const std::vector<SweepRunId> handed_out = {all[5], all[1], all[4]};
+  std::atomic<std::size_t> next = 0;
+  std::vector<std::size_t> done_counts;
+  const auto results = run_sweep(
+      s.scenarios,
+      [&]() -> std::optional<SweepRunId> {
+        const std::size_t i = next.fetch_add(1);
+        if (i >= handed_out.size()) return std::nullopt;
+        return handed_out[i];
+      },
+      2, [&](std::size_t done, const SweepRunResult&) { done_counts.push_back(done); });
+  ASSERT_EQ(results.size(), 3U);
+  EXPECT_EQ(done_counts, (std::vector<std::size_t>{1, 2, 3}));
+  const std::vector<std::uint64_t> expected = {1, 4, 5};
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    EXPECT_EQ(results[i].id.run_index, expected[i]);
+    EXPECT_EQ(results[i].fingerprint, listed[expected[i]].fingerprint);
+    EXPECT_EQ(results[i].verdict, listed[expected[i]].verdict);
+  }
 }
 
 TEST(SweepRunner, RecordsFailuresWithAScenarioThatReproducesThem) {
