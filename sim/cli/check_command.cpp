@@ -8,6 +8,7 @@
 
 #include "sim/cli/cli_support.h"
 #include "sim/cli/sweep_progress_line.h"
+#include "sim/output/reproduce_command.h"
 #include "sim/sweep/sweep_runner.h"
 
 namespace mn::sim::cli {
@@ -70,8 +71,8 @@ std::size_t report_scenario(const std::string& path, const std::vector<SweepRunR
   for (std::size_t i = 0; i < failed.size(); ++i) {
     const SweepRunResult& r = *failed[i];
     if (i < kListedFailures) {
-      fmt::print("    seed {}: {}\n      reproduce: metasim run {} --seed {}\n", r.id.seed,
-                 failed_expectations(r), path, r.id.seed);
+      fmt::print("    seed {}: {}\n      reproduce: {}\n", r.id.seed, failed_expectations(r),
+                 reproduce_command(path, r.id.seed));
     } else {
       unlisted += fmt::format("{}{}", unlisted.empty() ? "" : ", ", r.id.seed);
     }

@@ -17,6 +17,7 @@
 #include "sim/cli/progress_line.h"
 #include "sim/oracles/propagation_tracker.h"
 #include "sim/output/h5_reader.h"
+#include "sim/output/reproduce_command.h"
 #include "sim/output/run_output.h"
 #include "sim/scenario/scenario_loader.h"
 #include "sim/scenario_runner.h"
@@ -289,10 +290,9 @@ int command_shrink(const std::vector<std::string>& args) {
     fmt::print(stderr, "error: cannot write {}\n", *out);
     return kExitUsage;
   }
-  fmt::print(
-      "shrink: {} edits kept in {} runs; still fails {}\n  wrote {}\n  reproduce: metasim run {} "
-      "--seed {}\n",
-      result->accepted, result->runs, result->failure, *out, *out, run_seed);
+  fmt::print("shrink: {} edits kept in {} runs; still fails {}\n  wrote {}\n  reproduce: {}\n",
+             result->accepted, result->runs, result->failure, *out,
+             mn::sim::reproduce_command(*out, run_seed));
   return kExitPass;
 }
 
@@ -360,6 +360,7 @@ int command_merge(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  mn::sim::set_invoked_program(argc > 0 ? argv[0] : "metasim");
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     fmt::print("{}", mn::sim::cli::usage());

@@ -11,6 +11,7 @@
 #include "sim/oracles/inclusion_oracle.h"
 #include "sim/output/h5_file.h"
 #include "sim/output/h5_sections.h"
+#include "sim/output/reproduce_command.h"
 
 namespace mn::sim {
 
@@ -50,8 +51,8 @@ NodeCounters network_totals(const std::vector<NodeCounters>& nodes) {
 }  // namespace
 
 std::string reproduce_command(const RunReport& report) {
-  return fmt::format("metasim run {} --seed {}",
-                     report.scenario_path.empty() ? "SCENARIO" : report.scenario_path, report.seed);
+  return reproduce_command(report.scenario_path.empty() ? "SCENARIO" : report.scenario_path,
+                           report.seed);
 }
 
 nlohmann::json summary_json(const RunReport& report) {

@@ -11,6 +11,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "sim/output/reproduce_command.h"
 #include "sim/output/run_output.h"
 #include "sim/scenario_runner.h"
 
@@ -136,7 +137,7 @@ runtime::Status write_failed_scenarios(std::vector<SweepRunResult>& results,
     file << scenarios[r.id.point_index].source_json << "\n";
     file.close();
     if (!file) return {runtime::ErrorCode::kIoError, "cannot write " + path};
-    r.reproduce = fmt::format("metasim run {} --seed {}", path, r.id.seed);
+    r.reproduce = reproduce_command(path, r.id.seed);
   }
   return runtime::Status::ok();
 }

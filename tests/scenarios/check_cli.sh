@@ -97,7 +97,7 @@ cat >"$work/failing.json" <<'JSON'
   "expect": { "propagation": [ { "max_delay_p50_ms": 0.001 } ] } }
 JSON
 check "a failed expectation exits 1" expect_exit 1 "$work/failing.txt" "$metasim" run "$work/failing.json" --seed 5 --out "$work/failing"
-check "  ... and prints the reproduce command" grep -q "reproduce: metasim run $work/failing.json --seed 5" "$work/failing.txt"
+check "  ... and prints the reproduce command" grep -qF "reproduce: $metasim run $work/failing.json --seed 5" "$work/failing.txt"
 
 # metasim check: a pass rate over seeds, each failing seed with a reproduce command that does.
 check "check of a passing scenario exits 0" expect_exit 0 "$work/check_pass.txt" "$metasim" check "$scenario" --seeds 1..3
@@ -105,7 +105,7 @@ check "  ... and prints its pass rate" grep -q "3/3 seeds passed (100.0 %)" "$wo
 check "check of a failing scenario exits 1" expect_exit 1 "$work/check_fail.txt" "$metasim" check "$work/failing.json" "$scenario" --seeds 2..4 --threads 2
 check "  ... and names each failing seed's expectation" grep -q "seed 3: expect.propagation\[0\].max_delay_p50_ms" "$work/check_fail.txt"
 check "  ... while the passing scenario beside it passes" grep -q "PASS $scenario: 3/3" "$work/check_fail.txt"
-check "  ... and its reproduce command reproduces the failure" expect_exit 1 "$work/check_repro.txt" $(grep -m1 -o "metasim run .*failing.json --seed 3" "$work/check_fail.txt" | sed "s|^metasim|$metasim|")
+check "  ... and its reproduce command, run as printed, reproduces the failure" expect_exit 1 "$work/check_repro.txt" $(grep -m1 "failing.json --seed 3" "$work/check_fail.txt" | sed "s/^ *reproduce: //")
 "$metasim" check "$work/failing.json" "$scenario" --seeds 2..4 --threads 1 >"$work/check_fail_1.txt" 2>&1 || true
 check "  ... and the verdicts are the same on one thread" diff <(grep -v "s wall" "$work/check_fail.txt" | sed "s/on 2 threads/on N threads/") <(grep -v "s wall" "$work/check_fail_1.txt" | sed "s/on 1 threads/on N threads/")
 check "check with a backwards seed range exits 2" expect_exit 2 "$work/check_bad.txt" "$metasim" check "$scenario" --seeds 5..1

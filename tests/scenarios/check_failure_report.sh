@@ -20,9 +20,10 @@ violation=$(grep "VIOLATION agreement at" "$work/first.txt") || { echo "FAILED: 
 command=$(sed -n 's/^  reproduce: //p' "$work/first.txt")
 [ -n "$command" ] || { echo "FAILED: no reproduce command"; exit 1; }
 [ -s "$work/first/events.log" ] || { echo "FAILED: no events.log"; exit 1; }
-# Run exactly the printed command (with this build's binary for "metasim").
+# Run exactly the printed command: it names this build's binary as it was invoked.
+[ "${command%% *}" = "$metasim" ] || { echo "FAILED: the command names ${command%% *}, not $metasim"; exit 1; }
 set +e
-eval "\"$metasim\" ${command#metasim } --out \"$work/second\"" >"$work/second.txt" 2>&1
+eval "$command --out \"$work/second\"" >"$work/second.txt" 2>&1
 code=$?
 set -e
 [ "$code" -eq 1 ] || { echo "FAILED: the reproduce command exited $code"; exit 1; }

@@ -102,9 +102,9 @@ PY
 # The reproduce command of a failed run must rerun exactly that run and fail the same way.
 reproduce=$(/usr/bin/python3 -c 'import h5py,sys; print(h5py.File(sys.argv[1])["runs/reproduce"][10].decode())' t1.h5)
 fingerprint=$(/usr/bin/python3 -c 'import h5py,sys; print(h5py.File(sys.argv[1])["runs/fingerprint"][10].decode())' t1.h5)
-check "a failed run records its reproduce command" [ "$reproduce" = "metasim run t1.failed/run-10.json --seed 2" ]
+check "a failed run records its reproduce command" [ "$reproduce" = "$metasim run t1.failed/run-10.json --seed 2" ]
 check "  ... and the run's scenario next to the output" [ -f t1.failed/run-10.json ]
-check "  ... which fails again (exit 1)" expect_exit 1 reproduce.txt "$metasim" ${reproduce#metasim } --out rerun
+check "  ... which fails again (exit 1), run as printed" expect_exit 1 reproduce.txt $reproduce --out rerun
 check "  ... on the same expectation" grep -q "FAIL expect.propagation\[0\].max_delay_p50_ms" reproduce.txt
 check "  ... with the same fingerprint" grep -q "fingerprint $fingerprint" reproduce.txt
 check "passing runs record no reproduce command" [ ! -e t1.failed/run-0.json ]
