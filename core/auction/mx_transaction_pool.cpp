@@ -47,7 +47,7 @@ MxTransactionPool::MxTransactionPool(PoolParams params, std::uint64_t block_gas_
 ledger::AdmitResult MxTransactionPool::admit(const ledger::Transaction& tx,
                                              const ledger::LedgerState& state,
                                              crypto::CryptoProvider& crypto) {
-  const ledger::AdmissionCheck check = ledger::check_admission(tx, state);
+  const ledger::AdmissionCheck check = ledger::check_pool_admission(tx, state);
   if (!check.passed()) return check.result;
   const runtime::Hash32 txid = tx.id(crypto);
   // Before the signature check: gossip delivers the same bytes many times, and each copy must

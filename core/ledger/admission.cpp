@@ -16,7 +16,7 @@ AdmitResult from_precheck(TxResult result) {
 
 }  // namespace
 
-AdmissionCheck check_admission(const Transaction& tx, const LedgerState& state) {
+AdmissionCheck check_pool_admission(const Transaction& tx, const LedgerState& state) {
   AdmissionCheck out;
   const TxPrecheck check =
       precheck_transaction(tx, state.fee_params(), state.economic_params(), state.modules());

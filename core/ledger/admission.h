@@ -1,12 +1,13 @@
 // The admission checks every transaction pool runs against the committed state it is handed
 // (TransactionPool::admit, SPEC 2.1), so every pool judges a transaction by the same ledger rules.
-// check_admission runs the cheap checks: the stateless rules
+// check_pool_admission runs the cheap checks: the stateless rules
 // of precheck_transaction (payload, type, fee >= min_fee, the module's own rules), a known sender,
 // nonce == account nonce + 1 or a future nonce at most kMaxFutureNonces past that, and
 // balance >= this transaction's debit. check_signature is the costly step, kept apart so a pool
 // can refuse what it already holds (a duplicate, an underpriced replacement) before paying for a
 // verification. What a pool does with a pending (sender, nonce) slot, its bound and its order are
-// its own. Pure functions of their arguments.
+// its own. A module's state-dependent rules (LedgerModule::check_admission) are not among these:
+// the block builder's trial run judges them. Pure functions of their arguments.
 #pragma once
 
 #include <cstdint>
@@ -25,7 +26,8 @@ namespace mn::ledger {
 // so one sender has at most kMaxFutureNonces + 1 transactions pending.
 inline constexpr std::uint64_t kMaxFutureNonces = 16;
 
-// What check_admission found. `sender`, `account` and `debit` are meaningful only when `passed`.
+// What check_pool_admission found. `sender`, `account` and `debit` are meaningful only when
+// `passed`.
 struct AdmissionCheck {
   AdmitResult result = AdmitResult::kAccepted;  // kAccepted when passed, else the reason
   Address sender{};                             // address_from_public_key(tx.sender)
@@ -36,7 +38,7 @@ struct AdmissionCheck {
 };
 
 // Every check but the signature, in the order above. `account` points into `state`.
-AdmissionCheck check_admission(const Transaction& tx, const LedgerState& state);
+AdmissionCheck check_pool_admission(const Transaction& tx, const LedgerState& state);
 
 // kAccepted if `tx` carries the key `account` recorded (if it recorded one) and a valid signature
 // by it; kBadSignature otherwise.

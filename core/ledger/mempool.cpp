@@ -14,7 +14,7 @@ Mempool::Mempool(std::size_t capacity) : m_capacity(capacity) {
 
 AdmitResult Mempool::admit(const Transaction& tx, const LedgerState& state,
                            crypto::CryptoProvider& crypto) {
-  const AdmissionCheck check = check_admission(tx, state);
+  const AdmissionCheck check = check_pool_admission(tx, state);
   if (!check.passed()) return check.result;
   const Address& sender = check.sender;
   const Account* account = check.account;
