@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -40,6 +41,9 @@ constexpr Setting kFileSettings[] = {
     {"block-interval-ms", "BLOCK_INTERVAL_MS", "least time from a commit to the next proposal"},
     {"max-block-txs", "MAX_BLOCK_TXS",
      "most transactions in a block (the same on every validator)"},
+    {"tx-pool", "TX_POOL", "this node's transaction pool: mempool or mx_verkle"},
+    {"tx-pool-gas-limit", "TX_POOL_GAS_LIMIT",
+     "mx_verkle: most transaction bytes one block takes from the pool"},
 };
 
 // A raw setting value and where it came from, for error messages and path resolution.
@@ -129,6 +133,37 @@ std::string resolve(const Sourced& setting, const std::string& home) {
 Status require_file(const std::string& path) {
   std::error_code error;
   if (!fs::is_regular_file(path, error)) return invalid(path, "not found");
+  return Status::ok();
+}
+
+// The settings of the blocks this node proposes: pacing, size and the pool they are drawn from.
+Status load_block_settings(const std::function<const Sourced*(std::string_view)>& value_of,
+                           NodeConfig& config) {
+  if (const Sourced* v = value_of("block-interval-ms")) {
+    auto ms = parse_bounded_integer(v->value, 0, kMaxBlockIntervalMs);
+    if (!ms) return invalid(v->source, ms.status().message());
+    config.block_interval_ms = *ms;
+  }
+  if (const Sourced* v = value_of("max-block-txs")) {
+    auto txs = parse_bounded_integer(v->value, 1, consensus::kMaxBlockTxs);
+    if (!txs) return invalid(v->source, txs.status().message());
+    config.max_block_txs = static_cast<std::uint32_t>(*txs);
+  }
+  if (const Sourced* v = value_of("tx-pool")) {
+    const auto kind = consensus::parse_tx_pool_kind(v->value);
+    if (!kind) {
+      return invalid(v->source,
+                     "\"" + v->value + "\" is not one of " + consensus::kTxPoolKindNames);
+    }
+    config.tx_pool.kind = *kind;
+  }
+  if (const Sourced* v = value_of("tx-pool-gas-limit")) {
+    if (config.tx_pool.kind != consensus::TxPoolKind::kMxVerkle)
+      return invalid(v->source, "only the mx_verkle pool has a gas limit");
+    auto gas = parse_bounded_integer(v->value, 1, kMaxTxPoolGasLimit);
+    if (!gas) return invalid(v->source, gas.status().message());
+    config.tx_pool.block_gas_limit = *gas;
+  }
   return Status::ok();
 }
 
@@ -255,16 +290,7 @@ runtime::Result<NodeConfig> load_node_config(const std::vector<std::string>& arg
     if (!level) return invalid(v->source, level.status().message());
     config.log_level = *level;
   }
-  if (const Sourced* v = value_of("block-interval-ms")) {
-    auto ms = parse_bounded_integer(v->value, 0, kMaxBlockIntervalMs);
-    if (!ms) return invalid(v->source, ms.status().message());
-    config.block_interval_ms = *ms;
-  }
-  if (const Sourced* v = value_of("max-block-txs")) {
-    auto txs = parse_bounded_integer(v->value, 1, consensus::kMaxBlockTxs);
-    if (!txs) return invalid(v->source, txs.status().message());
-    config.max_block_txs = static_cast<std::uint32_t>(*txs);
-  }
+  if (auto s = load_block_settings(value_of, config); !s.is_ok()) return s;
   if (const Sourced* v = value_of("faucet-key")) {
     if (v->value.empty()) return invalid(v->source, "empty path");
     config.faucet_key_path = resolve(*v, config.home);

@@ -12,9 +12,12 @@
 //   faucet key file  --faucet-key         FAUCET_KEY       faucet-key       (faucet off)
 //   block interval   --block-interval-ms  BLOCK_INTERVAL_MS block-interval-ms (1000)
 //   block size       --max-block-txs      MAX_BLOCK_TXS    max-block-txs    (1000)
+//   transaction pool --tx-pool            TX_POOL          tx-pool          (mempool)
+//   pool gas limit   --tx-pool-gas-limit  TX_POOL_GAS_LIMIT tx-pool-gas-limit (8 MiB; mx_verkle)
 //
 // The block size decides which blocks are valid, so every validator of a chain must use the same
-// one; the block interval only paces this node's proposals.
+// one; the block interval only paces this node's proposals, and the pool (consensus::TxPoolConfig)
+// is this node's policy for choosing what it proposes.
 //
 // An empty environment variable counts as unset. A relative path in the file is relative to
 // HOME; one from a flag or the environment to the working directory. Every value is checked
@@ -30,6 +33,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/consensus/tx_pool_config.h"
 #include "core/runtime/result.h"
 #include "node/json_log.h"
 #include "node/peer_manager.h"
@@ -45,6 +49,8 @@ inline constexpr char kDefaultRpcBind[] = "127.0.0.1:8545";
 inline constexpr std::uint64_t kDefaultBlockIntervalMs = 1000;
 inline constexpr std::uint64_t kMaxBlockIntervalMs = 60'000;
 inline constexpr std::uint32_t kDefaultMaxBlockTxs = 1000;
+// Bounds tx-pool-gas-limit as the scenario schema bounds consensus.tx_pool.block_gas_limit.
+inline constexpr std::uint64_t kMaxTxPoolGasLimit = 1'000'000'000;
 // Bounds what a config file can make the node read.
 inline constexpr std::size_t kMaxConfigFileBytes = std::size_t{64} << 10;
 
@@ -75,6 +81,7 @@ struct NodeConfig {
   std::optional<std::string> faucet_key_path;
   std::uint64_t block_interval_ms = kDefaultBlockIntervalMs;
   std::uint32_t max_block_txs = kDefaultMaxBlockTxs;
+  consensus::TxPoolConfig tx_pool;
 };
 
 // A decimal integer in [min, max], nothing else; kInvalidArgument otherwise.

@@ -179,6 +179,7 @@ void configure_chain(const Scenario& scenario, Simulator& sim, ledger::CheckedGe
   ctx.chain.max_block_txs = scenario.consensus.max_block_txs;
   ctx.chain.inclusion_slo_blocks = scenario.consensus.inclusion_slo_blocks;
   ctx.chain.epoch_blocks = scenario.consensus.epoch_blocks;
+  ctx.chain.tx_pool = scenario.consensus.tx_pool;
   auto set = consensus::validator_set_from_stakes(*ctx.chain.genesis.state);
   MN_ASSERT_MSG(set.is_ok(), "the loader guarantees at least one validator with positive stake");
   ctx.set = std::move(set).value();

@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -79,6 +80,13 @@ class MxPool {
   // order) among each sender's lowest not yet taken pending nonce; one whose gas does not fit is
   // skipped together with its sender's later nonces. Stops after k entries or when none is left.
   std::vector<PoolEntry> top_k(std::size_t k, std::uint64_t gas_limit) const;
+  // Asked, in selection order, about each entry whose gas fits: true takes it, false skips it as
+  // one whose gas does not fit. It sees a sender's entries in nonce order, so it may keep a
+  // per-sender budget (the ledger's transaction pool checks balances with it).
+  using EntryFilter = std::function<bool(const PoolEntry& entry)>;
+  // top_k, taking only the entries `take` accepts.
+  std::vector<PoolEntry> top_k(std::size_t k, std::uint64_t gas_limit,
+                               const EntryFilter& take) const;
 
   std::size_t size() const { return m_entries.size(); }
   const PoolEntry* find(const runtime::Hash32& txid) const;

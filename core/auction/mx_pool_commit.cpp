@@ -55,6 +55,11 @@ std::optional<BucketLeaf> MxPool::committed_leaf(const runtime::Hash32& id) cons
 }
 
 std::vector<PoolEntry> MxPool::top_k(std::size_t k, std::uint64_t gas_limit) const {
+  return top_k(k, gas_limit, [](const PoolEntry&) { return true; });
+}
+
+std::vector<PoolEntry> MxPool::top_k(std::size_t k, std::uint64_t gas_limit,
+                                     const EntryFilter& take) const {
   // `ready` holds each sender's lowest pending nonce not yet taken, in pool order.
   std::set<PoolOrder> ready;
   for (const auto& [sender, nonces] : m_senders) {
@@ -68,7 +73,8 @@ std::vector<PoolEntry> MxPool::top_k(std::size_t k, std::uint64_t gas_limit) con
     ready.erase(ready.begin());
     const Slot& slot = m_entries.at(best.txid);
     MN_ASSERT(!slot.future);
-    if (slot.entry.gas > gas_left) continue;  // skipped: its later nonces cannot go first
+    // Skipped: its later nonces cannot go first.
+    if (slot.entry.gas > gas_left || !take(slot.entry)) continue;
     gas_left -= slot.entry.gas;
     out.push_back(slot.entry);
     const NonceMap& nonces = m_senders.at(slot.entry.sender);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <memory>
 
-#include "core/ledger/mempool.h"
 #include "core/runtime/assert.h"
 
 namespace mn::consensus {
@@ -16,7 +15,7 @@ ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
       m_key(key),
       m_app(env, config.genesis.hash, config.genesis.state, genesis_validators, config.epoch_blocks,
             InclusionRule{config.inclusion_slo_blocks, config.max_block_txs},
-            std::make_unique<ledger::Mempool>(), observer,
+            make_transaction_pool(config.tx_pool, config.genesis.state->fee_params()), observer,
             caches != nullptr ? &caches->executions() : nullptr),
       m_engine(env, m_app, std::move(directory), key, config.consensus,
                caches != nullptr ? &caches->finalized_blocks() : nullptr, rewriter) {

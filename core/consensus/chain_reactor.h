@@ -16,6 +16,7 @@
 #include "core/consensus/computation_caches.h"
 #include "core/consensus/ibft_engine.h"
 #include "core/consensus/ledger_application.h"
+#include "core/consensus/tx_pool_config.h"
 #include "core/ledger/genesis.h"
 #include "core/runtime/reactor.h"
 
@@ -29,6 +30,8 @@ struct ChainConfig {
   std::uint64_t inclusion_slo_blocks = 10;
   // Heights per epoch; the validator set follows the stakes at each epoch's end (0: never).
   std::uint64_t epoch_blocks = 0;
+  // This node's transaction pool (its own policy; tx_pool_config.h).
+  TxPoolConfig tx_pool;
 };
 
 class ChainReactor final : public runtime::Reactor {

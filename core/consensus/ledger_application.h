@@ -40,9 +40,9 @@ class LedgerApplication final : public Application {
   // `genesis_hash` and `genesis_state` come from ledger::check_genesis, `genesis_validators` is
   // validator_set_from_stakes of the genesis state. Epochs are `epoch_blocks` heights long (0: one
   // epoch, the genesis set forever). `inclusion` bounds blocks and sets the PoE inclusion SLO.
-  // `pool` holds the pending transactions (ledger::Mempool). `driver_executions` is the driver's
-  // execution cache (computation_caches.h), or null for a private one.
-  // REQUIRES: pool non-null.
+  // `pool` holds the pending transactions (make_transaction_pool). `driver_executions` is the
+  // driver's execution cache (computation_caches.h), or null for a private one. REQUIRES: pool
+  // non-null.
   LedgerApplication(runtime::Env& env, const runtime::Hash32& genesis_hash,
                     std::shared_ptr<const ledger::LedgerState> genesis_state,
                     ValidatorSet genesis_validators, std::uint64_t epoch_blocks,

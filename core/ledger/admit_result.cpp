@@ -50,6 +50,8 @@ const char* admit_result_name(AdmitResult result) {
       return "rbf_bump_too_small";
     case AdmitResult::kFull:
       return "full";
+    case AdmitResult::kSenderFull:
+      return "sender_full";
     case AdmitResult::kModuleRule:
       break;
   }

@@ -25,7 +25,8 @@ enum class [[nodiscard]] AdmitResult : std::uint8_t{
     kInsufficientFunds,  // balance < amount + fee in the snapshot
     kBadSignature,       // not signed by the sender key
     kRbfBumpTooSmall,    // slot taken and fee < min_replacement_fee(pending fee)
-    kFull,               // pool full and this transaction pays no more than the cheapest pending
+    kFull,               // pool full and this transaction ranks below everything it may evict
+    kSenderFull,         // the sender already holds as many transactions as the pool allows one
     // From here on, one value per TxResult (module_refusal): the owning module's state-dependent
     // rule refuses it as it would in the next block (LedgerModule::check_admission).
     kModuleRule = 64,

@@ -4,23 +4,9 @@
 #include <set>
 #include <utility>
 
-#include "core/ledger/ledger_module.h"
-#include "core/ledger/module_registry.h"
 #include "core/runtime/assert.h"
 
 namespace mn::ledger {
-
-namespace {
-
-AdmitResult from_precheck(TxResult result) {
-  if (result == TxResult::kBadEncoding) return AdmitResult::kBadEncoding;
-  if (result == TxResult::kUnsupportedType) return AdmitResult::kUnsupportedType;
-  if (result == TxResult::kRentTooLow) return AdmitResult::kRentTooLow;
-  MN_ASSERT_MSG(result == TxResult::kFeeTooLow, "precheck_transaction gave a stateful reason");
-  return AdmitResult::kFeeTooLow;
-}
-
-}  // namespace
 
 Mempool::Mempool(std::size_t capacity) : m_capacity(capacity) {
   MN_ASSERT(capacity >= 1 && capacity <= kMaxMempoolTxs);
@@ -28,18 +14,10 @@ Mempool::Mempool(std::size_t capacity) : m_capacity(capacity) {
 
 AdmitResult Mempool::admit(const Transaction& tx, const LedgerState& state,
                            crypto::CryptoProvider& crypto) {
-  const TxPrecheck check =
-      precheck_transaction(tx, state.fee_params(), state.economic_params(), state.modules());
-  if (check.result != TxResult::kOk) return from_precheck(check.result);
-
-  const Address sender = address_from_public_key(tx.sender);
-  const Account* account = state.find_account(sender);
-  if (account == nullptr) return AdmitResult::kSenderUnknown;
-  if (tx.nonce <= account->nonce) return AdmitResult::kNonceTooLow;
-  if (tx.nonce - account->nonce - 1 > kMaxFutureNonces) return AdmitResult::kNonceTooFarAhead;
-  // Only this transaction's own debit is checked: earlier pending ones may not all make it into
-  // a block, and select() enforces the cumulative budget when it builds one.
-  if (check.debit > account->balance) return AdmitResult::kInsufficientFunds;
+  const AdmissionCheck check = check_pool_admission(tx, state);
+  if (!check.passed()) return check.result;
+  const Address& sender = check.sender;
+  const Account* account = check.account;
 
   Entry entry{tx, tx.id(crypto), check.debit, 0};
   const SenderQueue* queue = nullptr;
@@ -51,16 +29,12 @@ AdmitResult Mempool::admit(const Transaction& tx, const LedgerState& state,
   // Duplicates are refused before the signature check: gossip delivers the same bytes many times
   // and each copy must not cost a verification.
   if (pending != nullptr && pending->id == entry.id) return AdmitResult::kDuplicate;
-  // What no next block would take is refused with the module's reason, not held to be dropped.
-  if (const TxResult rule = state.modules().module_for(tx.type)->check_admission(tx, check, state);
-      rule != TxResult::kOk) {
-    return module_refusal(rule);
-  }
   if (pending != nullptr && tx.fee < min_replacement_fee(state.fee_params(), pending->tx.fee)) {
     return AdmitResult::kRbfBumpTooSmall;
   }
-  if (account->public_key && *account->public_key != tx.sender) return AdmitResult::kBadSignature;
-  if (!tx.verify_signature(crypto)) return AdmitResult::kBadSignature;
+  if (const AdmitResult signed_by = check_signature(tx, *account, crypto);
+      signed_by != AdmitResult::kAccepted)
+    return signed_by;
 
   if (pending != nullptr) {
     erase(sender, tx.nonce);

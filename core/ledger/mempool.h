@@ -1,9 +1,8 @@
 // The transaction pool of SPEC 2.1 (TransactionPool): pending transactions admitted by the rules of
-// SPEC 2.1 against a snapshot of the committed ledger state: the stateless rules of
-// precheck_transaction (payload, type, fee >= min_fee), a known sender, nonce == account nonce + 1
-// or a future nonce at most kMaxFutureNonces past that, balance >= amount + fee, the owning
-// module's state-dependent rules as the next block would judge them (check_admission; refused
-// with module_refusal(reason)), a valid signature.
+// SPEC 2.1 against a snapshot of the committed ledger state (admission.h: the stateless rules of
+// precheck_transaction, a known sender, nonce == account nonce + 1 or a future nonce at most
+// kMaxFutureNonces past that, balance >= amount + fee, the owning module's state-dependent rules,
+// a valid signature).
 // A transaction for an occupied (sender, nonce) slot replaces the pending one only if it pays at
 // least min_replacement_fee (rbf_bump_bps more). The pool holds at most its capacity (<=
 // kMaxMempoolTxs); when full, the lowest-fee transaction is evicted, the newest first among equal
@@ -22,6 +21,7 @@
 
 #include "core/crypto/crypto_provider.h"
 #include "core/ledger/address.h"
+#include "core/ledger/admission.h"
 #include "core/ledger/ledger_state.h"
 #include "core/ledger/transaction.h"
 #include "core/ledger/transaction_pool.h"
@@ -29,9 +29,6 @@
 
 namespace mn::ledger {
 
-// How many nonces past an account's next one (committed nonce + 1) a transaction may be queued;
-// so one sender has at most kMaxFutureNonces + 1 transactions pending.
-inline constexpr std::uint64_t kMaxFutureNonces = 16;
 inline constexpr std::size_t kMaxMempoolTxs = 10'000;
 
 class Mempool final : public TransactionPool {

@@ -1,7 +1,8 @@
 // The pending transactions of one node, between the ways transactions arrive (a client's RPC, a
-// peer's relay) and the block builder that draws on them (consensus::PoolSource). Mempool (nonce
-// queues, fee order, replace-by-fee; SPEC 2.1) is the implementation today; the auction's bucketed
-// pool (SPEC 2.4) will be another.
+// peer's relay) and the block builder that draws on them (consensus::PoolSource). Two
+// implementations: Mempool (nonce queues, fee order, replace-by-fee; SPEC 2.1) and the auction's
+// bucketed pool, auction::MxTransactionPool (SPEC 2.4); a node's config chooses one
+// (consensus::TxPoolConfig). Both admit by the same ledger checks (admission.h).
 //
 // Contract of every implementation: a pool judges each transaction against the committed state it
 // is handed, at admission and again at selection, because that state moves on under the pool;

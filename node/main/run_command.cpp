@@ -98,6 +98,7 @@ int run_node(const NodeConfig& config, JsonLog& log) {
   chain.consensus.block_interval =
       static_cast<runtime::TimeNs>(config.block_interval_ms) * runtime::kNsPerMs;
   chain.max_block_txs = config.max_block_txs;
+  chain.tx_pool = config.tx_pool;
   consensus::ChainReactor reactor(env, chain, *genesis_set, directory,
                                   validator ? std::optional(*key) : std::nullopt, &reporter);
   env.attach(reactor);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/consensus/tx_pool_config.h"
 #include "core/ledger/economic_params.h"
 #include "core/runtime/types.h"
 
@@ -91,6 +92,7 @@ struct ConsensusSpec {
   std::uint32_t max_block_txs = 1000;
   std::uint64_t epoch_blocks = 0;           // 0: the genesis set throughout
   std::uint64_t inclusion_slo_blocks = 10;  // a PoE is due within this many heights
+  consensus::TxPoolConfig tx_pool;          // every node's transaction pool
 };
 
 enum class AdversaryBehavior {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/consensus/tx_pool_config.h"
 #include "core/consensus/validator_set.h"
 #include "sim/scenario/node_selector.h"
 #include "sim/scenario/scenario_json.h"
@@ -175,6 +176,19 @@ Status ScenarioParser::load_consensus() {
   spec.epoch_blocks = integer_or(*consensus, "epoch_blocks", spec.epoch_blocks);
   spec.inclusion_slo_blocks =
       integer_or(*consensus, "inclusion_slo_blocks", spec.inclusion_slo_blocks);
+  return load_tx_pool(member_or_empty(*consensus, "tx_pool"));
+}
+
+Status ScenarioParser::load_tx_pool(const json& pool) {
+  consensus::TxPoolConfig& spec = m_scenario.consensus.tx_pool;
+  const std::string kind = pool.value("kind", consensus::tx_pool_kind_name(spec.kind));
+  const auto parsed = consensus::parse_tx_pool_kind(kind);
+  MN_ASSERT_MSG(parsed.has_value(), "a pool kind the schema admits has no C++ counterpart");
+  spec.kind = *parsed;
+  if (spec.kind == consensus::TxPoolKind::kMempool) {
+    return only_keys_of_kind(pool, "consensus.tx_pool", kind, {"kind"}, {});
+  }
+  spec.block_gas_limit = integer_or(pool, "block_gas_limit", spec.block_gas_limit);
   return {};
 }
 

@@ -41,6 +41,7 @@ class ScenarioParser {
   Status load_stake();
   Status load_standby();
   Status load_consensus();
+  Status load_tx_pool(const json& pool);
   Status load_economics();
 
   // scenario_parser_network.cpp

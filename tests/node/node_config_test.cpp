@@ -73,6 +73,8 @@ TEST_F(NodeConfigTest, DefaultsWhenNothingIsSet) {
   EXPECT_FALSE(config->faucet_key_path.has_value());
   EXPECT_EQ(config->block_interval_ms, 1000u);
   EXPECT_EQ(config->max_block_txs, 1000u);
+  EXPECT_EQ(config->tx_pool.kind, consensus::TxPoolKind::kMempool);
+  EXPECT_EQ(config->tx_pool.block_gas_limit, consensus::TxPoolConfig{}.block_gas_limit);
 }
 
 TEST_F(NodeConfigTest, ChainPacingSettingsAreBoundedIntegers) {
@@ -90,6 +92,23 @@ TEST_F(NodeConfigTest, ChainPacingSettingsAreBoundedIntegers) {
   EXPECT_NE(error_of({"--max-block-txs", "0"}).find("not an integer in [1, 100000]"),
             std::string::npos);
   EXPECT_NE(error_of({"--max-block-txs", "100001"}).find("--max-block-txs"), std::string::npos);
+}
+
+TEST_F(NodeConfigTest, TheTransactionPoolIsChosenByName) {
+  write_conf("tx-pool = mx_verkle\ntx-pool-gas-limit = 65536\n");
+  auto config = load({});
+  ASSERT_TRUE(config.is_ok()) << config.status().to_string();
+  EXPECT_EQ(config->tx_pool.kind, consensus::TxPoolKind::kMxVerkle);
+  EXPECT_EQ(config->tx_pool.block_gas_limit, 65536u);
+  m_env["TX_POOL"] = "mempool";
+  EXPECT_NE(error_of({}).find("tx-pool-gas-limit: only the mx_verkle pool has a gas limit"),
+            std::string::npos);
+  EXPECT_NE(
+      error_of({"--tx-pool", "fifo"}).find("--tx-pool: \"fifo\" is not one of mempool, mx_verkle"),
+      std::string::npos);
+  EXPECT_NE(error_of({"--tx-pool", "mx_verkle", "--tx-pool-gas-limit", "0"})
+                .find("--tx-pool-gas-limit: \"0\" is not an integer in [1, 1000000000]"),
+            std::string::npos);
 }
 
 TEST_F(NodeConfigTest, FlagsBeatEnvironmentWhichBeatsTheFile) {

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/consensus/tx_pool_config.h"
 #include "sim/scenario/scenario_loader.h"
 #include "tests/sim/scenario_test_util.h"
 
@@ -123,6 +124,9 @@ TEST(ScenarioConsensusLoader, DefaultsAgreeWithTheSchemaDocumentation) {
   EXPECT_EQ(c["round_timeout_max_ms"]["default"], consensus.round_timeout_max / kNsPerMs);
   EXPECT_EQ(c["max_block_txs"]["default"], consensus.max_block_txs);
   EXPECT_EQ(c["epoch_blocks"]["default"], consensus.epoch_blocks);
+  const json& pool = c["tx_pool"]["properties"];
+  EXPECT_EQ(pool["kind"]["default"], consensus::tx_pool_kind_name(consensus.tx_pool.kind));
+  EXPECT_EQ(pool["block_gas_limit"]["default"], consensus.tx_pool.block_gas_limit);
 
   const WorkloadSpec workload;
   const json& w = properties["workload"]["properties"];
@@ -313,6 +317,41 @@ TEST(ScenarioConsensusLoaderSchema, Consensus) {
             "consensus.max_block_txs: expected integer");
   EXPECT_EQ(error_with([](json& d) { d["consensus"]["epoch_blocks"] = -1; }),
             "consensus.epoch_blocks: must be >= 0");
+}
+
+TEST(ScenarioConsensusLoader, ChoosesTheTransactionPool) {
+  EXPECT_EQ(load_ok(base()).consensus.tx_pool.kind, consensus::TxPoolKind::kMempool);
+  json doc = base();
+  doc["consensus"]["tx_pool"] = json::parse(R"({"kind": "mx_verkle"})");
+  Scenario s = load_ok(doc);
+  EXPECT_EQ(s.consensus.tx_pool.kind, consensus::TxPoolKind::kMxVerkle);
+  EXPECT_EQ(s.consensus.tx_pool.block_gas_limit, consensus::TxPoolConfig{}.block_gas_limit);
+  doc["consensus"]["tx_pool"]["block_gas_limit"] = 4096;
+  EXPECT_EQ(load_ok(doc).consensus.tx_pool.block_gas_limit, 4096u);
+  doc["consensus"]["tx_pool"] = json::parse(R"({"kind": "mempool"})");
+  EXPECT_EQ(load_ok(doc).consensus.tx_pool.kind, consensus::TxPoolKind::kMempool);
+}
+
+TEST(ScenarioConsensusLoaderSchema, TransactionPool) {
+  EXPECT_EQ(error_with([](json& d) { d["consensus"]["tx_pool"] = "mx_verkle"; }),
+            "consensus.tx_pool: expected object");
+  EXPECT_EQ(error_with([](json& d) { d["consensus"]["tx_pool"]["kind"] = "fifo"; }),
+            "consensus.tx_pool.kind: must be one of mempool, mx_verkle");
+  EXPECT_EQ(error_with([](json& d) { d["consensus"]["tx_pool"]["capacity"] = 5; }),
+            "consensus.tx_pool.capacity: unknown key");
+  EXPECT_EQ(error_with([](json& d) {
+              d["consensus"]["tx_pool"] = json::parse(R"({"kind": "mx_verkle"})");
+              d["consensus"]["tx_pool"]["block_gas_limit"] = 0;
+            }),
+            "consensus.tx_pool.block_gas_limit: must be >= 1");
+  // The mempool selects by count alone: a gas limit given to it is a mistake, not ignored.
+  EXPECT_EQ(error_with([](json& d) { d["consensus"]["tx_pool"]["block_gas_limit"] = 100; }),
+            "consensus.tx_pool.block_gas_limit: not used by kind mempool");
+  EXPECT_EQ(error_with([](json& d) {
+              d["consensus"]["tx_pool"] = json::parse(R"({"kind": "mempool"})");
+              d["consensus"]["tx_pool"]["block_gas_limit"] = 100;
+            }),
+            "consensus.tx_pool.block_gas_limit: not used by kind mempool");
 }
 
 TEST(ScenarioConsensusLoaderSchema, Workload) {
