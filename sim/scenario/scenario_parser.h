@@ -42,6 +42,8 @@ class ScenarioParser {
   Status load_standby();
   Status load_consensus();
   Status load_economics();
+  // economics.auction: the window schedule, bond floor, shares and the withholding rule.
+  Status load_auction(const json& auction);
 
   // scenario_parser_network.cpp
   Status load_network(const json& network);
