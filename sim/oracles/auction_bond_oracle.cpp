@@ -99,6 +99,7 @@ std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBloc
     }
   }
   std::vector<auction::PartnerContribution> partners;
+  partners.reserve(weights.size());
   for (const auto& [partner, weight] : weights) partners.push_back({partner, weight});
   auto split = auction::split_auction_revenue(revenue, partners, params.partner_share_bps);
   if (!split) return fmt::format("window {}: {}", window, split.status().message());
