@@ -54,6 +54,8 @@ class ClientWorkload {
   bool start();
   virtual void fill_report(RunReport& report) const = 0;
   // The honest chain committed `block`; streams that act on the chain's progress override it.
+  // It is called inside the committing node's event, so a stream sends what it decides as an
+  // action of its own (Simulator::schedule at now): node events never nest.
   virtual void on_block(const CommittedBlock& /*block*/) {}
 
  protected:
