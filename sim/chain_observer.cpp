@@ -19,6 +19,7 @@ void ChainObserver::on_commit(runtime::NodeId node, const consensus::FinalizedBl
     for (const auto& tx : txs) ids.push_back(tx.id(m_sim.crypto()));
     if (m_workloads != nullptr) {
       for (const auto& id : ids) m_workloads->on_committed(id);
+      m_workloads->on_block({commit.height(), ids, state});
     }
   }
   commit.tx_ids = &ids;

@@ -13,6 +13,10 @@
 #include "sim/adversary/byzantine_reactor.h"
 #include "sim/chain_observer.h"
 #include "sim/oracles/agreement_oracle.h"
+#include "sim/oracles/auction_bid_oracle.h"
+#include "sim/oracles/auction_bond_oracle.h"
+#include "sim/oracles/auction_bundle_oracle.h"
+#include "sim/oracles/auction_outcome_oracle.h"
 #include "sim/oracles/chain_progress_oracle.h"
 #include "sim/oracles/conservation_oracle.h"
 #include "sim/oracles/economics_recorder.h"
@@ -198,6 +202,17 @@ void configure_chain(const Scenario& scenario, Simulator& sim, ledger::CheckedGe
   ctx.coalition = std::make_shared<const Coalition>(*ctx.set, ctx.validator_nodes, members);
 }
 
+// The auction's oracles: the bid each block takes, the bundles it carries, the bonds it moves and
+// the outcome every honest node seals.
+void add_auction_oracles(ChainObserver& observer, Simulator& sim, const ChainContext& ctx) {
+  const runtime::Hash32& hash = ctx.chain.genesis.hash;
+  const auto& state = ctx.chain.genesis.state;
+  observer.add(std::make_unique<AuctionBidOracle>(hash, state, sim.crypto()));
+  observer.add(std::make_unique<AuctionBundleOracle>(hash, state));
+  observer.add(std::make_unique<AuctionBondOracle>(hash, state));
+  observer.add(std::make_unique<AuctionOutcomeOracle>());
+}
+
 // The run's oracles, in the order of their report sections and verdicts. Returns the economics
 // recorder, whose committed nonces the stake changes read.
 const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
@@ -215,6 +230,7 @@ const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
   observer.add(std::make_unique<InclusionOracle>(workloads.get<PoeWorkload>(), validator_stakes,
                                                  scenario.consensus.inclusion_slo_blocks));
   observer.add(std::make_unique<FinalityOracle>(workloads.get<TransferWorkload>()));
+  add_auction_oracles(observer, sim, ctx);
   return observer.add(std::make_unique<EconomicsRecorder>(sim, validator_stakes));
 }
 
@@ -281,7 +297,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   configure_chain(scenario, sim, std::move(checked).value(), ctx);
 
   ClientWorkloads workloads(sim, scenario.workload, genesis.accounts, scenario.validator_count,
-                            fee_params, scenario.economics.rent, seed);
+                            fee_params, scenario.economics, ctx.chain.genesis.state->chain_id(),
+                            seed);
   ChainObserver observer(sim, plan.honest);
   observer.set_workloads(&workloads);
   const EconomicsRecorder& economics =

@@ -2,7 +2,9 @@
 // key metrics and the raw series the output writers turn into summary.json and run.h5.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -119,6 +121,42 @@ struct RunReport {
     std::uint64_t claimed = 0;    // of them, settled on the honest chain
   };
   Receipts receipts;
+  // The auction: the bidder and builder streams' counts (sim/workloads/auction_bid_workload.h,
+  // builder_workload.h) and, per settled window, the auction oracles' records.
+  struct Auction {
+    std::uint64_t commits = 0;            // commits the bidders sent
+    std::uint64_t commits_committed = 0;  // of them, on the honest chain
+    std::uint64_t reveals = 0;            // reveals sent
+    std::uint64_t reveals_committed = 0;
+    std::uint64_t withheld = 0;  // committed commits their bidder chose never to reveal
+    std::uint64_t bids = 0;      // builder bids sent
+    std::uint64_t bids_committed = 0;
+    std::uint64_t bids_won = 0;  // of them, included for their height
+    std::uint64_t deliveries = 0;
+    std::uint64_t deliveries_committed = 0;
+    // The streams' transactions that never reached the chain in time, by the reason the chain
+    // gives for them once they are late (the module's admission rules).
+    std::map<std::string, std::uint64_t> refusals;
+    struct Window {
+      std::uint64_t window = 0;
+      std::uint64_t commits = 0;
+      std::uint64_t reveals = 0;
+      std::uint64_t forfeited = 0;  // bonds of commits never revealed (or withdrawn)
+      std::uint64_t winners = 0;    // the seal's top-K
+      std::uint64_t bundle_bytes = 0;
+      std::uint64_t proof_bytes = 0;  // the bundle's Verkle multiproof
+      std::uint64_t seal_height = 0;  // the block that carried the bundle (0: none seen)
+    };
+    std::vector<Window> windows;  // by window
+    // The record of `window`, added in window order if new.
+    Window& window(std::uint64_t w) {
+      auto it = std::lower_bound(windows.begin(), windows.end(), w,
+                                 [](const Window& r, std::uint64_t v) { return r.window < v; });
+      if (it == windows.end() || it->window != w) it = windows.insert(it, Window{w});
+      return *it;
+    }
+  };
+  Auction auction;
   // One per submitted PoE, in submission order.
   struct InclusionRecord {
     TimeNs submitted = 0;

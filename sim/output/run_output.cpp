@@ -9,6 +9,7 @@
 #include "sim/oracles/economics_recorder.h"
 #include "sim/oracles/finality_oracle.h"
 #include "sim/oracles/inclusion_oracle.h"
+#include "sim/output/auction_output.h"
 #include "sim/output/h5_file.h"
 #include "sim/output/h5_sections.h"
 #include "sim/output/reproduce_command.h"
@@ -129,6 +130,7 @@ nlohmann::json summary_json(const RunReport& report) {
   if (report.consensus && !report.economics.empty()) {
     EconomicsRecorder::write_summary(report, j["metrics"]);
     InclusionOracle::write_summary(report, j["metrics"]);
+    if (has_auction_activity(report)) write_auction_summary(report, j["metrics"]);
   }
   return j;
 }
@@ -272,6 +274,7 @@ runtime::Status write_run_h5(const RunReport& report, const Scenario& scenario,
     InclusionOracle::write_h5(f, chain, report);
     write_rounds(f, chain, report);
     FinalityOracle::write_h5(f, chain, report);
+    if (has_auction_activity(report)) write_auction_h5(f, chain, report);
   }
   write_timeline(f, chain, report);
   return chain.status();

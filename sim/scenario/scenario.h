@@ -133,8 +133,11 @@ struct WorkloadSpec {
   std::uint32_t accounts = 1000;  // user accounts funded at genesis
   std::uint64_t account_balance = 1'000'000'000;  // each account's genesis balance
   double broadcasts_per_s = 0.0;
-  std::uint32_t broadcast_bytes = 256;    // payload size of each broadcast
-  std::vector<NodeId> broadcast_origins;  // empty: every node
+  double auction_bids_per_s = 0.0;           // auction commits, revealed in their window (Poisson)
+  double auction_unrevealed_fraction = 0.0;  // of the commits, the share never revealed
+  double builder_bids_per_s = 0.0;           // signed builder bids for upcoming heights (Poisson)
+  std::uint32_t broadcast_bytes = 256;       // payload size of each broadcast
+  std::vector<NodeId> broadcast_origins;     // empty: every node
   TimeNs start = 0;
   std::optional<TimeNs> stop;              // default: end of run
   std::vector<StakeChange> stake_changes;  // by time, stable
@@ -186,6 +189,8 @@ struct ExpectSpec {
   // Share of the PoEs submitted at least inclusion_slo_blocks heights before the end that were
   // included within inclusion_slo_blocks heights.
   std::optional<double> min_inclusion_rate;
+  // At least this many auction windows had their sealed bundle carried by a block.
+  std::optional<std::uint64_t> min_auction_windows;
   std::optional<std::uint64_t> max_height;  // at most this height (a no-quorum scenario)
   // No honest node finalizes a block in [first, second): a partition without a quorum stalls.
   std::optional<std::pair<TimeNs, TimeNs>> stall;

@@ -223,7 +223,32 @@ Status ScenarioParser::load_economics() {
   const json& staking = member_or_empty(*economics, "staking");
   e.min_stake = integer_or(staking, "min_stake", e.min_stake);
   e.unbonding_blocks = integer_or(staking, "unbonding_blocks", e.unbonding_blocks);
+  if (Status status = load_auction(member_or_empty(*economics, "auction")); !status.is_ok())
+    return status;
   if (Status status = e.check(); !status.is_ok()) return invalid("economics", status.message());
+  return {};
+}
+
+Status ScenarioParser::load_auction(const json& auction) {
+  auction::AuctionParams& a = m_scenario.economics.auction;
+  auction::WindowSchedule& w = a.schedule;
+  w.first_height = integer_or(auction, "first_height", w.first_height);
+  w.commit_heights = integer_or(auction, "commit_heights", w.commit_heights);
+  w.reveal_heights = integer_or(auction, "reveal_heights", w.reveal_heights);
+  w.seal_heights = integer_or(auction, "seal_heights", w.seal_heights);
+  if (!w.valid()) {
+    return invalid("economics.auction",
+                   "phases must be 1 .. 2^28 heights long and first_height at most 2^62");
+  }
+  a.min_commit_bond = integer_or(auction, "min_commit_bond", a.min_commit_bond);
+  a.partner_share_bps = integer_or(auction, "partner_share_bps", a.partner_share_bps);
+  a.auto_bid_share_bps = integer_or(auction, "auto_bid_share_bps", a.auto_bid_share_bps);
+  a.withholding.reveal_deadline_heights =
+      integer_or(auction, "reveal_deadline_heights", a.withholding.reveal_deadline_heights);
+  a.withholding.penalty_bps =
+      integer_or(auction, "withholding_penalty_bps", a.withholding.penalty_bps);
+  if (Status status = a.check(); !status.is_ok())
+    return invalid("economics.auction", status.message());
   return {};
 }
 

@@ -43,6 +43,8 @@ class ScenarioParser {
   Status load_consensus();
   Status load_tx_pool(const json& pool);
   Status load_economics();
+  // economics.auction: the window schedule, bond floor, shares and the withholding rule.
+  Status load_auction(const json& auction);
 
   // scenario_parser_network.cpp
   Status load_network(const json& network);

@@ -107,6 +107,12 @@ Status ScenarioParser::load_consensus_expectations(const json& expect) {
     }
     spec.min_inclusion_rate = rate->get<double>();
   }
+  if (const auto sealed = expect.find("min_auction_windows"); sealed != expect.end()) {
+    if (m_scenario.workload.auction_bids_per_s <= 0) {
+      return invalid("expect.min_auction_windows", "needs workload.auction_bids_per_s > 0");
+    }
+    spec.min_auction_windows = integer_value<std::uint64_t>(*sealed);
+  }
   return load_validator_expectations(expect);
 }
 

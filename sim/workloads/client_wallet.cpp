@@ -93,8 +93,9 @@ runtime::Status ClientWallet::read_options(const WorkloadOptionsContext& context
   if (clients && spec.accounts < 2) {
     return scenario_json::invalid(
         "workload.accounts",
-        "must be >= 2 when transfers_per_s, poe_per_s or receipts_per_s > 0 (a transfer or a "
-        "receipt involves two accounts)");
+        "must be >= 2 when a client workload runs (transfers_per_s, poe_per_s, receipts_per_s, "
+        "auction_bids_per_s or builder_bids_per_s > 0: a transfer or a receipt involves two "
+        "accounts)");
   }
   return {};
 }

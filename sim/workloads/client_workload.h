@@ -9,8 +9,12 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/auction/auction_params.h"
+#include "core/ledger/ledger_state.h"
 #include "core/poe/rent_schedule.h"
 #include "core/runtime/rng.h"
 #include "sim/run_report.h"
@@ -27,6 +31,17 @@ struct ClientWorkloadContext {
   const WorkloadSpec& spec;
   poe::RentSchedule rent;
   std::uint64_t seed = 0;
+  // The chain the clients sign for, and its auction rules (the auction streams time their commits,
+  // reveals and bids by them).
+  std::string chain_id;
+  auction::AuctionParams auction;
+};
+
+// A block the honest chain committed, as the client streams learn of it (once per height).
+struct CommittedBlock {
+  std::uint64_t height = 0;
+  const std::vector<runtime::Hash32>& tx_ids;  // in block order
+  const ledger::LedgerState& state;            // after the block
 };
 
 class ClientWorkload {
@@ -38,6 +53,10 @@ class ClientWorkload {
   // Schedules the first submission. Returns false if the stream never submits (a zero rate).
   bool start();
   virtual void fill_report(RunReport& report) const = 0;
+  // The honest chain committed `block`; streams that act on the chain's progress override it.
+  // It is called inside the committing node's event, so a stream sends what it decides as an
+  // action of its own (Simulator::schedule at now): node events never nest.
+  virtual void on_block(const CommittedBlock& /*block*/) {}
 
  protected:
   // `stream` names the random stream its arrivals and choices are drawn from; `rate` is per

@@ -7,9 +7,11 @@ namespace mn::sim {
 ClientWorkloads::ClientWorkloads(Simulator& sim, const WorkloadSpec& spec,
                                  std::vector<crypto::KeyPair> accounts,
                                  std::uint32_t validator_count, ledger::FeeParams fees,
-                                 poe::RentSchedule rent, std::uint64_t seed)
+                                 const ledger::EconomicParams& economics, std::string chain_id,
+                                 std::uint64_t seed)
     : m_wallet(sim, std::move(accounts), validator_count, fees, seed), m_start(spec.start) {
-  const ClientWorkloadContext context{sim, m_wallet, spec, rent, seed};
+  const ClientWorkloadContext context{
+      sim, m_wallet, spec, economics.rent, seed, std::move(chain_id), economics.auction};
   for (const WorkloadKind& kind : workload_kinds()) {
     if (kind.make_client != nullptr) m_workloads.push_back(kind.make_client(context));
   }
@@ -20,6 +22,10 @@ void ClientWorkloads::start() {
   bool submits = false;
   for (const auto& workload : m_workloads) submits = workload->start() || submits;
   if (submits) m_wallet.start_resending(m_start);
+}
+
+void ClientWorkloads::on_block(const CommittedBlock& block) {
+  for (const auto& workload : m_workloads) workload->on_block(block);
 }
 
 void ClientWorkloads::fill_report(RunReport& report) const {

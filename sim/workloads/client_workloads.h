@@ -16,14 +16,18 @@ namespace mn::sim {
 
 class ClientWorkloads {
  public:
+  // `chain_id` and `economics` are the genesis'.
   ClientWorkloads(Simulator& sim, const WorkloadSpec& spec, std::vector<crypto::KeyPair> accounts,
-                  std::uint32_t validator_count, ledger::FeeParams fees, poe::RentSchedule rent,
+                  std::uint32_t validator_count, ledger::FeeParams fees,
+                  const ledger::EconomicParams& economics, std::string chain_id,
                   std::uint64_t seed);
 
   // Starts every stream, in registry order, and the wallets' resending if any stream submits.
   void start();
   // The chain committed `tx_id` (called once per transaction, by the run's observer).
   void on_committed(const runtime::Hash32& tx_id) { m_wallet.on_committed(tx_id); }
+  // The honest chain committed `block` (after on_committed for each of its transactions).
+  void on_block(const CommittedBlock& block);
   void fill_report(RunReport& report) const;
 
   // The stream of type T. REQUIRES: T is registered (workload_registry.cpp).

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "sim/broadcast_workload.h"
+#include "sim/workloads/auction_bid_workload.h"
+#include "sim/workloads/builder_workload.h"
 #include "sim/workloads/client_wallet.h"
 #include "sim/workloads/poe_workload.h"
 #include "sim/workloads/receipt_workload.h"
@@ -14,7 +16,7 @@ namespace mn::sim {
 
 namespace {
 
-const std::array<WorkloadKind, 4> kKinds = {{
+const std::array<WorkloadKind, 6> kKinds = {{
     {"transfers", "transfers_per_s", &WorkloadSpec::transfers_per_s, true,
      &ClientWallet::read_options, &rate_shrink_edits, &TransferWorkload::make},
     {"poe", "poe_per_s", &WorkloadSpec::poe_per_s, true, &ClientWallet::read_options,
@@ -23,6 +25,10 @@ const std::array<WorkloadKind, 4> kKinds = {{
      &rate_shrink_edits, &ReceiptWorkload::make},
     {"broadcasts", "broadcasts_per_s", &WorkloadSpec::broadcasts_per_s, false,
      &BroadcastWorkload::read_options, &rate_shrink_edits, nullptr},
+    {"auction", "auction_bids_per_s", &WorkloadSpec::auction_bids_per_s, true,
+     &AuctionBidWorkload::read_options, &rate_shrink_edits, &AuctionBidWorkload::make},
+    {"builders", "builder_bids_per_s", &WorkloadSpec::builder_bids_per_s, true,
+     &ClientWallet::read_options, &rate_shrink_edits, &BuilderWorkload::make},
 }};
 
 }  // namespace

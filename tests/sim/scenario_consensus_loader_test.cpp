@@ -520,13 +520,55 @@ TEST(ScenarioConsensusLoaderSemantics, TransfersNeedTwoAccounts) {
   EXPECT_EQ(error_with([](json& d) {
               d["workload"] = {{"transfers_per_s", 1}, {"accounts", 1}};
             }),
-            "workload.accounts: must be >= 2 when transfers_per_s, poe_per_s or receipts_per_s > 0 "
-            "(a transfer or a receipt involves two accounts)");
+            "workload.accounts: must be >= 2 when a client workload runs (transfers_per_s, "
+            "poe_per_s, receipts_per_s, auction_bids_per_s or builder_bids_per_s > 0: a transfer "
+            "or a receipt involves two accounts)");
   EXPECT_EQ(load_with([](json& d) { d["workload"] = {{"accounts", 1}}; }).workload.accounts, 1u);
   EXPECT_EQ(load_with([](json& d) {
               d["workload"] = {{"transfers_per_s", 1}, {"accounts", 2}};
             }).workload.accounts,
             2u);
+}
+
+TEST(ScenarioConsensusLoaderSemantics, TheAuctionSectionSetsTheGenesisAuctionParameters) {
+  const Scenario s = load_with([](json& d) {
+    d["economics"]["auction"] = {{"commit_heights", 4},         {"reveal_heights", 3},
+                                 {"seal_heights", 2},           {"min_commit_bond", 500},
+                                 {"partner_share_bps", 0},      {"auto_bid_share_bps", 7000},
+                                 {"reveal_deadline_heights", 3}};
+    d["workload"] = {{"auction_bids_per_s", 5},
+                     {"auction_unrevealed_fraction", 0.25},
+                     {"builder_bids_per_s", 1},
+                     {"accounts", 10}};
+  });
+  const auction::AuctionParams& a = s.economics.auction;
+  EXPECT_EQ(a.schedule.commit_heights, 4u);
+  EXPECT_EQ(a.schedule.reveal_heights, 3u);
+  EXPECT_EQ(a.schedule.seal_heights, 2u);
+  EXPECT_EQ(a.schedule.first_height, 1u);
+  EXPECT_EQ(a.min_commit_bond, 500u);
+  EXPECT_EQ(a.partner_share_bps, 0u);
+  EXPECT_EQ(a.auto_bid_share_bps, 7000u);
+  EXPECT_EQ(a.withholding.reveal_deadline_heights, 3u);
+  EXPECT_EQ(s.workload.auction_bids_per_s, 5.0);
+  EXPECT_EQ(s.workload.auction_unrevealed_fraction, 0.25);
+  EXPECT_EQ(s.workload.builder_bids_per_s, 1.0);
+}
+
+TEST(ScenarioConsensusLoaderSemantics, AuctionErrorsNameTheirPath) {
+  EXPECT_EQ(error_with([](json& d) {
+              d["economics"]["auction"] = {{"commit_heights", 0}};
+            }),
+            "economics.auction.commit_heights: must be >= 1");
+  EXPECT_EQ(error_with([](json& d) {
+              d["economics"]["auction"] = {{"window", 3}};
+            }).rfind("economics.auction.window: unknown key", 0),
+            0u);
+  EXPECT_EQ(
+      error_without_consensus([](json& d) { d["workload"]["auction_unrevealed_fraction"] = 0.5; }),
+      "workload.auction_unrevealed_fraction: needs a consensus block");
+  EXPECT_EQ(error_with([](json& d) { d["expect"]["min_auction_windows"] = 3; }),
+            "expect.min_auction_windows: needs workload.auction_bids_per_s > 0");
 }
 
 TEST(ScenarioConsensusLoaderSemantics, AdversariesNeedConsensus) {

@@ -1,0 +1,144 @@
+#include "sim/oracles/auction_bond_oracle.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "core/auction/auction_module.h"
+#include "core/auction/builder_bid.h"
+#include "core/auction/commit_payload.h"
+#include "core/auction/revenue_split.h"
+
+namespace mn::sim {
+
+namespace {
+
+// The bonds the block's commits and bids lock (a committed block holds only accepted ones).
+runtime::Uint128 bonds_locked(const std::vector<ledger::Transaction>& txs) {
+  runtime::Uint128 locked = 0;
+  for (const ledger::Transaction& tx : txs) {
+    if (tx.type == ledger::TxType::kAuctionCommit) {
+      if (auto commit = auction::CommitPayload::decode(tx.payload)) locked += commit->bond;
+    } else if (tx.type == ledger::TxType::kBuilderBid) {
+      if (auto bid = auction::BuilderBid::decode(tx.payload)) locked += bid->bond;
+    }
+  }
+  return locked;
+}
+
+// The bonds of open bids for `height` the block refunded: all of them but the one it included.
+runtime::Uint128 bids_refunded(const auction::AuctionState& parent,
+                               const auction::AuctionState* child, std::uint64_t height) {
+  runtime::Uint128 refunded = 0;
+  const auto open = parent.open_bids.find(height);
+  if (open == parent.open_bids.end()) return 0;
+  for (const auction::BuilderBid& bid : open->second) refunded += bid.bond;
+  if (child != nullptr && !parent.included.contains(height)) {
+    if (const auto in = child->included.find(height); in != child->included.end())
+      refunded -= in->second.bid.bond;
+  }
+  return refunded;
+}
+
+std::string amount(runtime::Uint128 v) {
+  return v > runtime::Uint128{UINT64_MAX} ? std::string("more than 2^64")
+                                          : std::to_string(static_cast<std::uint64_t>(v));
+}
+
+}  // namespace
+
+AuctionBondOracle::AuctionBondOracle(const runtime::Hash32& genesis_hash,
+                                     std::shared_ptr<const ledger::LedgerState> genesis_state)
+    : AuctionBlockOracle("auction_bonds",
+                         "the auction's bonds move only by what each block locks and releases, "
+                         "and each window's forfeits are split exactly",
+                         genesis_hash, std::move(genesis_state)) {}
+
+std::optional<std::string> AuctionBondOracle::judge(const AuctionBlock& block) {
+  const auction::AuctionModule module;
+  const auction::AuctionState* parent = auction::AuctionModule::find_state(block.parent);
+  const auction::AuctionState* child = auction::AuctionModule::find_state(block.state);
+  runtime::Uint128 released = 0;
+  if (parent != nullptr) {
+    for (const auto& [window, record] : parent->windows) {
+      if (child != nullptr && child->windows.contains(window)) continue;
+      released += parent->book.total_bonded(window);
+      if (auto broken = judge_settlement(block, *parent, window)) return broken;
+    }
+    released += bids_refunded(*parent, child, block.height);
+    for (const auto& [height, included] : parent->included) {
+      if (child == nullptr || !child->included.contains(height)) released += included.bid.bond;
+    }
+  }
+  const runtime::Uint128 before = module.holdings(block.parent) + bonds_locked(block.txs);
+  const runtime::Uint128 after = module.holdings(block.state) + released;
+  if (before == after) return std::nullopt;
+  return fmt::format(
+      "block {}: the auction holds {} after it, but held {}, locked {} and released {}",
+      block.height, amount(module.holdings(block.state)), amount(module.holdings(block.parent)),
+      amount(bonds_locked(block.txs)), amount(released));
+}
+
+std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBlock& block,
+                                                               const auction::AuctionState& parent,
+                                                               std::uint64_t window) {
+  const auction::AuctionParams& params = block.parent.economic_params().auction;
+  auction::QLockBook book = parent.book;
+  const auction::QLockSettlement settlement =
+      book.settle(window, params.schedule.close_height(window));
+  if (!settlement.is_ok()) return fmt::format("window {} was settled before it closed", window);
+  const auction::WindowRecord& record = parent.windows.at(window);
+  std::uint64_t revenue = settlement.forfeited;
+  std::map<runtime::Hash32, std::uint64_t> weights;
+  for (const auction::BondRefund& refund : settlement.refunds) {
+    if (record.cancelled.contains(refund.commitment)) {
+      revenue += refund.amount;
+    } else if (const auto p = record.partner_of.find(refund.commitment);
+               p != record.partner_of.end()) {
+      weights[p->second] += refund.amount;
+    }
+  }
+  std::vector<auction::PartnerContribution> partners;
+  partners.reserve(weights.size());
+  for (const auto& [partner, weight] : weights) partners.push_back({partner, weight});
+  auto split = auction::split_auction_revenue(revenue, partners, params.partner_share_bps);
+  if (!split) return fmt::format("window {}: {}", window, split.status().message());
+  runtime::Uint128 shared = split->treasury;
+  for (const auction::PartnerShare& share : split->partners) {
+    shared += share.amount;
+    const auction::PartnerChain* chain = params.find_partner(share.partner);
+    const ledger::Account* before = chain ? block.parent.find_account(chain->payout) : nullptr;
+    const ledger::Account* after = chain ? block.state.find_account(chain->payout) : nullptr;
+    const std::uint64_t had = before ? before->balance : 0;
+    if (after == nullptr || after->balance < had + share.amount)
+      return fmt::format("window {}: a partner chain was paid less than its share {}", window,
+                         share.amount);
+  }
+  if (shared != revenue)
+    return fmt::format("window {}: the split pays {} of a revenue of {}", window, amount(shared),
+                       revenue);
+  if (block.state.pools().treasury < block.parent.pools().treasury + split->treasury)
+    return fmt::format("window {}: the treasury gained less than its share {}", window,
+                       split->treasury);
+  RunReport::Auction::Window settled{window};
+  settled.commits = parent.book.commit_count(window);
+  settled.reveals = parent.book.reveals(window).size();
+  settled.forfeited = revenue;
+  if (const auto seal = parent.sealed.find(window); seal != parent.sealed.end())
+    settled.winners = seal->second.winners.size();
+  m_settled.push_back(settled);
+  return std::nullopt;
+}
+
+void AuctionBondOracle::fill_report(RunReport& report) const {
+  AuctionBlockOracle::fill_report(report);
+  for (const RunReport::Auction::Window& settled : m_settled) {
+    RunReport::Auction::Window& w = report.auction.window(settled.window);
+    w.commits = settled.commits;
+    w.reveals = settled.reveals;
+    w.forfeited = settled.forfeited;
+    w.winners = settled.winners;
+  }
+}
+
+}  // namespace mn::sim

@@ -1,0 +1,36 @@
+// Auction bonds: across every block of the honest chain the auction module's holdings move by
+// exactly the bonds the block's commits and bids lock, less the bonds it releases (the windows it
+// settles, the open bids for its height it refunds, the included bids it settles), and every
+// window it settles splits its revenue (the bonds of commits never revealed or withdrawn) exactly
+// between the treasury and the partner chains, who are paid at least their shares. The per-window
+// figures (commits, reveals, forfeited bonds, winners) go into the report's auction records.
+// The ledger's check_conservation covers the sums over all holders; this covers the auction's own
+// flows, window by window.
+#pragma once
+
+#include "sim/oracles/auction_block_oracle.h"
+
+namespace mn::auction {
+struct AuctionState;
+}
+
+namespace mn::sim {
+
+class AuctionBondOracle final : public AuctionBlockOracle {
+ public:
+  AuctionBondOracle(const runtime::Hash32& genesis_hash,
+                    std::shared_ptr<const ledger::LedgerState> genesis_state);
+
+  std::optional<std::string> judge(const AuctionBlock& block) override;
+  void fill_report(RunReport& report) const override;
+
+ private:
+  // Checks the settlement of `window` (held by `parent`, gone after `block`) and records it.
+  std::optional<std::string> judge_settlement(const AuctionBlock& block,
+                                              const auction::AuctionState& parent,
+                                              std::uint64_t window);
+
+  std::vector<RunReport::Auction::Window> m_settled;
+};
+
+}  // namespace mn::sim

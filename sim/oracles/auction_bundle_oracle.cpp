@@ -1,0 +1,59 @@
+#include "sim/oracles/auction_bundle_oracle.h"
+
+#include <fmt/format.h>
+
+#include "core/auction/auction_module.h"
+#include "core/auction/block_bundle.h"
+#include "core/auction/seal_record.h"
+
+namespace mn::sim {
+
+AuctionBundleOracle::AuctionBundleOracle(const runtime::Hash32& genesis_hash,
+                                         std::shared_ptr<const ledger::LedgerState> genesis_state)
+    : AuctionBlockOracle("auction_bundle",
+                         "every due sealed bundle is carried and verifies against its seal's "
+                         "mx_root",
+                         genesis_hash, std::move(genesis_state)) {}
+
+std::optional<std::string> AuctionBundleOracle::judge(const AuctionBlock& block) {
+  const auction::AuctionParams& params = block.parent.economic_params().auction;
+  const auction::AuctionState* parent = auction::AuctionModule::find_state(block.parent);
+  const std::optional<std::uint64_t> due = auction::due_bundle_window(parent, block.height, params);
+  const auto& carried = block.section.bundle;
+  if (!carried) {
+    if (!due) return std::nullopt;
+    return fmt::format("block {} carries no bundle, window {}'s is due", block.height, *due);
+  }
+  if (due != carried->window) {
+    return fmt::format("block {} carries window {}'s bundle, {}", block.height, carried->window,
+                       due ? fmt::format("window {}'s is due", *due) : "none is due");
+  }
+  if (auto s = auction::check_block_bundle(*carried, parent, params, *auction::ledger_crs());
+      !s.is_ok())
+    return fmt::format("block {}: window {}'s bundle: {}", block.height, carried->window,
+                       s.message());
+  m_carried.push_back(
+      {carried->window, block.height, carried->encode().size(), carried->proof_bytes()});
+  return std::nullopt;
+}
+
+void AuctionBundleOracle::add_verdicts(const VerdictContext& context, RunReport& report) const {
+  AuctionBlockOracle::add_verdicts(context, report);
+  const auto& min_windows = context.scenario.expect.min_auction_windows;
+  if (!min_windows) return;
+  add_verdict(report, "expect.min_auction_windows",
+              fmt::format("at least {} auction windows sealed and carried", *min_windows),
+              m_carried.size() >= *min_windows, fmt::format("{} carried", m_carried.size()));
+}
+
+void AuctionBundleOracle::fill_report(RunReport& report) const {
+  AuctionBlockOracle::fill_report(report);
+  for (const Carried& c : m_carried) {
+    RunReport::Auction::Window& w = report.auction.window(c.window);
+    w.seal_height = c.height;
+    w.bundle_bytes = c.bundle_bytes;
+    w.proof_bytes = c.proof_bytes;
+  }
+}
+
+}  // namespace mn::sim

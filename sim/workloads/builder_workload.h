@@ -1,0 +1,65 @@
+// builders: block builders bid for upcoming heights (the run's "builder" stream; rate
+// workload.builder_bids_per_s). At each arrival a random account, acting as a builder, signs a
+// BuilderBid for the height kLeadHeights after the next one, with a value drawn from the stream, a
+// bond of twice the value and a payload commitment of its own; when the honest chain includes its
+// bid for that height it delivers the payload at once (a signed PayloadReveal), well within the
+// delivery deadline. A transaction still not committed when its height (a bid) or its deadline (a
+// delivery) has passed counts as refused, under the reason the module gives for it then.
+//
+// Single-threaded, driven by the simulator's actions and the honest chain's commits.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "core/auction/builder_bid.h"
+#include "sim/workloads/client_workload.h"
+
+namespace mn::sim {
+
+class BuilderWorkload final : public ClientWorkload {
+ public:
+  // How far past the next height a bid names its height: room to reach the chain before it.
+  static constexpr std::uint64_t kLeadHeights = 2;
+  static constexpr std::uint64_t kMaxValue = 1'000;
+
+  explicit BuilderWorkload(const ClientWorkloadContext& context);
+  static std::unique_ptr<ClientWorkload> make(const ClientWorkloadContext& context);
+
+  void on_block(const CommittedBlock& block) override;
+  void fill_report(RunReport& report) const override;
+
+ private:
+  struct Offer {
+    std::size_t from = 0;
+    auction::BuilderBid bid;
+    ledger::Transaction tx;
+    bool committed = false;
+    bool won = false;  // included for its height; its delivery is scheduled
+    std::optional<ledger::Transaction> delivery;
+    bool delivered = false;
+  };
+
+  void submit() override;
+  // True if the chain at `state` included `offer`'s bid for its height.
+  static bool included(const Offer& offer, const ledger::LedgerState& state);
+  // Delivers the payloads of the won offers `bid_ids`, as an action of its own: the chain's
+  // commits arrive inside a node's event, and sending is another node's event.
+  void schedule_deliveries(std::vector<runtime::Hash32> bid_ids);
+  void deliver(Offer& offer);
+
+  auction::AuctionParams m_params;
+  Simulator::ActionLabel m_delivery_label;
+  std::uint64_t m_height = 0;  // the honest chain's committed height
+  std::set<std::pair<std::size_t, std::uint64_t>> m_bid_slots;  // (account, height) bid for
+  std::map<runtime::Hash32, Offer> m_open;                      // by bid transaction id
+  std::map<runtime::Hash32, runtime::Hash32> m_delivery_of;     // delivery id -> bid id
+  RunReport::Auction m_counts;
+};
+
+}  // namespace mn::sim
