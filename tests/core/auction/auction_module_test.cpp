@@ -10,7 +10,6 @@
 #include <gtest/gtest.h>
 
 #include "core/auction/pool_cancel_payload.h"
-#include "core/ledger/mempool.h"
 #include "core/ledger/module_registry.h"
 #include "tests/core/auction/auction_chain.h"
 
@@ -261,36 +260,6 @@ TEST(AuctionModuleTest, AdmissionJudgesAsTheNextBlockWould) {
       }
     }
   }
-}
-
-// The pool refuses what the next block would refuse, with the module's reason, and holds nothing.
-TEST(AuctionModuleTest, APoolRefusesWhatTheNextBlockWouldWithTheModulesReason) {
-  AuctionChain chain(2);
-  const crypto::KeyPair& alice = chain.keys[0];
-  const TxCore tx = AuctionChain::core(0, 30);
-  const runtime::Bytes salt = AuctionChain::salt(4);
-  chain.advance_to(1);
-  ASSERT_EQ(chain.commit(alice, 0, tx, salt, kBond), TxResult::kOk);
-  ledger::LedgerState committed = chain.state;
-  committed.end_block();
-  ledger::Mempool pool;
-  const auto reveal =
-      chain.sign(alice, TxType::kAuctionReveal, RevealPayload{0, tx.encode(), salt}.encode());
-  const ledger::AdmitResult early = pool.admit(reveal, committed, chain.crypto);
-  EXPECT_FALSE(ledger::is_admitted(early));
-  EXPECT_EQ(ledger::module_reason(early), TxResult::kAuctionTooEarly);
-  EXPECT_STREQ(ledger::admit_result_name(early), "auction_too_early");
-  EXPECT_EQ(pool.size(), 0U);
-  const runtime::Hash32 c =
-      qlock_commitment(committed.chain_id(), 0, alice.public_key, tx.encode(), salt);
-  const auto again =
-      chain.sign(alice, TxType::kAuctionCommit, CommitPayload{0, c, kBond, {}}.encode());
-  EXPECT_EQ(ledger::module_reason(pool.admit(again, committed, chain.crypto)),
-            TxResult::kDuplicateCommit);
-  const auto other = chain.sign(alice, TxType::kAuctionCommit,
-                                CommitPayload{0, runtime::Hash32{5}, kBond, {}}.encode());
-  EXPECT_EQ(pool.admit(other, committed, chain.crypto), ledger::AdmitResult::kAccepted);
-  EXPECT_EQ(ledger::module_reason(ledger::AdmitResult::kFull), std::nullopt);
 }
 
 }  // namespace
