@@ -81,6 +81,17 @@ po::options_description file_options() {
   return options;
 }
 
+// The message of a Boost.Program_options error. Its what() substitutes placeholders such as
+// %canonical_option% into the message until none is left, so an option named with one of them
+// (any text can be a key in metanode.conf) never finishes: such a name is reported here instead.
+std::string error_message(const po::error& e) {
+  const auto* named = dynamic_cast<const po::error_with_option_name*>(&e);
+  if (named != nullptr && named->get_option_name().find('%') != std::string::npos) {
+    return "unrecognised option (its name contains '%')";
+  }
+  return e.what();
+}
+
 runtime::Result<po::variables_map> parse_flags(const std::vector<std::string>& args) {
   po::options_description options = file_options();
   options.add_options()(kHome.key, po::value<std::string>(), kHome.help);
@@ -88,7 +99,7 @@ runtime::Result<po::variables_map> parse_flags(const std::vector<std::string>& a
   try {
     po::store(po::command_line_parser(args).options(options).run(), values);
   } catch (const po::error& e) {
-    return Status(ErrorCode::kInvalidArgument, e.what());
+    return Status(ErrorCode::kInvalidArgument, error_message(e));
   }
   return values;
 }
@@ -105,7 +116,7 @@ runtime::Result<po::variables_map> parse_file(const std::string& path) {
   try {
     po::store(po::parse_config_file(stream, file_options(), /*allow_unregistered=*/false), values);
   } catch (const po::error& e) {
-    return invalid(path, e.what());
+    return invalid(path, error_message(e));
   }
   return values;
 }

@@ -67,6 +67,13 @@ runtime::Result<Scenario> load_scenario_text(std::string_view json_text) {
     doc = json::parse(json_text);
   } catch (const json::parse_error& error) {
     return syntax_error(json_text, error);
+  } catch (const json::out_of_range& error) {
+    // A number too large for a double ("1e999") is an out_of_range, not a parse_error.
+    std::string_view reason = error.what();
+    if (const auto tag_end = reason.find("] "); tag_end != std::string_view::npos) {
+      reason.remove_prefix(tag_end + 2);
+    }
+    return Status(ErrorCode::kInvalidArgument, fmt::format("invalid JSON: {}", reason));
   }
   if (auto violation = scenario_schema().validate(doc)) {
     return Status(ErrorCode::kInvalidArgument, violation->to_string());

@@ -22,6 +22,9 @@ import time
 import traceback
 
 NODES = 4
+TX_EVIDENCE = "evidence"  # getTx names the type
+# What a log record or a metric name mentions when a node saw or reported a double sign.
+EQUIVOCATION_WORDS = ("evidence", "equivocat", "double_sign", "double sign")
 
 
 def log(message):
@@ -359,17 +362,40 @@ class Devnet:
             check(len(set(hashes.values())) == 1,
                   f"nodes disagree at height {height}: {hashes}")
 
+    def check_no_equivocation(self, up_to):
+        """Nothing suggests a double sign: no EVIDENCE transaction in blocks 1..up_to (read from
+        v0; the callers have checked that every node holds the same blocks), no node logged
+        equivocation evidence and every evidence counter a node exports is zero. Returns the
+        names of the counters watched."""
+        for height in range(1, up_to + 1):
+            for tx_id in self.block(0, height)["tx_ids"]:
+                tx = self.get_json(0, f"/rpc/getTx/{tx_id}")
+                check(tx.get("type") != TX_EVIDENCE, f"evidence committed at height {height}: {tx}")
+        watched = set()
+        for k in range(self.nodes):
+            for record in self.log_records(k):
+                text = json.dumps(record).lower()
+                check(not any(word in text for word in EQUIVOCATION_WORDS), f"v{k} logged {record}")
+            for name, value in self.metrics(k).items():
+                if any(word in name for word in EQUIVOCATION_WORDS):
+                    watched.add(name)
+                    check(value == 0, f"v{k} metric {name} = {value}")
+        return sorted(watched)
+
     def cli(self, *args):
         result = subprocess.run([self.binary, *args], capture_output=True, text=True, timeout=60)
         return result.returncode, result.stdout, result.stderr
 
 
-def standard_arguments(description):
+def standard_arguments(description, add_arguments=None):
+    """The arguments every test takes, plus those add_arguments(parser) declares."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--bin", required=True, help="the metanode binary")
     parser.add_argument("--devnet", required=True, help="scripts/devnet.sh")
     parser.add_argument("--work-dir", required=True, help="scratch directory (emptied first)")
     parser.add_argument("--base-port", type=int, required=True)
+    if add_arguments:
+        add_arguments(parser)
     return parser.parse_args()
 
 
@@ -380,10 +406,11 @@ def _stop_stale(work_dir, script, binary):
                        env=dict(os.environ, METANODE_BIN=binary), timeout=120, check=False)
 
 
-def run(description, body):
+def run(description, body, add_arguments=None):
     """Runs body(devnet, args) against a fresh devnet directory, then tears everything down.
-    Exits 0 on success, 1 on failure (printing the reason and each node's log tail)."""
-    args = standard_arguments(description)
+    Exits 0 on success, 1 on failure (printing the reason and each node's log tail).
+    add_arguments(parser), if given, declares the test's own command-line arguments."""
+    args = standard_arguments(description, add_arguments)
     work_dir = os.path.abspath(args.work_dir)
     _stop_stale(work_dir, args.devnet, args.bin)
     shutil.rmtree(work_dir, ignore_errors=True)

@@ -271,6 +271,15 @@ TEST(ScenarioLoader, JsonSyntaxErrorsGiveLineColumnAndByte) {
             "unexpected end of input; expected '[', '{', or a literal");
 }
 
+// Found by scenario_loader_fuzz (fuzz/corpus/scenario_loader_fuzz/number_overflow): a number too
+// large for a double escaped the loader as an exception and ended the process.
+TEST(ScenarioLoader, NumbersTooLargeForADoubleAreInvalidJson) {
+  auto loaded = load_scenario_text("{\"name\": \"x\", \"duration_s\": 11111.11e111111}");
+  ASSERT_FALSE(loaded.is_ok());
+  EXPECT_EQ(loaded.status().code(), runtime::ErrorCode::kInvalidArgument);
+  EXPECT_EQ(loaded.status().message(), "invalid JSON: number overflow parsing '11111.11e111111'");
+}
+
 TEST(ScenarioLoader, UnreadableFilesAreIoErrors) {
   auto missing = load_scenario_file("/nonexistent/scenario.json");
   ASSERT_FALSE(missing.is_ok());
