@@ -639,15 +639,15 @@ TEST(ScenarioConsensusLoaderSemantics, ANodeHasOneBehaviorAtATime) {
 }
 
 TEST(ScenarioConsensusLoaderSemantics, ConsensusExpectationsNeedConsensus) {
-  for (const auto& [key, value] :
+  for (const auto& entry :
        std::vector<std::pair<const char*, json>>{{"safety", true},
                                                  {"liveness_after_s", 10},
                                                  {"min_blocks_after_liveness", 2},
                                                  {"min_height", 1},
                                                  {"max_height", 0},
                                                  {"max_finality_p99_ms", 100}}) {
-    EXPECT_EQ(error_without_consensus([&](json& d) { d["expect"][key] = value; }),
-              std::string("expect.") + key + ": needs a consensus block");
+    EXPECT_EQ(error_without_consensus([&](json& d) { d["expect"][entry.first] = entry.second; }),
+              std::string("expect.") + entry.first + ": needs a consensus block");
   }
   json doc = base();
   doc.erase("consensus");
