@@ -43,6 +43,7 @@
 #include "core/ledger/address.h"
 #include "core/ledger/transaction.h"
 #include "node/key_file.h"
+#include "node/rpc_handlers.h"
 
 namespace {
 
@@ -180,11 +181,15 @@ class RpcConnection {
 };
 
 // A JSON reply of status 200, or an error naming what was asked.
+// The JSON body of a 200 reply, or (`submission`) of a transaction refused with
+// kRefusedTransactionStatus, which carries the same {hash, accepted, reason}.
 Result<nlohmann::json> json_reply(const Result<RpcConnection::Reply>& reply,
-                                  const std::string& what) {
+                                  const std::string& what, bool submission = false) {
   if (!reply) return reply.status();
   auto json = nlohmann::json::parse(reply->body, nullptr, false);
-  if (reply->status != 200 || json.is_discarded()) {
+  const bool answered =
+      reply->status == 200 || (submission && reply->status == mn::node::kRefusedTransactionStatus);
+  if (!answered || json.is_discarded()) {
     return Status(ErrorCode::kIoError,
                   fmt::format("{}: HTTP {} {}", what, reply->status, reply->body.substr(0, 200)));
   }
@@ -339,7 +344,7 @@ class Sender {
     const std::string id = mn::codec::to_hex(tx.id(m_crypto));
     std::string body = nlohmann::json{{"tx", mn::codec::to_hex(tx.encode())}}.dump();
     m_ledger.submitted(id, {index, account.next_nonce, now});
-    auto reply = json_reply(m_connection.post("/rpc/sendTx", body), "sendTx");
+    auto reply = json_reply(m_connection.post("/rpc/sendTx", body), "sendTx", /*submission=*/true);
     if (!reply) {
       m_ledger.forget(id);
       ++m_stats.http_errors;

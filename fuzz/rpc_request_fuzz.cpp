@@ -5,7 +5,8 @@
 //   the body, so the fuzzer spends its time on the JSON handlers rather than on HTTP syntax.
 // Properties: no crash and no exception; the router answers every request with a known status,
 // a 500 never (the backend here never fails, so a 500 is an exception escaping a handler), and a
-// JSON body that parses, an error body naming its code.
+// JSON body that parses, an error body naming its code (a refused transaction's 422 carries the
+// submission's body instead).
 #include <array>
 #include <cstdint>
 #include <string>
@@ -18,6 +19,7 @@
 #include "core/crypto/sodium_crypto_provider.h"
 #include "fuzz/fuzz_support.h"
 #include "node/metrics_registry.h"
+#include "node/rpc_handlers.h"
 #include "node/rpc_router.h"
 #include "node/rpc_server.h"
 #include "tests/node/rpc_test_backend.h"
@@ -48,12 +50,17 @@ Fixture& fixture() {
 }
 
 void check_response(const node::RpcResponse& response) {
-  static constexpr std::array<unsigned, 8> kStatuses = {200, 400, 403, 404, 405, 413, 429, 503};
+  static constexpr std::array<unsigned, 9> kStatuses = {
+      200, 400, 403, 404, 405, 413, node::kRefusedTransactionStatus, 429, 503};
   MN_FUZZ_CHECK(std::find(kStatuses.begin(), kStatuses.end(), response.status) != kStatuses.end());
   if (response.content_type != node::kJsonContentType) return;
   const nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
   MN_FUZZ_CHECK(!body.is_discarded());
-  if (response.status != 200) {
+  if (response.status == node::kRefusedTransactionStatus) {
+    // A refused transaction: the submission's body, naming the pool's reason.
+    MN_FUZZ_CHECK(body.contains("accepted") && body["accepted"] == false &&
+                  body.contains("reason"));
+  } else if (response.status != 200) {
     MN_FUZZ_CHECK(body.contains("error") && body["error"].contains("code"));
   }
   if (response.status == 405) MN_FUZZ_CHECK(!response.allow.empty());

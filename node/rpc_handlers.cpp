@@ -112,9 +112,13 @@ RpcResponse submit_transaction(RpcRouter& router, std::string_view body,
   }
   auto outcome = router.backend().submit(transaction);
   if (!outcome.is_ok()) return backend_error(outcome.status());
-  return ok_json(json{{"hash", hex(transaction.id(router.crypto()))},
-                      {"accepted", outcome->accepted},
-                      {"reason", outcome->reason}});
+  RpcResponse response = ok_json(json{{"hash", hex(transaction.id(router.crypto()))},
+                                      {"accepted", outcome->accepted},
+                                      {"reason", outcome->reason}});
+  // A refusal is the client's to act on (renumber, fix or drop), so it is a client error; the body
+  // is the same, its reason the pool's or the module's rule (e.g. auction_too_late).
+  if (!outcome->accepted) response.status = kRefusedTransactionStatus;
+  return response;
 }
 
 std::string hex(runtime::ByteView bytes) {

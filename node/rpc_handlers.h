@@ -32,8 +32,12 @@ std::variant<std::uint64_t, RpcResponse> u64_field(const nlohmann::json& object,
 // The transaction in the object's "tx" field (hex of its canonical encoding).
 std::variant<ledger::Transaction, RpcResponse> tx_field(const nlohmann::json& object);
 
+// The status of a well-formed transaction the node's pool refuses (422 Unprocessable Content).
+inline constexpr unsigned kRefusedTransactionStatus = 422;
+
 // Decodes the body's transaction and hands it to the backend; with `only`, a transaction of any
-// other type is 400 wrong_tx_type. Answers {hash, accepted, reason}.
+// other type is 400 wrong_tx_type. Answers {hash, accepted, reason}: 200 when the pool admitted
+// it, kRefusedTransactionStatus with accepted false and the pool's reason when it refused it.
 RpcResponse submit_transaction(RpcRouter& router, std::string_view body,
                                std::optional<ledger::TxType> only);
 // A route handler (RpcRoute::handle) submitting the body's transaction, of type kType only.

@@ -101,7 +101,7 @@ TxResult AuctionModule::judge(const ledger::Transaction& tx, const ledger::TxPre
     case ledger::TxType::kBuilderDelivery:
       return judge_delivery(check, *current, params, height);
     case ledger::TxType::kBuilderEvidence:
-      return judge_evidence(check, *current);
+      return judge_evidence(check, *current, height);
     default:
       return TxResult::kUnsupportedType;
   }

@@ -94,7 +94,7 @@ class AuctionModule final : public ledger::LedgerModule {
                                          const AuctionState& current, const AuctionParams& params,
                                          std::uint64_t height);
   static ledger::TxResult judge_evidence(const ledger::TxPrecheck& check,
-                                         const AuctionState& current);
+                                         const AuctionState& current, std::uint64_t height);
   // The commitment of the sender's live revealed entry a cancel names; none if there is none.
   static std::optional<runtime::Hash32> cancelled_commitment(const ledger::Transaction& tx,
                                                              const ledger::TxPrecheck& check,

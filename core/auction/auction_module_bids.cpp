@@ -22,6 +22,24 @@ ledger::Address address_of(const crypto::PublicKey& key) {
   return ledger::address_from_public_key(key);
 }
 
+// The bid included for `bid_height` as the rules see it at `height`: the recorded one; or, for
+// bid_height == height judged on the committed state before that block began (a pool's
+// check_admission), the best open bid, which that block's begin_block includes first. In apply()
+// the block has begun, so its bids are recorded and none is open for it.
+std::optional<IncludedBid> included_bid(const AuctionState& current, std::uint64_t bid_height,
+                                        std::uint64_t height) {
+  if (const auto found = current.included.find(bid_height); found != current.included.end())
+    return found->second;
+  const auto open = current.open_bids.find(bid_height);
+  if (bid_height != height || open == current.open_bids.end() || open->second.empty())
+    return std::nullopt;
+  // The first best, as begin_block picks it.
+  const auto best =
+      std::max_element(open->second.begin(), open->second.end(),
+                       [](const BuilderBid& a, const BuilderBid& b) { return bid_beats(b, a); });
+  return IncludedBid{*best, std::nullopt, std::nullopt, false};
+}
+
 // Whether the next begin_block has bids to take or a proposer to record.
 bool begin_has_work(const AuctionState& auction, std::uint64_t height, bool knows_proposer) {
   if (!auction.open_bids.empty() && auction.open_bids.begin()->first <= height) return true;
@@ -49,21 +67,19 @@ TxResult AuctionModule::judge_bid(const ledger::TxPrecheck& check, const Auction
 TxResult AuctionModule::judge_delivery(const ledger::TxPrecheck& check, const AuctionState& current,
                                        const AuctionParams& params, std::uint64_t height) {
   const auto& reveal = std::any_cast<const PayloadReveal&>(check.payload);
-  const auto included = current.included.find(reveal.height);
-  if (included == current.included.end() || included->second.bid.builder != reveal.builder)
-    return TxResult::kNoIncludedBid;
-  if (included->second.delivery) return TxResult::kBadDelivery;
+  const std::optional<IncludedBid> included = included_bid(current, reveal.height, height);
+  if (!included || included->bid.builder != reveal.builder) return TxResult::kNoIncludedBid;
+  if (included->delivery) return TxResult::kBadDelivery;
   if (height > reveal.height + params.withholding.reveal_deadline_heights)
     return TxResult::kAuctionTooLate;
   return TxResult::kOk;
 }
 
-TxResult AuctionModule::judge_evidence(const ledger::TxPrecheck& check,
-                                       const AuctionState& current) {
+TxResult AuctionModule::judge_evidence(const ledger::TxPrecheck& check, const AuctionState& current,
+                                       std::uint64_t height) {
   const auto& evidence = std::any_cast<const BuilderEquivocationEvidence&>(check.payload);
-  const auto included = current.included.find(evidence.height());
-  if (included == current.included.end() || included->second.bid.builder != evidence.builder() ||
-      included->second.equivocated)
+  const std::optional<IncludedBid> included = included_bid(current, evidence.height(), height);
+  if (!included || included->bid.builder != evidence.builder() || included->equivocated)
     return TxResult::kNoIncludedBid;
   return TxResult::kOk;
 }

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/consensus/client_submitter.h"
 #include "core/consensus/computation_caches.h"
 #include "core/consensus/ibft_engine.h"
 #include "core/consensus/ledger_application.h"
@@ -34,7 +35,7 @@ struct ChainConfig {
   TxPoolConfig tx_pool;
 };
 
-class ChainReactor final : public runtime::Reactor {
+class ChainReactor final : public runtime::Reactor, public ClientSubmitter {
  public:
   // `genesis_validators`: the set the genesis names (validator_set_from_stakes of the genesis
   // state); `directory`: the network node of every validator key; `caches`: the driver's, which
@@ -49,9 +50,9 @@ class ChainReactor final : public runtime::Reactor {
   void on_message(runtime::NodeId from, const runtime::MessagePtr& message) override;
   void on_timer(runtime::TimerId id, std::uint64_t tag) override;
 
-  // A client's transaction (the node's RPC): admitted and relayed exactly as a kTransactionKind
-  // message from runtime::kNoNode would be.
-  ledger::AdmitResult submit_client(const ledger::Transaction& tx);
+  // A client's transaction (the node's RPC, the simulator's wallets): admitted and relayed exactly
+  // as a kTransactionKind message from runtime::kNoNode would be.
+  ledger::AdmitResult submit_client(const ledger::Transaction& tx) override;
 
   const LedgerApplication& application() const { return m_app; }
   const IbftEngine& engine() const { return m_engine; }

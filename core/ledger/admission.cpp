@@ -1,5 +1,7 @@
 #include "core/ledger/admission.h"
 
+#include "core/ledger/ledger_module.h"
+#include "core/ledger/module_registry.h"
 #include "core/runtime/assert.h"
 
 namespace mn::ledger {
@@ -37,6 +39,11 @@ AdmissionCheck check_pool_admission(const Transaction& tx, const LedgerState& st
     // Only this transaction's own debit: earlier pending ones may not all make it into a block,
     // and a pool's selection enforces the cumulative budget when it builds one.
     out.result = AdmitResult::kInsufficientFunds;
+  } else if (const TxResult rule =
+                 state.modules().module_for(tx.type)->check_admission(tx, check, state);
+             rule != TxResult::kOk) {
+    // What no next block would take is refused with the module's reason, not held to be dropped.
+    out.result = module_refusal(rule);
   }
   return out;
 }

@@ -3,9 +3,8 @@
 // check_pool_admission runs the cheap checks: the stateless rules
 // of precheck_transaction (payload, type, fee >= min_fee, the module's own rules), a known sender,
 // nonce == account nonce + 1 or a future nonce at most kMaxFutureNonces past that,
-// balance >= this transaction's debit. A module's state-dependent rules
-// (LedgerModule::check_admission) are not among these yet: the block builder's trial run judges
-// them (docs/auction.md, "On a node").
+// balance >= this transaction's debit, and the owning module's state-dependent rules as the next
+// block would judge them (LedgerModule::check_admission, refused with module_refusal(reason)).
 // check_signature is the costly step, kept apart so a pool
 // can refuse what it already holds (a duplicate, an underpriced replacement) before paying for a
 // verification. What a pool does with a pending (sender, nonce) slot, its bound and its order are

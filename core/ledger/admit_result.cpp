@@ -1,8 +1,24 @@
 #include "core/ledger/admit_result.h"
 
+#include "core/runtime/assert.h"
+
 namespace mn::ledger {
 
+AdmitResult module_refusal(TxResult reason) {
+  MN_ASSERT(reason != TxResult::kOk);
+  return static_cast<AdmitResult>(static_cast<std::uint8_t>(AdmitResult::kModuleRule) +
+                                  static_cast<std::uint8_t>(reason));
+}
+
+std::optional<TxResult> module_reason(AdmitResult result) {
+  const auto value = static_cast<std::uint8_t>(result);
+  const auto base = static_cast<std::uint8_t>(AdmitResult::kModuleRule);
+  if (value <= base) return std::nullopt;
+  return static_cast<TxResult>(value - base);
+}
+
 const char* admit_result_name(AdmitResult result) {
+  if (const auto reason = module_reason(result)) return tx_result_name(*reason);
   switch (result) {
     case AdmitResult::kAccepted:
       return "accepted";
@@ -36,6 +52,8 @@ const char* admit_result_name(AdmitResult result) {
       return "full";
     case AdmitResult::kSenderFull:
       return "sender_full";
+    case AdmitResult::kModuleRule:
+      break;
   }
   return "unknown";
 }

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+
+#include "core/ledger/ledger_state.h"
 
 namespace mn::ledger {
 
@@ -24,7 +27,15 @@ enum class [[nodiscard]] AdmitResult : std::uint8_t{
     kRbfBumpTooSmall,    // slot taken and fee < min_replacement_fee(pending fee)
     kFull,               // pool full and this transaction ranks below everything it may evict
     kSenderFull,         // the sender already holds as many transactions as the pool allows one
+    // From here on, one value per TxResult (module_refusal): the owning module's state-dependent
+    // rule refuses it as it would in the next block (LedgerModule::check_admission).
+    kModuleRule = 64,
 };
+
+// The AdmitResult of a module's state-dependent refusal `reason` (not kOk).
+AdmitResult module_refusal(TxResult reason);
+// The module's reason in a module_refusal result; none for the pool's own results.
+std::optional<TxResult> module_reason(AdmitResult result);
 
 const char* admit_result_name(AdmitResult result);
 

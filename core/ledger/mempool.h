@@ -1,7 +1,8 @@
 // The transaction pool of SPEC 2.1 (TransactionPool): pending transactions admitted by the rules of
 // SPEC 2.1 against a snapshot of the committed ledger state (admission.h: the stateless rules of
 // precheck_transaction, a known sender, nonce == account nonce + 1 or a future nonce at most
-// kMaxFutureNonces past that, balance >= amount + fee, a valid signature).
+// kMaxFutureNonces past that, balance >= amount + fee, the owning module's state-dependent rules,
+// a valid signature).
 // A transaction for an occupied (sender, nonce) slot replaces the pending one only if it pays at
 // least min_replacement_fee (rbf_bump_bps more). The pool holds at most its capacity (<=
 // kMaxMempoolTxs); when full, the lowest-fee transaction is evicted, the newest first among equal

@@ -7,6 +7,7 @@
 #include "core/ledger/address.h"
 #include "node/key_file.h"
 #include "node/main/cli_support.h"
+#include "node/rpc_handlers.h"
 
 namespace mn::node::cli {
 namespace {
@@ -80,6 +81,17 @@ runtime::Result<json> json_reply(const runtime::Result<HttpReply>& reply, const 
   return body;
 }
 
+runtime::Result<json> submission_reply(const runtime::Result<HttpReply>& reply,
+                                       const std::string& what) {
+  // A refused transaction is 422 with the body of an admitted one, accepted false.
+  if (reply && reply->status == kRefusedTransactionStatus) {
+    HttpReply refusal = *reply;
+    refusal.status = 200;
+    return json_reply(refusal, what);
+  }
+  return json_reply(reply, what);
+}
+
 runtime::Result<std::uint64_t> answer_u64(const json& body, const char* key,
                                           const std::string& what) {
   const auto it = body.find(key);
@@ -139,7 +151,7 @@ int send_transaction(const char* command, const Sender& sender, ledger::TxType t
   if (!fee) return fail(command, exit_code_of(fee.status()), fee.status().message());
   const ledger::Transaction tx =
       ledger::make_transaction(type, sender.key, *nonce, *fee, payload, crypto);
-  auto sent = json_reply(
+  auto sent = submission_reply(
       sender.client.post(endpoint, json{{"tx", codec::to_hex(tx.encode())}}.dump()), endpoint);
   if (!sent) return fail(command, kExitFailure, sent.status().message());
   json result = *sent;

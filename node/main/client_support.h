@@ -21,6 +21,11 @@ namespace mn::node::cli {
 // The JSON body of a 200 reply; anything else is a kIoError carrying the node's error message.
 runtime::Result<nlohmann::json> json_reply(const runtime::Result<HttpReply>& reply,
                                            const std::string& what);
+// The JSON body of a transaction submission's reply: {hash, accepted, reason} whether the node
+// admitted the transaction (200) or refused it (kRefusedTransactionStatus); anything else as
+// json_reply.
+runtime::Result<nlohmann::json> submission_reply(const runtime::Result<HttpReply>& reply,
+                                                 const std::string& what);
 // The unsigned field `key` of an answer, or kIoError naming `what`.
 runtime::Result<std::uint64_t> answer_u64(const nlohmann::json& body, const char* key,
                                           const std::string& what);

@@ -1,5 +1,6 @@
 #include "sim/adversary/byzantine_reactor.h"
 
+#include "core/consensus/message_kinds.h"
 #include "core/consensus/vote.h"
 #include "core/runtime/assert.h"
 #include "sim/adversary/adversary_registry.h"
@@ -57,6 +58,7 @@ ByzantineReactor::ByzantineReactor(runtime::Env& env, const crypto::KeyPair& key
   m_inner_env = std::make_unique<InterceptingEnv>(env, *this);
   m_rewriter = std::make_unique<Rewriter>(*this);
   m_inner = inner(*m_inner_env, m_rewriter.get());
+  m_inner_submitter = dynamic_cast<consensus::ClientSubmitter*>(m_inner.get());
 }
 
 ByzantineReactor::~ByzantineReactor() = default;
@@ -78,6 +80,14 @@ void ByzantineReactor::on_timer(runtime::TimerId id, std::uint64_t tag) {
 void ByzantineReactor::on_message(NodeId from, const runtime::MessagePtr& message) {
   if (active()) m_behaviour->on_incoming(*this, message);
   m_inner->on_message(from, message);
+}
+
+ledger::AdmitResult ByzantineReactor::submit_client(const ledger::Transaction& tx) {
+  if (active())
+    m_behaviour->on_incoming(*this,
+                             runtime::make_message(consensus::kTransactionKind, tx.encode()));
+  MN_ASSERT_MSG(m_inner_submitter != nullptr, "a client transaction reaches a chain reactor");
+  return m_inner_submitter->submit_client(tx);
 }
 
 void ByzantineReactor::send_now(NodeId to, const runtime::MessagePtr& message, bool gossip) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/consensus/client_submitter.h"
 #include "core/consensus/messages.h"
 #include "core/consensus/proposal_rewriter.h"
 #include "core/consensus/validator_set.h"
@@ -27,7 +28,7 @@ struct AdversaryContext {
   std::shared_ptr<const Coalition> coalition;
 };
 
-class ByzantineReactor final : public runtime::Reactor {
+class ByzantineReactor final : public runtime::Reactor, public consensus::ClientSubmitter {
  public:
   // Builds the honest reactor inside, on `env`, with `rewriter` installed in its engine.
   using InnerFactory = std::function<std::unique_ptr<runtime::Reactor>(
@@ -41,6 +42,9 @@ class ByzantineReactor final : public runtime::Reactor {
   void on_start() override;
   void on_message(NodeId from, const runtime::MessagePtr& message) override;
   void on_timer(runtime::TimerId id, std::uint64_t tag) override;
+  // A client's transaction goes past the behaviour's on_incoming to the honest reactor inside.
+  // REQUIRES: that reactor is a ClientSubmitter (a chain reactor, as in every consensus run).
+  ledger::AdmitResult submit_client(const ledger::Transaction& tx) override;
 
   // The hooks a behaviour acts through.
   runtime::Env& env() { return m_env; }
@@ -69,6 +73,7 @@ class ByzantineReactor final : public runtime::Reactor {
   std::unique_ptr<InterceptingEnv> m_inner_env;
   std::unique_ptr<Rewriter> m_rewriter;
   std::unique_ptr<runtime::Reactor> m_inner;
+  consensus::ClientSubmitter* m_inner_submitter = nullptr;  // m_inner if it takes client txs
 };
 
 }  // namespace mn::sim

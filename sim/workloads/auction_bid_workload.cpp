@@ -86,7 +86,10 @@ void AuctionBidWorkload::submit() {
           .encode());
   ++m_counts.commits;
   const auto validator = static_cast<NodeId>(m_rng.uniform(m_wallet.validator_count()));
-  m_wallet.send_new(from, bid.commit, validator);
+  if (const auto refusal = m_wallet.send_new(from, bid.commit, validator)) {
+    ++m_counts.refusals[ledger::admit_result_name(*refusal)];
+    return;
+  }
   m_open.emplace(bid.commit.id(m_sim.crypto()), std::move(bid));
 }
 
@@ -104,16 +107,24 @@ void AuctionBidWorkload::schedule_reveals(std::vector<runtime::Hash32> commit_id
 }
 
 void AuctionBidWorkload::send_reveal(Bid& bid) {
-  bid.reveal = m_wallet.sign(ledger::TxType::kAuctionReveal, bid.from,
-                             auction::RevealPayload{bid.window, bid.tx_core, bid.salt}.encode());
-  ++m_counts.reveals;
-  m_reveal_of.emplace(bid.reveal->id(m_sim.crypto()), bid.commit.id(m_sim.crypto()));
+  const ledger::Transaction reveal =
+      m_wallet.sign(ledger::TxType::kAuctionReveal, bid.from,
+                    auction::RevealPayload{bid.window, bid.tx_core, bid.salt}.encode());
+  if (!bid.refusal) ++m_counts.reveals;  // each bid's reveal once, however often it is tried
   const auto validator = static_cast<NodeId>(m_rng.uniform(m_wallet.validator_count()));
-  m_wallet.send_new(bid.from, *bid.reveal, validator);
+  bid.refusal = m_wallet.send_new(bid.from, reveal, validator);
+  if (bid.refusal) {
+    bid.reveal_due = false;  // the next block tries again while the reveal phase lasts
+    return;
+  }
+  bid.reveal = reveal;
+  m_reveal_of.emplace(reveal.id(m_sim.crypto()), bid.commit.id(m_sim.crypto()));
 }
 
-void AuctionBidWorkload::refused(const ledger::Transaction& tx, const ledger::LedgerState& state) {
-  ++m_counts.refusals[late_refusal_reason(tx, state)];
+void AuctionBidWorkload::count_refusals(const Bid& bid, const ledger::LedgerState& state) {
+  if (!bid.committed) ++m_counts.refusals[late_refusal_reason(bid.commit, state)];
+  if (bid.reveal && !bid.revealed) ++m_counts.refusals[late_refusal_reason(*bid.reveal, state)];
+  if (!bid.reveal && bid.refusal) ++m_counts.refusals[ledger::admit_result_name(*bid.refusal)];
 }
 
 void AuctionBidWorkload::on_block(const CommittedBlock& block) {
@@ -142,8 +153,7 @@ void AuctionBidWorkload::on_block(const CommittedBlock& block) {
       ++it;
       continue;
     }
-    if (!bid.committed) refused(bid.commit, block.state);
-    if (bid.reveal && !bid.revealed) refused(*bid.reveal, block.state);
+    count_refusals(bid, block.state);
     if (bid.reveal) m_reveal_of.erase(bid.reveal->id(m_sim.crypto()));
     it = m_open.erase(it);
   }

@@ -5,8 +5,13 @@
 // the honest chain holds the commit and the window's reveal phase begins, it reveals, unless it
 // drew to be one of the `auction_unrevealed_fraction` that never reveal (their bonds are
 // forfeited). A commit is only sent while at least two heights of the commit phase remain, so an
-// honest chain takes it in time; a transaction still not committed when its phase is over counts
-// as refused, under the reason the module's admission rules give for it then.
+// honest chain takes it in time. The validator's pool judges each transaction as the next block
+// would, and the wallet learns its verdict at once: a refused commit counts as refused under the
+// pool's reason; a refused reveal (typically auction_too_early: the validator has not committed
+// the block that opens the reveal phase yet, though another has) is signed again and sent at the
+// next block while the phase lasts, and counts under the last reason if it never gets in. An
+// admitted transaction still not committed when its phase is over counts as refused, under the
+// reason the module's admission rules give for it then.
 //
 // Single-threaded, driven by the simulator's actions and the honest chain's commits.
 #pragma once
@@ -48,8 +53,9 @@ class AuctionBidWorkload final : public ClientWorkload {
     bool reveals = true;  // drawn at commit time
     ledger::Transaction commit;
     bool committed = false;
-    bool reveal_due = false;  // its reveal is scheduled
-    std::optional<ledger::Transaction> reveal;
+    bool reveal_due = false;                     // its reveal is scheduled
+    std::optional<ledger::Transaction> reveal;   // the admitted reveal
+    std::optional<ledger::AdmitResult> refusal;  // the pool's last verdict on a refused reveal
     bool revealed = false;
   };
 
@@ -60,8 +66,8 @@ class AuctionBidWorkload final : public ClientWorkload {
   // commits arrive inside a node's event, and sending is another node's event.
   void schedule_reveals(std::vector<runtime::Hash32> commit_ids);
   void send_reveal(Bid& bid);
-  // Counts `tx` as refused for the reason the chain at `state` gives.
-  void refused(const ledger::Transaction& tx, const ledger::LedgerState& state);
+  // Counts what of `bid` never reached the chain, as its window closes at `state`.
+  void count_refusals(const Bid& bid, const ledger::LedgerState& state);
 
   std::string m_chain_id;
   auction::AuctionParams m_params;

@@ -31,7 +31,11 @@ void BuilderWorkload::submit() {
   offer.tx = m_wallet.sign(ledger::TxType::kBuilderBid, from, offer.bid.encode());
   ++m_counts.bids;
   const auto validator = static_cast<NodeId>(m_rng.uniform(m_wallet.validator_count()));
-  m_wallet.send_new(from, offer.tx, validator);
+  if (const auto refusal = m_wallet.send_new(from, offer.tx, validator)) {
+    ++m_counts.refusals[ledger::admit_result_name(*refusal)];
+    m_bid_slots.erase({from, height});
+    return;
+  }
   m_open.emplace(offer.tx.id(m_sim.crypto()), std::move(offer));
 }
 
@@ -61,11 +65,17 @@ void BuilderWorkload::deliver(Offer& offer) {
   reveal.builder = offer.bid.builder;
   reveal.payload_commitment = offer.bid.payload_commitment;
   reveal.sign(m_wallet.account(offer.from).secret_key, m_sim.crypto());
-  offer.delivery = m_wallet.sign(ledger::TxType::kBuilderDelivery, offer.from, reveal.encode());
-  ++m_counts.deliveries;
-  m_delivery_of.emplace(offer.delivery->id(m_sim.crypto()), offer.tx.id(m_sim.crypto()));
+  const ledger::Transaction delivery =
+      m_wallet.sign(ledger::TxType::kBuilderDelivery, offer.from, reveal.encode());
+  if (!offer.refusal) ++m_counts.deliveries;  // each offer's delivery once, however often tried
   const auto validator = static_cast<NodeId>(m_rng.uniform(m_wallet.validator_count()));
-  m_wallet.send_new(offer.from, *offer.delivery, validator);
+  offer.refusal = m_wallet.send_new(offer.from, delivery, validator);
+  if (offer.refusal) {
+    offer.delivery_due = false;  // the next block tries again until the deadline
+    return;
+  }
+  offer.delivery = delivery;
+  m_delivery_of.emplace(delivery.id(m_sim.crypto()), offer.tx.id(m_sim.crypto()));
 }
 
 void BuilderWorkload::on_block(const CommittedBlock& block) {
@@ -81,14 +91,17 @@ void BuilderWorkload::on_block(const CommittedBlock& block) {
     }
   }
   const std::uint64_t deadline_span = m_params.withholding.reveal_deadline_heights;
-  std::vector<runtime::Hash32> won;
+  std::vector<runtime::Hash32> due;
   for (auto it = m_open.begin(); it != m_open.end();) {
     Offer& offer = it->second;
     const bool bid_over = block.height >= offer.bid.height;
     if (offer.committed && !offer.won && bid_over && included(offer, block.state)) {
       offer.won = true;
       ++m_counts.bids_won;
-      won.push_back(it->first);
+    }
+    if (offer.won && !offer.delivery && !offer.delivery_due) {
+      offer.delivery_due = true;
+      due.push_back(it->first);
     }
     if (!bid_over ||
         (offer.won && !offer.delivered && block.height < offer.bid.height + deadline_span)) {
@@ -98,11 +111,13 @@ void BuilderWorkload::on_block(const CommittedBlock& block) {
     if (!offer.committed) ++m_counts.refusals[late_refusal_reason(offer.tx, block.state)];
     if (offer.delivery && !offer.delivered)
       ++m_counts.refusals[late_refusal_reason(*offer.delivery, block.state)];
+    if (!offer.delivery && offer.refusal)
+      ++m_counts.refusals[ledger::admit_result_name(*offer.refusal)];
     if (offer.delivery) m_delivery_of.erase(offer.delivery->id(m_sim.crypto()));
     m_bid_slots.erase({offer.from, offer.bid.height});
     it = m_open.erase(it);
   }
-  schedule_deliveries(std::move(won));
+  schedule_deliveries(std::move(due));
 }
 
 void BuilderWorkload::fill_report(RunReport& report) const {

@@ -3,8 +3,13 @@
 // BuilderBid for the height kLeadHeights after the next one, with a value drawn from the stream, a
 // bond of twice the value and a payload commitment of its own; when the honest chain includes its
 // bid for that height it delivers the payload at once (a signed PayloadReveal), well within the
-// delivery deadline. A transaction still not committed when its height (a bid) or its deadline (a
-// delivery) has passed counts as refused, under the reason the module gives for it then.
+// delivery deadline. The validator's pool judges each transaction as the next block would, and the
+// wallet learns its verdict at once: a refused bid counts as refused under the pool's reason; a
+// refused delivery (typically no_included_bid: the validator has not committed the block that
+// included the bid yet, though another has) is signed again and sent at the next block until its
+// deadline, and counts under the last reason if it never gets in. An admitted transaction still
+// not committed when its height (a bid) or its deadline (a delivery) has passed counts as
+// refused, under the reason the module gives for it then.
 //
 // Single-threaded, driven by the simulator's actions and the honest chain's commits.
 #pragma once
@@ -40,8 +45,10 @@ class BuilderWorkload final : public ClientWorkload {
     auction::BuilderBid bid;
     ledger::Transaction tx;
     bool committed = false;
-    bool won = false;  // included for its height; its delivery is scheduled
-    std::optional<ledger::Transaction> delivery;
+    bool won = false;                             // included for its height
+    bool delivery_due = false;                    // its delivery is scheduled
+    std::optional<ledger::Transaction> delivery;  // the admitted delivery
+    std::optional<ledger::AdmitResult> refusal;   // the pool's last verdict on a refused delivery
     bool delivered = false;
   };
 

@@ -1,6 +1,7 @@
 #include "sim/workloads/client_wallet.h"
 
-#include "core/consensus/message_kinds.h"
+#include "core/consensus/client_submitter.h"
+#include "core/runtime/assert.h"
 #include "sim/scenario/scenario_json.h"
 #include "sim/workloads/workload_registry.h"
 
@@ -28,13 +29,15 @@ ledger::Transaction ClientWallet::sign(ledger::TxType type, std::size_t from,
                                   std::move(payload), m_sim.crypto());
 }
 
-void ClientWallet::send_new(std::size_t from, const ledger::Transaction& tx, NodeId validator) {
-  const runtime::MessagePtr message =
-      runtime::make_message(consensus::kTransactionKind, tx.encode());
-  m_pending[from].emplace(tx.nonce, Pending{message, m_sim.now()});
+std::optional<ledger::AdmitResult> ClientWallet::send_new(std::size_t from,
+                                                          const ledger::Transaction& tx,
+                                                          NodeId validator) {
+  const std::optional<ledger::AdmitResult> result = send(validator, tx);
+  if (result && !ledger::is_admitted(*result)) return result;
+  m_pending[from].emplace(tx.nonce, Pending{tx, m_sim.now()});
   m_pending_ids.emplace(tx.id(m_sim.crypto()), std::make_pair(from, tx.nonce));
   ++m_next_nonce[from];
-  send(validator, message);
+  return std::nullopt;
 }
 
 void ClientWallet::start_resending(TimeNs start) {
@@ -60,7 +63,9 @@ void ClientWallet::resend_stale() {
     for (auto& [nonce, entry] : pending) {
       entry.last_sent = now;
       ++m_resent;
-      send(validator, entry.message);
+      // A resend refused (a duplicate where it is already held, or too late by now) changes
+      // nothing: the transaction stays pending until it commits.
+      (void)send(validator, entry.tx);
     }
   }
   if (now + runtime::kNsPerSec < m_sim.duration())
@@ -68,11 +73,16 @@ void ClientWallet::resend_stale() {
         now + runtime::kNsPerSec, [this] { resend_stale(); }, m_resend_label);
 }
 
-void ClientWallet::send(NodeId validator, const runtime::MessagePtr& message) {
+std::optional<ledger::AdmitResult> ClientWallet::send(NodeId validator,
+                                                      const ledger::Transaction& tx) {
   // The client is attached to the validator: the transaction arrives as a local submission.
-  m_sim.run_on_node(validator, [&message](runtime::Reactor& reactor) {
-    reactor.on_message(runtime::kNoNode, message);
+  std::optional<ledger::AdmitResult> result;
+  m_sim.run_on_node(validator, [&tx, &result](runtime::Reactor& reactor) {
+    auto* node = dynamic_cast<consensus::ClientSubmitter*>(&reactor);
+    MN_ASSERT_MSG(node != nullptr, "every validator of a consensus run takes client transactions");
+    result = node->submit_client(tx);
   });
+  return result;
 }
 
 runtime::Status ClientWallet::read_options(const WorkloadOptionsContext& context) {

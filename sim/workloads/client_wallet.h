@@ -2,9 +2,13 @@
 // numbering its own nonces, and the resend rule. As a wallet does, it resends a transaction that
 // is not committed within kResendAfter to another validator (with every later pending one of the
 // account, in nonce order), so a transaction handed to a silent or crashed validator does not
-// stall the account forever; resend choices come from the run's "resend" stream. The workloads
-// (transfer_workload.h, poe_workload.h, receipt_workload.h) choose what to sign; the wallet
-// numbers, sends and tracks it.
+// stall the account forever; resend choices come from the run's "resend" stream. A new
+// transaction is submitted as a client of the validator (consensus::ClientSubmitter), so the
+// wallet learns at once whether its pool took it: a refused one is not tracked and its nonce goes
+// to the account's next transaction, as a wallet told "refused" renumbers; otherwise every later
+// transaction of the account would wait behind a nonce that never commits. The workloads
+// (transfer_workload.h, poe_workload.h, receipt_workload.h, ...) choose what to sign and what to do
+// with a refusal; the wallet numbers, sends and tracks it.
 //
 // Single-threaded, driven by the simulator's actions; learns of commits from the run's observer.
 #pragma once
@@ -12,10 +16,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "core/crypto/crypto_provider.h"
+#include "core/ledger/admit_result.h"
 #include "core/ledger/fee_schedule.h"
 #include "core/ledger/transaction.h"
 #include "core/runtime/result.h"
@@ -52,9 +58,12 @@ class ClientWallet {
   // the minimum fee.
   ledger::Transaction sign(ledger::TxType type, std::size_t from, runtime::Bytes payload) const;
 
-  // Sends `tx`, which account `from` signed with its next nonce, to `validator` and tracks it for
-  // resending until it commits.
-  void send_new(std::size_t from, const ledger::Transaction& tx, NodeId validator);
+  // Submits `tx`, which account `from` signed with its next nonce, to `validator`. If the
+  // validator's pool admits it, or the validator is down (the transaction is lost and will be
+  // resent), the account's next nonce moves on and the wallet tracks `tx` for resending until it
+  // commits; nullopt. If the pool refuses it, returns the pool's reason and the nonce stays free.
+  std::optional<ledger::AdmitResult> send_new(std::size_t from, const ledger::Transaction& tx,
+                                              NodeId validator);
   // Checks for stale transactions every second from `start` + 1 s.
   void start_resending(TimeNs start);
   // The chain committed `tx_id` (called once per transaction, by the run's observer).
@@ -64,11 +73,12 @@ class ClientWallet {
 
  private:
   struct Pending {
-    runtime::MessagePtr message;
+    ledger::Transaction tx;
     TimeNs last_sent = 0;
   };
 
-  void send(NodeId validator, const runtime::MessagePtr& message);
+  // The validator's verdict on `tx`; nullopt if it is down.
+  std::optional<ledger::AdmitResult> send(NodeId validator, const ledger::Transaction& tx);
   // Resends the stale pending transactions, then checks again a second later.
   void resend_stale();
 

@@ -122,9 +122,9 @@ def transaction_cases(devnet, work_dir):
 
     def refused(tx_hex, reason_part, what):
         response = devnet.post(TARGET, "/rpc/sendTx", {"tx": tx_hex})
-        e2e.check(response.status in (200, 400), f"{what}: {response}")
+        e2e.check(response.status in (422, 400), f"{what}: {response}")
         body = response.json()
-        if response.status == 200:
+        if response.status == 422:
             e2e.check(body["accepted"] is False and reason_part in body["reason"],
                       f"{what}: expected a refusal naming {reason_part}, got {body}")
             e2e.log(f"{what}: refused, {body['reason']}")

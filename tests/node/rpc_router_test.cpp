@@ -12,6 +12,7 @@
 #include "core/codec/hex.h"
 #include "core/crypto/sodium_crypto_provider.h"
 #include "core/ledger/address.h"
+#include "node/rpc_handlers.h"
 #include "tests/node/rpc_test_backend.h"
 
 namespace mn::node {
@@ -84,7 +85,8 @@ TEST_F(RpcRouterTest, SendTxPassesOnARejectionAndItsReason) {
   m_backend.submit_outcome = {false, "fee_too_low"};
   const RpcResponse response =
       router.handle({"POST", "/rpc/sendTx", tx_body(make_tx(ledger::TxType::kStake)), "c"});
-  ASSERT_EQ(response.status, 200u);
+  ASSERT_EQ(response.status, kRefusedTransactionStatus);
+  EXPECT_EQ(response.status, 422u);
   EXPECT_EQ(parse(response)["accepted"], false);
   EXPECT_EQ(parse(response)["reason"], "fee_too_low");
 }
@@ -143,6 +145,13 @@ TEST_F(RpcRouterTest, AuctionEndpointsTakeOnlyTheirOwnType) {
     expect_error(router.handle({"GET", path, "", "c"}), 405, "method_not_allowed");
   }
   EXPECT_EQ(m_backend.submitted.size(), std::size(routes));
+  // A refusal names the module's reason, as a client error.
+  m_backend.submit_outcome = {false, "auction_too_late"};
+  const RpcResponse late = router.handle(
+      {"POST", "/rpc/auction/reveal", tx_body(make_tx(ledger::TxType::kAuctionReveal)), "c"});
+  EXPECT_EQ(late.status, kRefusedTransactionStatus);
+  EXPECT_EQ(parse(late)["accepted"], false);
+  EXPECT_EQ(parse(late)["reason"], "auction_too_late");
 }
 
 TEST_F(RpcRouterTest, AuctionWindowShowsPhasesCountsAndTheSeal) {

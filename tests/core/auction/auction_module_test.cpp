@@ -4,14 +4,21 @@
 #include "core/auction/auction_module.h"
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "core/auction/ledger_pool_entry.h"
+#include "core/auction/mx_transaction_pool.h"
+#include "core/auction/payload_reveal.h"
 #include "core/auction/pool_cancel_payload.h"
+#include "core/ledger/mempool.h"
 #include "core/ledger/module_registry.h"
 #include "tests/core/auction/auction_chain.h"
+#include "tests/core/auction/auction_test_util.h"
 
 namespace mn::auction::test {
 namespace {
@@ -231,6 +238,16 @@ TEST(AuctionModuleTest, AdmissionJudgesAsTheNextBlockWould) {
     for (std::uint64_t bid_height : {height, height + 1, height + 2}) {
       out.push_back(
           chain.sign(bob, TxType::kBuilderBid, chain.bid(bob, bid_height, 10, 20, 1).encode()));
+      // Deliveries of the bids included before, of the one the next block includes as it begins
+      // and of one not included yet.
+      for (const crypto::KeyPair* builder : {&alice, &bob}) {
+        PayloadReveal delivery;
+        delivery.height = bid_height - 1;
+        delivery.builder = builder->public_key;
+        delivery.payload_commitment.fill(builder == &bob ? 2 : 3);
+        delivery.sign(builder->secret_key, chain.crypto);
+        out.push_back(chain.sign(*builder, TxType::kBuilderDelivery, delivery.encode()));
+      }
     }
     return out;
   };
@@ -251,6 +268,14 @@ TEST(AuctionModuleTest, AdmissionJudgesAsTheNextBlockWould) {
           << ledger::tx_type_name(candidate.type) << " at height " << height + 1 << ": "
           << ledger::tx_result_name(admitted) << " vs " << ledger::tx_result_name(applied);
     }
+    // Bob's and alice's bids for two heights on, bob's the best: each is included as its block
+    // begins.
+    EXPECT_EQ(
+        chain.submit(bob, TxType::kBuilderBid, chain.bid(bob, height + 2, 30, 60, 2).encode()),
+        TxResult::kOk);
+    EXPECT_EQ(
+        chain.submit(alice, TxType::kBuilderBid, chain.bid(alice, height + 2, 10, 20, 3).encode()),
+        TxResult::kOk);
     // Move the windows along: each commit and reveal lands when its phase comes.
     for (std::uint64_t window : {0, 1, 2}) {
       for (const crypto::KeyPair* k : {&alice, &bob}) {
@@ -259,6 +284,79 @@ TEST(AuctionModuleTest, AdmissionJudgesAsTheNextBlockWould) {
         (void)chain.reveal(*k, window, tx, salt);
       }
     }
+  }
+}
+
+// The pool refuses what the next block would refuse, with the module's reason, and holds nothing.
+TEST(AuctionModuleTest, APoolRefusesWhatTheNextBlockWouldWithTheModulesReason) {
+  AuctionChain chain(2);
+  const crypto::KeyPair& alice = chain.keys[0];
+  const TxCore tx = AuctionChain::core(0, 30);
+  const runtime::Bytes salt = AuctionChain::salt(4);
+  chain.advance_to(1);
+  ASSERT_EQ(chain.commit(alice, 0, tx, salt, kBond), TxResult::kOk);
+  ledger::LedgerState committed = chain.state;
+  committed.end_block();
+  ledger::Mempool pool;
+  const auto reveal =
+      chain.sign(alice, TxType::kAuctionReveal, RevealPayload{0, tx.encode(), salt}.encode());
+  const ledger::AdmitResult early = pool.admit(reveal, committed, chain.crypto);
+  EXPECT_FALSE(ledger::is_admitted(early));
+  EXPECT_EQ(ledger::module_reason(early), TxResult::kAuctionTooEarly);
+  EXPECT_STREQ(ledger::admit_result_name(early), "auction_too_early");
+  EXPECT_EQ(pool.size(), 0U);
+  const runtime::Hash32 c =
+      qlock_commitment(committed.chain_id(), 0, alice.public_key, tx.encode(), salt);
+  const auto again =
+      chain.sign(alice, TxType::kAuctionCommit, CommitPayload{0, c, kBond, {}}.encode());
+  EXPECT_EQ(ledger::module_reason(pool.admit(again, committed, chain.crypto)),
+            TxResult::kDuplicateCommit);
+  const auto other = chain.sign(alice, TxType::kAuctionCommit,
+                                CommitPayload{0, runtime::Hash32{5}, kBond, {}}.encode());
+  EXPECT_EQ(pool.admit(other, committed, chain.crypto), ledger::AdmitResult::kAccepted);
+  EXPECT_EQ(ledger::module_reason(ledger::AdmitResult::kFull), std::nullopt);
+}
+
+// Both pools a node can run judge a reveal by the module as the next block would: one whose next
+// block falls in the reveal phase is held, one whose next block is the seal is refused with the
+// module's reason and leaves the pool as it was.
+TEST(AuctionModuleTest, EachPoolRefusesALateRevealWithTheModulesReasonAndTakesAnOnTimeOne) {
+  AuctionChain chain(2, AuctionParams{}, /*with_fees=*/true);  // the Mx pool takes no zero fee
+  const crypto::KeyPair& alice = chain.keys[0];
+  const TxCore tx = AuctionChain::core(0, 30);
+  const runtime::Bytes salt = AuctionChain::salt(4);
+  const WindowSchedule& schedule = chain.state.economic_params().auction.schedule;
+  chain.advance_to(schedule.commit_start(0));
+  ASSERT_EQ(chain.commit(alice, 0, tx, salt, kBond), TxResult::kOk);
+  // Committed states whose next block opens the reveal phase, and the seal phase.
+  const auto committed_before = [&chain](std::uint64_t next) {
+    chain.advance_to(next - 1);
+    ledger::LedgerState committed = chain.state;
+    committed.end_block();
+    return committed;
+  };
+  const ledger::LedgerState on_time = committed_before(schedule.reveal_start(0));
+  const ledger::LedgerState late = committed_before(schedule.seal_start(0));
+  const auto reveal =
+      chain.sign(alice, TxType::kAuctionReveal, RevealPayload{0, tx.encode(), salt}.encode());
+  const std::vector<std::function<std::unique_ptr<ledger::TransactionPool>()>> pools = {
+      [] { return std::make_unique<ledger::Mempool>(); },
+      [&late] {
+        return std::make_unique<MxTransactionPool>(ledger_pool_params(late.fee_params(), 100),
+                                                   UINT64_MAX, shared_crs());
+      }};
+  for (const auto& make_pool : pools) {
+    const std::unique_ptr<ledger::TransactionPool> pool = make_pool();
+    const ledger::AdmitResult refused = pool->admit(reveal, late, chain.crypto);
+    EXPECT_EQ(ledger::module_reason(refused), TxResult::kAuctionTooLate);
+    EXPECT_STREQ(ledger::admit_result_name(refused), "auction_too_late");
+    EXPECT_EQ(pool->size(), 0U);
+    EXPECT_EQ(pool->admit(reveal, on_time, chain.crypto), ledger::AdmitResult::kAccepted);
+    EXPECT_EQ(pool->size(), 1U);
+    // What the pool took, the next block takes.
+    ledger::LedgerState next = on_time;
+    next.begin_block({on_time.height() + 1, chain.proposer.public_key, {}});
+    EXPECT_EQ(next.apply(reveal, chain.crypto), TxResult::kOk);
   }
 }
 

@@ -5,9 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include "core/auction/seal_window.h"
 #include "core/consensus/block_payload.h"
 #include "core/consensus/evidence.h"
 #include "core/crypto/simulated_crypto_provider.h"
+#include "tests/core/auction/auction_test_util.h"
 #include "tests/core/ledger/ledger_test_util.h"
 
 namespace mn::consensus {
@@ -43,15 +45,16 @@ class CensorshipEvidenceTest : public ::testing::Test {
                                  ledger::testing::transfer_fee({}), m_crypto);
   }
 
-  // The offender's proposal at (height, round) of a block built in `block_round` over `txs`.
+  // The offender's proposal at (height, round) of a block built in `block_round` over `txs`,
+  // carrying `auction`.
   CensorshipEvidence evidence(std::uint64_t seen, std::uint64_t height,
                               const std::vector<ledger::Transaction>& txs, std::uint32_t round = 0,
-                              std::uint32_t block_round = 0) {
+                              std::uint32_t block_round = 0, const AuctionSection& auction = {}) {
     const ledger::Transaction tx = poe_tx(1);
     BlockHeader header;
     header.height = height;
     header.round = block_round;
-    const BlockPtr block = make_block(header, BlockPayload::encode(nullptr, {}, txs));
+    const BlockPtr block = make_block(header, BlockPayload::encode(nullptr, auction, txs));
     const crypto::Signature signature = m_crypto.sign(
         m_offender.secret_key, consensus_digest(Step::kPropose, height, round, block->hash));
     return CensorshipEvidence{make_poe_ack(m_offender, seen, {tx.id(m_crypto)}, m_crypto),
@@ -152,6 +155,51 @@ TEST_F(CensorshipEvidenceTest, TheLedgerSlashesOnlyWhileThePoeWasOwed) {
   // Its sender spent the nonce on something else, at a height the ledger does not keep.
   EXPECT_EQ(judge(9, 8, {transfer(m_operator, 1)}),
             std::make_pair(ledger::TxResult::kInvalidEvidence, std::uint64_t{1'000}));
+}
+
+// A window's seal as large as the defaults make it: K = 1,000 winners out of 10,000 revealed
+// transfers from 1,000 senders (nonces 0..9) spread over 100 buckets, most winners deep in their
+// bucket (a Merkle proof each).
+auction::SealedBundle thousand_winner_bundle() {
+  std::vector<auction::PoolEntry> entries;
+  for (std::uint64_t i = 0; i < 10'000; ++i) {
+    const runtime::Hash32 mix = auction::test::id_of("mix", i);
+    auction::PoolEntry entry;
+    entry.txid = auction::test::id_of("tx", i);
+    entry.sender = auction::test::id_of("sender", i / 10);
+    entry.nonce = i % 10;
+    entry.fee_rate = 10 + mix[0] % 250;
+    entry.priority_fee = mix[1];
+    entry.gas = 21'000;
+    entry.latency_class = static_cast<auction::LatencyClass>(mix[2] % 4);
+    entries.push_back(entry);
+  }
+  auction::SealRequest request;
+  request.window = 1;
+  auto bundle = auction::seal_window(request, auction::test::shared_crs(), entries);
+  EXPECT_TRUE(bundle) << bundle.status().to_string();
+  return std::move(bundle).value();
+}
+
+// Censorship evidence carries the whole payload it accuses, within an EVIDENCE payload's 512 KiB.
+// A block carrying the largest bundle the defaults seal (1,000 winners) and as many transactions
+// as a block with room to spare holds (max_block_txs - 1 of the production 1,000) still fits,
+// and proves the offence.
+TEST_F(CensorshipEvidenceTest, ABlockCarryingAThousandWinnerBundleIsStillAccusable) {
+  const InclusionRule rule{.inclusion_slo_blocks = 2, .max_block_txs = 1'000};
+  AuctionSection auction;
+  auction.bundle = thousand_winner_bundle();
+  ASSERT_EQ(auction.bundle->winners.size(), 1'000U);
+  std::vector<ledger::Transaction> txs;
+  for (std::uint64_t n = 1; n < rule.max_block_txs; ++n) txs.push_back(transfer(m_reporter, n));
+  const runtime::Bytes bytes = evidence(5, 7, txs, 0, 0, auction).encode();
+  EXPECT_LE(bytes.size(), ledger::kMaxEvidencePayloadBytes)
+      << "bundle " << auction.bundle->encode().size() << " bytes";
+  EXPECT_TRUE(ConsensusEvidenceVerifier(rule).verify(bytes, m_crypto).is_ok());
+  const auto fee = static_cast<std::uint64_t>(ledger::min_fee({}, bytes.size()));
+  const ledger::Transaction report =
+      ledger::make_transaction(ledger::TxType::kEvidence, m_reporter, 1, fee, bytes, m_crypto);
+  EXPECT_EQ(ledger::precheck_transaction(report, {}, {}).result, ledger::TxResult::kOk);
 }
 
 TEST(PoeAckTest, DecodesStrictlyAndVerifies) {
