@@ -34,6 +34,7 @@ void ClientWallet::send_new(std::size_t from, const ledger::Transaction& tx, Nod
   m_pending[from].emplace(tx.nonce, Pending{message, m_sim.now()});
   m_pending_ids.emplace(tx.id(m_sim.crypto()), std::make_pair(from, tx.nonce));
   ++m_next_nonce[from];
+  if (m_observer) m_observer(tx);
   send(validator, message);
 }
 
