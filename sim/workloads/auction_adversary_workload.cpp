@@ -55,8 +55,7 @@ void AuctionAdversaryWorkload::submit() {
   if (m_next_account >= m_own.account_count() || m_wallet.account_count() == 0) return;
   const std::size_t from = m_next_account++;
   const auto to = static_cast<std::size_t>(m_rng.uniform(m_wallet.account_count()));
-  const auction::TxCore core =
-      draw_transfer_core(kFirstHiddenNonce, m_wallet.account(to).public_key, m_rng);
+  const auction::TxCore core = draw_transfer_core(1, m_wallet.account(to).public_key, m_rng);
   runtime::Bytes salt(auction::kMinSaltBytes);
   m_rng.fill(salt);
   const std::uint64_t id = m_next_bid++;

@@ -1,17 +1,19 @@
 // auction adversaries: bidders who attack the QLock commit-reveal windows (the run's
 // "auction_adversary" stream; rate workload.auction_adversary_commits_per_s, strategy
-// workload.auction_adversary, sim/workloads/bidder_strategy.h). At each arrival a random account
-// draws a bid as the honest bidders do (a transfer under a 16-byte salt, the least bond, while
-// two heights of the window's commit phase remain) and the strategy says which commitments it
-// posts; after each block of the honest chain the strategy says which of them it reveals, and
-// how. Everything goes out as the account's own signed transactions through the clients' wallet:
-// the adversary holds no other key and sees only the committed chain.
+// workload.auction_adversary, sim/workloads/bidder_strategy.h). At each arrival the next unused
+// account of its own (workload.auction_adversary_accounts, funded at genesis) draws a bid as the
+// honest bidders do (a transfer to a random client account under a 16-byte salt, the least bond,
+// while two heights of the window's commit phase remain; its account's first hidden transaction)
+// and the strategy says which commitments it posts; after each block of the honest chain the
+// strategy says which of them it reveals, and how. Everything goes out as the account's own
+// signed transactions through a wallet of its own accounts, one per bid: a refused reveal leaves
+// a nonce the chain never takes, which would hold up any later transaction of its account. The
+// adversary holds no other key and sees only the committed chain.
 //
-// Its hidden nonces start at 2^32, so its transactions never come before an honest bid of the
-// same account in a window's order. It reports its commits and reveals (sent and on chain), the
-// reason the chain gave each reveal that never reached it (the module's admission verdict for
-// the height after the one it was sent at, what a node answers at submission), and per window the
-// bonds of its commits on chain that it never revealed on chain.
+// It reports its commits and reveals (sent and on chain), the reason the chain gave each reveal
+// that never reached it (the module's admission verdict for the height after the one it was sent
+// at, what a node answers at submission), and per window the bonds of its commits on chain that
+// it never revealed on chain.
 //
 // Single-threaded, driven by the simulator's actions and the honest chain's commits.
 #pragma once
@@ -32,8 +34,6 @@ struct WorkloadOptionsContext;
 
 class AuctionAdversaryWorkload final : public ClientWorkload {
  public:
-  static constexpr std::uint64_t kFirstHiddenNonce = std::uint64_t{1} << 32;
-
   explicit AuctionAdversaryWorkload(const ClientWorkloadContext& context);
   static std::unique_ptr<ClientWorkload> make(const ClientWorkloadContext& context);
   // Reads `auction_adversary` (a strategy name; required when the rate is above 0, and only with

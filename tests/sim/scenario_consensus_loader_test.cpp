@@ -607,6 +607,35 @@ TEST(ScenarioConsensusLoaderSemantics, AuctionExpectationsAreReadWithTheirPaths)
             "expect.auction: needs a consensus block");
 }
 
+TEST(ScenarioConsensusLoaderSemantics, AdversarialBiddersNameTheirStrategy) {
+  const Scenario s = load_with([](json& d) {
+    d["workload"] = {{"auction_bids_per_s", 5},
+                     {"auction_adversary_commits_per_s", 1},
+                     {"auction_adversary", "late_reveal"},
+                     {"auction_adversary_accounts", 8}};
+    d["expect"]["auction"] = {{"adversary_refusals", {"auction_too_late"}},
+                              {"adversary_bonds_forfeited", true}};
+  });
+  EXPECT_EQ(s.workload.auction_adversary, "late_reveal");
+  EXPECT_EQ(s.workload.auction_adversary_accounts, 8u);
+  EXPECT_EQ(s.expect.auction.adversary_refusals, std::vector<std::string>{"auction_too_late"});
+  EXPECT_TRUE(s.expect.auction.adversary_bonds_forfeited);
+  EXPECT_EQ(
+      error_with([](json& d) { d["workload"]["auction_adversary_commits_per_s"] = 1; }),
+      "workload.auction_adversary: needs a strategy when auction_adversary_commits_per_s > 0");
+  EXPECT_EQ(error_with([](json& d) {
+              d["workload"] = {{"auction_adversary_commits_per_s", 1},
+                               {"auction_adversary", "early_reveal"}};
+            }).rfind("workload.auction_adversary: ", 0),
+            0u);
+  EXPECT_EQ(error_with([](json& d) {
+              d["workload"] = {{"auction_bids_per_s", 5}};
+              d["expect"]["auction"] = {{"adversary_bonds_forfeited", true}};
+            }),
+            "expect.auction.adversary_bonds_forfeited: needs "
+            "workload.auction_adversary_commits_per_s > 0");
+}
+
 TEST(ScenarioConsensusLoaderSemantics, AdversariesNeedConsensus) {
   EXPECT_EQ(error_without_consensus([](json& d) {
               d["adversaries"] = json::parse(R"([{"nodes": "v0", "behavior": "silent"}])");
