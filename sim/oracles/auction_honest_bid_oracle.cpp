@@ -47,9 +47,9 @@ std::optional<std::string> AuctionHonestBidOracle::judge(const AuctionBlock& blo
   const auction::AuctionState* child = auction::AuctionModule::find_state(block.state);
   record(block);
   if (parent == nullptr) return std::nullopt;
-  for (const auto& [window, record] : parent->windows) {
-    if (child != nullptr && child->windows.contains(window)) continue;
-    if (auto broken = judge_settlement(block, window)) return broken;
+  for (const auto& held : parent->windows) {
+    if (child != nullptr && child->windows.contains(held.first)) continue;
+    if (auto broken = judge_settlement(block, held.first)) return broken;
   }
   return std::nullopt;
 }

@@ -39,7 +39,11 @@ runtime::Status AuctionAdversaryWorkload::read_options(const WorkloadOptionsCont
         !status.is_ok())
       return status;
   }
-  if (named) context.spec.auction_adversary = context.section.at("auction_adversary");
+  if (named) {
+    context.spec.auction_adversary = context.section.at("auction_adversary");
+    if (!make_bidder_strategy(context.spec.auction_adversary))
+      return scenario_json::invalid(path, "names no strategy");
+  }
   context.spec.auction_adversary_accounts = scenario_json::integer_or(
       context.section, "auction_adversary_accounts", context.spec.auction_adversary_accounts);
   return {};

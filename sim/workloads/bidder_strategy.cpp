@@ -28,9 +28,6 @@ const std::array<Named, 4> kStrategies = {{
     {"selective_reveal", &make_strategy<SelectiveRevealer>},
 }};
 
-const std::array<std::string_view, 4> kNames = {kStrategies[0].name, kStrategies[1].name,
-                                                kStrategies[2].name, kStrategies[3].name};
-
 }  // namespace
 
 std::vector<BidderCommit> BidderStrategy::draw(std::uint64_t window, const auction::TxCore& core,
@@ -43,10 +40,6 @@ std::unique_ptr<BidderStrategy> make_bidder_strategy(std::string_view name) {
     if (s.name == name) return s.make();
   }
   return nullptr;
-}
-
-std::span<const std::string_view> bidder_strategy_names() {
-  return kNames;
 }
 
 }  // namespace mn::sim

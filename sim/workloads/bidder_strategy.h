@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <span>
 #include <string_view>
 #include <vector>
 
@@ -57,9 +56,8 @@ class BidderStrategy {
                                                        std::uint64_t next) const = 0;
 };
 
-// The strategy `name` names; null if none does.
+// The strategy `name` names (the schema's enum for workload.auction_adversary lists the same);
+// null if none does.
 std::unique_ptr<BidderStrategy> make_bidder_strategy(std::string_view name);
-// Every strategy name, in a fixed order (the schema's enum lists the same).
-std::span<const std::string_view> bidder_strategy_names();
 
 }  // namespace mn::sim
