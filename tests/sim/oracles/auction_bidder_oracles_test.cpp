@@ -55,14 +55,12 @@ class AuctionBidderOracleTest : public ::testing::Test {
 
   // Signs a transaction of account `i`, applies it to the open block if `apply`, and lists it in
   // the block's transactions.
-  ledger::Transaction carry(std::size_t i, ledger::TxType type, runtime::Bytes payload,
-                            bool apply = true) {
+  void carry(std::size_t i, ledger::TxType type, runtime::Bytes payload, bool apply = true) {
     const ledger::Transaction tx = m_chain.sign(m_chain.keys[i], type, std::move(payload));
     if (apply) {
       EXPECT_EQ(m_chain.state.apply(tx, m_chain.crypto), ledger::TxResult::kOk);
     }
     m_txs.back().push_back(tx);
-    return tx;
   }
   ledger::Transaction signed_reveal(std::size_t i, runtime::Bytes payload) {
     return m_chain.sign(m_chain.keys[i], ledger::TxType::kAuctionReveal, std::move(payload));
