@@ -16,7 +16,9 @@
 #include "sim/oracles/auction_bid_oracle.h"
 #include "sim/oracles/auction_bond_oracle.h"
 #include "sim/oracles/auction_bundle_oracle.h"
+#include "sim/oracles/auction_honest_bid_oracle.h"
 #include "sim/oracles/auction_outcome_oracle.h"
+#include "sim/oracles/auction_reveal_oracle.h"
 #include "sim/oracles/chain_progress_oracle.h"
 #include "sim/oracles/conservation_oracle.h"
 #include "sim/oracles/economics_recorder.h"
@@ -27,6 +29,7 @@
 #include "sim/round_sampler.h"
 #include "sim/scenario_runner.h"
 #include "sim/stall_explanation.h"
+#include "sim/workloads/auction_bid_workload.h"
 #include "sim/workloads/client_workloads.h"
 
 namespace mn::sim {
@@ -126,8 +129,9 @@ std::unique_ptr<runtime::Reactor> make_reactor(const Scenario& scenario, Simulat
 // The genesis a run starts from, before it is checked.
 struct GenesisPlan {
   ledger::Genesis genesis;
-  std::vector<crypto::KeyPair> accounts;        // the workload's funded user accounts
-  std::vector<std::uint64_t> validator_stakes;  // genesis stake by validator, 0 for a standby
+  std::vector<crypto::KeyPair> accounts;            // the workload's funded user accounts
+  std::vector<crypto::KeyPair> adversary_accounts;  // the adversarial bidders' funded accounts
+  std::vector<std::uint64_t> validator_stakes;      // genesis stake by validator, 0 for a standby
 };
 
 // Genesis: the validators' stakes and the workload's funded user accounts.
@@ -155,6 +159,17 @@ GenesisPlan plan_genesis(const Scenario& scenario, Simulator& sim, std::uint64_t
     plan.accounts.push_back(sim.crypto().keypair_from_seed(key_seed));
     plan.genesis.accounts.push_back(
         {plan.accounts.back().public_key, scenario.workload.account_balance});
+  }
+  // Drawn only when the adversarial bidders run, so no other scenario's genesis changes.
+  if (scenario.workload.auction_adversary_commits_per_s > 0) {
+    runtime::Rng adversary_rng(seed, "auction-adversary-key");
+    for (std::uint32_t i = 0; i < scenario.workload.auction_adversary_accounts; ++i) {
+      crypto::KeySeed key_seed{};
+      adversary_rng.fill(key_seed);
+      plan.adversary_accounts.push_back(sim.crypto().keypair_from_seed(key_seed));
+      plan.genesis.accounts.push_back(
+          {plan.adversary_accounts.back().public_key, scenario.workload.account_balance});
+    }
   }
   return plan;
 }
@@ -202,22 +217,29 @@ void configure_chain(const Scenario& scenario, Simulator& sim, ledger::CheckedGe
   ctx.coalition = std::make_shared<const Coalition>(*ctx.set, ctx.validator_nodes, members);
 }
 
-// The auction's oracles: the bid each block takes, the bundles it carries, the bonds it moves and
-// the outcome every honest node seals.
-void add_auction_oracles(ChainObserver& observer, Simulator& sim, const ChainContext& ctx) {
+// The auction's oracles: the bid each block takes, the bundles it carries, the bonds it moves, the
+// outcome every honest node seals, the reveals it accepts (and those the clients sent that it
+// refuses) and what becomes of the honest bidders' revealed bids.
+void add_auction_oracles(ChainObserver& observer, Simulator& sim, const ChainContext& ctx,
+                         ClientWorkloads& workloads) {
   const runtime::Hash32& hash = ctx.chain.genesis.hash;
   const auto& state = ctx.chain.genesis.state;
   observer.add(std::make_unique<AuctionBidOracle>(hash, state, sim.crypto()));
   observer.add(std::make_unique<AuctionBundleOracle>(hash, state));
   observer.add(std::make_unique<AuctionBondOracle>(hash, state));
   observer.add(std::make_unique<AuctionOutcomeOracle>());
+  auto& reveals = observer.add(std::make_unique<AuctionRevealOracle>(hash, state));
+  workloads.observe_sends([&reveals](const ledger::Transaction& tx) { reveals.on_sent(tx); });
+  const AuctionBidWorkload& bidders = workloads.get<AuctionBidWorkload>();
+  observer.add(std::make_unique<AuctionHonestBidOracle>(
+      hash, state, [&bidders](const ledger::Transaction& commit) { return bidders.sent(commit); }));
 }
 
 // The run's oracles, in the order of their report sections and verdicts. Returns the economics
 // recorder, whose committed nonces the stake changes read.
 const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
                                      const Scenario& scenario, const ChainContext& ctx,
-                                     const ClientWorkloads& workloads,
+                                     ClientWorkloads& workloads,
                                      const std::vector<std::uint64_t>& validator_stakes) {
   const consensus::InclusionRule inclusion{ctx.chain.inclusion_slo_blocks, ctx.chain.max_block_txs};
   observer.add(std::make_unique<AgreementOracle>(observer.honest()));
@@ -230,7 +252,7 @@ const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
   observer.add(std::make_unique<InclusionOracle>(workloads.get<PoeWorkload>(), validator_stakes,
                                                  scenario.consensus.inclusion_slo_blocks));
   observer.add(std::make_unique<FinalityOracle>(workloads.get<TransferWorkload>()));
-  add_auction_oracles(observer, sim, ctx);
+  add_auction_oracles(observer, sim, ctx, workloads);
   return observer.add(std::make_unique<EconomicsRecorder>(sim, validator_stakes));
 }
 
@@ -296,9 +318,9 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   if (!checked) return invalid_genesis_report(scenario, seed, checked.status());
   configure_chain(scenario, sim, std::move(checked).value(), ctx);
 
-  ClientWorkloads workloads(sim, scenario.workload, genesis.accounts, scenario.validator_count,
-                            fee_params, scenario.economics, ctx.chain.genesis.state->chain_id(),
-                            seed);
+  ClientWorkloads workloads(sim, scenario.workload, genesis.accounts, genesis.adversary_accounts,
+                            scenario.validator_count, fee_params, scenario.economics,
+                            ctx.chain.genesis.state->chain_id(), seed);
   ChainObserver observer(sim, plan.honest);
   observer.set_workloads(&workloads);
   const EconomicsRecorder& economics =

@@ -129,7 +129,11 @@ struct RunReport {
     std::uint64_t reveals = 0;            // reveals sent
     std::uint64_t reveals_committed = 0;
     std::uint64_t withheld = 0;  // committed commits their bidder chose never to reveal
-    std::uint64_t bids = 0;      // builder bids sent
+    // Commits of the honest bidders revealed on the honest chain, in the windows settled during the
+    // run, and of them those among their window's seal winners (the honest bids oracle).
+    std::uint64_t honest_revealed = 0;
+    std::uint64_t honest_included = 0;
+    std::uint64_t bids = 0;  // builder bids sent
     std::uint64_t bids_committed = 0;
     std::uint64_t bids_won = 0;  // of them, included for their height
     std::uint64_t deliveries = 0;
@@ -148,6 +152,19 @@ struct RunReport {
       std::uint64_t seal_height = 0;  // the block that carried the bundle (0: none seen)
     };
     std::vector<Window> windows;  // by window
+    // The adversarial bidders (sim/workloads/auction_adversary_workload.h).
+    struct Adversary {
+      std::string strategy;
+      std::uint64_t commits = 0;  // sent
+      std::uint64_t commits_committed = 0;
+      std::uint64_t reveals = 0;  // sent
+      std::uint64_t reveals_committed = 0;
+      // Its reveals that never reached the chain, by the module's verdict when each was sent.
+      std::map<std::string, std::uint64_t> refusals;
+      // By window: the bonds of its commits on chain it never revealed on chain (closed windows).
+      std::map<std::uint64_t, std::uint64_t> unrevealed_bonds;
+    };
+    Adversary adversary;
     // The record of `window`, added in window order if new.
     Window& window(std::uint64_t w) {
       auto it = std::lower_bound(windows.begin(), windows.end(), w,

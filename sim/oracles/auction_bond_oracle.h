@@ -5,7 +5,7 @@
 // between the treasury and the partner chains, who are paid at least their shares. The per-window
 // figures (commits, reveals, forfeited bonds, winners) go into the report's auction records.
 // The ledger's check_conservation covers the sums over all holders; this covers the auction's own
-// flows, window by window.
+// flows, window by window. It judges expect.auction.adversary_bonds_forfeited.
 #pragma once
 
 #include "sim/oracles/auction_block_oracle.h"
@@ -23,6 +23,9 @@ class AuctionBondOracle final : public AuctionBlockOracle {
 
   std::optional<std::string> judge(const AuctionBlock& block) override;
   void fill_report(RunReport& report) const override;
+  // Its own verdict, and expect.auction.adversary_bonds_forfeited against the adversarial
+  // bidders' report.
+  void add_verdicts(const VerdictContext& context, RunReport& report) const override;
 
  private:
   // Checks the settlement of `window` (held by `parent`, gone after `block`) and records it.

@@ -1,5 +1,7 @@
 #include "sim/oracles/auction_bundle_oracle.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/auction/auction_module.h"
@@ -39,11 +41,23 @@ std::optional<std::string> AuctionBundleOracle::judge(const AuctionBlock& block)
 
 void AuctionBundleOracle::add_verdicts(const VerdictContext& context, RunReport& report) const {
   AuctionBlockOracle::add_verdicts(context, report);
-  const auto& min_windows = context.scenario.expect.min_auction_windows;
-  if (!min_windows) return;
-  add_verdict(report, "expect.min_auction_windows",
-              fmt::format("at least {} auction windows sealed and carried", *min_windows),
-              m_carried.size() >= *min_windows, fmt::format("{} carried", m_carried.size()));
+  const ExpectSpec& expect = context.scenario.expect;
+  if (const auto& min_windows = expect.min_auction_windows) {
+    add_verdict(report, "expect.min_auction_windows",
+                fmt::format("at least {} auction windows sealed and carried", *min_windows),
+                m_carried.size() >= *min_windows, fmt::format("{} carried", m_carried.size()));
+  }
+  if (const auto& max_proof = expect.auction.max_proof_bytes) {
+    // A bound over no bundle at all would hold vacuously: it fails instead.
+    std::uint64_t largest = 0;
+    for (const Carried& c : m_carried) largest = std::max(largest, c.proof_bytes);
+    add_verdict(report, "expect.auction.max_proof_bytes",
+                fmt::format("every carried sealed bundle's proof is at most {} bytes", *max_proof),
+                !m_carried.empty() && largest <= *max_proof,
+                m_carried.empty()
+                    ? std::string("no bundle carried")
+                    : fmt::format("largest {} bytes over {} bundles", largest, m_carried.size()));
+  }
 }
 
 void AuctionBundleOracle::fill_report(RunReport& report) const {

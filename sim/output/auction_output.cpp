@@ -4,7 +4,7 @@ namespace mn::sim {
 
 bool has_auction_activity(const RunReport& report) {
   const RunReport::Auction& a = report.auction;
-  return a.commits > 0 || a.bids > 0 || !a.windows.empty();
+  return a.commits > 0 || a.bids > 0 || a.adversary.commits > 0 || !a.windows.empty();
 }
 
 void write_auction_summary(const RunReport& report, nlohmann::json& metrics) {
@@ -20,6 +20,8 @@ void write_auction_summary(const RunReport& report, nlohmann::json& metrics) {
                         {"reveals", a.reveals},
                         {"reveals_committed", a.reveals_committed},
                         {"withheld", a.withheld},
+                        {"honest_revealed", a.honest_revealed},
+                        {"honest_included", a.honest_included},
                         {"refusals", a.refusals},
                         {"forfeited_bonds", forfeited},
                         {"windows_settled", a.windows.size()},
@@ -29,6 +31,16 @@ void write_auction_summary(const RunReport& report, nlohmann::json& metrics) {
                         {"bids_won", a.bids_won},
                         {"deliveries", a.deliveries},
                         {"deliveries_committed", a.deliveries_committed}};
+  if (a.adversary.commits == 0) return;
+  std::uint64_t unrevealed = 0;
+  for (const auto& [window, bonds] : a.adversary.unrevealed_bonds) unrevealed += bonds;
+  metrics["auction"]["adversary"] = {{"strategy", a.adversary.strategy},
+                                     {"commits", a.adversary.commits},
+                                     {"commits_committed", a.adversary.commits_committed},
+                                     {"reveals", a.adversary.reveals},
+                                     {"reveals_committed", a.adversary.reveals_committed},
+                                     {"refusals", a.adversary.refusals},
+                                     {"unrevealed_bonds", unrevealed}};
 }
 
 void write_auction_h5(H5File& f, StatusChain& chain, const RunReport& report) {

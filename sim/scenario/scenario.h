@@ -136,8 +136,13 @@ struct WorkloadSpec {
   double auction_bids_per_s = 0.0;           // auction commits, revealed in their window (Poisson)
   double auction_unrevealed_fraction = 0.0;  // of the commits, the share never revealed
   double builder_bids_per_s = 0.0;           // signed builder bids for upcoming heights (Poisson)
-  std::uint32_t broadcast_bytes = 256;       // payload size of each broadcast
-  std::vector<NodeId> broadcast_origins;     // empty: every node
+  // Adversarial bidders (sim/workloads/auction_adversary_workload.h): bids per second, the
+  // strategy's name, and the accounts funded for them (one per bid).
+  double auction_adversary_commits_per_s = 0.0;
+  std::string auction_adversary;
+  std::uint32_t auction_adversary_accounts = 64;
+  std::uint32_t broadcast_bytes = 256;    // payload size of each broadcast
+  std::vector<NodeId> broadcast_origins;  // empty: every node
   TimeNs start = 0;
   std::optional<TimeNs> stop;              // default: end of run
   std::vector<StakeChange> stake_changes;  // by time, stable
@@ -175,6 +180,21 @@ struct PropagationExpectation {
   std::string json_path;  // "expect.propagation[1]"
 };
 
+// expect.auction: bounds on the auction's outcome (docs/metasim.md, "Expectations").
+struct AuctionExpectation {
+  // Of the honest revealed bids of the windows settled during the run, at least this share was
+  // among the winners of its window's sealed bundle.
+  std::optional<double> min_honest_inclusion_rate;
+  // No sealed bundle a block of the honest chain carried has a larger proof (its VerkleProof).
+  std::optional<std::uint64_t> max_proof_bytes;
+  // The adversarial bidders sent reveals, none reached the chain, and the module refused each for
+  // one of these reasons (TxResult names).
+  std::optional<std::vector<std::string>> adversary_refusals;
+  // In every window settled during the run, the forfeited bonds cover every adversarial commit on
+  // chain its bidder never revealed on chain (and there was one).
+  bool adversary_bonds_forfeited = false;
+};
+
 struct ExpectSpec {
   std::vector<PropagationExpectation> propagation;
   // true: the agreement oracle must hold; false: the scenario demonstrates an attack beyond the
@@ -191,6 +211,7 @@ struct ExpectSpec {
   std::optional<double> min_inclusion_rate;
   // At least this many auction windows had their sealed bundle carried by a block.
   std::optional<std::uint64_t> min_auction_windows;
+  AuctionExpectation auction;
   std::optional<std::uint64_t> max_height;  // at most this height (a no-quorum scenario)
   // No honest node finalizes a block in [first, second): a partition without a quorum stalls.
   std::optional<std::pair<TimeNs, TimeNs>> stall;

@@ -80,6 +80,7 @@ class ScenarioParser {
   // The expectations only a consensus run checks: those of the chain, then of the validators.
   Status load_consensus_expectations(const json& expect);
   Status load_validator_expectations(const json& expect);
+  Status load_auction_expectations(const json& expect);
 
   const json& m_doc;
   Scenario m_scenario;

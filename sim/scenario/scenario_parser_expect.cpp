@@ -113,7 +113,33 @@ Status ScenarioParser::load_consensus_expectations(const json& expect) {
     }
     spec.min_auction_windows = integer_value<std::uint64_t>(*sealed);
   }
+  if (Status status = load_auction_expectations(expect); !status.is_ok()) return status;
   return load_validator_expectations(expect);
+}
+
+// expect.auction: each bound judges what the honest or the adversarial bidders' commits produce,
+// so each needs its bidders.
+Status ScenarioParser::load_auction_expectations(const json& expect) {
+  const auto auction = expect.find("auction");
+  if (auction == expect.end()) return {};
+  AuctionExpectation& spec = m_scenario.expect.auction;
+  for (const auto& [key, value] : auction->items()) {
+    const bool adversarial = key.starts_with("adversary_");
+    const char* rate_key = adversarial ? "auction_adversary_commits_per_s" : "auction_bids_per_s";
+    const double rate = adversarial ? m_scenario.workload.auction_adversary_commits_per_s
+                                    : m_scenario.workload.auction_bids_per_s;
+    if (rate <= 0)
+      return invalid(join_path("expect.auction", key),
+                     fmt::format("needs workload.{} > 0", rate_key));
+  }
+  if (const auto reasons = auction->find("adversary_refusals"); reasons != auction->end())
+    spec.adversary_refusals = reasons->get<std::vector<std::string>>();
+  spec.adversary_bonds_forfeited = auction->value("adversary_bonds_forfeited", false);
+  if (const auto rate = auction->find("min_honest_inclusion_rate"); rate != auction->end())
+    spec.min_honest_inclusion_rate = rate->get<double>();
+  if (const auto proof = auction->find("max_proof_bytes"); proof != auction->end())
+    spec.max_proof_bytes = integer_value<std::uint64_t>(*proof);
+  return {};
 }
 
 Status ScenarioParser::load_validator_expectations(const json& expect) {

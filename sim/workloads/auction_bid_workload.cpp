@@ -47,20 +47,23 @@ runtime::Status AuctionBidWorkload::read_options(const WorkloadOptionsContext& c
   return {};
 }
 
-auction::TxCore AuctionBidWorkload::draw_core(std::size_t from) {
-  auto to = static_cast<std::size_t>(m_rng.uniform(m_wallet.account_count() - 1));
-  if (to >= from) ++to;
+auction::TxCore draw_transfer_core(std::uint64_t nonce, const crypto::PublicKey& to,
+                                   runtime::Rng& rng) {
   auction::TxCore core;
-  core.nonce = m_hidden_nonce[from]++;
-  core.fee_rate = 1 + m_rng.uniform(kMaxFeeRate);
-  core.priority_fee = 1 + m_rng.uniform(kMaxPriorityFee);
+  core.nonce = nonce;
+  core.fee_rate = 1 + rng.uniform(kMaxFeeRate);
+  core.priority_fee = 1 + rng.uniform(kMaxPriorityFee);
   core.gas = kTransferGas;
   core.tx_type = auction::TxType::kTransfer;
   core.payload =
-      ledger::TransferPayload{ledger::address_from_public_key(m_wallet.account(to).public_key),
-                              1 + m_rng.uniform(1000)}
-          .encode();
+      ledger::TransferPayload{ledger::address_from_public_key(to), 1 + rng.uniform(1000)}.encode();
   return core;
+}
+
+auction::TxCore AuctionBidWorkload::draw_core(std::size_t from) {
+  auto to = static_cast<std::size_t>(m_rng.uniform(m_wallet.account_count() - 1));
+  if (to >= from) ++to;
+  return draw_transfer_core(m_hidden_nonce[from]++, m_wallet.account(to).public_key, m_rng);
 }
 
 void AuctionBidWorkload::submit() {
@@ -158,6 +161,10 @@ void AuctionBidWorkload::on_block(const CommittedBlock& block) {
     it = m_open.erase(it);
   }
   schedule_reveals(std::move(due));
+}
+
+bool AuctionBidWorkload::sent(const ledger::Transaction& commit) const {
+  return m_open.contains(commit.id(m_sim.crypto()));
 }
 
 void AuctionBidWorkload::fill_report(RunReport& report) const {

@@ -34,6 +34,11 @@ struct WorkloadOptionsContext;
 // "not_included" when it would (the transaction was lost or its sender's earlier one was refused).
 std::string late_refusal_reason(const ledger::Transaction& tx, const ledger::LedgerState& state);
 
+// A hidden transfer to `to` with hidden nonce `nonce`, its fee rate (1 .. 1,000), tip (1 .. 100)
+// and amount (1 .. 1,000) drawn from `rng` in that order.
+auction::TxCore draw_transfer_core(std::uint64_t nonce, const crypto::PublicKey& to,
+                                   runtime::Rng& rng);
+
 class AuctionBidWorkload final : public ClientWorkload {
  public:
   explicit AuctionBidWorkload(const ClientWorkloadContext& context);
@@ -43,6 +48,8 @@ class AuctionBidWorkload final : public ClientWorkload {
 
   void on_block(const CommittedBlock& block) override;
   void fill_report(RunReport& report) const override;
+  // True if `commit` is one of this stream's commits whose window is not over yet.
+  bool sent(const ledger::Transaction& commit) const;
 
  private:
   struct Bid {

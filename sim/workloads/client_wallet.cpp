@@ -32,6 +32,7 @@ ledger::Transaction ClientWallet::sign(ledger::TxType type, std::size_t from,
 std::optional<ledger::AdmitResult> ClientWallet::send_new(std::size_t from,
                                                           const ledger::Transaction& tx,
                                                           NodeId validator) {
+  if (m_observer) m_observer(tx);
   const std::optional<ledger::AdmitResult> result = send(validator, tx);
   if (result && !ledger::is_admitted(*result)) return result;
   m_pending[from].emplace(tx.nonce, Pending{tx, m_sim.now()});

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <utility>
@@ -64,6 +65,11 @@ class ClientWallet {
   // commits; nullopt. If the pool refuses it, returns the pool's reason and the nonce stays free.
   std::optional<ledger::AdmitResult> send_new(std::size_t from, const ledger::Transaction& tx,
                                               NodeId validator);
+  // `observer` learns of every transaction send_new sends, admitted or refused (the oracles that
+  // judge what the pools and the chain did with what clients sent); it must only observe.
+  void observe_sends(std::function<void(const ledger::Transaction&)> observer) {
+    m_observer = std::move(observer);
+  }
   // Checks for stale transactions every second from `start` + 1 s.
   void start_resending(TimeNs start);
   // The chain committed `tx_id` (called once per transaction, by the run's observer).
@@ -90,6 +96,7 @@ class ClientWallet {
   ledger::FeeParams m_fees;
   runtime::Rng m_resend_rng;
   std::uint64_t m_resent = 0;
+  std::function<void(const ledger::Transaction&)> m_observer;
   // Uncommitted transactions per account, by nonce; and where each id sits.
   std::map<std::size_t, std::map<std::uint64_t, Pending>> m_pending;
   std::map<runtime::Hash32, std::pair<std::size_t, std::uint64_t>> m_pending_ids;

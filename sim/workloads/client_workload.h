@@ -35,6 +35,10 @@ struct ClientWorkloadContext {
   // reveals and bids by them).
   std::string chain_id;
   auction::AuctionParams auction;
+  // The genesis fee schedule, and the accounts funded for the adversarial bidders alone (none
+  // unless workload.auction_adversary_commits_per_s > 0): no honest stream ever signs with them.
+  ledger::FeeParams fees;
+  std::vector<crypto::KeyPair> adversary_accounts;
 };
 
 // A block the honest chain committed, as the client streams learn of it (once per height).

@@ -6,12 +6,20 @@ namespace mn::sim {
 
 ClientWorkloads::ClientWorkloads(Simulator& sim, const WorkloadSpec& spec,
                                  std::vector<crypto::KeyPair> accounts,
+                                 std::vector<crypto::KeyPair> adversary_accounts,
                                  std::uint32_t validator_count, ledger::FeeParams fees,
                                  const ledger::EconomicParams& economics, std::string chain_id,
                                  std::uint64_t seed)
     : m_wallet(sim, std::move(accounts), validator_count, fees, seed), m_start(spec.start) {
-  const ClientWorkloadContext context{
-      sim, m_wallet, spec, economics.rent, seed, std::move(chain_id), economics.auction};
+  const ClientWorkloadContext context{sim,
+                                      m_wallet,
+                                      spec,
+                                      economics.rent,
+                                      seed,
+                                      std::move(chain_id),
+                                      economics.auction,
+                                      fees,
+                                      std::move(adversary_accounts)};
   for (const WorkloadKind& kind : workload_kinds()) {
     if (kind.make_client != nullptr) m_workloads.push_back(kind.make_client(context));
   }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -17,10 +18,12 @@ namespace mn::sim {
 class ClientWorkloads {
  public:
   // `chain_id` and `economics` are the genesis'.
+  // `adversary_accounts` are funded for the adversarial bidders alone
+  // (auction_adversary_workload.h).
   ClientWorkloads(Simulator& sim, const WorkloadSpec& spec, std::vector<crypto::KeyPair> accounts,
-                  std::uint32_t validator_count, ledger::FeeParams fees,
-                  const ledger::EconomicParams& economics, std::string chain_id,
-                  std::uint64_t seed);
+                  std::vector<crypto::KeyPair> adversary_accounts, std::uint32_t validator_count,
+                  ledger::FeeParams fees, const ledger::EconomicParams& economics,
+                  std::string chain_id, std::uint64_t seed);
 
   // Starts every stream, in registry order, and the wallets' resending if any stream submits.
   void start();
@@ -29,6 +32,10 @@ class ClientWorkloads {
   // The honest chain committed `block` (after on_committed for each of its transactions).
   void on_block(const CommittedBlock& block);
   void fill_report(RunReport& report) const;
+  // `observer` learns of every transaction a stream sends (ClientWallet::observe_sends).
+  void observe_sends(std::function<void(const ledger::Transaction&)> observer) {
+    m_wallet.observe_sends(std::move(observer));
+  }
 
   // The stream of type T. REQUIRES: T is registered (workload_registry.cpp).
   template <class T>

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "sim/broadcast_workload.h"
+#include "sim/workloads/auction_adversary_workload.h"
 #include "sim/workloads/auction_bid_workload.h"
 #include "sim/workloads/builder_workload.h"
 #include "sim/workloads/client_wallet.h"
@@ -16,7 +17,7 @@ namespace mn::sim {
 
 namespace {
 
-const std::array<WorkloadKind, 6> kKinds = {{
+const std::array<WorkloadKind, 7> kKinds = {{
     {"transfers", "transfers_per_s", &WorkloadSpec::transfers_per_s, true,
      &ClientWallet::read_options, &rate_shrink_edits, &TransferWorkload::make},
     {"poe", "poe_per_s", &WorkloadSpec::poe_per_s, true, &ClientWallet::read_options,
@@ -29,6 +30,9 @@ const std::array<WorkloadKind, 6> kKinds = {{
      &AuctionBidWorkload::read_options, &rate_shrink_edits, &AuctionBidWorkload::make},
     {"builders", "builder_bids_per_s", &WorkloadSpec::builder_bids_per_s, true,
      &ClientWallet::read_options, &rate_shrink_edits, &BuilderWorkload::make},
+    {"auction_adversary", "auction_adversary_commits_per_s",
+     &WorkloadSpec::auction_adversary_commits_per_s, true, &AuctionAdversaryWorkload::read_options,
+     &rate_shrink_edits, &AuctionAdversaryWorkload::make},
 }};
 
 }  // namespace

@@ -571,6 +571,71 @@ TEST(ScenarioConsensusLoaderSemantics, AuctionErrorsNameTheirPath) {
             "expect.min_auction_windows: needs workload.auction_bids_per_s > 0");
 }
 
+TEST(ScenarioConsensusLoaderSemantics, AuctionExpectationsAreReadWithTheirPaths) {
+  const Scenario s = load_with([](json& d) {
+    d["workload"] = {{"auction_bids_per_s", 5}, {"accounts", 10}};
+    d["expect"]["auction"] = {{"min_honest_inclusion_rate", 0.99}, {"max_proof_bytes", 1024}};
+  });
+  EXPECT_EQ(s.expect.auction.min_honest_inclusion_rate, 0.99);
+  EXPECT_EQ(s.expect.auction.max_proof_bytes, 1024u);
+  EXPECT_EQ(load_with([](json& d) {
+              d["workload"] = {{"auction_bids_per_s", 5}};
+            }).expect.auction.max_proof_bytes,
+            std::nullopt);
+  EXPECT_EQ(error_with([](json& d) {
+              d["expect"]["auction"] = {{"max_proof_bytes", 900}};
+            }),
+            "expect.auction.max_proof_bytes: needs workload.auction_bids_per_s > 0");
+  EXPECT_EQ(error_with([](json& d) {
+              d["workload"] = {{"auction_bids_per_s", 5}};
+              d["expect"]["auction"] = {{"min_honest_inclusion_rate", 1.5}};
+            }),
+            "expect.auction.min_honest_inclusion_rate: must be <= 1");
+  EXPECT_EQ(error_with([](json& d) {
+              d["workload"] = {{"auction_bids_per_s", 5}};
+              d["expect"]["auction"] = {{"max_proof_bytes", -1}};
+            }),
+            "expect.auction.max_proof_bytes: must be >= 0");
+  EXPECT_EQ(error_with([](json& d) {
+              d["workload"] = {{"auction_bids_per_s", 5}};
+              d["expect"]["auction"] = {{"min_inclusion_rate", 0.5}};
+            }).rfind("expect.auction.min_inclusion_rate: unknown key", 0),
+            0u);
+  EXPECT_EQ(error_without_consensus([](json& d) {
+              d["expect"]["auction"] = {{"max_proof_bytes", 900}};
+            }),
+            "expect.auction: needs a consensus block");
+}
+
+TEST(ScenarioConsensusLoaderSemantics, AdversarialBiddersNameTheirStrategy) {
+  const Scenario s = load_with([](json& d) {
+    d["workload"] = {{"auction_bids_per_s", 5},
+                     {"auction_adversary_commits_per_s", 1},
+                     {"auction_adversary", "late_reveal"},
+                     {"auction_adversary_accounts", 8}};
+    d["expect"]["auction"] = {{"adversary_refusals", {"auction_too_late"}},
+                              {"adversary_bonds_forfeited", true}};
+  });
+  EXPECT_EQ(s.workload.auction_adversary, "late_reveal");
+  EXPECT_EQ(s.workload.auction_adversary_accounts, 8u);
+  EXPECT_EQ(s.expect.auction.adversary_refusals, std::vector<std::string>{"auction_too_late"});
+  EXPECT_TRUE(s.expect.auction.adversary_bonds_forfeited);
+  EXPECT_EQ(
+      error_with([](json& d) { d["workload"]["auction_adversary_commits_per_s"] = 1; }),
+      "workload.auction_adversary: needs a strategy when auction_adversary_commits_per_s > 0");
+  EXPECT_EQ(error_with([](json& d) {
+              d["workload"] = {{"auction_adversary_commits_per_s", 1},
+                               {"auction_adversary", "early_reveal"}};
+            }).rfind("workload.auction_adversary: ", 0),
+            0u);
+  EXPECT_EQ(error_with([](json& d) {
+              d["workload"] = {{"auction_bids_per_s", 5}};
+              d["expect"]["auction"] = {{"adversary_bonds_forfeited", true}};
+            }),
+            "expect.auction.adversary_bonds_forfeited: needs "
+            "workload.auction_adversary_commits_per_s > 0");
+}
+
 TEST(ScenarioConsensusLoaderSemantics, AdversariesNeedConsensus) {
   EXPECT_EQ(error_without_consensus([](json& d) {
               d["adversaries"] = json::parse(R"([{"nodes": "v0", "behavior": "silent"}])");

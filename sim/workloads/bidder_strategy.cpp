@@ -1,0 +1,45 @@
+#include "sim/workloads/bidder_strategy.h"
+
+#include <array>
+
+#include "sim/workloads/late_revealer.h"
+#include "sim/workloads/mismatched_revealer.h"
+#include "sim/workloads/selective_revealer.h"
+#include "sim/workloads/window_replayer.h"
+
+namespace mn::sim {
+
+namespace {
+
+struct Named {
+  std::string_view name;
+  std::unique_ptr<BidderStrategy> (*make)();
+};
+
+template <class T>
+std::unique_ptr<BidderStrategy> make_strategy() {
+  return std::make_unique<T>();
+}
+
+const std::array<Named, 4> kStrategies = {{
+    {"late_reveal", &make_strategy<LateRevealer>},
+    {"mismatched_reveal", &make_strategy<MismatchedRevealer>},
+    {"replayed_commitment", &make_strategy<WindowReplayer>},
+    {"selective_reveal", &make_strategy<SelectiveRevealer>},
+}};
+
+}  // namespace
+
+std::vector<BidderCommit> BidderStrategy::draw(std::uint64_t window, const auction::TxCore& core,
+                                               runtime::Bytes salt, runtime::Rng& /*rng*/) const {
+  return {BidderCommit{window, window, core.encode(), std::move(salt)}};
+}
+
+std::unique_ptr<BidderStrategy> make_bidder_strategy(std::string_view name) {
+  for (const Named& s : kStrategies) {
+    if (s.name == name) return s.make();
+  }
+  return nullptr;
+}
+
+}  // namespace mn::sim
