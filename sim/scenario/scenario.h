@@ -104,6 +104,7 @@ enum class AdversaryBehavior {
   kInvalidProposal,  // as proposer, proposes blocks invalid on their own and votes for them
   kTwins,            // a second honest instance runs with the same key
   kCensorPoe,        // as proposer, leaves every PoE out of its blocks (acknowledging as usual)
+  kIgnoreBestBid,    // as proposer, declares no builder bid where the highest valid bid is due
 };
 
 struct AdversarySpec {
