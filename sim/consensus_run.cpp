@@ -17,6 +17,7 @@
 #include "sim/oracles/auction_bond_oracle.h"
 #include "sim/oracles/auction_bundle_oracle.h"
 #include "sim/oracles/auction_outcome_oracle.h"
+#include "sim/oracles/auction_settlement_oracle.h"
 #include "sim/oracles/chain_progress_oracle.h"
 #include "sim/oracles/conservation_oracle.h"
 #include "sim/oracles/economics_recorder.h"
@@ -202,14 +203,15 @@ void configure_chain(const Scenario& scenario, Simulator& sim, ledger::CheckedGe
   ctx.coalition = std::make_shared<const Coalition>(*ctx.set, ctx.validator_nodes, members);
 }
 
-// The auction's oracles: the bid each block takes, the bundles it carries, the bonds it moves and
-// the outcome every honest node seals.
+// The auction's oracles: the bid each block takes, the bundles it carries, the bonds it moves, the
+// builder bids it settles and the outcome every honest node seals.
 void add_auction_oracles(ChainObserver& observer, Simulator& sim, const ChainContext& ctx) {
   const runtime::Hash32& hash = ctx.chain.genesis.hash;
   const auto& state = ctx.chain.genesis.state;
   observer.add(std::make_unique<AuctionBidOracle>(hash, state, sim.crypto()));
   observer.add(std::make_unique<AuctionBundleOracle>(hash, state));
   observer.add(std::make_unique<AuctionBondOracle>(hash, state));
+  observer.add(std::make_unique<AuctionSettlementOracle>(hash, state));
   observer.add(std::make_unique<AuctionOutcomeOracle>());
 }
 

@@ -142,6 +142,18 @@ struct WorkloadSpec {
   TimeNs start = 0;
   std::optional<TimeNs> stop;              // default: end of run
   std::vector<StakeChange> stake_changes;  // by time, stable
+  // Adversarial builders (Poisson rates of their bids), each a stream of its own.
+  double equivocating_builder_bids_per_s = 0.0;  // equivocate their payload once they win
+  double withholding_builder_bids_per_s = 0.0;   // withhold a won payload a price shock made a loss
+  double flooding_builder_bids_per_s = 0.0;      // Sybil builders flooding heights with low bids
+  // workload.price_shock: at `at` the price the withholding builders' payloads trade at moves by
+  // change_bps (of 10,000); each payload holds builder_exposure times its bid's value of it.
+  struct PriceShock {
+    TimeNs at = 0;
+    std::int64_t change_bps = 0;
+  };
+  std::optional<PriceShock> price_shock;
+  std::uint64_t builder_exposure = 10;
 };
 
 enum class FaultKind { kPartition, kHeal, kCrash, kRestart, kClockSkew, kLinkDegrade };
@@ -192,6 +204,9 @@ struct ExpectSpec {
   std::optional<double> min_inclusion_rate;
   // At least this many auction windows had their sealed bundle carried by a block.
   std::optional<std::uint64_t> min_auction_windows;
+  // expect.auction.max_withholding_rate: at most this share of the included builder bids the
+  // honest chain settled were withheld (no delivery by the deadline).
+  std::optional<double> max_withholding_rate;
   std::optional<std::uint64_t> max_height;  // at most this height (a no-quorum scenario)
   // No honest node finalizes a block in [first, second): a partition without a quorum stalls.
   std::optional<std::pair<TimeNs, TimeNs>> stall;

@@ -9,6 +9,26 @@ namespace mn::sim {
 
 using namespace scenario_json;  // the helpers every section reads the document with
 
+namespace {
+
+// expect.auction.
+Status load_auction_expectations(const json& auction, const WorkloadSpec& workload,
+                                 ExpectSpec& spec) {
+  if (const auto rate = auction.find("max_withholding_rate"); rate != auction.end()) {
+    if (workload.builder_bids_per_s <= 0 && workload.equivocating_builder_bids_per_s <= 0 &&
+        workload.withholding_builder_bids_per_s <= 0 && workload.flooding_builder_bids_per_s <= 0) {
+      return invalid("expect.auction.max_withholding_rate",
+                     "needs a builder workload (builder_bids_per_s, "
+                     "equivocating_builder_bids_per_s, withholding_builder_bids_per_s or "
+                     "flooding_builder_bids_per_s > 0)");
+    }
+    spec.max_withholding_rate = rate->get<double>();
+  }
+  return {};
+}
+
+}  // namespace
+
 Status ScenarioParser::load_expect() {
   const json& expect = member_or_empty(m_doc, "expect");
   Status status = load_consensus_expectations(expect);
@@ -112,6 +132,10 @@ Status ScenarioParser::load_consensus_expectations(const json& expect) {
       return invalid("expect.min_auction_windows", "needs workload.auction_bids_per_s > 0");
     }
     spec.min_auction_windows = integer_value<std::uint64_t>(*sealed);
+  }
+  if (const auto auction = expect.find("auction"); auction != expect.end()) {
+    if (auto s = load_auction_expectations(*auction, m_scenario.workload, spec); !s.is_ok())
+      return s;
   }
   return load_validator_expectations(expect);
 }

@@ -8,15 +8,18 @@
 #include "sim/workloads/auction_bid_workload.h"
 #include "sim/workloads/builder_workload.h"
 #include "sim/workloads/client_wallet.h"
+#include "sim/workloads/equivocating_builder_workload.h"
+#include "sim/workloads/flooding_builder_workload.h"
 #include "sim/workloads/poe_workload.h"
 #include "sim/workloads/receipt_workload.h"
 #include "sim/workloads/transfer_workload.h"
+#include "sim/workloads/withholding_builder_workload.h"
 
 namespace mn::sim {
 
 namespace {
 
-const std::array<WorkloadKind, 6> kKinds = {{
+const std::array<WorkloadKind, 9> kKinds = {{
     {"transfers", "transfers_per_s", &WorkloadSpec::transfers_per_s, true,
      &ClientWallet::read_options, &rate_shrink_edits, &TransferWorkload::make},
     {"poe", "poe_per_s", &WorkloadSpec::poe_per_s, true, &ClientWallet::read_options,
@@ -29,6 +32,14 @@ const std::array<WorkloadKind, 6> kKinds = {{
      &AuctionBidWorkload::read_options, &rate_shrink_edits, &AuctionBidWorkload::make},
     {"builders", "builder_bids_per_s", &WorkloadSpec::builder_bids_per_s, true,
      &ClientWallet::read_options, &rate_shrink_edits, &BuilderWorkload::make},
+    {"equivocating_builders", "equivocating_builder_bids_per_s",
+     &WorkloadSpec::equivocating_builder_bids_per_s, true, &ClientWallet::read_options,
+     &rate_shrink_edits, &EquivocatingBuilderWorkload::make},
+    {"withholding_builders", "withholding_builder_bids_per_s",
+     &WorkloadSpec::withholding_builder_bids_per_s, true, &WithholdingBuilderWorkload::read_options,
+     &rate_shrink_edits, &WithholdingBuilderWorkload::make},
+    {"flooding_builders", "flooding_builder_bids_per_s", &WorkloadSpec::flooding_builder_bids_per_s,
+     true, &ClientWallet::read_options, &rate_shrink_edits, &FloodingBuilderWorkload::make},
 }};
 
 }  // namespace
