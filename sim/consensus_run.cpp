@@ -19,6 +19,7 @@
 #include "sim/oracles/auction_honest_bid_oracle.h"
 #include "sim/oracles/auction_outcome_oracle.h"
 #include "sim/oracles/auction_reveal_oracle.h"
+#include "sim/oracles/auction_settlement_oracle.h"
 #include "sim/oracles/chain_progress_oracle.h"
 #include "sim/oracles/conservation_oracle.h"
 #include "sim/oracles/economics_recorder.h"
@@ -218,8 +219,8 @@ void configure_chain(const Scenario& scenario, Simulator& sim, ledger::CheckedGe
 }
 
 // The auction's oracles: the bid each block takes, the bundles it carries, the bonds it moves, the
-// outcome every honest node seals, the reveals it accepts (and those the clients sent that it
-// refuses) and what becomes of the honest bidders' revealed bids.
+// builder bids it settles, the outcome every honest node seals, the reveals it accepts (and those
+// the clients sent that it refuses) and what becomes of the honest bidders' revealed bids.
 void add_auction_oracles(ChainObserver& observer, Simulator& sim, const ChainContext& ctx,
                          ClientWorkloads& workloads) {
   const runtime::Hash32& hash = ctx.chain.genesis.hash;
@@ -227,6 +228,7 @@ void add_auction_oracles(ChainObserver& observer, Simulator& sim, const ChainCon
   observer.add(std::make_unique<AuctionBidOracle>(hash, state, sim.crypto()));
   observer.add(std::make_unique<AuctionBundleOracle>(hash, state));
   observer.add(std::make_unique<AuctionBondOracle>(hash, state));
+  observer.add(std::make_unique<AuctionSettlementOracle>(hash, state));
   observer.add(std::make_unique<AuctionOutcomeOracle>());
   auto& reveals = observer.add(std::make_unique<AuctionRevealOracle>(hash, state));
   workloads.observe_sends([&reveals](const ledger::Transaction& tx) { reveals.on_sent(tx); });

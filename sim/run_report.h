@@ -138,6 +138,15 @@ struct RunReport {
     std::uint64_t bids_won = 0;  // of them, included for their height
     std::uint64_t deliveries = 0;
     std::uint64_t deliveries_committed = 0;
+    std::uint64_t builder_evidence = 0;  // equivocation evidence reported against builders
+    std::uint64_t builder_evidence_committed = 0;
+    // The included bids the honest chain settled, by outcome (settle_included_bid), and the
+    // penalties their bonds paid into the slashing pool.
+    std::uint64_t bids_delivered = 0;
+    std::uint64_t bids_withheld = 0;
+    std::uint64_t bids_equivocated = 0;
+    std::uint64_t builder_penalties = 0;
+    std::uint64_t builder_payments = 0;  // their values, paid to the proposers
     // The streams' transactions that never reached the chain in time, by the reason the chain
     // gives for them once they are late (the module's admission rules).
     std::map<std::string, std::uint64_t> refusals;

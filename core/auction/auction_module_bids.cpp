@@ -41,6 +41,13 @@ std::optional<IncludedBid> included_bid(const AuctionState& current, std::uint64
 }
 
 // Whether the next begin_block has bids to take or a proposer to record.
+// The open bid every other open bid beats (bid_beats): the one a better bid evicts from a full
+// height. REQUIRES: `bids` is not empty.
+std::vector<BuilderBid>::const_iterator worst_bid(const std::vector<BuilderBid>& bids) {
+  return std::min_element(bids.begin(), bids.end(),
+                          [](const BuilderBid& a, const BuilderBid& b) { return bid_beats(b, a); });
+}
+
 bool begin_has_work(const AuctionState& auction, std::uint64_t height, bool knows_proposer) {
   if (!auction.open_bids.empty() && auction.open_bids.begin()->first <= height) return true;
   if (!knows_proposer || height == 0) return false;
@@ -60,7 +67,11 @@ TxResult AuctionModule::judge_bid(const ledger::TxPrecheck& check, const Auction
   const auto same_builder = [&bid](const BuilderBid& b) { return b.builder == bid.builder; };
   if (std::any_of(bids->second.begin(), bids->second.end(), same_builder))
     return TxResult::kDuplicateBid;
-  if (bids->second.size() >= params.max_bids_per_height) return TxResult::kBidsFull;
+  // A full height takes a bid only in place of its worst one, so a flood of low bids cannot keep
+  // a better one out.
+  if (bids->second.size() >= params.max_bids_per_height &&
+      !bid_beats(bid, *worst_bid(bids->second)))
+    return TxResult::kBidsFull;
   return TxResult::kOk;
 }
 
@@ -91,7 +102,17 @@ TxResult AuctionModule::apply_bid(const ledger::TxPrecheck& check, ledger::State
                                   crypto::CryptoProvider& crypto) {
   const auto& bid = std::any_cast<const BuilderBid&>(check.payload);
   if (!bid.verify(crypto)) return TxResult::kBadBid;
-  writable(state).open_bids[bid.height].push_back(bid);
+  std::vector<BuilderBid>& bids = writable(state).open_bids[bid.height];
+  if (bids.size() >= state.economics().auction.max_bids_per_height) {
+    // judge_bid admitted it, so it beats the worst open bid, which is evicted and refunded.
+    const auto worst = worst_bid(bids);
+    const BuilderBid evicted = *worst;
+    bids.erase(worst);
+    bids.push_back(bid);
+    pay(state, address_of(evicted.builder), evicted.bond);
+    return TxResult::kOk;
+  }
+  bids.push_back(bid);
   return TxResult::kOk;
 }
 

@@ -6,6 +6,7 @@
 #include "sim/adversary/censor_poe_adversary.h"
 #include "sim/adversary/coalition_adversary.h"
 #include "sim/adversary/delay_adversary.h"
+#include "sim/adversary/ignore_highest_bid_adversary.h"
 #include "sim/adversary/invalid_proposal_adversary.h"
 #include "sim/adversary/silent_adversary.h"
 #include "sim/adversary/withhold_votes_adversary.h"
@@ -16,7 +17,7 @@ namespace {
 
 const std::array<AdversaryParam, 1> kDelayParams = {{{"delay_ms", &AdversarySpec::delay}}};
 
-const std::array<AdversaryKind, 8> kKinds = {{
+const std::array<AdversaryKind, 9> kKinds = {{
     {"silent", AdversaryBehavior::kSilent, false, &SilentAdversary::make, {}},
     {"equivocate", AdversaryBehavior::kEquivocate, true, &CoalitionAdversary::make, {}},
     {"double_sign", AdversaryBehavior::kDoubleSign, true, &CoalitionAdversary::make, {}},
@@ -29,6 +30,11 @@ const std::array<AdversaryKind, 8> kKinds = {{
      {}},
     {"twins", AdversaryBehavior::kTwins, false, nullptr, {}},
     {"censor_poe", AdversaryBehavior::kCensorPoe, false, &CensorPoeAdversary::make, {}},
+    {"ignore_highest_bid",
+     AdversaryBehavior::kIgnoreBestBid,
+     false,
+     &IgnoreHighestBidAdversary::make,
+     {}},
 }};
 
 }  // namespace

@@ -21,18 +21,29 @@ std::string describe(const auction::BidChoice& choice) {
 AuctionBidOracle::AuctionBidOracle(const runtime::Hash32& genesis_hash,
                                    std::shared_ptr<const ledger::LedgerState> genesis_state,
                                    crypto::CryptoProvider& crypto)
-    : AuctionBlockOracle("auction_bid_choice",
-                         "every block takes the highest valid builder bid (or the auto-bid)",
-                         genesis_hash, std::move(genesis_state)),
+    : AuctionBlockOracle(
+          "auction_bid_choice",
+          "every block takes the highest valid builder bid (or the auto-bid), and no "
+          "height holds more open bids than its bound",
+          genesis_hash, std::move(genesis_state)),
       m_crypto(crypto) {}
 
 std::optional<std::string> AuctionBidOracle::judge(const AuctionBlock& block) {
   const auction::BidChoice required =
       auction::required_bid_choice(auction::AuctionModule::find_state(block.parent), block.height,
                                    block.parent.economic_params().auction, m_crypto);
-  if (block.section.bid_choice == required) return std::nullopt;
-  return fmt::format("block {} declares {}, the highest valid bid is {}", block.height,
-                     describe(block.section.bid_choice), describe(required));
+  if (block.section.bid_choice != required)
+    return fmt::format("block {} declares {}, the highest valid bid is {}", block.height,
+                       describe(block.section.bid_choice), describe(required));
+  const std::size_t bound = block.state.economic_params().auction.max_bids_per_height;
+  if (const auction::AuctionState* after = auction::AuctionModule::find_state(block.state)) {
+    for (const auto& [height, bids] : after->open_bids) {
+      if (bids.size() > bound)
+        return fmt::format("after block {} height {} holds {} open bids, more than the bound {}",
+                           block.height, height, bids.size(), bound);
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace mn::sim

@@ -1,6 +1,8 @@
 #include "sim/oracles/auction_bond_oracle.h"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -40,6 +42,35 @@ runtime::Uint128 bids_refunded(const auction::AuctionState& parent,
   return refunded;
 }
 
+// The bonds of open bids for later heights the block evicted from a full height: bids open before
+// it (in `parent`, null before the first auction transaction), or placed by it, open no longer.
+runtime::Uint128 bids_evicted(const auction::AuctionState* parent,
+                              const auction::AuctionState* child, const AuctionBlock& block) {
+  std::map<std::uint64_t, std::vector<auction::BuilderBid>> candidates;
+  if (parent != nullptr) {
+    for (const auto& [height, bids] : parent->open_bids) {
+      if (height != block.height) candidates[height] = bids;
+    }
+  }
+  for (const ledger::Transaction& tx : block.txs) {
+    if (tx.type != ledger::TxType::kBuilderBid) continue;
+    if (auto bid = auction::BuilderBid::decode(tx.payload)) candidates[bid->height].push_back(*bid);
+  }
+  runtime::Uint128 evicted = 0;
+  for (const auto& [height, bids] : candidates) {
+    const std::vector<auction::BuilderBid>* open = nullptr;
+    if (child != nullptr) {
+      if (const auto it = child->open_bids.find(height); it != child->open_bids.end())
+        open = &it->second;
+    }
+    for (const auction::BuilderBid& bid : bids) {
+      if (open == nullptr || std::find(open->begin(), open->end(), bid) == open->end())
+        evicted += bid.bond;
+    }
+  }
+  return evicted;
+}
+
 std::string amount(runtime::Uint128 v) {
   return v > runtime::Uint128{UINT64_MAX} ? std::string("more than 2^64")
                                           : std::to_string(static_cast<std::uint64_t>(v));
@@ -70,6 +101,7 @@ std::optional<std::string> AuctionBondOracle::judge(const AuctionBlock& block) {
       if (child == nullptr || !child->included.contains(height)) released += included.bid.bond;
     }
   }
+  released += bids_evicted(parent, child, block);
   const runtime::Uint128 before = module.holdings(block.parent) + bonds_locked(block.txs);
   const runtime::Uint128 after = module.holdings(block.state) + released;
   if (before == after) return std::nullopt;

@@ -1,6 +1,7 @@
 // Auction bonds: across every block of the honest chain the auction module's holdings move by
 // exactly the bonds the block's commits and bids lock, less the bonds it releases (the windows it
-// settles, the open bids for its height it refunds, the included bids it settles), and every
+// settles, the open bids for its height it refunds, the bids it evicts from full heights, the
+// included bids it settles), and every
 // window it settles splits its revenue (the bonds of commits never revealed or withdrawn) exactly
 // between the treasury and the partner chains, who are paid at least their shares. The per-window
 // figures (commits, reveals, forfeited bonds, winners) go into the report's auction records.

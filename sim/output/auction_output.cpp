@@ -30,7 +30,14 @@ void write_auction_summary(const RunReport& report, nlohmann::json& metrics) {
                         {"bids_committed", a.bids_committed},
                         {"bids_won", a.bids_won},
                         {"deliveries", a.deliveries},
-                        {"deliveries_committed", a.deliveries_committed}};
+                        {"deliveries_committed", a.deliveries_committed},
+                        {"builder_evidence", a.builder_evidence},
+                        {"builder_evidence_committed", a.builder_evidence_committed},
+                        {"bids_delivered", a.bids_delivered},
+                        {"bids_withheld", a.bids_withheld},
+                        {"bids_equivocated", a.bids_equivocated},
+                        {"builder_penalties", a.builder_penalties},
+                        {"builder_payments", a.builder_payments}};
   if (a.adversary.commits == 0) return;
   std::uint64_t unrevealed = 0;
   for (const auto& [window, bonds] : a.adversary.unrevealed_bonds) unrevealed += bonds;

@@ -104,6 +104,7 @@ enum class AdversaryBehavior {
   kInvalidProposal,  // as proposer, proposes blocks invalid on their own and votes for them
   kTwins,            // a second honest instance runs with the same key
   kCensorPoe,        // as proposer, leaves every PoE out of its blocks (acknowledging as usual)
+  kIgnoreBestBid,    // as proposer, declares no builder bid where the highest valid bid is due
 };
 
 struct AdversarySpec {
@@ -146,6 +147,18 @@ struct WorkloadSpec {
   TimeNs start = 0;
   std::optional<TimeNs> stop;              // default: end of run
   std::vector<StakeChange> stake_changes;  // by time, stable
+  // Adversarial builders (Poisson rates of their bids), each a stream of its own.
+  double equivocating_builder_bids_per_s = 0.0;  // equivocate their payload once they win
+  double withholding_builder_bids_per_s = 0.0;   // withhold a won payload a price shock made a loss
+  double flooding_builder_bids_per_s = 0.0;      // Sybil builders flooding heights with low bids
+  // workload.price_shock: at `at` the price the withholding builders' payloads trade at moves by
+  // change_bps (of 10,000); each payload holds builder_exposure times its bid's value of it.
+  struct PriceShock {
+    TimeNs at = 0;
+    std::int64_t change_bps = 0;
+  };
+  std::optional<PriceShock> price_shock;
+  std::uint64_t builder_exposure = 10;
 };
 
 enum class FaultKind { kPartition, kHeal, kCrash, kRestart, kClockSkew, kLinkDegrade };
@@ -193,6 +206,9 @@ struct AuctionExpectation {
   // In every window settled during the run, the forfeited bonds cover every adversarial commit on
   // chain its bidder never revealed on chain (and there was one).
   bool adversary_bonds_forfeited = false;
+  // At most this share of the included builder bids the honest chain settled were withheld (no
+  // delivery by the deadline).
+  std::optional<double> max_withholding_rate;
 };
 
 struct ExpectSpec {

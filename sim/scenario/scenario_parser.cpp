@@ -243,6 +243,7 @@ Status ScenarioParser::load_auction(const json& auction) {
   a.min_commit_bond = integer_or(auction, "min_commit_bond", a.min_commit_bond);
   a.partner_share_bps = integer_or(auction, "partner_share_bps", a.partner_share_bps);
   a.auto_bid_share_bps = integer_or(auction, "auto_bid_share_bps", a.auto_bid_share_bps);
+  a.max_bids_per_height = integer_or(auction, "max_bids_per_height", a.max_bids_per_height);
   a.withholding.reveal_deadline_heights =
       integer_or(auction, "reveal_deadline_heights", a.withholding.reveal_deadline_heights);
   a.withholding.penalty_bps =

@@ -123,15 +123,27 @@ Status ScenarioParser::load_auction_expectations(const json& expect) {
   const auto auction = expect.find("auction");
   if (auction == expect.end()) return {};
   AuctionExpectation& spec = m_scenario.expect.auction;
+  const WorkloadSpec& workload = m_scenario.workload;
   for (const auto& [key, value] : auction->items()) {
+    if (key == "max_withholding_rate") {
+      if (workload.builder_bids_per_s > 0 || workload.equivocating_builder_bids_per_s > 0 ||
+          workload.withholding_builder_bids_per_s > 0 || workload.flooding_builder_bids_per_s > 0)
+        continue;
+      return invalid("expect.auction.max_withholding_rate",
+                     "needs a builder workload (builder_bids_per_s, "
+                     "equivocating_builder_bids_per_s, withholding_builder_bids_per_s or "
+                     "flooding_builder_bids_per_s > 0)");
+    }
     const bool adversarial = key.starts_with("adversary_");
     const char* rate_key = adversarial ? "auction_adversary_commits_per_s" : "auction_bids_per_s";
-    const double rate = adversarial ? m_scenario.workload.auction_adversary_commits_per_s
-                                    : m_scenario.workload.auction_bids_per_s;
+    const double rate =
+        adversarial ? workload.auction_adversary_commits_per_s : workload.auction_bids_per_s;
     if (rate <= 0)
       return invalid(join_path("expect.auction", key),
                      fmt::format("needs workload.{} > 0", rate_key));
   }
+  if (const auto rate = auction->find("max_withholding_rate"); rate != auction->end())
+    spec.max_withholding_rate = rate->get<double>();
   if (const auto reasons = auction->find("adversary_refusals"); reasons != auction->end())
     spec.adversary_refusals = reasons->get<std::vector<std::string>>();
   spec.adversary_bonds_forfeited = auction->value("adversary_bonds_forfeited", false);

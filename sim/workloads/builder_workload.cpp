@@ -1,5 +1,7 @@
 #include "sim/workloads/builder_workload.h"
 
+#include <string>
+
 #include "core/auction/auction_module.h"
 #include "core/auction/payload_reveal.h"
 #include "sim/workloads/auction_bid_workload.h"
@@ -7,9 +9,13 @@
 namespace mn::sim {
 
 BuilderWorkload::BuilderWorkload(const ClientWorkloadContext& context)
-    : ClientWorkload(context, context.spec.builder_bids_per_s, "builder"),
+    : BuilderWorkload(context, context.spec.builder_bids_per_s, "builder") {}
+
+BuilderWorkload::BuilderWorkload(const ClientWorkloadContext& context, double rate,
+                                 std::string_view stream)
+    : ClientWorkload(context, rate, stream),
       m_params(context.auction),
-      m_delivery_label(context.sim.action_label("workload: builder deliveries")) {}
+      m_won_label(context.sim.action_label("workload: " + std::string(stream) + " deliveries")) {}
 
 std::unique_ptr<ClientWorkload> BuilderWorkload::make(const ClientWorkloadContext& context) {
   return std::make_unique<BuilderWorkload>(context);
@@ -25,7 +31,7 @@ void BuilderWorkload::submit() {
   offer.bid.height = height;
   offer.bid.builder = key.public_key;
   m_rng.fill(offer.bid.payload_commitment);
-  offer.bid.value = 1 + m_rng.uniform(kMaxValue);
+  offer.bid.value = bid_value(offer);
   offer.bid.bond = 2 * offer.bid.value;
   offer.bid.sign(key.secret_key, m_sim.crypto());
   offer.tx = m_wallet.sign(ledger::TxType::kBuilderBid, from, offer.bid.encode());
@@ -39,6 +45,10 @@ void BuilderWorkload::submit() {
   m_open.emplace(offer.tx.id(m_sim.crypto()), std::move(offer));
 }
 
+std::uint64_t BuilderWorkload::bid_value(const Offer& /*offer*/) {
+  return 1 + m_rng.uniform(kMaxValue);
+}
+
 bool BuilderWorkload::included(const Offer& offer, const ledger::LedgerState& state) {
   const auction::AuctionState* auction = auction::AuctionModule::find_state(state);
   if (auction == nullptr) return false;
@@ -46,17 +56,17 @@ bool BuilderWorkload::included(const Offer& offer, const ledger::LedgerState& st
   return found != auction->included.end() && found->second.bid == offer.bid;
 }
 
-void BuilderWorkload::schedule_deliveries(std::vector<runtime::Hash32> bid_ids) {
+void BuilderWorkload::schedule_won(std::vector<runtime::Hash32> bid_ids) {
   if (bid_ids.empty()) return;
   m_sim.schedule(
       m_sim.now(),
       [this, ids = std::move(bid_ids)] {
         for (const runtime::Hash32& id : ids) {
           const auto offer = m_open.find(id);
-          if (offer != m_open.end() && !offer->second.delivery) deliver(offer->second);
+          if (offer != m_open.end() && !offer->second.delivery) on_won(offer->second);
         }
       },
-      m_delivery_label);
+      m_won_label);
 }
 
 void BuilderWorkload::deliver(Offer& offer) {
@@ -117,16 +127,16 @@ void BuilderWorkload::on_block(const CommittedBlock& block) {
     m_bid_slots.erase({offer.from, offer.bid.height});
     it = m_open.erase(it);
   }
-  schedule_deliveries(std::move(due));
+  schedule_won(std::move(due));
 }
 
 void BuilderWorkload::fill_report(RunReport& report) const {
   RunReport::Auction& out = report.auction;
-  out.bids = m_counts.bids;
-  out.bids_committed = m_counts.bids_committed;
-  out.bids_won = m_counts.bids_won;
-  out.deliveries = m_counts.deliveries;
-  out.deliveries_committed = m_counts.deliveries_committed;
+  out.bids += m_counts.bids;
+  out.bids_committed += m_counts.bids_committed;
+  out.bids_won += m_counts.bids_won;
+  out.deliveries += m_counts.deliveries;
+  out.deliveries_committed += m_counts.deliveries_committed;
   for (const auto& [reason, count] : m_counts.refusals) out.refusals[reason] += count;
 }
 

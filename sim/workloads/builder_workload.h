@@ -11,6 +11,10 @@
 // not committed when its height (a bid) or its deadline (a delivery) has passed counts as
 // refused, under the reason the module gives for it then.
 //
+// Adversarial builders (equivocating_builder_workload.h, withholding_builder_workload.h) are
+// streams of their own that derive from it and change what a builder bids (bid_value) and what it
+// does once the chain includes its bid (on_won).
+//
 // Single-threaded, driven by the simulator's actions and the honest chain's commits.
 #pragma once
 
@@ -19,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,7 +32,7 @@
 
 namespace mn::sim {
 
-class BuilderWorkload final : public ClientWorkload {
+class BuilderWorkload : public ClientWorkload {
  public:
   // How far past the next height a bid names its height: room to reach the chain before it.
   static constexpr std::uint64_t kLeadHeights = 2;
@@ -39,7 +44,10 @@ class BuilderWorkload final : public ClientWorkload {
   void on_block(const CommittedBlock& block) override;
   void fill_report(RunReport& report) const override;
 
- private:
+ protected:
+  // A stream of builders of its own: its rate and the random stream it draws from.
+  BuilderWorkload(const ClientWorkloadContext& context, double rate, std::string_view stream);
+
   struct Offer {
     std::size_t from = 0;
     auction::BuilderBid bid;
@@ -52,16 +60,26 @@ class BuilderWorkload final : public ClientWorkload {
     bool delivered = false;
   };
 
+  // The value of `offer`'s bid (its builder and height set): the honest builder's draws
+  // 1..kMaxValue.
+  virtual std::uint64_t bid_value(const Offer& offer);
+  // The chain included `offer`'s bid for its height, as an action of its own: the honest builder
+  // delivers at once.
+  virtual void on_won(Offer& offer) { deliver(offer); }
+  // Signs and sends the delivery of `offer`'s payload (a PayloadReveal of its commitment).
+  void deliver(Offer& offer);
+  const auction::AuctionParams& params() const { return m_params; }
+
+ private:
   void submit() override;
   // True if the chain at `state` included `offer`'s bid for its height.
   static bool included(const Offer& offer, const ledger::LedgerState& state);
-  // Delivers the payloads of the won offers `bid_ids`, as an action of its own: the chain's
-  // commits arrive inside a node's event, and sending is another node's event.
-  void schedule_deliveries(std::vector<runtime::Hash32> bid_ids);
-  void deliver(Offer& offer);
+  // Hands the won offers `bid_ids` to on_won, as an action of its own: the chain's commits
+  // arrive inside a node's event, and sending is another node's event.
+  void schedule_won(std::vector<runtime::Hash32> bid_ids);
 
   auction::AuctionParams m_params;
-  Simulator::ActionLabel m_delivery_label;
+  Simulator::ActionLabel m_won_label;
   std::uint64_t m_height = 0;  // the honest chain's committed height
   std::set<std::pair<std::size_t, std::uint64_t>> m_bid_slots;  // (account, height) bid for
   std::map<runtime::Hash32, Offer> m_open;                      // by bid transaction id

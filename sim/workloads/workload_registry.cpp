@@ -9,15 +9,18 @@
 #include "sim/workloads/auction_bid_workload.h"
 #include "sim/workloads/builder_workload.h"
 #include "sim/workloads/client_wallet.h"
+#include "sim/workloads/equivocating_builder_workload.h"
+#include "sim/workloads/flooding_builder_workload.h"
 #include "sim/workloads/poe_workload.h"
 #include "sim/workloads/receipt_workload.h"
 #include "sim/workloads/transfer_workload.h"
+#include "sim/workloads/withholding_builder_workload.h"
 
 namespace mn::sim {
 
 namespace {
 
-const std::array<WorkloadKind, 7> kKinds = {{
+const std::array<WorkloadKind, 10> kKinds = {{
     {"transfers", "transfers_per_s", &WorkloadSpec::transfers_per_s, true,
      &ClientWallet::read_options, &rate_shrink_edits, &TransferWorkload::make},
     {"poe", "poe_per_s", &WorkloadSpec::poe_per_s, true, &ClientWallet::read_options,
@@ -33,6 +36,14 @@ const std::array<WorkloadKind, 7> kKinds = {{
     {"auction_adversary", "auction_adversary_commits_per_s",
      &WorkloadSpec::auction_adversary_commits_per_s, true, &AuctionAdversaryWorkload::read_options,
      &rate_shrink_edits, &AuctionAdversaryWorkload::make},
+    {"equivocating_builders", "equivocating_builder_bids_per_s",
+     &WorkloadSpec::equivocating_builder_bids_per_s, true, &ClientWallet::read_options,
+     &rate_shrink_edits, &EquivocatingBuilderWorkload::make},
+    {"withholding_builders", "withholding_builder_bids_per_s",
+     &WorkloadSpec::withholding_builder_bids_per_s, true, &WithholdingBuilderWorkload::read_options,
+     &rate_shrink_edits, &WithholdingBuilderWorkload::make},
+    {"flooding_builders", "flooding_builder_bids_per_s", &WorkloadSpec::flooding_builder_bids_per_s,
+     true, &ClientWallet::read_options, &rate_shrink_edits, &FloodingBuilderWorkload::make},
 }};
 
 }  // namespace

@@ -375,7 +375,7 @@ TEST(ScenarioConsensusLoaderSchema, Adversaries) {
   EXPECT_EQ(adversary_error({R"({"nodes": "v0", "behavior": "silent"})",
                              R"({"nodes": "v1", "behavior": "crash"})"}),
             "adversaries[1].behavior: must be one of silent, equivocate, double_sign, "
-            "withhold_votes, delay, invalid_proposal, twins, censor_poe");
+            "withhold_votes, delay, invalid_proposal, twins, censor_poe, ignore_highest_bid");
   EXPECT_EQ(adversary_error({R"({"nodes": "v0", "behavior": "silent", "at_s": 1})"}),
             "adversaries[0].at_s: unknown key");
   EXPECT_EQ(adversary_error({R"({"nodes": "v0", "behavior": "delay", "params": {"ms": 1}})"}),

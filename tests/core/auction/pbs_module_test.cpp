@@ -158,6 +158,31 @@ TEST_F(PbsModuleTest, BidAndDeliveryRefusalsHaveAReasonAndChangeNothing) {
       TxResult::kBadDelivery);
 }
 
+TEST(PbsFloodTest, AFullHeightTakesOnlyABetterBidAndRefundsTheWorstOne) {
+  AuctionParams params;
+  params.max_bids_per_height = 2;
+  AuctionChain chain(4, params);
+  chain.advance_to(2);
+  const BuilderBid low = chain.bid(chain.keys[0], 5, 10, 40, 1);
+  const BuilderBid mid = chain.bid(chain.keys[1], 5, 20, 40, 2);
+  ASSERT_EQ(post_bid(chain, chain.keys[0], low), TxResult::kOk);
+  ASSERT_EQ(post_bid(chain, chain.keys[1], mid), TxResult::kOk);
+  // Full: a bid no better than the worst open one is refused and changes nothing.
+  expect_refused(chain,
+                 chain.sign(chain.keys[2], TxType::kBuilderBid,
+                            chain.bid(chain.keys[2], 5, 10, 40, 0xff).encode()),
+                 TxResult::kBidsFull);
+  // A better one takes the worst one's place, whose bond goes back to its builder.
+  const std::uint64_t low_before = chain.balance(chain.keys[0]);
+  const BuilderBid high = chain.bid(chain.keys[3], 5, 30, 40, 3);
+  ASSERT_EQ(post_bid(chain, chain.keys[3], high), TxResult::kOk);
+  EXPECT_EQ(chain.balance(chain.keys[0]), low_before + 40);
+  EXPECT_EQ(chain.auction()->open_bids.at(5), (std::vector<BuilderBid>{mid, high}));
+  EXPECT_EQ(chain.auction()->holdings(), 80U);
+  chain.advance_to(5);
+  EXPECT_EQ(chain.auction()->included.at(5).bid, high);
+}
+
 TEST_F(PbsModuleTest, ABlockMustDeclareTheHighestValidBid) {
   post_two_bids();
   const BuilderBid tie = chain.bid(chain.keys[2], 5, 200, 200, 0x01);

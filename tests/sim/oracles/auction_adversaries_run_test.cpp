@@ -1,0 +1,73 @@
+// The builder- and proposer-side auction adversaries end to end, each on its scenario in
+// scenarios/auction/: the run meets its expectations and the attack visibly happened.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "sim/scenario/scenario_loader.h"
+#include "sim/scenario_runner.h"
+
+namespace mn::sim {
+namespace {
+
+Scenario load(const std::string& name) {
+  auto scenario =
+      load_scenario_file(std::string(MN_SOURCE_DIR) + "/scenarios/auction/" + name + ".json");
+  EXPECT_TRUE(scenario.is_ok()) << scenario.status().to_string();
+  return scenario.is_ok() ? *scenario : Scenario{};
+}
+
+TEST(AuctionAdversaryRun, AProposerIgnoringTheHighestBidLosesItsRoundsButNotTheChain) {
+  const Scenario attacked = load("ignore_highest_bid");
+  const RunReport report = run_scenario(attacked, 1);
+  ASSERT_TRUE(report.passed());
+  // The same run with v0 honest: every round v0's refused blocks cost is a height less.
+  Scenario honest = attacked;
+  honest.adversaries.clear();
+  const RunReport baseline = run_scenario(honest, 1);
+  ASSERT_TRUE(baseline.passed());
+  EXPECT_LT(report.height, baseline.height);
+  EXPECT_GT(report.auction.bids_won, 0U);
+}
+
+TEST(AuctionAdversaryRun, AnEquivocatingBuilderIsReportedAndPaysThePenaltyFromItsBond) {
+  const RunReport report = run_scenario(load("equivocating_builder"), 1);
+  ASSERT_TRUE(report.passed());
+  const RunReport::Auction& a = report.auction;
+  EXPECT_GT(a.builder_evidence_committed, 0U);
+  // Each committed piece of evidence settles its bid as equivocated, each with a penalty.
+  EXPECT_EQ(a.bids_equivocated, a.builder_evidence_committed);
+  EXPECT_GT(a.bids_delivered, 0U);  // the honest stream's bids
+  EXPECT_GE(a.builder_penalties, a.bids_equivocated);
+}
+
+TEST(AuctionAdversaryRun, APriceShockMakesWithholdingBuildersTakeTheFreeOption) {
+  const Scenario scenario = load("withholding_builder");
+  const RunReport report = run_scenario(scenario, 1);
+  ASSERT_TRUE(report.passed());
+  const RunReport::Auction& a = report.auction;
+  EXPECT_GT(a.bids_withheld, 0U);
+  EXPECT_GT(a.builder_penalties, 0U);
+  EXPECT_EQ(a.bids_equivocated, 0U);
+  // Without the shock only a delivery the chain did not take in time goes undelivered.
+  Scenario calm = scenario;
+  calm.workload.price_shock.reset();
+  const RunReport quiet = run_scenario(calm, 1);
+  ASSERT_TRUE(quiet.passed());
+  EXPECT_GT(a.bids_withheld, quiet.auction.bids_withheld);
+}
+
+TEST(AuctionAdversaryRun, AFloodOfSybilBidsFillsTheHeightsButTheBestBidsStillWin) {
+  const RunReport report = run_scenario(load("bid_flooding"), 1);
+  ASSERT_TRUE(report.passed());
+  const RunReport::Auction& a = report.auction;
+  // The flood outnumbers the bound of 16 open bids per height (which the bid oracle checked).
+  EXPECT_GT(a.bids, 16 * report.height);
+  const std::uint64_t settled = a.bids_delivered + a.bids_withheld + a.bids_equivocated;
+  ASSERT_GT(settled, 0U);
+  // A flood bid is worth at most 100: the average paid shows the honest bids winning.
+  EXPECT_GT(a.builder_payments / settled, 100U);
+}
+
+}  // namespace
+}  // namespace mn::sim
