@@ -152,11 +152,7 @@ TxResult AuctionModule::apply(const ledger::Transaction& tx, const ledger::TxPre
 }
 
 const AuctionState* AuctionModule::find_state(const ledger::LedgerState& state) {
-  const ledger::ModuleState* found = state.module_state(kName);
-  if (found == nullptr) return nullptr;
-  const auto* auction = dynamic_cast<const AuctionState*>(found);
-  MN_ASSERT_MSG(auction != nullptr, "the auction slot holds an AuctionState");
-  return auction;
+  return kSlot.find(state);
 }
 
 const AuctionState* AuctionModule::find_state(const ledger::StateView& state) {
@@ -164,12 +160,9 @@ const AuctionState* AuctionModule::find_state(const ledger::StateView& state) {
 }
 
 AuctionState& AuctionModule::writable(ledger::StateView& state) {
-  ledger::ModuleState& slot = state.mutable_module_state(kName, [&state] {
+  return kSlot.writable(state, [&state] {
     return std::make_unique<AuctionState>(state.economics().auction, state.chain_id());
   });
-  auto* auction = dynamic_cast<AuctionState*>(&slot);
-  MN_ASSERT_MSG(auction != nullptr, "the auction slot holds an AuctionState");
-  return *auction;
 }
 
 void AuctionModule::pay(ledger::StateView& state, const ledger::Address& to, std::uint64_t amount) {

@@ -38,6 +38,7 @@
 
 #include "core/auction/auction_state.h"
 #include "core/ledger/ledger_module.h"
+#include "core/ledger/module_slot.h"
 
 namespace mn::auction {
 
@@ -68,6 +69,7 @@ class AuctionModule final : public ledger::LedgerModule {
  private:
   static const AuctionState* find_state(const ledger::StateView& state);
   static AuctionState& writable(ledger::StateView& state);
+  static constexpr ledger::ModuleSlot<AuctionState> kSlot{kName};
   // The rules a payload must meet whatever the state (bond floor, registered partner, a bid's own
   // fields, a delivery by its builder). Judged in apply, not check_rules: the mempool admits on
   // the precheck's reasons only (fee floor, encoding, rent), so these refuse at execution.

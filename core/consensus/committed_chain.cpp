@@ -4,13 +4,15 @@
 #include <vector>
 
 #include "core/runtime/assert.h"
+#include "core/staking/staking_module.h"
 
 namespace mn::consensus {
 
 runtime::Result<ValidatorSet> validator_set_from_stakes(const ledger::LedgerState& state) {
   std::vector<Validator> validators;
-  for (const auto& [address, stake] : state.stakes()) {
-    if (stake.amount >= state.economic_params().min_stake && !state.tombstoned().contains(address))
+  const staking::StakingState& staking = staking::StakingModule::state(state);
+  for (const auto& [address, stake] : staking.stakes) {
+    if (stake.amount >= state.economic_params().min_stake && !staking.tombstoned.contains(address))
       validators.push_back({stake.validator_key, stake.amount});
   }
   return ValidatorSet::create(std::move(validators));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/ledger/address.h"
+#include "core/poe/poe_module.h"
 #include "core/runtime/assert.h"
 
 namespace mn::consensus {
@@ -37,7 +38,7 @@ std::vector<runtime::Hash32> InclusionTracker::settle(const ledger::LedgerState&
   for (auto it = m_entries.begin(); it != m_entries.end();) {
     const Entry& entry = it->second;
     const ledger::Account* sender = sender_account(state, entry.tx);
-    const bool settled = state.poe_heights().contains(entry.poe_id) ||
+    const bool settled = poe::PoeModule::state(state).heights.contains(entry.poe_id) ||
                          (sender != nullptr && sender->nonce >= entry.tx.nonce);
     const bool stale =
         !entry.seen_height && state.height() >= entry.tracked_height + kMaxWaitHeights;

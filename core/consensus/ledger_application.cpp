@@ -5,6 +5,8 @@
 #include "core/ledger/address.h"
 #include "core/ledger/fee_schedule.h"
 #include "core/runtime/assert.h"
+#include "core/slashing/evidence_module.h"
+#include "core/staking/staking_module.h"
 
 namespace mn::consensus {
 
@@ -104,8 +106,9 @@ runtime::MessagePtr LedgerApplication::report_evidence(const runtime::Bytes& evi
   const ledger::LedgerState& state = m_chain.state();
   // Nothing to report if the committed chain already holds this offence or its key is gone.
   const auto offence = m_evidence.verify(evidence, m_env.crypto());
-  if (!offence || state.offences().contains(offence->id()) ||
-      state.tombstoned().contains(ledger::address_from_public_key(offence->offender))) {
+  if (!offence || slashing::EvidenceModule::state(state).offences.contains(offence->id()) ||
+      staking::StakingModule::state(state).tombstoned.contains(
+          ledger::address_from_public_key(offence->offender))) {
     return nullptr;
   }
   if (evidence.size() > ledger::kMaxEvidencePayloadBytes) {

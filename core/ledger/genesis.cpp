@@ -5,7 +5,10 @@
 
 #include "core/codec/header.h"
 #include "core/crypto/hash.h"
+#include "core/ledger/ledger_module.h"
+#include "core/ledger/module_registry.h"
 #include "core/ledger/record_tags.h"
+#include "core/ledger/state_view.h"
 
 namespace mn::ledger {
 
@@ -44,17 +47,10 @@ runtime::Result<LedgerState> from_genesis(const Genesis& genesis) {
     state.put_account(account);
     supply += entry.balance;
   }
-  for (const GenesisValidator& entry : genesis.validators) {
-    const Address address = address_from_public_key(entry.public_key);
-    if (entry.stake < genesis.economics.min_stake) {
-      return Status(ErrorCode::kInvalidArgument,
-                    "genesis validator " + encode_address(address) + " has less than min_stake");
-    }
-    if (!state.m_stakes.emplace(address, Stake{entry.public_key, entry.stake}).second) {
-      return Status(ErrorCode::kInvalidArgument,
-                    "duplicate genesis validator " + encode_address(address));
-    }
-    supply += entry.stake;
+  StateView view(state);
+  for (const auto& module : state.modules().modules()) {
+    if (auto s = module->init_genesis(genesis, view); !s.is_ok()) return s;
+    supply += module->holdings(state);
   }
   if (supply > UINT64_MAX) {
     return Status(ErrorCode::kInvalidArgument, "genesis supply exceeds 64 bits");

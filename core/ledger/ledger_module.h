@@ -18,12 +18,14 @@
 #include "core/ledger/economic_params.h"
 #include "core/ledger/ledger_state.h"
 #include "core/ledger/transaction.h"
+#include "core/runtime/result.h"
 #include "core/runtime/types.h"
 #include "core/slashing/evidence_verifier.h"
 
 namespace mn::ledger {
 
 class StateView;
+struct Genesis;
 
 // What apply() hands a module besides the state: the crypto to verify with, and the evidence
 // verifier (null where no evidence is judged).
@@ -63,6 +65,10 @@ class LedgerModule {
   virtual TxResult check_admission(const Transaction& tx, const TxPrecheck& check,
                                    const LedgerState& committed) const;
 
+  // Sets this module's part of the state at height 0 from `genesis`, after the genesis accounts
+  // exist; whatever it then holds counts in the genesis supply. kInvalidArgument (naming the
+  // entry) if its part of the genesis is wrong. Default: nothing.
+  virtual runtime::Status init_genesis(const Genesis& genesis, StateView& state) const;
   // Acts at the start of a block, after the height moved to start.height. Default: nothing.
   virtual void begin_block(StateView& state, const BlockStart& start) const;
   // Acts at the end of a block, after its last transaction. Default: nothing.

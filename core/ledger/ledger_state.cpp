@@ -170,16 +170,6 @@ TxResult LedgerState::apply(const Transaction& tx, crypto::CryptoProvider& crypt
   return TxResult::kOk;
 }
 
-std::uint64_t LedgerState::bonded(const Address& address) const {
-  // Stake and unbonding are part of the supply, which fits in 64 bits.
-  const auto stake = m_stakes.find(address);
-  std::uint64_t total = stake == m_stakes.end() ? 0 : stake->second.amount;
-  for (const auto& [release, unbonding] : m_unbonding) {
-    if (unbonding.address == address) total += unbonding.amount;
-  }
-  return total;
-}
-
 const Account* LedgerState::find_account(const Address& address) const {
   const auto it = m_accounts.find(address);
   return it == m_accounts.end() ? nullptr : &it->second;

@@ -1,9 +1,8 @@
 // The ledger's state (SPEC 2.1, 2.2, 2.5, 2.6): accounts ordered by address, the fee and
-// economic parameters, the pools, the supply counters, and the containers of the ledger modules
-// (ledger_module.h) that run on it: validator stakes and unbonding amounts (core/staking), PoE
-// records (core/poe), escrows and claimed receipts (core/rewards), offences and tombstones
-// (core/slashing); and one slot per module that keeps its state to itself (module_states.h; the
-// auction, core/auction, and every module after it). It changes from outside in three ways:
+// economic parameters, the pools, the supply counters, and one slot per ledger module
+// (ledger_module.h) that keeps state (module_states.h, module_slot.h): staking (core/staking), PoE
+// (core/poe), compute receipts (core/rewards), slashing (core/slashing) and the auction
+// (core/auction). The ledger never looks inside a slot. It changes from outside in three ways:
 // begin_block() (each module's start-of-block hook, in registry order), apply() (one transaction,
 // dispatched to the module that owns its type) and end_block(). A transaction either applies
 // completely or is rejected with a reason and changes nothing; the reason is a value the caller
@@ -21,7 +20,6 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -106,35 +104,13 @@ struct Pools {
 // layout (the module's decode), fee floor, then the module's own stateless rules.
 struct TxPrecheck {
   TxResult result = TxResult::kOk;
-  // The decoded payload of its type, filled by the module that owns it; meaningful only when
-  // result == kOk.
+  // The decoded payload of a transfer, the ledger's own type; meaningful only when result == kOk.
   TransferPayload transfer;
-  AmountPayload amount;  // kStake, kUnstake and kEscrowDeposit
-  PoeSubmitPayload poe;
-  rewards::ComputeReceipt receipt;
-  // The decoded payload of a type whose module keeps its payload types to itself (the auction's
-  // and every later one's): the module stores its own struct here in decode() and reads it back
-  // in check_rules() and apply(). The fields above serve the types that predate it.
+  // The decoded payload of every module's type: the module that owns the type stores its own
+  // struct here in decode() and reads it back in check_rules() and apply(); meaningful only when
+  // result == kOk.
   std::any payload;
   runtime::Uint128 debit = 0;  // what the sender's balance must cover: fee + amount moved out
-};
-
-// Bonded validator stake: the key that validates with it, and the amount.
-struct Stake {
-  crypto::PublicKey validator_key{};
-  std::uint64_t amount = 0;
-
-  bool operator==(const Stake&) const = default;
-};
-
-// Stake on its way out: slashable, counted by conservation, released to the balance of `address`
-// at release_height.
-struct Unbonding {
-  Address address{};
-  std::uint64_t amount = 0;
-  std::uint64_t release_height = 0;
-
-  bool operator==(const Unbonding&) const = default;
 };
 
 // What opens a block: its height, and for every block after the first the certified parent's
@@ -222,24 +198,9 @@ class LedgerState {
   TxResult apply(const Transaction& tx, crypto::CryptoProvider& crypto,
                  const slashing::EvidenceVerifier* evidence = nullptr);
 
-  // What `address` has bonded and can be slashed: its stake plus its unbonding amounts.
-  std::uint64_t bonded(const Address& address) const;
   // Null if no account exists at `address`. The pointer is valid until the next apply().
   const Account* find_account(const Address& address) const;
   const std::map<Address, Account>& accounts() const { return m_accounts; }
-  // Bonded stake per validator address; counted by conservation, not part of any balance.
-  const std::map<Address, Stake>& stakes() const { return m_stakes; }
-  // Unbonding amounts by release height; equal heights in the order they started.
-  const std::multimap<std::uint64_t, Unbonding>& unbonding() const { return m_unbonding; }
-  // Keys removed for double signing; validator_set_from_stakes leaves them out.
-  const std::set<Address>& tombstoned() const { return m_tombstoned; }
-  // Height at which each PoE (by PoEHeader::id) went on chain.
-  const std::map<runtime::Hash32, std::uint64_t>& poe_heights() const { return m_poe_heights; }
-  // Offences slashed (Offence::id).
-  const std::set<runtime::Hash32>& offences() const { return m_offences; }
-  // Escrowed funds by client address, and the receipts claimed.
-  const std::map<Address, std::uint64_t>& escrows() const { return m_escrows; }
-  const std::set<runtime::Hash32>& receipts() const { return m_receipts; }
   const Pools& pools() const { return m_pools; }
   // The state module `name` keeps in its own slot (module_state.h); null if it never wrote one.
   const ModuleState* module_state(std::string_view name) const {
@@ -271,9 +232,8 @@ class LedgerState {
   runtime::Hash32 accounts_root() const;
   // BLAKE2b-256 of the canonical encoding of the chain id, the height, every module's digest in
   // registry order (with the standard modules: stakes in address order, unbonding, tombstones,
-  // escrows, then the auction's state), the
-  // running digest of recorded PoE, offence and receipt ids, the pools, genesis supply, minted,
-  // burned, and the fee and economic parameters.
+  // escrows, then the auction's state), the running digest of recorded PoE, offence and receipt
+  // ids, the pools, genesis supply, minted, burned, and the fee and economic parameters.
   runtime::Hash32 summary_digest() const;
   // kNotFound if no account exists at `address`.
   runtime::Result<AccountProof> prove_account(const Address& address) const;
@@ -298,19 +258,11 @@ class LedgerState {
   // leaf_hash(account.encode()) per account, updated with every write so state_root() rehashes
   // only the accounts that changed, not all of them.
   std::map<Address, runtime::Hash32> m_leaves;
-  std::map<Address, Stake> m_stakes;
-  std::multimap<std::uint64_t, Unbonding> m_unbonding;
-  std::set<Address> m_tombstoned;
-  std::map<runtime::Hash32, std::uint64_t> m_poe_heights;
-  std::set<runtime::Hash32> m_offences;
-  std::map<Address, std::uint64_t> m_escrows;
-  std::set<runtime::Hash32> m_receipts;
-  // Chained digest of every id recorded in m_poe_heights, m_offences and m_receipts, in order: the
-  // summary
-  // commits to them without rehashing the whole history each block.
+  // Chained digest of every id the modules record (StateView::record: PoE, offence and receipt
+  // ids), in order: the summary commits to them without rehashing the whole history each block.
   runtime::Hash32 m_history{};
   Pools m_pools;
-  // The modules that keep their state in a slot of their own, shared between copies until written.
+  // Every module's state, in a slot of its own, shared between copies until written.
   ModuleStates m_module_states;
   std::string m_chain_id;
   std::uint64_t m_height = 0;

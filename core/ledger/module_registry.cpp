@@ -26,6 +26,10 @@ TxResult LedgerModule::check_admission(const Transaction& /*tx*/, const TxPreche
   return TxResult::kOk;
 }
 
+runtime::Status LedgerModule::init_genesis(const Genesis& /*genesis*/, StateView& /*state*/) const {
+  return runtime::Status::ok();
+}
+
 void LedgerModule::begin_block(StateView& /*state*/, const BlockStart& /*start*/) const {}
 
 void LedgerModule::end_block(StateView& /*state*/) const {}

@@ -1,13 +1,12 @@
 // The mutable view of a LedgerState that ledger modules apply against: the accounts, the pools,
-// the supply counters, the shared record history, and each module's containers. Only the ledger
+// the supply counters, the shared record history, and each module's slot (module_slot.h gives a
+// module typed access to its own). Only the ledger
 // makes one (LedgerState::apply, begin_block, end_block), for the duration of one call.
 #pragma once
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <string_view>
 
@@ -43,13 +42,6 @@ class StateView {
 
   Pools& pools() { return m_state.m_pools; }
   BlockEffects& effects() { return m_state.m_effects; }
-  std::map<Address, Stake>& stakes() { return m_state.m_stakes; }
-  std::multimap<std::uint64_t, Unbonding>& unbonding() { return m_state.m_unbonding; }
-  std::set<Address>& tombstoned() { return m_state.m_tombstoned; }
-  std::map<runtime::Hash32, std::uint64_t>& poe_heights() { return m_state.m_poe_heights; }
-  std::set<runtime::Hash32>& offences() { return m_state.m_offences; }
-  std::map<Address, std::uint64_t>& escrows() { return m_state.m_escrows; }
-  std::set<runtime::Hash32>& receipts() { return m_state.m_receipts; }
 
   // Module `name`'s own state (module_state.h); null if it never wrote one.
   const ModuleState* module_state(std::string_view name) const {

@@ -1,5 +1,7 @@
 #include "core/rewards/receipts_module.h"
 
+#include <any>
+
 #include "core/ledger/state_view.h"
 #include "core/runtime/assert.h"
 
@@ -17,14 +19,14 @@ TxResult ReceiptsModule::decode(const ledger::Transaction& tx, ledger::TxPrechec
   if (tx.type == TxType::kEscrowDeposit) {
     auto payload = ledger::AmountPayload::decode(tx.payload);
     if (!payload) return TxResult::kBadEncoding;
-    check.amount = *payload;
-    check.debit = check.amount.amount;
+    check.debit = payload->amount;
+    check.payload = *payload;
     return TxResult::kOk;
   }
   auto receipt = ComputeReceipt::decode(tx.payload);
   if (!receipt) return TxResult::kBadEncoding;
-  check.receipt = *receipt;  // paid from the client's escrow, not the sender's balance
-  check.debit = 0;
+  check.debit = 0;  // paid from the client's escrow, not the sender's balance
+  check.payload = *receipt;
   return TxResult::kOk;
 }
 
@@ -37,25 +39,24 @@ TxResult ReceiptsModule::apply(const ledger::Transaction& tx, const ledger::TxPr
 
 TxResult ReceiptsModule::apply_deposit(const ledger::TxPrecheck& check, ledger::StateView& state,
                                        ledger::Account& sender) {
-  auto& escrows = state.escrows();
-  std::uint64_t& escrow = escrows[sender.address];
-  if (escrow > UINT64_MAX - check.amount.amount) {
-    if (escrow == 0) escrows.erase(sender.address);
-    return TxResult::kOverflow;
-  }
-  escrow += check.amount.amount;
+  const std::uint64_t amount = std::any_cast<const ledger::AmountPayload&>(check.payload).amount;
+  const auto& escrows = ReceiptsModule::state(state.state()).escrows;
+  const auto held = escrows.find(sender.address);
+  const std::uint64_t escrow = held == escrows.end() ? 0 : held->second;
+  if (escrow > UINT64_MAX - amount) return TxResult::kOverflow;
   state.put_account(sender);
+  kSlot.writable(state).escrows.insert_or_assign(sender.address, escrow + amount);
   return TxResult::kOk;
 }
 
 TxResult ReceiptsModule::apply_claim(const ledger::TxPrecheck& check, ledger::StateView& state,
                                      crypto::CryptoProvider& crypto, ledger::Account& sender) {
-  const ComputeReceipt& receipt = check.receipt;
-  if (state.receipts().contains(receipt.receipt_id)) return TxResult::kDuplicate;
+  const auto& receipt = std::any_cast<const ComputeReceipt&>(check.payload);
+  const ReceiptsState& current = ReceiptsModule::state(state.state());
+  if (current.receipts.contains(receipt.receipt_id)) return TxResult::kDuplicate;
   const ledger::Address client = ledger::address_from_public_key(receipt.client);
-  auto& escrows = state.escrows();
-  const auto escrow = escrows.find(client);
-  if (escrow == escrows.end() || escrow->second < receipt.payment) {
+  const auto escrow = current.escrows.find(client);
+  if (escrow == current.escrows.end() || escrow->second < receipt.payment) {
     return TxResult::kInsufficientFunds;
   }
   auto settlement = settle(receipt, state.economics().minting);
@@ -68,31 +69,30 @@ TxResult ReceiptsModule::apply_claim(const ledger::TxPrecheck& check, ledger::St
   }
   if (!receipt.verify(crypto)) return TxResult::kBadReceipt;
   state.put_account(sender);
-  escrow->second -= receipt.payment;
-  if (escrow->second == 0) escrows.erase(escrow);
+  const std::uint64_t left = escrow->second - receipt.payment;
+  ReceiptsState& receipts = kSlot.writable(state);  // `current` and `escrow` may be stale now
+  if (left == 0) {
+    receipts.escrows.erase(client);
+  } else {
+    receipts.escrows.insert_or_assign(client, left);
+  }
+  receipts.receipts.insert(receipt.receipt_id);
   state.add_minted(settlement->minted);
   bool credited =
       state.credit(ledger::address_from_public_key(receipt.miner), settlement->to_miner);
   credited = credited && state.credit(ledger::address_from_public_key(receipt.coordinator),
                                       settlement->to_coordinator);
   MN_ASSERT_MSG(credited, "a credit within the 64-bit supply cannot overflow");
-  state.receipts().insert(receipt.receipt_id);
   state.record(static_cast<std::uint8_t>(TxType::kReceiptClaim), receipt.receipt_id);
   return TxResult::kOk;
 }
 
 runtime::Uint128 ReceiptsModule::holdings(const ledger::LedgerState& state) const {
-  runtime::Uint128 held = 0;
-  for (const auto& [address, escrow] : state.escrows()) held += escrow;
-  return held;
+  return ReceiptsModule::state(state).holdings();
 }
 
 void ReceiptsModule::digest(const ledger::LedgerState& state, codec::Writer& w) const {
-  w.write_count(state.escrows().size());
-  for (const auto& [address, escrow] : state.escrows()) {
-    w.write_fixed(address);
-    w.write_u64(escrow);
-  }
+  ReceiptsModule::state(state).digest(w);
 }
 
 }  // namespace mn::rewards

@@ -4,7 +4,9 @@
 #include <iterator>
 
 #include "core/ledger/state_view.h"
+#include "core/poe/poe_module.h"
 #include "core/runtime/assert.h"
+#include "core/staking/staking_module.h"
 
 namespace mn::slashing {
 
@@ -24,8 +26,9 @@ TxResult EvidenceModule::decode(const ledger::Transaction& tx, ledger::TxPrechec
 
 bool EvidenceModule::poe_was_due(const ledger::LedgerState& state, const Offence& offence) {
   // Omitting a PoE that was already on chain before the proposal's height is no offence.
-  const auto poe = state.poe_heights().find(offence.poe_id);
-  if (poe != state.poe_heights().end()) return poe->second >= offence.height;
+  const auto& heights = poe::PoeModule::state(state).heights;
+  const auto poe = heights.find(offence.poe_id);
+  if (poe != heights.end()) return poe->second >= offence.height;
   // Not on chain at all: it was due at the proposal's height only if it could still apply, and
   // from the evidence on, only its sender can change that: by spending its nonce on another
   // transaction, at a height these records do not keep. So a taken nonce voids the obligation
@@ -39,14 +42,15 @@ bool EvidenceModule::poe_was_due(const ledger::LedgerState& state, const Offence
 
 void EvidenceModule::take_bonded(ledger::StateView& state, const ledger::Address& offender,
                                  std::uint64_t due) {
-  auto& stakes = state.stakes();
+  staking::StakingState& bonds = staking::StakingModule::writable(state);
+  auto& stakes = bonds.stakes;
   if (const auto stake = stakes.find(offender); stake != stakes.end()) {
     const std::uint64_t taken = std::min(due, stake->second.amount);
     stake->second.amount -= taken;
     due -= taken;
     if (stake->second.amount == 0) stakes.erase(stake);
   }
-  auto& unbonding = state.unbonding();
+  auto& unbonding = bonds.unbonding;
   for (auto it = unbonding.begin(); due > 0 && it != unbonding.end();) {
     if (it->second.address != offender) {
       ++it;
@@ -72,12 +76,13 @@ TxResult EvidenceModule::apply(const ledger::Transaction& tx, const ledger::TxPr
   if (offence.kind == OffenceKind::kCensorship && !poe_was_due(state.state(), offence)) {
     return TxResult::kInvalidEvidence;
   }
-  const std::uint64_t bonded_amount = state.state().bonded(offender);
+  const staking::StakingState& bonds = staking::StakingModule::state(state.state());
+  const std::uint64_t bonded_amount = bonds.bonded(offender);
   // Several honest validators report one offence at once, and evidence of a key already
   // tombstoned or left with nothing bonded changes nothing: such evidence is true, so it applies
   // (paying its fee, keeping the reporters' nonces moving) but slashes nothing.
-  if (state.offences().contains(id) || state.tombstoned().contains(offender) ||
-      bonded_amount == 0) {
+  if (EvidenceModule::state(state.state()).offences.contains(id) ||
+      bonds.tombstoned.contains(offender) || bonded_amount == 0) {
     state.put_account(sender);
     return TxResult::kOk;
   }
@@ -91,8 +96,8 @@ TxResult EvidenceModule::apply(const ledger::Transaction& tx, const ledger::TxPr
   take_bonded(state, offender, penalty.slashed);
   state.pools().slashing_pool += penalty.to_pool;
   state.add_burned(penalty.burned);
-  if (penalty.tombstone) state.tombstoned().insert(offender);
-  state.offences().insert(id);
+  if (penalty.tombstone) staking::StakingModule::writable(state).tombstoned.insert(offender);
+  kSlot.writable(state).offences.insert(id);
   state.record(static_cast<std::uint8_t>(TxType::kEvidence), id);
   state.effects().slashes.push_back({offence, offender, penalty, sender.address});
   return TxResult::kOk;

@@ -1,5 +1,9 @@
 #include "core/staking/staking_module.h"
 
+#include <any>
+#include <string>
+
+#include "core/ledger/genesis.h"
 #include "core/ledger/state_view.h"
 #include "core/runtime/assert.h"
 
@@ -16,9 +20,9 @@ std::span<const TxType> StakingModule::tx_types() const {
 TxResult StakingModule::decode(const ledger::Transaction& tx, ledger::TxPrecheck& check) const {
   auto payload = ledger::AmountPayload::decode(tx.payload);
   if (!payload) return TxResult::kBadEncoding;
-  check.amount = *payload;
   // A stake moves the amount out of the balance; an unstake moves it out of the stake.
-  check.debit = tx.type == TxType::kStake ? check.amount.amount : 0;
+  check.debit = tx.type == TxType::kStake ? payload->amount : 0;
+  check.payload = *payload;
   return TxResult::kOk;
 }
 
@@ -31,44 +35,68 @@ TxResult StakingModule::apply(const ledger::Transaction& tx, const ledger::TxPre
 
 TxResult StakingModule::apply_stake(const ledger::Transaction& tx, const ledger::TxPrecheck& check,
                                     ledger::StateView& state, ledger::Account& sender) {
-  if (state.tombstoned().contains(sender.address)) return TxResult::kTombstoned;
-  auto& stakes = state.stakes();
-  ledger::Stake stake{tx.sender, 0};
-  if (const auto it = stakes.find(sender.address); it != stakes.end()) stake = it->second;
-  if (stake.amount > UINT64_MAX - check.amount.amount) return TxResult::kOverflow;
-  stake.amount += check.amount.amount;
+  const StakingState& current = StakingModule::state(state.state());
+  if (current.tombstoned.contains(sender.address)) return TxResult::kTombstoned;
+  const std::uint64_t amount = std::any_cast<const ledger::AmountPayload&>(check.payload).amount;
+  Stake stake{tx.sender, 0};
+  if (const auto it = current.stakes.find(sender.address); it != current.stakes.end()) {
+    stake = it->second;
+  }
+  if (stake.amount > UINT64_MAX - amount) return TxResult::kOverflow;
+  stake.amount += amount;
   if (stake.amount < state.economics().min_stake) return TxResult::kBelowMinStake;
   state.put_account(sender);
-  stakes.insert_or_assign(sender.address, stake);
+  writable(state).stakes.insert_or_assign(sender.address, stake);
   return TxResult::kOk;
 }
 
 TxResult StakingModule::apply_unstake(const ledger::TxPrecheck& check, ledger::StateView& state,
                                       ledger::Account& sender) {
-  auto& stakes = state.stakes();
-  const auto it = stakes.find(sender.address);
-  const std::uint64_t amount = check.amount.amount;
-  if (amount == 0 || it == stakes.end() || it->second.amount < amount) {
+  const StakingState& current = StakingModule::state(state.state());
+  const auto it = current.stakes.find(sender.address);
+  const std::uint64_t amount = std::any_cast<const ledger::AmountPayload&>(check.payload).amount;
+  if (amount == 0 || it == current.stakes.end() || it->second.amount < amount) {
     return TxResult::kInsufficientStake;
   }
   const std::uint64_t left = it->second.amount - amount;
   if (left != 0 && left < state.economics().min_stake) return TxResult::kBelowMinStake;
   state.put_account(sender);
+  StakingState& staking = writable(state);
   if (left == 0) {
-    stakes.erase(it);
+    staking.stakes.erase(sender.address);
   } else {
-    it->second.amount = left;
+    staking.stakes.at(sender.address).amount = left;
   }
   const std::uint64_t release = state.height() + state.economics().unbonding_blocks;
-  state.unbonding().emplace(release, ledger::Unbonding{sender.address, amount, release});
+  staking.unbonding.emplace(release, Unbonding{sender.address, amount, release});
   return TxResult::kOk;
+}
+
+runtime::Status StakingModule::init_genesis(const ledger::Genesis& genesis,
+                                            ledger::StateView& state) const {
+  if (genesis.validators.empty()) return runtime::Status::ok();
+  StakingState& staking = writable(state);
+  for (const ledger::GenesisValidator& entry : genesis.validators) {
+    const ledger::Address address = ledger::address_from_public_key(entry.public_key);
+    if (entry.stake < genesis.economics.min_stake) {
+      return {runtime::ErrorCode::kInvalidArgument,
+              "genesis validator " + ledger::encode_address(address) + " has less than min_stake"};
+    }
+    if (!staking.stakes.emplace(address, Stake{entry.public_key, entry.stake}).second) {
+      return {runtime::ErrorCode::kInvalidArgument,
+              "duplicate genesis validator " + ledger::encode_address(address)};
+    }
+  }
+  return runtime::Status::ok();
 }
 
 void StakingModule::begin_block(ledger::StateView& state,
                                 const ledger::BlockStart& /*start*/) const {
-  auto& unbonding = state.unbonding();
+  const auto& due = StakingModule::state(state.state()).unbonding;
+  if (due.empty() || due.begin()->first > state.height()) return;
+  auto& unbonding = writable(state).unbonding;
   while (!unbonding.empty() && unbonding.begin()->first <= state.height()) {
-    const ledger::Unbonding released = unbonding.begin()->second;
+    const Unbonding released = unbonding.begin()->second;
     unbonding.erase(unbonding.begin());
     // Released amounts were part of the supply, which fits in 64 bits: no balance can overflow.
     const bool credited = state.credit(released.address, released.amount);
@@ -78,27 +106,11 @@ void StakingModule::begin_block(ledger::StateView& state,
 }
 
 runtime::Uint128 StakingModule::holdings(const ledger::LedgerState& state) const {
-  runtime::Uint128 held = 0;
-  for (const auto& [address, stake] : state.stakes()) held += stake.amount;
-  for (const auto& [release, unbonding] : state.unbonding()) held += unbonding.amount;
-  return held;
+  return StakingModule::state(state).holdings();
 }
 
 void StakingModule::digest(const ledger::LedgerState& state, codec::Writer& w) const {
-  w.write_count(state.stakes().size());
-  for (const auto& [address, stake] : state.stakes()) {
-    w.write_fixed(address);
-    w.write_fixed(stake.validator_key);
-    w.write_u64(stake.amount);
-  }
-  w.write_count(state.unbonding().size());
-  for (const auto& [release, unbonding] : state.unbonding()) {
-    w.write_fixed(unbonding.address);
-    w.write_u64(unbonding.amount);
-    w.write_u64(release);
-  }
-  w.write_count(state.tombstoned().size());
-  for (const ledger::Address& address : state.tombstoned()) w.write_fixed(address);
+  StakingModule::state(state).digest(w);
 }
 
 }  // namespace mn::staking

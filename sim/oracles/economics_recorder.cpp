@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "core/staking/staking_module.h"
 #include "sim/simulator.h"
 
 namespace mn::sim {
@@ -38,8 +39,9 @@ void EconomicsRecorder::record_totals(std::uint64_t height, runtime::TimeNs now,
   e.burned = state.burned();
   e.supply = state.genesis_supply() + state.minted() - state.burned();
   for (const auto& [address, account] : state.accounts()) e.total_balances += account.balance;
-  for (const auto& [address, stake] : state.stakes()) e.total_stake += stake.amount;
-  for (const auto& [release, unbonding] : state.unbonding()) e.unbonding += unbonding.amount;
+  const staking::StakingState& staking = staking::StakingModule::state(state);
+  for (const auto& [address, stake] : staking.stakes) e.total_stake += stake.amount;
+  for (const auto& [release, unbonding] : staking.unbonding) e.unbonding += unbonding.amount;
   e.rent_pool = state.pools().rent_pool;
   e.slashing_pool = state.pools().slashing_pool;
   e.treasury = state.pools().treasury;
@@ -71,12 +73,13 @@ void EconomicsRecorder::record_validators(const ledger::LedgerState& state) {
     const ledger::Account* account = state.find_account(address);
     m_nonces[record.node] = account ? account->nonce : 0;
     record.active = false;
-    if (const auto it = state.stakes().find(address); it != state.stakes().end()) {
+    const staking::StakingState& staking = staking::StakingModule::state(state);
+    if (const auto it = staking.stakes.find(address); it != staking.stakes.end()) {
       record.active = it->second.amount >= state.economic_params().min_stake &&
-                      !state.tombstoned().contains(address);
+                      !staking.tombstoned.contains(address);
     }
-    record.final_stake = state.bonded(address);
-    record.tombstoned = state.tombstoned().contains(address);
+    record.final_stake = staking.bonded(address);
+    record.tombstoned = staking.tombstoned.contains(address);
   }
 }
 

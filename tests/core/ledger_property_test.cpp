@@ -14,6 +14,7 @@
 #include "core/ledger/genesis.h"
 #include "core/ledger/ledger_state.h"
 #include "core/ledger/transaction.h"
+#include "core/staking/staking_module.h"
 
 namespace mn::ledger {
 namespace {
@@ -36,7 +37,8 @@ std::vector<crypto::KeyPair> make_keys(crypto::CryptoProvider& crypto) {
 runtime::Uint128 total_held(const LedgerState& state) {
   runtime::Uint128 total = state.pools().sum();
   for (const auto& [address, account] : state.accounts()) total += account.balance;
-  for (const auto& [address, stake] : state.stakes()) total += stake.amount;
+  for (const auto& [address, stake] : staking::StakingModule::state(state).stakes)
+    total += stake.amount;
   return total;
 }
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/crypto/simulated_crypto_provider.h"
+#include "core/staking/staking_module.h"
 #include "tests/core/ledger/ledger_test_util.h"
 
 namespace mn::ledger {
@@ -50,9 +51,11 @@ TEST_F(GenesisTest, BuildsAccountsStakesAndSupply) {
   EXPECT_EQ(first->public_key, key_of(m_crypto, 1).public_key);
 
   // A validator with an account keeps balance and stake apart; one without gets no account.
-  ASSERT_EQ(state->stakes().size(), 2u);
-  EXPECT_EQ(state->stakes().at(address_of(key_of(m_crypto, 1))).amount, 50'000u);
-  EXPECT_EQ(state->stakes().at(address_of(key_of(m_crypto, 3))).amount, 70'000u);
+  ASSERT_EQ(staking::StakingModule::state(*state).stakes.size(), 2u);
+  EXPECT_EQ(staking::StakingModule::state(*state).stakes.at(address_of(key_of(m_crypto, 1))).amount,
+            50'000u);
+  EXPECT_EQ(staking::StakingModule::state(*state).stakes.at(address_of(key_of(m_crypto, 3))).amount,
+            70'000u);
   EXPECT_EQ(state->find_account(address_of(key_of(m_crypto, 3))), nullptr);
 }
 

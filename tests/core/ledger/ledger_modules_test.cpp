@@ -127,5 +127,49 @@ TEST(ModuleRegistryTest, AModuleThatHoldsMoneyCannotBeLeftOut) {
       TxResult::kUnsupportedType);
 }
 
+TEST(ModuleSlotTest, ARefusalCreatesNoSlotAndAWriteStaysInItsCopy) {
+  crypto::SimulatedCryptoProvider crypto;
+  const crypto::KeyPair alice = key_of(crypto, 1);
+  const Genesis genesis = testing::genesis_of({alice}, kBalance);
+  const std::uint64_t stake = genesis.economics.min_stake;
+  const std::uint64_t fee = kBalance / 10;
+  LedgerState state = testing::state_of(genesis);
+  ASSERT_EQ(state.module_state(staking::StakingModule::kName), nullptr);
+
+  // Unstaking what was never staked is refused before the staking state is asked for.
+  const LedgerState before = state;
+  ASSERT_EQ(state.apply(make_unstake(alice, stake, 1, fee, crypto), crypto),
+            TxResult::kInsufficientStake);
+  EXPECT_EQ(state.module_state(staking::StakingModule::kName), nullptr);
+  EXPECT_EQ(state, before);
+
+  ASSERT_EQ(state.apply(make_stake(alice, stake, 1, fee, crypto), crypto), TxResult::kOk);
+  EXPECT_EQ(staking::StakingModule::state(state).stakes.at(address_of(alice)).amount, stake);
+  EXPECT_TRUE(staking::StakingModule::state(before).stakes.empty());
+
+  // A copy shares the slot until it writes; the write does not reach the original.
+  LedgerState copy = state;
+  EXPECT_TRUE(copy.module_states().is_shared(staking::StakingModule::kName));
+  ASSERT_EQ(copy.apply(make_unstake(alice, stake, 2, fee, crypto), crypto), TxResult::kOk);
+  EXPECT_FALSE(copy.module_states().is_shared(staking::StakingModule::kName));
+  EXPECT_TRUE(staking::StakingModule::state(copy).stakes.empty());
+  EXPECT_EQ(staking::StakingModule::state(state).stakes.at(address_of(alice)).amount, stake);
+  EXPECT_TRUE(copy.check_conservation().is_ok());
+  EXPECT_TRUE(state.check_conservation().is_ok());
+}
+
+TEST(ModuleSlotTest, WhatAModuleHoldsAfterGenesisCountsInTheSupply) {
+  crypto::SimulatedCryptoProvider crypto;
+  const crypto::KeyPair alice = key_of(crypto, 1);
+  const crypto::KeyPair validator = key_of(crypto, 2);
+  Genesis genesis = testing::genesis_of({alice}, kBalance);
+  genesis.validators.push_back({validator.public_key, 3 * genesis.economics.min_stake});
+  const LedgerState state = testing::state_of(genesis);
+  EXPECT_EQ(state.genesis_supply(), kBalance + 3 * genesis.economics.min_stake);
+  EXPECT_EQ(staking::StakingModule::state(state).bonded(address_of(validator)),
+            3 * genesis.economics.min_stake);
+  EXPECT_TRUE(state.check_conservation().is_ok());
+}
+
 }  // namespace
 }  // namespace mn::ledger

@@ -9,6 +9,9 @@
 #include "core/crypto/sodium_crypto_provider.h"
 #include "core/ledger/account_proof.h"
 #include "core/ledger/genesis.h"
+#include "core/poe/poe_module.h"
+#include "core/rewards/receipts_module.h"
+#include "core/staking/staking_module.h"
 #include "tests/core/ledger/ledger_test_util.h"
 
 namespace mn::ledger {
@@ -304,7 +307,8 @@ TEST_F(LedgerStateTest, StakeBondsBalanceUnderTheSendersKey) {
   expect_result(make_stake(m_alice, 2'000, 2, fee, m_crypto), TxResult::kOk);
   EXPECT_EQ(m_state.find_account(address_of(m_alice))->balance, kBalance - 42'000 - 2 * fee);
   EXPECT_EQ(m_state.find_account(address_of(m_alice))->nonce, 2u);
-  const Stake& stake = m_state.stakes().at(address_of(m_alice));
+  const staking::Stake& stake =
+      staking::StakingModule::state(m_state).stakes.at(address_of(m_alice));
   EXPECT_EQ(stake.amount, 42'000u);
   EXPECT_EQ(stake.validator_key, m_alice.public_key);
   EXPECT_EQ(m_state.pools().rent_pool, 2 * fee);
@@ -335,16 +339,16 @@ TEST_F(LedgerStateTest, UnstakeUnbondsAndReleasesAfterThePeriod) {
   expect_result(make_unstake(m_alice, 1'001, 2, fee, m_crypto), TxResult::kInsufficientStake);
   expect_result(make_unstake(m_alice, 0, 2, fee, m_crypto), TxResult::kInsufficientStake);
   expect_result(make_unstake(m_alice, 400, 2, fee, m_crypto), TxResult::kOk);
-  EXPECT_EQ(m_state.stakes().at(alice).amount, 600u);
-  ASSERT_EQ(m_state.unbonding().size(), 1u);
+  EXPECT_EQ(staking::StakingModule::state(m_state).stakes.at(alice).amount, 600u);
+  ASSERT_EQ(staking::StakingModule::state(m_state).unbonding.size(), 1u);
   const std::uint64_t release = 1 + m_state.economic_params().unbonding_blocks;
-  EXPECT_EQ(m_state.unbonding().begin()->first, release);
+  EXPECT_EQ(staking::StakingModule::state(m_state).unbonding.begin()->first, release);
   const std::uint64_t balance = m_state.find_account(alice)->balance;
   for (std::uint64_t h = 2; h < release; ++h) m_state.begin_block(BlockStart{h, {}, {}});
   EXPECT_EQ(m_state.find_account(alice)->balance, balance);  // still bonded
   m_state.begin_block(BlockStart{release, {}, {}});
   EXPECT_EQ(m_state.find_account(alice)->balance, balance + 400);
-  EXPECT_TRUE(m_state.unbonding().empty());
+  EXPECT_TRUE(staking::StakingModule::state(m_state).unbonding.empty());
   EXPECT_EQ(m_state.block_effects().released, 400u);
   EXPECT_TRUE(m_state.check_conservation().is_ok());
 }
@@ -360,7 +364,7 @@ TEST_F(LedgerStateTest, StakeAndUnstakeRespectTheMinimumStake) {
   expect_result(make_unstake(m_alice, 301, 2, fee, m_crypto), TxResult::kBelowMinStake);
   expect_result(make_unstake(m_alice, 300, 2, fee, m_crypto), TxResult::kOk);
   expect_result(make_unstake(m_alice, 500, 3, fee, m_crypto), TxResult::kOk);
-  EXPECT_FALSE(m_state.stakes().contains(address_of(m_alice)));
+  EXPECT_FALSE(staking::StakingModule::state(m_state).stakes.contains(address_of(m_alice)));
 }
 
 TEST_F(LedgerStateTest, PoeSubmitPaysItsRentIntoTheRentPoolOnce) {
@@ -389,7 +393,7 @@ TEST_F(LedgerStateTest, PoeSubmitPaysItsRentIntoTheRentPoolOnce) {
   expect_result(paid, TxResult::kOk);
   EXPECT_EQ(m_state.pools().rent_pool, rent + paid.fee);
   EXPECT_EQ(m_state.find_account(address_of(m_alice))->balance, balance - rent - paid.fee);
-  EXPECT_EQ(m_state.poe_heights().size(), 1u);
+  EXPECT_EQ(poe::PoeModule::state(m_state).heights.size(), 1u);
   // The same header again (a fresh transaction) is a duplicate.
   expect_result(submit(rent, 2, m_alice), TxResult::kDuplicate);
 }
@@ -421,7 +425,7 @@ TEST_F(LedgerStateTest, AReceiptClaimSettlesFromEscrowAndMintsOnce) {
   expect_result(amount_tx(TxType::kEscrowDeposit, 4'000, 1), TxResult::kOk);
   expect_result(claim(receipt, 2), TxResult::kInsufficientFunds);  // 4,000 < 5,000
   expect_result(amount_tx(TxType::kEscrowDeposit, 2'000, 2), TxResult::kOk);
-  EXPECT_EQ(m_state.escrows().at(address_of(m_alice)), 6'000u);
+  EXPECT_EQ(rewards::ReceiptsModule::state(m_state).escrows.at(address_of(m_alice)), 6'000u);
   expect_result(claim(forged, 3), TxResult::kBadReceipt);
   const std::uint64_t bob = m_state.find_account(address_of(m_bob))->balance;
   expect_result(claim(receipt, 3), TxResult::kOk);
@@ -429,7 +433,7 @@ TEST_F(LedgerStateTest, AReceiptClaimSettlesFromEscrowAndMintsOnce) {
   EXPECT_EQ(m_state.minted(), 1'000u);
   EXPECT_EQ(m_state.find_account(address_of(m_bob))->balance, bob + 5'000 + 900);
   EXPECT_EQ(m_state.find_account(address_of(m_carol))->balance, 100u);
-  EXPECT_EQ(m_state.escrows().at(address_of(m_alice)), 1'000u);
+  EXPECT_EQ(rewards::ReceiptsModule::state(m_state).escrows.at(address_of(m_alice)), 1'000u);
   expect_result(claim(receipt, 4), TxResult::kDuplicate);
 }
 

@@ -48,8 +48,9 @@ TEST_F(StakingModuleTest, HoldsStakesAndUnbonding) {
   ASSERT_EQ(
       m_state.apply(ledger::make_unstake(m_validator, m_min_stake, 1, m_fee, m_crypto), m_crypto),
       ledger::TxResult::kOk);
-  EXPECT_EQ(m_state.stakes().at(address_of(m_validator)).amount, m_min_stake);
-  EXPECT_EQ(m_state.unbonding().size(), 1U);
+  EXPECT_EQ(staking::StakingModule::state(m_state).stakes.at(address_of(m_validator)).amount,
+            m_min_stake);
+  EXPECT_EQ(staking::StakingModule::state(m_state).unbonding.size(), 1U);
   EXPECT_EQ(staking.holdings(m_state), runtime::Uint128{2 * m_min_stake});
   EXPECT_TRUE(m_state.check_conservation().is_ok());
 }
@@ -71,21 +72,21 @@ TEST_F(StakingModuleTest, ModulesWriteTheFormatThreeSummary) {
   codec::write_header(w, ledger::kLedgerSummaryTag, 3);
   w.write_string(m_state.chain_id());
   w.write_u64(m_state.height());
-  w.write_count(m_state.stakes().size());
-  for (const auto& [address, stake] : m_state.stakes()) {
+  w.write_count(staking::StakingModule::state(m_state).stakes.size());
+  for (const auto& [address, stake] : staking::StakingModule::state(m_state).stakes) {
     w.write_fixed(address);
     w.write_fixed(stake.validator_key);
     w.write_u64(stake.amount);
   }
-  w.write_count(m_state.unbonding().size());
-  for (const auto& [release, unbonding] : m_state.unbonding()) {
+  w.write_count(staking::StakingModule::state(m_state).unbonding.size());
+  for (const auto& [release, unbonding] : staking::StakingModule::state(m_state).unbonding) {
     w.write_fixed(unbonding.address);
     w.write_u64(unbonding.amount);
     w.write_u64(release);
   }
-  w.write_count(m_state.tombstoned().size());
-  w.write_count(m_state.escrows().size());
-  for (const auto& [address, escrow] : m_state.escrows()) {
+  w.write_count(staking::StakingModule::state(m_state).tombstoned.size());
+  w.write_count(rewards::ReceiptsModule::state(m_state).escrows.size());
+  for (const auto& [address, escrow] : rewards::ReceiptsModule::state(m_state).escrows) {
     w.write_fixed(address);
     w.write_u64(escrow);
   }

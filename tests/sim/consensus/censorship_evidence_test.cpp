@@ -9,6 +9,7 @@
 #include "core/consensus/block_payload.h"
 #include "core/consensus/evidence.h"
 #include "core/crypto/simulated_crypto_provider.h"
+#include "core/staking/staking_module.h"
 #include "tests/core/auction/auction_test_util.h"
 #include "tests/core/ledger/ledger_test_util.h"
 
@@ -143,7 +144,8 @@ TEST_F(CensorshipEvidenceTest, TheLedgerSlashesOnlyWhileThePoeWasOwed) {
     }
     const ledger::TxResult result = state.apply(report, m_crypto, &m_verifier);
     EXPECT_TRUE(state.check_conservation().is_ok());
-    return std::make_pair(result, state.stakes().at(address_of(m_offender)).amount);
+    return std::make_pair(
+        result, staking::StakingModule::state(state).stakes.at(address_of(m_offender)).amount);
   };
   // Still pending: 10 % of the stake, no tombstone.
   EXPECT_EQ(judge(9, 0, {}), std::make_pair(ledger::TxResult::kOk, std::uint64_t{900}));

@@ -8,6 +8,8 @@
 #include "core/consensus/ledger_application.h"
 #include "core/crypto/simulated_crypto_provider.h"
 #include "core/ledger/genesis.h"
+#include "core/slashing/evidence_module.h"
+#include "core/staking/staking_module.h"
 #include "tests/core/ledger/ledger_test_util.h"
 
 namespace mn::consensus {
@@ -92,10 +94,10 @@ TEST_F(EvidenceTest, TheLedgerSlashesAnOffenceOnceAndTombstonesTheKey) {
             ledger::TxResult::kInvalidEvidence);  // no verifier: no judgement
   ASSERT_EQ(state.apply(evidence_tx(evidence(Step::kCommit, 0), 1), m_crypto, &m_verifier),
             ledger::TxResult::kOk);
-  EXPECT_EQ(state.stakes().at(offender).amount, 800u);  // 20 %
-  EXPECT_EQ(state.burned(), 100u);                      // half of it burned
+  EXPECT_EQ(staking::StakingModule::state(state).stakes.at(offender).amount, 800u);  // 20 %
+  EXPECT_EQ(state.burned(), 100u);  // half of it burned
   EXPECT_EQ(state.pools().slashing_pool, 100u);
-  EXPECT_TRUE(state.tombstoned().contains(offender));
+  EXPECT_TRUE(staking::StakingModule::state(state).tombstoned.contains(offender));
   ASSERT_EQ(state.block_effects().slashes.size(), 1u);
   EXPECT_EQ(state.block_effects().slashes[0].reporter, address_of(m_reporter));
   EXPECT_TRUE(state.check_conservation().is_ok());
@@ -107,8 +109,8 @@ TEST_F(EvidenceTest, TheLedgerSlashesAnOffenceOnceAndTombstonesTheKey) {
         evidence(nonce == 2 ? Step::kPrepare : Step::kCommit, nonce == 2 ? 0 : 1);
     ASSERT_EQ(state.apply(evidence_tx(again, nonce), m_crypto, &m_verifier), ledger::TxResult::kOk);
   }
-  EXPECT_EQ(state.stakes().at(offender).amount, 800u);
-  EXPECT_EQ(state.offences().size(), 1u);
+  EXPECT_EQ(staking::StakingModule::state(state).stakes.at(offender).amount, 800u);
+  EXPECT_EQ(slashing::EvidenceModule::state(state).offences.size(), 1u);
   // The key is out of the next set and can never stake again.
   const ValidatorSet next = *validator_set_from_stakes(state);
   EXPECT_EQ(next.size(), 1u);

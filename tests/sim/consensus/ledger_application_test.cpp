@@ -11,6 +11,7 @@
 #include "core/crypto/hash.h"
 #include "core/ledger/genesis.h"
 #include "core/ledger/mempool.h"
+#include "core/staking/staking_module.h"
 #include "tests/core/ledger/ledger_test_util.h"
 #include "tests/sim/consensus/recording_env.h"
 #include "tests/sim/consensus/validator_keys.h"
@@ -76,7 +77,7 @@ TEST_F(LedgerApplicationTest, TheSetFollowsStakesOnlyAtEpochBoundaries) {
   EXPECT_EQ(app->committed_hash(), m_genesis.hash);  // block 1's parent is the genesis
   commit_next(*app, {stake(500, 1)});
   // Height 1 is inside the first epoch: the stake is bonded but does not validate yet.
-  EXPECT_EQ(app->state().stakes().size(), 3u);
+  EXPECT_EQ(staking::StakingModule::state(app->state()).stakes.size(), 3u);
   EXPECT_EQ(app->validator_set().hash(), genesis_set);
   commit_next(*app, {});
   // Height 2 ends the epoch: the next one is decided by all three stakes.
