@@ -322,7 +322,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
 
   ClientWorkloads workloads(sim, scenario.workload, genesis.accounts, genesis.adversary_accounts,
                             scenario.validator_count, fee_params, scenario.economics,
-                            ctx.chain.genesis.state->chain_id(), seed);
+                            scenario.partner_chains, ctx.chain.genesis.state->chain_id(), seed);
   ChainObserver observer(sim, plan.honest);
   observer.set_workloads(&workloads);
   const EconomicsRecorder& economics =

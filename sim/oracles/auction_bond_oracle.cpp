@@ -139,10 +139,15 @@ std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBloc
   for (const auction::PartnerShare& share : split->partners) {
     shared += share.amount;
     const auction::PartnerChain* chain = params.find_partner(share.partner);
-    const ledger::Account* before = chain ? block.parent.find_account(chain->payout) : nullptr;
-    const ledger::Account* after = chain ? block.state.find_account(chain->payout) : nullptr;
+    if (chain == nullptr)
+      return fmt::format("window {}: a commit names a partner chain the genesis did not register",
+                         window);
+    const ledger::Account* before = block.parent.find_account(chain->payout);
+    const ledger::Account* after = block.state.find_account(chain->payout);
+    // A share of 0 (partner_share_bps 0, or a pool too small) creates no account.
     const std::uint64_t had = before ? before->balance : 0;
-    if (after == nullptr || after->balance < had + share.amount)
+    const std::uint64_t has = after ? after->balance : 0;
+    if (has < had + share.amount)
       return fmt::format("window {}: a partner chain was paid less than its share {}", window,
                          share.amount);
   }

@@ -11,6 +11,7 @@
 #include "core/consensus/tx_pool_config.h"
 #include "core/ledger/economic_params.h"
 #include "core/runtime/types.h"
+#include "sim/scenario/partner_chain_spec.h"
 
 namespace mn::sim {
 
@@ -251,6 +252,8 @@ struct Scenario {
   std::vector<NodeId> standby;
   ConsensusSpec consensus;
   ledger::EconomicParams economics;
+  // economics.auction.partner_chains, in the order of economics.auction.partners.
+  std::vector<PartnerChainSpec> partner_chains;
   std::vector<AdversarySpec> adversaries;
   NetworkSpec network;
   WorkloadSpec workload;

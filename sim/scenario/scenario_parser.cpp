@@ -248,8 +248,34 @@ Status ScenarioParser::load_auction(const json& auction) {
       integer_or(auction, "reveal_deadline_heights", a.withholding.reveal_deadline_heights);
   a.withholding.penalty_bps =
       integer_or(auction, "withholding_penalty_bps", a.withholding.penalty_bps);
+  if (Status status = load_partner_chains(auction); !status.is_ok()) return status;
   if (Status status = a.check(); !status.is_ok())
     return invalid("economics.auction", status.message());
+  return {};
+}
+
+// Each chain is registered at genesis under the id and payout its name gives; the honest bidders
+// name it in `weight` of their commits, so the weights are shares of one whole.
+Status ScenarioParser::load_partner_chains(const json& auction) {
+  const auto chains = auction.find("partner_chains");
+  if (chains == auction.end()) return {};
+  double total = 0.0;
+  for (std::size_t i = 0; i < chains->size(); ++i) {
+    const json& chain = (*chains)[i];
+    const std::string path = fmt::format("economics.auction.partner_chains[{}]", i);
+    PartnerChainSpec spec{chain["name"].get<std::string>(), chain["weight"].get<double>()};
+    for (const PartnerChainSpec& earlier : m_scenario.partner_chains) {
+      if (earlier.name == spec.name)
+        return invalid(join_path(path, "name"), fmt::format("\"{}\" is listed twice", spec.name));
+    }
+    total += spec.weight;
+    // A little slack for sums like 0.1 + 0.2 + 0.7, which binary fractions put above 1.
+    if (total > 1.0 + 1e-9)
+      return invalid(join_path(path, "weight"),
+                     fmt::format("the weights sum to {:g}, more than 1", total));
+    m_scenario.economics.auction.partners.push_back(partner_chain_named(spec.name));
+    m_scenario.partner_chains.push_back(std::move(spec));
+  }
   return {};
 }
 

@@ -45,6 +45,8 @@ class ScenarioParser {
   Status load_economics();
   // economics.auction: the window schedule, bond floor, shares and the withholding rule.
   Status load_auction(const json& auction);
+  // economics.auction.partner_chains: names distinct, weights summing to at most 1.
+  Status load_partner_chains(const json& auction);
 
   // scenario_parser_network.cpp
   Status load_network(const json& network);

@@ -30,6 +30,8 @@ AuctionBidWorkload::AuctionBidWorkload(const ClientWorkloadContext& context)
       m_chain_id(context.chain_id),
       m_params(context.auction),
       m_unrevealed_fraction(context.spec.auction_unrevealed_fraction),
+      m_partner_weights(context.partner_weights),
+      m_partner_rng(context.seed, "auction partners"),
       m_reveal_label(context.sim.action_label("workload: auction reveals")),
       m_hidden_nonce(context.wallet.account_count(), 1) {}
 
@@ -66,6 +68,16 @@ auction::TxCore AuctionBidWorkload::draw_core(std::size_t from) {
   return draw_transfer_core(m_hidden_nonce[from]++, m_wallet.account(to).public_key, m_rng);
 }
 
+runtime::Hash32 AuctionBidWorkload::draw_partner() {
+  if (m_partner_weights.empty()) return {};
+  double draw = m_partner_rng.unit();
+  for (std::size_t i = 0; i < m_partner_weights.size(); ++i) {
+    if (draw < m_partner_weights[i]) return m_params.partners[i].id;
+    draw -= m_partner_weights[i];
+  }
+  return {};
+}
+
 void AuctionBidWorkload::submit() {
   const auction::WindowSchedule& schedule = m_params.schedule;
   const std::uint64_t next = m_height + 1;
@@ -85,7 +97,7 @@ void AuctionBidWorkload::submit() {
       auction::qlock_commitment(m_chain_id, *window, key.public_key, bid.tx_core, bid.salt);
   bid.commit = m_wallet.sign(
       ledger::TxType::kAuctionCommit, from,
-      auction::CommitPayload{*window, commitment, m_params.min_commit_bond, runtime::Hash32{}}
+      auction::CommitPayload{*window, commitment, m_params.min_commit_bond, draw_partner()}
           .encode());
   ++m_counts.commits;
   const auto validator = static_cast<NodeId>(m_rng.uniform(m_wallet.validator_count()));

@@ -4,7 +4,10 @@
 // under a 16-byte salt from the stream, with the least bond, into the window taking commits; once
 // the honest chain holds the commit and the window's reveal phase begins, it reveals, unless it
 // drew to be one of the `auction_unrevealed_fraction` that never reveal (their bonds are
-// forfeited). A commit is only sent while at least two heights of the commit phase remain, so an
+// forfeited). With partner chains registered (economics.auction.partner_chains), each commit names
+// one of them with the probability of its weight, or none, drawn from a stream of its own
+// ("auction partners"): without partners nothing is drawn, so no other draw moves. A commit is
+// only sent while at least two heights of the commit phase remain, so an
 // honest chain takes it in time. The validator's pool judges each transaction as the next block
 // would, and the wallet learns its verdict at once: a refused commit counts as refused under the
 // pool's reason; a refused reveal (typically auction_too_early: the validator has not committed
@@ -69,6 +72,8 @@ class AuctionBidWorkload final : public ClientWorkload {
   void submit() override;
   // A transfer for account `from`'s next hidden nonce, priced from the stream.
   auction::TxCore draw_core(std::size_t from);
+  // The partner chain the next commit names (all zero: none).
+  runtime::Hash32 draw_partner();
   // Reveals the open commits `commit_ids` (not yet revealed), as an action of its own: the chain's
   // commits arrive inside a node's event, and sending is another node's event.
   void schedule_reveals(std::vector<runtime::Hash32> commit_ids);
@@ -79,6 +84,8 @@ class AuctionBidWorkload final : public ClientWorkload {
   std::string m_chain_id;
   auction::AuctionParams m_params;
   double m_unrevealed_fraction;
+  std::vector<double> m_partner_weights;  // by m_params.partners
+  runtime::Rng m_partner_rng;
   Simulator::ActionLabel m_reveal_label;
   std::uint64_t m_height = 0;                              // the honest chain's committed height
   std::vector<std::uint64_t> m_hidden_nonce;               // by account: the next TxCore nonce

@@ -39,6 +39,8 @@ struct ClientWorkloadContext {
   // unless workload.auction_adversary_commits_per_s > 0): no honest stream ever signs with them.
   ledger::FeeParams fees;
   std::vector<crypto::KeyPair> adversary_accounts;
+  // By auction.partners: the share of the honest bidders' commits naming each partner chain.
+  std::vector<double> partner_weights;
 };
 
 // A block the honest chain committed, as the client streams learn of it (once per height).

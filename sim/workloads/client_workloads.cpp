@@ -8,9 +8,13 @@ ClientWorkloads::ClientWorkloads(Simulator& sim, const WorkloadSpec& spec,
                                  std::vector<crypto::KeyPair> accounts,
                                  std::vector<crypto::KeyPair> adversary_accounts,
                                  std::uint32_t validator_count, ledger::FeeParams fees,
-                                 const ledger::EconomicParams& economics, std::string chain_id,
-                                 std::uint64_t seed)
+                                 const ledger::EconomicParams& economics,
+                                 const std::vector<PartnerChainSpec>& partner_chains,
+                                 std::string chain_id, std::uint64_t seed)
     : m_wallet(sim, std::move(accounts), validator_count, fees, seed), m_start(spec.start) {
+  std::vector<double> partner_weights;
+  partner_weights.reserve(partner_chains.size());
+  for (const PartnerChainSpec& chain : partner_chains) partner_weights.push_back(chain.weight);
   const ClientWorkloadContext context{sim,
                                       m_wallet,
                                       spec,
@@ -19,7 +23,8 @@ ClientWorkloads::ClientWorkloads(Simulator& sim, const WorkloadSpec& spec,
                                       std::move(chain_id),
                                       economics.auction,
                                       fees,
-                                      std::move(adversary_accounts)};
+                                      std::move(adversary_accounts),
+                                      std::move(partner_weights)};
   for (const WorkloadKind& kind : workload_kinds()) {
     if (kind.make_client != nullptr) m_workloads.push_back(kind.make_client(context));
   }

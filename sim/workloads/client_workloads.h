@@ -17,13 +17,14 @@ namespace mn::sim {
 
 class ClientWorkloads {
  public:
-  // `chain_id` and `economics` are the genesis'.
-  // `adversary_accounts` are funded for the adversarial bidders alone
+  // `chain_id` and `economics` are the genesis'; `partner_chains` are its auction partners'
+  // specs, in order. `adversary_accounts` are funded for the adversarial bidders alone
   // (auction_adversary_workload.h).
   ClientWorkloads(Simulator& sim, const WorkloadSpec& spec, std::vector<crypto::KeyPair> accounts,
                   std::vector<crypto::KeyPair> adversary_accounts, std::uint32_t validator_count,
                   ledger::FeeParams fees, const ledger::EconomicParams& economics,
-                  std::string chain_id, std::uint64_t seed);
+                  const std::vector<PartnerChainSpec>& partner_chains, std::string chain_id,
+                  std::uint64_t seed);
 
   // Starts every stream, in registry order, and the wallets' resending if any stream submits.
   void start();
