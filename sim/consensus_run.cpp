@@ -221,13 +221,15 @@ void configure_chain(const Scenario& scenario, Simulator& sim, ledger::CheckedGe
 // The auction's oracles: the bid each block takes, the bundles it carries, the bonds it moves, the
 // builder bids it settles, the outcome every honest node seals, the reveals it accepts (and those
 // the clients sent that it refuses) and what becomes of the honest bidders' revealed bids.
-void add_auction_oracles(ChainObserver& observer, Simulator& sim, const ChainContext& ctx,
-                         ClientWorkloads& workloads) {
+void add_auction_oracles(ChainObserver& observer, Simulator& sim, const Scenario& scenario,
+                         const ChainContext& ctx, ClientWorkloads& workloads) {
   const runtime::Hash32& hash = ctx.chain.genesis.hash;
   const auto& state = ctx.chain.genesis.state;
   observer.add(std::make_unique<AuctionBidOracle>(hash, state, sim.crypto()));
   observer.add(std::make_unique<AuctionBundleOracle>(hash, state));
-  observer.add(std::make_unique<AuctionBondOracle>(hash, state));
+  std::vector<std::string> partner_names;
+  for (const PartnerChainSpec& chain : scenario.partner_chains) partner_names.push_back(chain.name);
+  observer.add(std::make_unique<AuctionBondOracle>(hash, state, partner_names));
   observer.add(std::make_unique<AuctionSettlementOracle>(hash, state));
   observer.add(std::make_unique<AuctionOutcomeOracle>());
   auto& reveals = observer.add(std::make_unique<AuctionRevealOracle>(hash, state));
@@ -254,7 +256,7 @@ const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
   observer.add(std::make_unique<InclusionOracle>(workloads.get<PoeWorkload>(), validator_stakes,
                                                  scenario.consensus.inclusion_slo_blocks));
   observer.add(std::make_unique<FinalityOracle>(workloads.get<TransferWorkload>()));
-  add_auction_oracles(observer, sim, ctx, workloads);
+  add_auction_oracles(observer, sim, scenario, ctx, workloads);
   return observer.add(std::make_unique<EconomicsRecorder>(sim, validator_stakes));
 }
 

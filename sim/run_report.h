@@ -133,6 +133,10 @@ struct RunReport {
     // run, and of them those among their window's seal winners (the honest bids oracle).
     std::uint64_t honest_revealed = 0;
     std::uint64_t honest_included = 0;
+    // Summed over those included: heights and simulated time from the block holding the commit to
+    // the block carrying its window's bundle.
+    std::uint64_t honest_latency_heights = 0;
+    TimeNs honest_latency_ns = 0;
     std::uint64_t bids = 0;  // builder bids sent
     std::uint64_t bids_committed = 0;
     std::uint64_t bids_won = 0;  // of them, included for their height
@@ -156,11 +160,25 @@ struct RunReport {
       std::uint64_t reveals = 0;
       std::uint64_t forfeited = 0;  // bonds of commits never revealed (or withdrawn)
       std::uint64_t winners = 0;    // the seal's top-K
+      // The lowest fee rate among the seal's winners (0: none): what the last bid taken paid.
+      std::uint64_t clearing_price = 0;
+      std::uint64_t partner_revenue = 0;  // of `forfeited`, what the partner chains were paid
       std::uint64_t bundle_bytes = 0;
       std::uint64_t proof_bytes = 0;  // the bundle's Verkle multiproof
       std::uint64_t seal_height = 0;  // the block that carried the bundle (0: none seen)
+      // From the window's last reveal height to seal_height, in heights and simulated time.
+      std::uint64_t seal_latency_heights = 0;
+      TimeNs seal_latency_ns = 0;
     };
     std::vector<Window> windows;  // by window
+    // A partner chain (economics.auction.partner_chains), over the windows settled in the run.
+    struct Partner {
+      std::string name;
+      std::uint64_t revenue = 0;           // paid to its payout by the settlements
+      std::uint64_t revealed_commits = 0;  // its contribution: revealed commits naming it
+      std::uint64_t revealed_bonds = 0;    // their bonds, its weight in each window's split
+    };
+    std::vector<Partner> partners;  // in the order of economics.auction.partners
     // The adversarial bidders (sim/workloads/auction_adversary_workload.h).
     struct Adversary {
       std::string strategy;

@@ -26,7 +26,8 @@ void AuctionBlockOracle::on_commit(const CommitEvent& commit) {
     if (!payload) {
       broken = "the payload does not decode: " + payload.status().to_string();
     } else {
-      broken = judge({commit.height(), *m_parent, *next, payload->auction, *commit.txs});
+      broken =
+          judge({commit.height(), *m_parent, *next, payload->auction, *commit.txs, commit.now});
     }
     ++m_judged;
     if (broken)

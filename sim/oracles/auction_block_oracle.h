@@ -22,6 +22,7 @@ struct AuctionBlock {
   const ledger::LedgerState& state;   // the state after it
   const consensus::AuctionSection& section;
   const std::vector<ledger::Transaction>& txs;
+  runtime::TimeNs time = 0;  // its first honest commit
 };
 
 class AuctionBlockOracle : public Oracle {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -10,6 +12,7 @@
 #include "core/auction/builder_bid.h"
 #include "core/auction/commit_payload.h"
 #include "core/auction/revenue_split.h"
+#include "core/codec/hex.h"
 
 namespace mn::sim {
 
@@ -71,6 +74,18 @@ runtime::Uint128 bids_evicted(const auction::AuctionState* parent,
   return evicted;
 }
 
+// The lowest fee rate among the winners `seal` took from `entries` (0 when it took none).
+std::uint64_t clearing_price(const auction::SealRecord& seal,
+                             const std::vector<auction::PoolEntry>& entries) {
+  const std::set<runtime::Hash32> winners(seal.winners.begin(), seal.winners.end());
+  std::optional<std::uint64_t> lowest;
+  for (const auction::PoolEntry& entry : entries) {
+    if (winners.contains(entry.txid))
+      lowest = std::min(lowest.value_or(entry.fee_rate), entry.fee_rate);
+  }
+  return lowest.value_or(0);
+}
+
 std::string amount(runtime::Uint128 v) {
   return v > runtime::Uint128{UINT64_MAX} ? std::string("more than 2^64")
                                           : std::to_string(static_cast<std::uint64_t>(v));
@@ -78,12 +93,26 @@ std::string amount(runtime::Uint128 v) {
 
 }  // namespace
 
-AuctionBondOracle::AuctionBondOracle(const runtime::Hash32& genesis_hash,
-                                     std::shared_ptr<const ledger::LedgerState> genesis_state)
+AuctionBondOracle::AuctionBondOracle(
+    const runtime::Hash32& genesis_hash,
+    const std::shared_ptr<const ledger::LedgerState>& genesis_state,
+    const std::vector<std::string>& partner_names)
     : AuctionBlockOracle("auction_bonds",
                          "the auction's bonds move only by what each block locks and releases, "
                          "and each window's forfeits are split exactly",
-                         genesis_hash, std::move(genesis_state)) {}
+                         genesis_hash, genesis_state) {
+  for (const auction::PartnerChain& chain : genesis_state->economic_params().auction.partners) {
+    const std::size_t i = m_partners.size();
+    m_partner_ids.push_back(chain.id);
+    m_partners.push_back(
+        {i < partner_names.size() ? partner_names[i] : codec::to_hex(chain.id), 0, 0, 0});
+  }
+}
+
+RunReport::Auction::Partner* AuctionBondOracle::partner(const runtime::Hash32& id) {
+  const auto it = std::find(m_partner_ids.begin(), m_partner_ids.end(), id);
+  return it == m_partner_ids.end() ? nullptr : &m_partners[it - m_partner_ids.begin()];
+}
 
 std::optional<std::string> AuctionBondOracle::judge(const AuctionBlock& block) {
   const auction::AuctionModule module;
@@ -128,6 +157,10 @@ std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBloc
     } else if (const auto p = record.partner_of.find(refund.commitment);
                p != record.partner_of.end()) {
       weights[p->second] += refund.amount;
+      if (RunReport::Auction::Partner* named = partner(p->second)) {
+        ++named->revealed_commits;
+        named->revealed_bonds += refund.amount;
+      }
     }
   }
   std::vector<auction::PartnerContribution> partners;
@@ -136,8 +169,11 @@ std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBloc
   auto split = auction::split_auction_revenue(revenue, partners, params.partner_share_bps);
   if (!split) return fmt::format("window {}: {}", window, split.status().message());
   runtime::Uint128 shared = split->treasury;
+  RunReport::Auction::Window settled{window};
   for (const auction::PartnerShare& share : split->partners) {
     shared += share.amount;
+    settled.partner_revenue += share.amount;
+    if (RunReport::Auction::Partner* named = partner(share.partner)) named->revenue += share.amount;
     const auction::PartnerChain* chain = params.find_partner(share.partner);
     if (chain == nullptr)
       return fmt::format("window {}: a commit names a partner chain the genesis did not register",
@@ -157,12 +193,13 @@ std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBloc
   if (block.state.pools().treasury < block.parent.pools().treasury + split->treasury)
     return fmt::format("window {}: the treasury gained less than its share {}", window,
                        split->treasury);
-  RunReport::Auction::Window settled{window};
   settled.commits = parent.book.commit_count(window);
   settled.reveals = parent.book.reveals(window).size();
   settled.forfeited = revenue;
-  if (const auto seal = parent.sealed.find(window); seal != parent.sealed.end())
+  if (const auto seal = parent.sealed.find(window); seal != parent.sealed.end()) {
     settled.winners = seal->second.winners.size();
+    settled.clearing_price = clearing_price(seal->second, parent.window_entries(window));
+  }
   m_settled.push_back(settled);
   return std::nullopt;
 }
@@ -175,7 +212,10 @@ void AuctionBondOracle::fill_report(RunReport& report) const {
     w.reveals = settled.reveals;
     w.forfeited = settled.forfeited;
     w.winners = settled.winners;
+    w.clearing_price = settled.clearing_price;
+    w.partner_revenue = settled.partner_revenue;
   }
+  report.auction.partners = m_partners;
 }
 
 void AuctionBondOracle::add_verdicts(const VerdictContext& context, RunReport& report) const {

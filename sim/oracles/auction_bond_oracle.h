@@ -4,10 +4,15 @@
 // included bids it settles), and every
 // window it settles splits its revenue (the bonds of commits never revealed or withdrawn) exactly
 // between the treasury and the partner chains, who are paid at least their shares. The per-window
-// figures (commits, reveals, forfeited bonds, winners) go into the report's auction records.
+// figures (commits, reveals, forfeited bonds, winners, the clearing price, the partners' part) and
+// per partner chain its revenue (its shares of the splits, each checked against its payout's
+// balance) and contribution go into the report's auction records.
 // The ledger's check_conservation covers the sums over all holders; this covers the auction's own
 // flows, window by window. It judges expect.auction.adversary_bonds_forfeited.
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include "sim/oracles/auction_block_oracle.h"
 
@@ -19,8 +24,11 @@ namespace mn::sim {
 
 class AuctionBondOracle final : public AuctionBlockOracle {
  public:
+  // `partner_names` name the genesis's auction partners, in order (a partner without one is named
+  // by its id in hex).
   AuctionBondOracle(const runtime::Hash32& genesis_hash,
-                    std::shared_ptr<const ledger::LedgerState> genesis_state);
+                    const std::shared_ptr<const ledger::LedgerState>& genesis_state,
+                    const std::vector<std::string>& partner_names = {});
 
   std::optional<std::string> judge(const AuctionBlock& block) override;
   void fill_report(RunReport& report) const override;
@@ -33,8 +41,12 @@ class AuctionBondOracle final : public AuctionBlockOracle {
   std::optional<std::string> judge_settlement(const AuctionBlock& block,
                                               const auction::AuctionState& parent,
                                               std::uint64_t window);
+  // The record of the registered partner `id`; null for an id the genesis does not register.
+  RunReport::Auction::Partner* partner(const runtime::Hash32& id);
 
   std::vector<RunReport::Auction::Window> m_settled;
+  std::vector<runtime::Hash32> m_partner_ids;  // by m_partners
+  std::vector<RunReport::Auction::Partner> m_partners;
 };
 
 }  // namespace mn::sim

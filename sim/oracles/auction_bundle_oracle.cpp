@@ -22,6 +22,7 @@ std::optional<std::string> AuctionBundleOracle::judge(const AuctionBlock& block)
   const auction::AuctionState* parent = auction::AuctionModule::find_state(block.parent);
   const std::optional<std::uint64_t> due = auction::due_bundle_window(parent, block.height, params);
   const auto& carried = block.section.bundle;
+  m_times[block.height] = block.time;
   if (!carried) {
     if (!due) return std::nullopt;
     return fmt::format("block {} carries no bundle, window {}'s is due", block.height, *due);
@@ -34,8 +35,12 @@ std::optional<std::string> AuctionBundleOracle::judge(const AuctionBlock& block)
       !s.is_ok())
     return fmt::format("block {}: window {}'s bundle: {}", block.height, carried->window,
                        s.message());
-  m_carried.push_back(
-      {carried->window, block.height, carried->encode().size(), carried->proof_bytes()});
+  const std::uint64_t last_reveal = params.schedule.seal_start(carried->window) - 1;
+  const auto revealed = m_times.find(last_reveal);
+  const runtime::TimeNs latency = revealed == m_times.end() ? 0 : block.time - revealed->second;
+  m_times.erase(m_times.begin(), m_times.lower_bound(last_reveal));
+  m_carried.push_back({carried->window, block.height, carried->encode().size(),
+                       carried->proof_bytes(), block.height - last_reveal, latency});
   return std::nullopt;
 }
 
@@ -67,6 +72,8 @@ void AuctionBundleOracle::fill_report(RunReport& report) const {
     w.seal_height = c.height;
     w.bundle_bytes = c.bundle_bytes;
     w.proof_bytes = c.proof_bytes;
+    w.seal_latency_heights = c.latency_heights;
+    w.seal_latency_ns = c.latency_ns;
   }
 }
 

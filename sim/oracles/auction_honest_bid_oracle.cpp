@@ -23,10 +23,12 @@ AuctionHonestBidOracle::AuctionHonestBidOracle(
       m_honest(std::move(honest)) {}
 
 void AuctionHonestBidOracle::record(const AuctionBlock& block) {
+  if (block.section.bundle) m_carried[block.section.bundle->window] = {block.height, block.time};
   for (const ledger::Transaction& tx : block.txs) {
     if (tx.type == ledger::TxType::kAuctionCommit && m_honest(tx)) {
       if (auto commit = auction::CommitPayload::decode(tx.payload))
-        m_bids[commit->window][commit->commitment] = Bid{tx.sender, commit->bond, std::nullopt};
+        m_bids[commit->window][commit->commitment] =
+            Bid{tx.sender, commit->bond, std::nullopt, block.height, block.time};
     } else if (tx.type == ledger::TxType::kAuctionReveal) {
       auto reveal = auction::RevealPayload::decode(tx.payload);
       if (!reveal) continue;
@@ -57,22 +59,30 @@ std::optional<std::string> AuctionHonestBidOracle::judge(const AuctionBlock& blo
 std::optional<std::string> AuctionHonestBidOracle::judge_settlement(const AuctionBlock& block,
                                                                     std::uint64_t window) {
   const auto bids = m_bids.find(window);
-  if (bids == m_bids.end()) return std::nullopt;
+  if (bids == m_bids.end()) {
+    m_carried.erase(window);
+    return std::nullopt;
+  }
   const auction::AuctionState* parent = auction::AuctionModule::find_state(block.parent);
   std::set<runtime::Hash32> winners;
   if (const auto seal = parent->sealed.find(window); seal != parent->sealed.end())
     winners.insert(seal->second.winners.begin(), seal->second.winners.end());
+  const auto carried = m_carried.find(window);
   std::map<runtime::Hash32, runtime::Uint128> owed;  // by sender: bonds of bids not included
   for (const auto& [commitment, bid] : bids->second) {
     if (!bid.txid) continue;
     ++m_revealed;
     if (winners.contains(*bid.txid)) {
       ++m_included;
+      if (carried == m_carried.end()) continue;
+      m_latency_heights += carried->second.height - bid.height;
+      m_latency_ns += carried->second.time - bid.time;
     } else {
       owed[bid.sender] += bid.bond;
     }
   }
   m_bids.erase(bids);
+  if (carried != m_carried.end()) m_carried.erase(carried);
   for (const auto& [sender, bonds] : owed) {
     const ledger::Address address = ledger::address_from_public_key(sender);
     runtime::Uint128 spent = 0;  // what the sender's own transactions in the block debit
@@ -101,6 +111,8 @@ void AuctionHonestBidOracle::fill_report(RunReport& report) const {
   AuctionBlockOracle::fill_report(report);
   report.auction.honest_revealed = m_revealed;
   report.auction.honest_included = m_included;
+  report.auction.honest_latency_heights = m_latency_heights;
+  report.auction.honest_latency_ns = m_latency_ns;
 }
 
 void AuctionHonestBidOracle::add_verdicts(const VerdictContext& context, RunReport& report) const {

@@ -7,7 +7,8 @@
 // is sound (nothing else lowers a client's balance) but not tight (a transfer received loosens it).
 //
 // It counts the honest revealed bids of every window settled during the run and those included,
-// for the report and expect.auction.min_honest_inclusion_rate.
+// for the report and expect.auction.min_honest_inclusion_rate, and sums the included ones'
+// latency: from the block holding the commit to the block carrying the window's bundle.
 #pragma once
 
 #include <functional>
@@ -36,6 +37,12 @@ class AuctionHonestBidOracle final : public AuctionBlockOracle {
     runtime::Hash32 sender{};
     std::uint64_t bond = 0;
     std::optional<runtime::Hash32> txid;  // its pool entry's, once revealed
+    std::uint64_t height = 0;             // of the block holding the commit
+    runtime::TimeNs time = 0;
+  };
+  struct Carried {
+    std::uint64_t height = 0;
+    runtime::TimeNs time = 0;
   };
 
   // Records the honest commits and the reveals of them that `block` carries.
@@ -45,8 +52,11 @@ class AuctionHonestBidOracle final : public AuctionBlockOracle {
 
   HonestCommit m_honest;
   std::map<std::uint64_t, std::map<runtime::Hash32, Bid>> m_bids;  // by window, by commitment
-  std::uint64_t m_revealed = 0;                                    // in settled windows
+  std::map<std::uint64_t, Carried> m_carried;  // by window: the block carrying its bundle
+  std::uint64_t m_revealed = 0;                // in settled windows
   std::uint64_t m_included = 0;
+  std::uint64_t m_latency_heights = 0;  // summed over the included ones
+  runtime::TimeNs m_latency_ns = 0;
 };
 
 }  // namespace mn::sim

@@ -1,6 +1,9 @@
 // The auction's part of the run outputs: summary.json's metrics.auction (the bidder and builder
-// streams' counts, refusals by reason, forfeited bonds) and run.h5's /auction (one row per window
-// the honest chain settled or carried a bundle for). Written only for a run with auction activity.
+// streams' counts, refusals by reason, forfeited bonds, the honest bids' inclusion latency, the
+// windows' seal latency and clearing price, and `partners`, by name, each partner chain's revenue
+// and contribution) and run.h5's /auction (one row per window the honest chain settled or carried
+// a bundle for) and /auction/partners (one row per partner chain). Written only for a run with
+// auction activity.
 #pragma once
 
 #include <nlohmann/json.hpp>

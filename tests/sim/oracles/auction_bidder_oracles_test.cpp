@@ -87,7 +87,12 @@ class AuctionBidderOracleTest : public ::testing::Test {
 
   AuctionBlock block(std::uint64_t height) const { return block(height, m_txs[height]); }
   AuctionBlock block(std::uint64_t height, const std::vector<ledger::Transaction>& txs) const {
-    return {height, m_committed[height - 1], m_committed[height], m_section, txs};
+    return {height,
+            m_committed[height - 1],
+            m_committed[height],
+            m_section,
+            txs,
+            static_cast<runtime::TimeNs>(height) * runtime::kNsPerSec};
   }
   std::shared_ptr<const ledger::LedgerState> genesis() const {
     return std::make_shared<const ledger::LedgerState>(m_committed[0]);

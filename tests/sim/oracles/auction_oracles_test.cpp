@@ -81,7 +81,12 @@ class AuctionOracleTest : public ::testing::Test {
 
   AuctionBlock block(std::uint64_t height, const consensus::AuctionSection& section,
                      const std::vector<ledger::Transaction>& txs = {}) const {
-    return {height, m_committed[height - 1], m_committed[height], section, txs};
+    return {height,
+            m_committed[height - 1],
+            m_committed[height],
+            section,
+            txs,
+            static_cast<runtime::TimeNs>(height) * runtime::kNsPerSec};
   }
 
   std::shared_ptr<const ledger::LedgerState> genesis() const {
