@@ -66,12 +66,14 @@ def root_attrs(f):
     return {name: decode(f.attrs[name]) for name in sorted(f.attrs)}
 
 
-def read_columns(group):
+def read_columns(group, nested=True):
     """Reads every dataset below ``group`` into a dict ``{relative name: numpy array}``.
 
-    Nested groups are flattened with "/" (so ``/runs`` yields "params/x" and "metrics/y").
-    String columns come back as numpy object arrays of ``str``. Raises ReportError when the
-    columns differ in length, which breaks the one-row-per-record contract.
+    Nested groups are flattened with "/" (so ``/runs`` yields "params/x" and "metrics/y"); with
+    ``nested=False`` only the group's own datasets are read (``/auction`` holds its windows, and
+    ``/auction/partners`` is a table of its own). String columns come back as numpy object arrays
+    of ``str``. Raises ReportError when the columns differ in length, which breaks the
+    one-row-per-record contract.
     """
     columns = {}
 
@@ -79,7 +81,11 @@ def read_columns(group):
         if isinstance(obj, h5py.Dataset):
             columns[name] = _as_array(obj)
 
-    group.visititems(visit)
+    if nested:
+        group.visititems(visit)
+    else:
+        for name, obj in group.items():
+            visit(name, obj)
     lengths = {len(v) for v in columns.values()}
     if len(lengths) > 1:
         detail = ", ".join(f"{k}={len(v)}" for k, v in sorted(columns.items()))
@@ -87,12 +93,13 @@ def read_columns(group):
     return dict(sorted(columns.items()))
 
 
-def optional_group(f, name):
-    """Returns the columns of group ``name`` or None when the file has no such group."""
+def optional_group(f, name, nested=True):
+    """Returns the columns of group ``name`` (see read_columns) or None when the file has no
+    such group."""
     group = f.get(name)
     if not isinstance(group, h5py.Group):
         return None
-    return read_columns(group)
+    return read_columns(group, nested)
 
 
 def _as_array(dataset):

@@ -3,7 +3,8 @@
 Sections, in order: run identity, timeline (heights and rounds per validator with faults,
 adversary windows and slashes), finality latency, gossip propagation, per-node counters, and,
 when the groups exist, supply and pools, inclusion delay, validator rewards and returns, slashing
-events. A missing group skips its section with a one-line note.
+events, the auction per window and per partner chain. A missing group skips its section with a
+one-line note.
 """
 
 import json
@@ -31,6 +32,19 @@ ECONOMICS_PANELS = (
 # consensus.block_interval_ms when the scenario leaves it out (docs/metasim.md, "Consensus").
 DEFAULT_BLOCK_INTERVAL_MS = 1000.0
 
+# /auction columns in the per-window table, in order, and the panels of its plot.
+AUCTION_COLUMNS = ("window", "commits", "reveals", "winners", "clearing_price", "forfeited_bonds",
+                   "partner_revenue", "bundle_bytes", "proof_bytes", "seal_height",
+                   "seal_latency_heights", "seal_latency_ms")
+AUCTION_PANELS = (
+    ("Bids per window", ("commits", "reveals", "winners")),
+    ("Clearing price (lowest winning fee rate)", ("clearing_price",)),
+    ("Forfeited bonds and partner revenue", ("forfeited_bonds", "partner_revenue")),
+    ("Proof bytes", ("proof_bytes",)),
+    ("Seal latency (ms, last reveal height to the block carrying the bundle)",
+     ("seal_latency_ms",)),
+)
+
 # /nodes columns that are identifiers or levels rather than additive counters.
 NODE_NON_COUNTERS = ("id", "name", "region")
 NODE_LEVELS = ("height",)
@@ -50,6 +64,7 @@ def build(f, out_dir):
     _inclusion(doc, f, out_dir)
     _validators(doc, f, out_dir)
     _slashing(doc, f, out_dir)
+    _auction(doc, f, out_dir)
     return doc.text()
 
 
@@ -385,3 +400,72 @@ def _slashing(doc, f, out_dir):
               [(o, e, a, len(v)) for o, (e, a, v) in sorted(by_offence.items())])
     write_csv(os.path.join(out_dir, "slashing.csv"), header, rows)
     doc.capped_table(header, rows, MAX_TABLE_ROWS, "slashing.csv")
+
+
+def _auction(doc, f, out_dir):
+    doc.heading(2, "Auction")
+    windows = optional_group(f, "auction", nested=False)
+    if windows is None:
+        doc.note("No /auction group in this file: the run had no auction activity.")
+        return
+    count = len(windows.get("window", []))
+    if count == 0:
+        doc.note("The /auction group has no rows.")
+        return
+    columns = [c for c in AUCTION_COLUMNS if c in windows]
+    rows = [tuple(windows[c][i] for c in columns) for i in range(count)]
+    carried = windows["seal_height"] > 0 if "seal_height" in windows else np.ones(count, bool)
+    cleared = windows["winners"] > 0 if "winners" in windows else np.ones(count, bool)
+    bullets = [f"windows: {count}, bundles carried: {int(np.count_nonzero(carried))}"]
+    if "forfeited_bonds" in windows:
+        bullets.append(f"forfeited bonds: {int(windows['forfeited_bonds'].sum())}, to the partner "
+                       f"chains: {int(windows.get('partner_revenue', np.zeros(1)).sum())}")
+    if "clearing_price" in windows and cleared.any():
+        bullets.append("clearing price (windows with winners): mean "
+                       f"{fmt(float(windows['clearing_price'][cleared].mean()))}")
+    if "seal_latency_ms" in windows and carried.any():
+        bullets.append("seal latency (bundles carried): mean "
+                       f"{fmt(float(windows['seal_latency_ms'][carried].mean()))} ms, "
+                       f"{fmt(float(windows['seal_latency_heights'][carried].mean()))} heights")
+    doc.paragraph("One row per window the honest chain settled or carried a bundle for. The "
+                  "clearing price is the lowest fee rate among the seal's winners (0: none); the "
+                  "seal latency runs from the window's last reveal height to the block that "
+                  "carried its bundle. Settlement columns are 0 for a window not settled by the "
+                  "end, bundle columns 0 for one whose bundle the run did not see.")
+    doc.bullets(bullets)
+    write_csv(os.path.join(out_dir, "auction_windows.csv"), columns, rows)
+    doc.capped_table(columns, rows, MAX_TABLE_ROWS, "auction_windows.csv")
+    panels = []
+    for title, names in AUCTION_PANELS:
+        series = {c: windows[c].astype(np.float64) for c in names if c in windows}
+        if series:
+            panels.append((title, series))
+    if panels:
+        plots.time_series(windows["window"].astype(np.float64), panels, "window",
+                          os.path.join(out_dir, "auction_windows.png"))
+        doc.image("the auction per window", "auction_windows.png")
+    _auction_partners(doc, f, out_dir)
+
+
+def _auction_partners(doc, f, out_dir):
+    doc.heading(3, "Partner chains")
+    partners = optional_group(f, "auction/partners")
+    names = partners.get("name", []) if partners is not None else []
+    if len(names) == 0:
+        doc.note("No partner chain is registered (economics.auction.partner_chains).")
+        return
+    revenue = partners["revenue"].astype(np.int64)
+    total = int(revenue.sum())
+    header = ["partner", "revenue", "share of partner revenue", "revealed_commits",
+              "revealed_bonds"]
+    rows = [(names[i], int(revenue[i]), _ratio(int(revenue[i]), total),
+             int(partners["revealed_commits"][i]), int(partners["revealed_bonds"][i]))
+            for i in range(len(names))]
+    doc.paragraph("Revenue: what the chain was paid from the settled windows' revenue splits; "
+                  "contribution: the revealed commits naming it and their bonds (its weight in "
+                  "each split).")
+    doc.table(header, rows)
+    plots.bars(list(names), [("revenue (base units)", revenue),
+                             ("revealed commits naming it", partners["revealed_commits"])],
+               os.path.join(out_dir, "auction_partners.png"))
+    doc.image("revenue and contribution per partner chain", "auction_partners.png")

@@ -8,7 +8,7 @@ expectations a run failed; absent from older files), ``reproduce``, ``error``.
 
 Sections: sweep identity, run outcomes, pass rate per point (with heatmaps over pairs of swept
 parameters), parameters, metrics (those constant across the sweep named in one line),
-metric-vs-parameter plots (heatmaps when exactly two parameters vary), sensitivity, then the finality, inclusion delay, validator returns and slashing sections for the
+metric-vs-parameter plots (heatmaps when exactly two parameters vary), sensitivity, then the finality, inclusion delay, validator returns, slashing and auction sections for the
 metrics whose names mention them.
 """
 
@@ -39,6 +39,10 @@ SPECIAL_SECTIONS = (
      "Validator return and reward metrics, and the parameters they depend on most.", False),
     ("Slashing outcomes", ("slash",),
      "Slashing metrics; \"runs > 0\" counts runs in which the metric was positive.", True),
+    ("Auction", ("auction.",),
+     "Auction metrics (docs/metasim.md, \"The auction\"): withholding rate, honest inclusion "
+     "rate and latency, clearing price, seal latency, forfeited bonds and partner revenue; "
+     "\"runs > 0\" counts runs in which the metric was positive.", True),
 )
 
 

@@ -693,6 +693,62 @@ class ErrorTest(ReportTestCase):
 
 
 # ---------------------------------------------------------------------------------------------
+# The auction section
+
+
+AUCTION_WINDOWS = 6
+
+
+def write_auction_run(path):
+    """A run.h5 with /auction (one row per window) and /auction/partners (two chains, a table
+    of its own length inside /auction)."""
+    write_run(path, economics=False)
+    with h5py.File(path, "a") as f:
+        window = np.arange(AUCTION_WINDOWS, dtype=np.uint64)
+        f["auction/window"] = window
+        f["auction/commits"] = np.full(AUCTION_WINDOWS, 40, dtype=np.uint64)
+        f["auction/reveals"] = np.full(AUCTION_WINDOWS, 32, dtype=np.uint64)
+        f["auction/winners"] = np.array([32, 32, 32, 0, 32, 32], dtype=np.uint64)
+        f["auction/clearing_price"] = np.array([10, 20, 30, 0, 40, 50], dtype=np.uint64)
+        f["auction/forfeited_bonds"] = np.full(AUCTION_WINDOWS, 8000, dtype=np.uint64)
+        f["auction/partner_revenue"] = np.full(AUCTION_WINDOWS, 2000, dtype=np.uint64)
+        f["auction/bundle_bytes"] = np.full(AUCTION_WINDOWS, 9000, dtype=np.uint64)
+        f["auction/proof_bytes"] = np.full(AUCTION_WINDOWS, 600, dtype=np.uint64)
+        f["auction/seal_height"] = np.array([9, 13, 17, 21, 25, 0], dtype=np.uint64)
+        f["auction/seal_latency_heights"] = np.array([1, 1, 1, 1, 2, 0], dtype=np.uint64)
+        f["auction/seal_latency_ms"] = np.array([500.0, 500.0, 500.0, 500.0, 1000.0, 0.0])
+        f["auction/partners/name"] = fixed_strings(["alpha", "beta"])
+        f["auction/partners/revenue"] = np.array([9000, 3000], dtype=np.uint64)
+        f["auction/partners/revealed_commits"] = np.array([120, 40], dtype=np.uint64)
+        f["auction/partners/revealed_bonds"] = np.array([120000, 40000], dtype=np.uint64)
+
+
+class AuctionRunReportTest(ReportTestCase):
+    @classmethod
+    def setUpClass(cls):
+        shared_report(cls, write_auction_run)
+
+    def test_windows_and_partners(self):
+        assert_images_exist(self, self.report, self.out)
+        auction = section(self.report, "Auction")
+        self.assertIn("windows: 6, bundles carried: 5", auction)
+        self.assertIn("forfeited bonds: 48000, to the partner chains: 12000", auction)
+        # Over the five windows with winners; the seal latency over the five carried.
+        self.assertIn("clearing price (windows with winners): mean 30", auction)
+        self.assertIn("seal latency (bundles carried): mean 600 ms, 1.2 heights", auction)
+        self.assertEqual(table_dict(auction, "3")["clearing_price"], "0")
+        self.assertIn("](auction_windows.png)", auction)
+        partners = section(self.report, "Partner chains")
+        alpha = table_dict(partners, "alpha")
+        self.assertEqual(alpha["revenue"], "9000")
+        self.assert_close(alpha["share of partner revenue"], 0.75)
+        self.assertEqual(table_dict(partners, "beta")["revealed_commits"], "40")
+        self.assertIn("](auction_partners.png)", partners)
+        for name in ("auction_windows.csv", "auction_windows.png", "auction_partners.png"):
+            self.assertIn(name, os.listdir(self.out))
+
+
+# ---------------------------------------------------------------------------------------------
 # A real run
 
 
