@@ -153,6 +153,10 @@ TEST_F(AuctionOracleTest, TheBondOracleAcceptsTheSettlementAndCatchesBondsThatMo
   EXPECT_EQ(report.auction.windows[0].reveals, 2U);
   EXPECT_EQ(report.auction.windows[0].forfeited, 1'000U);
   EXPECT_EQ(report.auction.windows[0].winners, 2U);
+  // The winners bid fee rates 20 and 60: the lower one clears. No partner is registered.
+  EXPECT_EQ(report.auction.windows[0].clearing_price, 20U);
+  EXPECT_EQ(report.auction.windows[0].partner_revenue, 0U);
+  EXPECT_TRUE(report.auction.partners.empty());
   // The same block claiming a commit it did not take: the holdings no longer add up.
   const ledger::Transaction unlocked =
       m_chain.sign(m_chain.keys[2], ledger::TxType::kAuctionCommit,
