@@ -15,14 +15,17 @@ mkdir -p "$work"
 cd "$work"
 # mpirun refuses root unless told; CI containers run as root.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-# In the sanitized tree, Open MPI's own process-lifetime state is not a metasim leak.
-export LSAN_OPTIONS="suppressions=$root/tests/scenarios/mpi_lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# In the sanitized tree, ranks under mpirun run without leak detection: Open MPI keeps state until
+# exit in plugins it unloads first, so LeakSanitizer sees allocations from an "<unknown module>"
+# that no suppression can name. metasim's own allocations on these paths are leak-checked by the
+# one-process sweeps below and by the sweep tests.
+rank_asan_options="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 # Without a launcher's variables, whatever environment ctest itself runs in.
 launcher_vars=(OMPI_COMM_WORLD_RANK OMPI_COMM_WORLD_SIZE OMPI_COMM_WORLD_LOCAL_SIZE PMI_RANK PMI_SIZE
   SLURM_ARRAY_TASK_ID SLURM_ARRAY_TASK_MIN SLURM_ARRAY_TASK_MAX SLURM_ARRAY_TASK_COUNT
   SLURM_ARRAY_TASK_STEP SLURM_PROCID SLURM_NTASKS JOB_COMPLETION_INDEX METASIM_SHARD_COUNT)
 for v in "${launcher_vars[@]}"; do unset "$v"; done
-mpirun=(mpirun -n 2 --oversubscribe --allow-run-as-root)
+mpirun=(mpirun -n 2 --oversubscribe --allow-run-as-root -x ASAN_OPTIONS="$rank_asan_options")
 passed=0
 failed=0
 check() {  # check DESCRIPTION COMMAND...
