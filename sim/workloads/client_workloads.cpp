@@ -7,6 +7,7 @@ namespace mn::sim {
 ClientWorkloads::ClientWorkloads(Simulator& sim, const WorkloadSpec& spec,
                                  std::vector<crypto::KeyPair> accounts,
                                  std::vector<crypto::KeyPair> adversary_accounts,
+                                 std::vector<crypto::KeyPair> pool_attack_accounts,
                                  std::uint32_t validator_count, ledger::FeeParams fees,
                                  const ledger::EconomicParams& economics, std::string chain_id,
                                  std::uint64_t seed)
@@ -19,7 +20,8 @@ ClientWorkloads::ClientWorkloads(Simulator& sim, const WorkloadSpec& spec,
                                       std::move(chain_id),
                                       economics.auction,
                                       fees,
-                                      std::move(adversary_accounts)};
+                                      std::move(adversary_accounts),
+                                      std::move(pool_attack_accounts)};
   for (const WorkloadKind& kind : workload_kinds()) {
     if (kind.make_client != nullptr) m_workloads.push_back(kind.make_client(context));
   }
