@@ -25,6 +25,7 @@
 #include "sim/oracles/economics_recorder.h"
 #include "sim/oracles/finality_oracle.h"
 #include "sim/oracles/inclusion_oracle.h"
+#include "sim/oracles/pool_oracle.h"
 #include "sim/oracles/slashing_oracle.h"
 #include "sim/oracles/validity_oracle.h"
 #include "sim/round_sampler.h"
@@ -32,6 +33,7 @@
 #include "sim/stall_explanation.h"
 #include "sim/workloads/auction_bid_workload.h"
 #include "sim/workloads/client_workloads.h"
+#include "sim/workloads/pool_attack_workload.h"
 
 namespace mn::sim {
 
@@ -130,9 +132,10 @@ std::unique_ptr<runtime::Reactor> make_reactor(const Scenario& scenario, Simulat
 // The genesis a run starts from, before it is checked.
 struct GenesisPlan {
   ledger::Genesis genesis;
-  std::vector<crypto::KeyPair> accounts;            // the workload's funded user accounts
-  std::vector<crypto::KeyPair> adversary_accounts;  // the adversarial bidders' funded accounts
-  std::vector<std::uint64_t> validator_stakes;      // genesis stake by validator, 0 for a standby
+  std::vector<crypto::KeyPair> accounts;              // the workload's funded user accounts
+  std::vector<crypto::KeyPair> adversary_accounts;    // the adversarial bidders' funded accounts
+  std::vector<crypto::KeyPair> pool_attack_accounts;  // the pool attackers' funded accounts
+  std::vector<std::uint64_t> validator_stakes;        // genesis stake by validator, 0 for a standby
 };
 
 // Genesis: the validators' stakes and the workload's funded user accounts.
@@ -161,17 +164,22 @@ GenesisPlan plan_genesis(const Scenario& scenario, Simulator& sim, std::uint64_t
     plan.genesis.accounts.push_back(
         {plan.accounts.back().public_key, scenario.workload.account_balance});
   }
-  // Drawn only when the adversarial bidders run, so no other scenario's genesis changes.
-  if (scenario.workload.auction_adversary_commits_per_s > 0) {
-    runtime::Rng adversary_rng(seed, "auction-adversary-key");
-    for (std::uint32_t i = 0; i < scenario.workload.auction_adversary_accounts; ++i) {
+  // Drawn only when the adversarial bidders or the pool attackers run, so no other scenario's
+  // genesis changes.
+  const auto fund = [&](const char* stream, std::uint32_t count, auto& out) {
+    runtime::Rng rng(seed, stream);
+    for (std::uint32_t i = 0; i < count; ++i) {
       crypto::KeySeed key_seed{};
-      adversary_rng.fill(key_seed);
-      plan.adversary_accounts.push_back(sim.crypto().keypair_from_seed(key_seed));
-      plan.genesis.accounts.push_back(
-          {plan.adversary_accounts.back().public_key, scenario.workload.account_balance});
+      rng.fill(key_seed);
+      out.push_back(sim.crypto().keypair_from_seed(key_seed));
+      plan.genesis.accounts.push_back({out.back().public_key, scenario.workload.account_balance});
     }
-  }
+  };
+  if (scenario.workload.auction_adversary_commits_per_s > 0)
+    fund("auction-adversary-key", scenario.workload.auction_adversary_accounts,
+         plan.adversary_accounts);
+  if (scenario.workload.pool_attack_per_s > 0)
+    fund("pool-attack-key", scenario.workload.pool_attack_accounts, plan.pool_attack_accounts);
   return plan;
 }
 
@@ -256,6 +264,8 @@ const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
   observer.add(std::make_unique<InclusionOracle>(workloads.get<PoeWorkload>(), validator_stakes,
                                                  scenario.consensus.inclusion_slo_blocks));
   observer.add(std::make_unique<FinalityOracle>(workloads.get<TransferWorkload>()));
+  observer.add(std::make_unique<PoolOracle>(workloads.get<PoolAttackWorkload>().sent(),
+                                            ctx.chain.genesis.state->fee_params(), sim.crypto()));
   add_auction_oracles(observer, sim, scenario, ctx, workloads);
   return observer.add(std::make_unique<EconomicsRecorder>(sim, validator_stakes));
 }
@@ -323,8 +333,9 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   configure_chain(scenario, sim, std::move(checked).value(), ctx);
 
   ClientWorkloads workloads(sim, scenario.workload, genesis.accounts, genesis.adversary_accounts,
-                            scenario.validator_count, fee_params, scenario.economics,
-                            scenario.partner_chains, ctx.chain.genesis.state->chain_id(), seed);
+                            genesis.pool_attack_accounts, scenario.validator_count, fee_params,
+                            scenario.economics, scenario.partner_chains,
+                            ctx.chain.genesis.state->chain_id(), seed);
   ChainObserver observer(sim, plan.honest);
   observer.set_workloads(&workloads);
   const EconomicsRecorder& economics =

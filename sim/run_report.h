@@ -201,6 +201,21 @@ struct RunReport {
     }
   };
   Auction auction;
+  // The pool attackers' section (sim/workloads/pool_attack_workload.h); empty unless they ran.
+  struct PoolAttack {
+    std::string strategy;
+    std::uint64_t sent = 0;
+    // Every send by the pool's answer (AdmitResult names; "down": its validator was down).
+    std::map<std::string, std::uint64_t> verdicts;
+    // Replacements one unit under the ledger's bump, and those of them a pool took as
+    // replacements (rates rounded down may let one through; the pool oracle judges the rates).
+    std::uint64_t below_bump_sent = 0;
+    std::uint64_t below_bump_replaced = 0;
+    // By the pool oracle: replacements taken, and those that did not bump the rates enough.
+    std::uint64_t replacements = 0;
+    std::uint64_t underpaid_replacements = 0;
+  };
+  PoolAttack pool_attack;
   // One per submitted PoE, in submission order.
   struct InclusionRecord {
     TimeNs submitted = 0;

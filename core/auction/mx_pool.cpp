@@ -82,9 +82,22 @@ InsertResult MxPool::replace(const PoolEntry& entry, const runtime::Hash32& old_
 std::optional<runtime::Hash32> MxPool::eviction_victim(const PoolEntry& entry, bool pending) const {
   // The new entry would arrive after every present one, so its order key uses the next arrival.
   const PoolOrder incoming{entry.fee_rate, m_next_arrival, entry.txid};
-  const std::set<PoolOrder>& candidates = pending ? m_order : m_future;
+  // A pending entry displaces the lowest future entry first, whatever their ranks: a future entry
+  // cannot be selected until its gap fills and costs its sender nothing while it waits, so ranked
+  // against pending ones a flood of far-ahead nonces at a fee rate no lower than theirs would lock
+  // every pending transaction out of a full pool.
+  if (pending) {
+    if (auto victim = lowest_evictable(entry, m_future, nullptr)) return victim;
+  }
+  return lowest_evictable(entry, pending ? m_order : m_future, &incoming);
+}
+
+std::optional<runtime::Hash32> MxPool::lowest_evictable(const PoolEntry& entry,
+                                                        const std::set<PoolOrder>& candidates,
+                                                        const PoolOrder* incoming) const {
   for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
-    if (!(incoming < *it)) return std::nullopt;  // the lowest candidate outranks the new entry
+    // The lowest candidate left outranks the new entry.
+    if (incoming != nullptr && !(*incoming < *it)) return std::nullopt;
     const PoolEntry& victim = m_entries.at(it->txid).entry;
     if (victim.sender == entry.sender && victim.nonce < entry.nonce) continue;
     return it->txid;

@@ -9,8 +9,11 @@
 // - An entry is pending when the sender's nonces from its next expected nonce (set_account_nonce,
 //   0 for an unknown sender) up to the entry's are all present; otherwise it is a future entry.
 // - Pool-wide bound: a new entry into a full pool evicts the lowest priority entry it may evict,
-//   if the new one ranks above it. A future entry may evict only future entries; no entry evicts
-//   an earlier nonce of its own sender. Evicting an entry turns its sender's later ones future.
+//   if the new one ranks above it. A future entry may evict only future entries; a pending one
+//   evicts the lowest future entry first, whatever its rank, and only when there is none competes
+//   by rank with the pending ones (a future entry cannot be selected and costs its sender nothing,
+//   so a flood of them must never lock pending transactions out). No entry evicts an earlier nonce
+//   of its own sender. Evicting an entry turns its sender's later ones future.
 // - Commitments: insert, cancel and eviction only mark buckets dirty; commit_window() recomputes
 //   the leaf of each dirty bucket once, updates the Verkle tree (bucket_id -> leaf hash) and the
 //   Merkle mesh root over (bucket_id, bucket merkle_root) in bucket-id order, and sets
@@ -118,6 +121,11 @@ class MxPool {
   bool bumped_enough(std::uint64_t old_fee, std::uint64_t new_fee) const;
   InsertResult replace(const PoolEntry& entry, const runtime::Hash32& old_txid);
   std::optional<runtime::Hash32> eviction_victim(const PoolEntry& entry, bool pending) const;
+  // The lowest of `candidates` that `entry` may evict (never an earlier nonce of its own sender)
+  // and, if `incoming` is set, that ranks below it.
+  std::optional<runtime::Hash32> lowest_evictable(const PoolEntry& entry,
+                                                  const std::set<PoolOrder>& candidates,
+                                                  const PoolOrder* incoming) const;
   std::uint64_t pending_end(const runtime::Hash32& sender) const;
   void add(const PoolEntry& entry);
   void remove(const runtime::Hash32& txid);

@@ -6,6 +6,7 @@
 #include "core/auction/cancel_record.h"
 #include "core/auction/ledger_pool_entry.h"
 #include "core/ledger/admission.h"
+#include "core/ledger/fee_schedule.h"
 #include "core/runtime/assert.h"
 
 namespace mn::auction {
@@ -60,6 +61,8 @@ ledger::AdmitResult MxTransactionPool::admit(const ledger::Transaction& tx,
   // `state` may be newer than the last block this pool saw (or the sender new to it): the pool
   // judges pending and future entries from the sender's committed nonce there.
   settle_sender(check.sender, tx.sender, check.account->nonce);
+  if (underpays_replacement(check.sender, tx, state.fee_params()))
+    return ledger::AdmitResult::kRbfBumpTooSmall;
   const InsertResult inserted = m_pool.insert(ledger_pool_entry(tx, txid, state.fee_params()));
   if (!inserted) return admit_result_of(inserted.refusal);
   if (inserted.replaced) release(*inserted.replaced);
@@ -150,6 +153,16 @@ void MxTransactionPool::settle_sender(const ledger::Address& sender, const crypt
   if (committed < std::numeric_limits<std::uint64_t>::max()) {
     m_pool.set_account_nonce(key, committed + 1);
   }
+}
+
+bool MxTransactionPool::underpays_replacement(const ledger::Address& sender,
+                                              const ledger::Transaction& tx,
+                                              const ledger::FeeParams& fees) const {
+  const auto slots = m_by_sender.find(sender);
+  if (slots == m_by_sender.end()) return false;
+  const auto same = slots->second.find(tx.nonce);
+  return same != slots->second.end() &&
+         tx.fee < ledger::min_replacement_fee(fees, m_held.at(same->second).tx.fee);
 }
 
 void MxTransactionPool::release(const runtime::Hash32& txid) {

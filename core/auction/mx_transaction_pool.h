@@ -15,9 +15,12 @@
 //   sender_slots_full         sender_full
 //   pool_full                 full
 // An accepted entry is kReplaced (it took its slot's place), kAccepted (pending) or kQueuedFuture.
+// A replacement must also pay the ledger's bump on the fee itself (ledger::min_replacement_fee,
+// the mempool's rule; rbf_bump_too_small otherwise): MxPool's rates are rounded down, so its bump
+// alone lets a fee up to a unit under the ledger's through.
 // The pool's rules then are MxPool's: replace-by-fee on fee rate and priority fee, at most
 // sender_slots_max entries per sender, eviction of the lowest-ranked entry when full, a future
-// entry never evicting a pending one.
+// entry never evicting a pending one and a pending one evicting future ones first.
 //
 // select is MxPool's top-K under the block gas limit (the pool's, not a chain rule), taking per
 // sender only the entries that continue its committed nonce in `state` and that its balance
@@ -84,6 +87,11 @@ class MxTransactionPool final : public ledger::TransactionPool {
   // used, and tells MxPool the sender's next expected nonce, committed + 1.
   void settle_sender(const ledger::Address& sender, const crypto::PublicKey& key,
                      std::uint64_t committed);
+  // Whether `tx` would replace a transaction of `sender` for a fee under the ledger's bump
+  // (ledger::min_replacement_fee). MxPool judges the bump on rates rounded down, which lets
+  // through a fee up to a unit under it; a replacement here pays both, as in the mempool.
+  bool underpays_replacement(const ledger::Address& sender, const ledger::Transaction& tx,
+                             const ledger::FeeParams& fees) const;
   // Forgets a transaction MxPool no longer holds (replaced, evicted).
   void release(const runtime::Hash32& txid);
   // Removes a pending transaction from MxPool and forgets it.

@@ -22,7 +22,7 @@ std::unique_ptr<ledger::TransactionPool> make_transaction_pool(const TxPoolConfi
                                                                const ledger::FeeParams& fees) {
   if (config.kind == TxPoolKind::kMempool) return std::make_unique<ledger::Mempool>();
   return std::make_unique<auction::MxTransactionPool>(
-      auction::ledger_pool_params(fees, ledger::kMaxMempoolTxs), config.block_gas_limit,
+      auction::ledger_pool_params(fees, config.capacity), config.block_gas_limit,
       auction::ledger_crs());
 }
 

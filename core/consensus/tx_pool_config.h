@@ -17,6 +17,7 @@
 
 #include "core/consensus/block.h"
 #include "core/ledger/fee_schedule.h"
+#include "core/ledger/mempool.h"
 #include "core/ledger/transaction_pool.h"
 
 namespace mn::consensus {
@@ -35,11 +36,14 @@ struct TxPoolConfig {
   // mx_verkle: most transaction bytes one selection offers a block (>= 1). The default is the
   // largest block payload, so only max_block_txs limits a block unless this is set lower.
   std::uint64_t block_gas_limit = Block::kMaxPayloadBytes;
+  // mx_verkle: most transactions the pool holds, 1 .. ledger::kMaxMempoolTxs.
+  std::uint64_t capacity = ledger::kMaxMempoolTxs;
 };
 
-// A pool of `config.kind`, with room for ledger::kMaxMempoolTxs transactions; the mx_verkle pool
-// bumps replacements by `fees.rbf_bump_bps` (the genesis schedule's) and uses the ledger's
-// Verkle parameters (auction::ledger_crs). REQUIRES: config.block_gas_limit >= 1.
+// A pool of `config.kind`, with room for ledger::kMaxMempoolTxs transactions (the mx_verkle pool:
+// config.capacity); the mx_verkle pool bumps replacements by `fees.rbf_bump_bps` (the genesis
+// schedule's) and uses the ledger's Verkle parameters (auction::ledger_crs). REQUIRES:
+// config.block_gas_limit >= 1, 1 <= config.capacity <= ledger::kMaxMempoolTxs.
 std::unique_ptr<ledger::TransactionPool> make_transaction_pool(const TxPoolConfig& config,
                                                                const ledger::FeeParams& fees);
 

@@ -9,6 +9,7 @@
 #include "sim/oracles/economics_recorder.h"
 #include "sim/oracles/finality_oracle.h"
 #include "sim/oracles/inclusion_oracle.h"
+#include "sim/oracles/pool_oracle.h"
 #include "sim/output/auction_output.h"
 #include "sim/output/h5_file.h"
 #include "sim/output/h5_sections.h"
@@ -130,6 +131,7 @@ nlohmann::json summary_json(const RunReport& report) {
   if (report.consensus && !report.economics.empty()) {
     EconomicsRecorder::write_summary(report, j["metrics"]);
     InclusionOracle::write_summary(report, j["metrics"]);
+    PoolOracle::write_summary(report, j["metrics"]);
     if (has_auction_activity(report)) write_auction_summary(report, j["metrics"]);
   }
   return j;

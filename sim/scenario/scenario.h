@@ -152,6 +152,13 @@ struct WorkloadSpec {
   double equivocating_builder_bids_per_s = 0.0;  // equivocate their payload once they win
   double withholding_builder_bids_per_s = 0.0;   // withhold a won payload a price shock made a loss
   double flooding_builder_bids_per_s = 0.0;      // Sybil builders flooding heights with low bids
+  // Pool attackers (sim/workloads/pool_attack_workload.h): sends per second, the strategy's name
+  // and the accounts funded for them.
+  double pool_attack_per_s = 0.0;
+  std::string pool_attack;
+  std::uint32_t pool_attack_accounts = 32;
+  // Added to the minimum fee of every honest transfer.
+  std::uint64_t transfer_tip = 0;
   // workload.price_shock: at `at` the price the withholding builders' payloads trade at moves by
   // change_bps (of 10,000); each payload holds builder_exposure times its bid's value of it.
   struct PriceShock {
@@ -212,6 +219,14 @@ struct AuctionExpectation {
   std::optional<double> max_withholding_rate;
 };
 
+// expect.pool: what the pools must still do for honest users under attack (docs/metasim.md).
+struct PoolExpectation {
+  // Of the transfers submitted at least kSettle before the end, at least this share committed.
+  std::optional<double> min_transfer_commit_rate;
+  // The pool attackers' replacements: at least one taken, every one taken bumped the rates.
+  bool replacements_pay_bump = false;
+};
+
 struct ExpectSpec {
   std::vector<PropagationExpectation> propagation;
   // true: the agreement oracle must hold; false: the scenario demonstrates an attack beyond the
@@ -229,6 +244,7 @@ struct ExpectSpec {
   // At least this many auction windows had their sealed bundle carried by a block.
   std::optional<std::uint64_t> min_auction_windows;
   AuctionExpectation auction;
+  PoolExpectation pool;
   std::optional<std::uint64_t> max_height;  // at most this height (a no-quorum scenario)
   // No honest node finalizes a block in [first, second): a partition without a quorum stalls.
   std::optional<std::pair<TimeNs, TimeNs>> stall;

@@ -189,6 +189,7 @@ Status ScenarioParser::load_tx_pool(const json& pool) {
     return only_keys_of_kind(pool, "consensus.tx_pool", kind, {"kind"}, {});
   }
   spec.block_gas_limit = integer_or(pool, "block_gas_limit", spec.block_gas_limit);
+  spec.capacity = integer_or(pool, "capacity", spec.capacity);
   return {};
 }
 

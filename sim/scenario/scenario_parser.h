@@ -83,6 +83,7 @@ class ScenarioParser {
   Status load_consensus_expectations(const json& expect);
   Status load_validator_expectations(const json& expect);
   Status load_auction_expectations(const json& expect);
+  Status load_pool_expectations(const json& expect);
 
   const json& m_doc;
   Scenario m_scenario;

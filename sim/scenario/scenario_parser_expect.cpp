@@ -114,6 +114,7 @@ Status ScenarioParser::load_consensus_expectations(const json& expect) {
     spec.min_auction_windows = integer_value<std::uint64_t>(*sealed);
   }
   if (Status status = load_auction_expectations(expect); !status.is_ok()) return status;
+  if (Status status = load_pool_expectations(expect); !status.is_ok()) return status;
   return load_validator_expectations(expect);
 }
 
@@ -151,6 +152,26 @@ Status ScenarioParser::load_auction_expectations(const json& expect) {
     spec.min_honest_inclusion_rate = rate->get<double>();
   if (const auto proof = auction->find("max_proof_bytes"); proof != auction->end())
     spec.max_proof_bytes = integer_value<std::uint64_t>(*proof);
+  return {};
+}
+
+// expect.pool: the commit rate judges the honest transfers, the replacement rule the pool
+// attackers' churn.
+Status ScenarioParser::load_pool_expectations(const json& expect) {
+  const auto pool = expect.find("pool");
+  if (pool == expect.end()) return {};
+  PoolExpectation& spec = m_scenario.expect.pool;
+  const WorkloadSpec& workload = m_scenario.workload;
+  if (const auto rate = pool->find("min_transfer_commit_rate"); rate != pool->end()) {
+    if (workload.transfers_per_s <= 0)
+      return invalid("expect.pool.min_transfer_commit_rate", "needs workload.transfers_per_s > 0");
+    spec.min_transfer_commit_rate = rate->get<double>();
+  }
+  spec.replacements_pay_bump = pool->value("replacements_pay_bump", false);
+  if (pool->contains("replacements_pay_bump") &&
+      (workload.pool_attack_per_s <= 0 || workload.pool_attack != "replacement_churn"))
+    return invalid("expect.pool.replacements_pay_bump",
+                   "needs workload.pool_attack_per_s > 0 and pool_attack replacement_churn");
   return {};
 }
 

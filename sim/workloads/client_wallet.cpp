@@ -25,15 +25,21 @@ std::uint64_t ClientWallet::min_fee(std::size_t payload_bytes) const {
 ledger::Transaction ClientWallet::sign(ledger::TxType type, std::size_t from,
                                        runtime::Bytes payload) const {
   const std::uint64_t fee = min_fee(payload.size());
-  return ledger::make_transaction(type, m_accounts[from], m_next_nonce[from], fee,
-                                  std::move(payload), m_sim.crypto());
+  return sign_at(type, from, m_next_nonce[from], fee, std::move(payload));
+}
+
+ledger::Transaction ClientWallet::sign_at(ledger::TxType type, std::size_t from,
+                                          std::uint64_t nonce, std::uint64_t fee,
+                                          runtime::Bytes payload) const {
+  return ledger::make_transaction(type, m_accounts[from], nonce, fee, std::move(payload),
+                                  m_sim.crypto());
 }
 
 std::optional<ledger::AdmitResult> ClientWallet::send_new(std::size_t from,
                                                           const ledger::Transaction& tx,
                                                           NodeId validator) {
   if (m_observer) m_observer(tx);
-  const std::optional<ledger::AdmitResult> result = send(validator, tx);
+  const std::optional<ledger::AdmitResult> result = submit(validator, tx);
   if (result && !ledger::is_admitted(*result)) return result;
   m_pending[from].emplace(tx.nonce, Pending{tx, m_sim.now()});
   m_pending_ids.emplace(tx.id(m_sim.crypto()), std::make_pair(from, tx.nonce));
@@ -66,7 +72,7 @@ void ClientWallet::resend_stale() {
       ++m_resent;
       // A resend refused (a duplicate where it is already held, or too late by now) changes
       // nothing: the transaction stays pending until it commits.
-      (void)send(validator, entry.tx);
+      (void)submit(validator, entry.tx);
     }
   }
   if (now + runtime::kNsPerSec < m_sim.duration())
@@ -74,8 +80,8 @@ void ClientWallet::resend_stale() {
         now + runtime::kNsPerSec, [this] { resend_stale(); }, m_resend_label);
 }
 
-std::optional<ledger::AdmitResult> ClientWallet::send(NodeId validator,
-                                                      const ledger::Transaction& tx) {
+std::optional<ledger::AdmitResult> ClientWallet::submit(NodeId validator,
+                                                        const ledger::Transaction& tx) {
   // The client is attached to the validator: the transaction arrives as a local submission.
   std::optional<ledger::AdmitResult> result;
   m_sim.run_on_node(validator, [&tx, &result](runtime::Reactor& reactor) {

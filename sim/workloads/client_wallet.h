@@ -58,6 +58,9 @@ class ClientWallet {
   // A transaction of `type` carrying `payload`, signed by account `from` with its next nonce and
   // the minimum fee.
   ledger::Transaction sign(ledger::TxType type, std::size_t from, runtime::Bytes payload) const;
+  // The same with the nonce and fee given (a client choosing its own; send it with submit()).
+  ledger::Transaction sign_at(ledger::TxType type, std::size_t from, std::uint64_t nonce,
+                              std::uint64_t fee, runtime::Bytes payload) const;
 
   // Submits `tx`, which account `from` signed with its next nonce, to `validator`. If the
   // validator's pool admits it, or the validator is down (the transaction is lost and will be
@@ -65,6 +68,9 @@ class ClientWallet {
   // commits; nullopt. If the pool refuses it, returns the pool's reason and the nonce stays free.
   std::optional<ledger::AdmitResult> send_new(std::size_t from, const ledger::Transaction& tx,
                                               NodeId validator);
+  // Submits `tx` to `validator` as its client and tracks nothing: the pool's verdict, nullopt if
+  // the validator is down.
+  std::optional<ledger::AdmitResult> submit(NodeId validator, const ledger::Transaction& tx);
   // `observer` learns of every transaction send_new sends, admitted or refused (the oracles that
   // judge what the pools and the chain did with what clients sent); it must only observe.
   void observe_sends(std::function<void(const ledger::Transaction&)> observer) {
@@ -83,8 +89,6 @@ class ClientWallet {
     TimeNs last_sent = 0;
   };
 
-  // The validator's verdict on `tx`; nullopt if it is down.
-  std::optional<ledger::AdmitResult> send(NodeId validator, const ledger::Transaction& tx);
   // Resends the stale pending transactions, then checks again a second later.
   void resend_stale();
 

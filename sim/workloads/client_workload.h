@@ -39,6 +39,8 @@ struct ClientWorkloadContext {
   // unless workload.auction_adversary_commits_per_s > 0): no honest stream ever signs with them.
   ledger::FeeParams fees;
   std::vector<crypto::KeyPair> adversary_accounts;
+  // The accounts funded for the pool attackers alone (none unless workload.pool_attack_per_s > 0).
+  std::vector<crypto::KeyPair> pool_attack_accounts;
   // By auction.partners: the share of the honest bidders' commits naming each partner chain.
   std::vector<double> partner_weights;
 };

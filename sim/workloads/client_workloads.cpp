@@ -7,6 +7,7 @@ namespace mn::sim {
 ClientWorkloads::ClientWorkloads(Simulator& sim, const WorkloadSpec& spec,
                                  std::vector<crypto::KeyPair> accounts,
                                  std::vector<crypto::KeyPair> adversary_accounts,
+                                 std::vector<crypto::KeyPair> pool_attack_accounts,
                                  std::uint32_t validator_count, ledger::FeeParams fees,
                                  const ledger::EconomicParams& economics,
                                  const std::vector<PartnerChainSpec>& partner_chains,
@@ -24,6 +25,7 @@ ClientWorkloads::ClientWorkloads(Simulator& sim, const WorkloadSpec& spec,
                                       economics.auction,
                                       fees,
                                       std::move(adversary_accounts),
+                                      std::move(pool_attack_accounts),
                                       std::move(partner_weights)};
   for (const WorkloadKind& kind : workload_kinds()) {
     if (kind.make_client != nullptr) m_workloads.push_back(kind.make_client(context));

@@ -19,9 +19,11 @@ class ClientWorkloads {
  public:
   // `chain_id` and `economics` are the genesis'; `partner_chains` are its auction partners'
   // specs, in order. `adversary_accounts` are funded for the adversarial bidders alone
-  // (auction_adversary_workload.h).
+  // (auction_adversary_workload.h), `pool_attack_accounts` for the pool attackers alone
+  // (pool_attack_workload.h).
   ClientWorkloads(Simulator& sim, const WorkloadSpec& spec, std::vector<crypto::KeyPair> accounts,
-                  std::vector<crypto::KeyPair> adversary_accounts, std::uint32_t validator_count,
+                  std::vector<crypto::KeyPair> adversary_accounts,
+                  std::vector<crypto::KeyPair> pool_attack_accounts, std::uint32_t validator_count,
                   ledger::FeeParams fees, const ledger::EconomicParams& economics,
                   const std::vector<PartnerChainSpec>& partner_chains, std::string chain_id,
                   std::uint64_t seed);

@@ -12,6 +12,7 @@
 #include "sim/workloads/equivocating_builder_workload.h"
 #include "sim/workloads/flooding_builder_workload.h"
 #include "sim/workloads/poe_workload.h"
+#include "sim/workloads/pool_attack_workload.h"
 #include "sim/workloads/receipt_workload.h"
 #include "sim/workloads/transfer_workload.h"
 #include "sim/workloads/withholding_builder_workload.h"
@@ -20,9 +21,9 @@ namespace mn::sim {
 
 namespace {
 
-const std::array<WorkloadKind, 10> kKinds = {{
+const std::array<WorkloadKind, 11> kKinds = {{
     {"transfers", "transfers_per_s", &WorkloadSpec::transfers_per_s, true,
-     &ClientWallet::read_options, &rate_shrink_edits, &TransferWorkload::make},
+     &TransferWorkload::read_options, &rate_shrink_edits, &TransferWorkload::make},
     {"poe", "poe_per_s", &WorkloadSpec::poe_per_s, true, &ClientWallet::read_options,
      &rate_shrink_edits, &PoeWorkload::make},
     {"receipts", "receipts_per_s", &WorkloadSpec::receipts_per_s, true, &ClientWallet::read_options,
@@ -44,6 +45,8 @@ const std::array<WorkloadKind, 10> kKinds = {{
      &rate_shrink_edits, &WithholdingBuilderWorkload::make},
     {"flooding_builders", "flooding_builder_bids_per_s", &WorkloadSpec::flooding_builder_bids_per_s,
      true, &ClientWallet::read_options, &rate_shrink_edits, &FloodingBuilderWorkload::make},
+    {"pool_attack", "pool_attack_per_s", &WorkloadSpec::pool_attack_per_s, true,
+     &PoolAttackWorkload::read_options, &rate_shrink_edits, &PoolAttackWorkload::make},
 }};
 
 }  // namespace

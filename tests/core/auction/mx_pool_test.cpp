@@ -189,6 +189,32 @@ TEST(MxPool, FutureEntryNeverEvictsPending) {
   EXPECT_NE(mixed.find(pending.txid), nullptr);
 }
 
+// A flood of far-ahead nonces at a fee rate at or above the pending entries' must not lock them
+// out: a pending entry into a full pool displaces the lowest future entry whatever its rank.
+TEST(MxPool, PendingEntryDisplacesFutureOnesWhateverTheirRank) {
+  PoolParams params;
+  params.pool_entries_max = 3;
+  MxPool pool = pool_with(params);
+  const PoolEntry pending = make_entry(1, 0, 10);
+  const PoolEntry rich_future = make_entry(2, 5, 1'000);
+  const PoolEntry richer_future = make_entry(3, 5, 2'000);
+  for (const PoolEntry& e : {pending, rich_future, richer_future})
+    ASSERT_TRUE(pool.insert(e).is_ok());
+  // Ranks below every entry, yet pending: the lowest-ranked future entry goes.
+  const PoolEntry poor = make_entry(4, 0, 5);
+  const InsertResult first = pool.insert(poor);
+  ASSERT_TRUE(first.is_ok());
+  EXPECT_EQ(*first.evicted, rich_future.txid);
+  const InsertResult second = pool.insert(make_entry(5, 0, 5));
+  ASSERT_TRUE(second.is_ok());
+  EXPECT_EQ(*second.evicted, richer_future.txid);
+  // No future entry left: a pending entry competes by rank again.
+  EXPECT_EQ(pool.insert(make_entry(6, 0, 5)).refusal, PoolRefusal::kPoolFull);
+  EXPECT_EQ(pool.future_count(), 0u);
+  EXPECT_NE(pool.find(pending.txid), nullptr);
+  EXPECT_NE(pool.find(poor.txid), nullptr);
+}
+
 TEST(MxPool, EvictionNeverTakesTheSendersEarlierNonce) {
   PoolParams params;
   params.pool_entries_max = 2;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -157,6 +158,32 @@ TEST_F(MxTransactionPoolTest, AnUnderpricedReplacementIsRefused) {
   // A replacement of a transaction paying exactly the floor must pay a tip (priority fee).
   EXPECT_EQ(admit(*m_pool, transfer(m_bob, 1, m_min_fee)), AdmitResult::kAccepted);
   EXPECT_EQ(admit(*m_pool, transfer(m_bob, 1, m_min_fee * 2)), AdmitResult::kReplaced);
+}
+
+// Rates are rounded down, so for some fees one unit under the ledger's bump still raises both
+// rates by rbf_bump_bps: the ledger's bump on the fee refuses it all the same.
+TEST_F(MxTransactionPoolTest, AReplacementPaysTheLedgersBumpOnTheFee) {
+  const ledger::FeeParams& fees = m_state.fee_params();
+  const auto bumped = [&fees](std::uint64_t old_rate, std::uint64_t new_rate) {
+    return new_rate > old_rate &&
+           runtime::Uint128{new_rate} * runtime::kBpsDenominator >=
+               runtime::Uint128{old_rate} * (runtime::kBpsDenominator + fees.rbf_bump_bps);
+  };
+  std::optional<std::uint64_t> witness;
+  for (std::uint64_t fee = m_min_fee + 1; !witness && fee < m_min_fee + 10'000; ++fee) {
+    const Transaction old_tx = transfer(m_alice, 1, fee);
+    const auto under = static_cast<std::uint64_t>(ledger::min_replacement_fee(fees, fee)) - 1;
+    const Transaction new_tx = transfer(m_alice, 1, under);
+    const PoolEntry old_entry = ledger_pool_entry(old_tx, old_tx.id(m_crypto), fees);
+    const PoolEntry new_entry = ledger_pool_entry(new_tx, new_tx.id(m_crypto), fees);
+    if (bumped(old_entry.fee_rate, new_entry.fee_rate) &&
+        bumped(old_entry.priority_fee, new_entry.priority_fee))
+      witness = fee;
+  }
+  ASSERT_TRUE(witness.has_value()) << "no fee whose rates round a short bump up";
+  EXPECT_EQ(admit(*m_pool, transfer(m_alice, 1, *witness)), AdmitResult::kAccepted);
+  const auto bump = static_cast<std::uint64_t>(ledger::min_replacement_fee(fees, *witness));
+  expect_refused(transfer(m_alice, 1, bump - 1), AdmitResult::kRbfBumpTooSmall);
 }
 
 TEST_F(MxTransactionPoolTest, ASenderHoldsAtMostItsSlots) {
