@@ -337,8 +337,10 @@ TEST(ScenarioConsensusLoaderSchema, TransactionPool) {
             "consensus.tx_pool: expected object");
   EXPECT_EQ(error_with([](json& d) { d["consensus"]["tx_pool"]["kind"] = "fifo"; }),
             "consensus.tx_pool.kind: must be one of mempool, mx_verkle");
+  EXPECT_EQ(error_with([](json& d) { d["consensus"]["tx_pool"]["unknown"] = 5; }),
+            "consensus.tx_pool.unknown: unknown key");
   EXPECT_EQ(error_with([](json& d) { d["consensus"]["tx_pool"]["capacity"] = 5; }),
-            "consensus.tx_pool.capacity: unknown key");
+            "consensus.tx_pool.capacity: not used by kind mempool");
   EXPECT_EQ(error_with([](json& d) {
               d["consensus"]["tx_pool"] = json::parse(R"({"kind": "mx_verkle"})");
               d["consensus"]["tx_pool"]["block_gas_limit"] = 0;
