@@ -15,6 +15,7 @@ BuilderWorkload::BuilderWorkload(const ClientWorkloadContext& context, double ra
                                  std::string_view stream)
     : ClientWorkload(context, rate, stream),
       m_params(context.auction),
+      m_slots(context.builder_slots),
       m_won_label(context.sim.action_label("workload: " + std::string(stream) + " deliveries")) {}
 
 std::unique_ptr<ClientWorkload> BuilderWorkload::make(const ClientWorkloadContext& context) {
@@ -24,7 +25,7 @@ std::unique_ptr<ClientWorkload> BuilderWorkload::make(const ClientWorkloadContex
 void BuilderWorkload::submit() {
   const auto from = static_cast<std::size_t>(m_rng.uniform(m_wallet.account_count()));
   const std::uint64_t height = m_height + 1 + kLeadHeights;
-  if (!m_bid_slots.emplace(from, height).second) return;  // one bid per builder and height
+  if (!m_slots.claim(from, height)) return;  // one bid per builder and height
   const crypto::KeyPair& key = m_wallet.account(from);
   Offer offer;
   offer.from = from;
@@ -39,7 +40,7 @@ void BuilderWorkload::submit() {
   const auto validator = static_cast<NodeId>(m_rng.uniform(m_wallet.validator_count()));
   if (const auto refusal = m_wallet.send_new(from, offer.tx, validator)) {
     ++m_counts.refusals[ledger::admit_result_name(*refusal)];
-    m_bid_slots.erase({from, height});
+    m_slots.release(from, height);
     return;
   }
   m_open.emplace(offer.tx.id(m_sim.crypto()), std::move(offer));
@@ -124,7 +125,7 @@ void BuilderWorkload::on_block(const CommittedBlock& block) {
     if (!offer.delivery && offer.refusal)
       ++m_counts.refusals[ledger::admit_result_name(*offer.refusal)];
     if (offer.delivery) m_delivery_of.erase(offer.delivery->id(m_sim.crypto()));
-    m_bid_slots.erase({offer.from, offer.bid.height});
+    m_slots.release(offer.from, offer.bid.height);
     it = m_open.erase(it);
   }
   schedule_won(std::move(due));

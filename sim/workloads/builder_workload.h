@@ -13,7 +13,9 @@
 //
 // Adversarial builders (equivocating_builder_workload.h, withholding_builder_workload.h) are
 // streams of their own that derive from it and change what a builder bids (bid_value) and what it
-// does once the chain includes its bid (on_won).
+// does once the chain includes its bid (on_won). All of them sign with the run's shared accounts
+// and take turns by the run's BuilderSlots: an arrival whose account already has a bid out for the
+// height, from this stream or another, bids nothing (builder_slots.h says why).
 //
 // Single-threaded, driven by the simulator's actions and the honest chain's commits.
 #pragma once
@@ -22,12 +24,11 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/auction/builder_bid.h"
+#include "sim/workloads/builder_slots.h"
 #include "sim/workloads/client_workload.h"
 
 namespace mn::sim {
@@ -79,11 +80,11 @@ class BuilderWorkload : public ClientWorkload {
   void schedule_won(std::vector<runtime::Hash32> bid_ids);
 
   auction::AuctionParams m_params;
+  BuilderSlots& m_slots;  // every builder stream's bids out
   Simulator::ActionLabel m_won_label;
-  std::uint64_t m_height = 0;  // the honest chain's committed height
-  std::set<std::pair<std::size_t, std::uint64_t>> m_bid_slots;  // (account, height) bid for
-  std::map<runtime::Hash32, Offer> m_open;                      // by bid transaction id
-  std::map<runtime::Hash32, runtime::Hash32> m_delivery_of;     // delivery id -> bid id
+  std::uint64_t m_height = 0;                                // the honest chain's committed height
+  std::map<runtime::Hash32, Offer> m_open;                   // by bid transaction id
+  std::map<runtime::Hash32, runtime::Hash32> m_delivery_of;  // delivery id -> bid id
   RunReport::Auction m_counts;
 };
 

@@ -20,6 +20,7 @@
 #include "sim/run_report.h"
 #include "sim/scenario/scenario.h"
 #include "sim/simulator.h"
+#include "sim/workloads/builder_slots.h"
 #include "sim/workloads/client_wallet.h"
 
 namespace mn::sim {
@@ -28,6 +29,8 @@ namespace mn::sim {
 struct ClientWorkloadContext {
   Simulator& sim;
   ClientWallet& wallet;
+  // The builder streams' bids out, by account and height (shared: the accounts are).
+  BuilderSlots& builder_slots;
   const WorkloadSpec& spec;
   poe::RentSchedule rent;
   std::uint64_t seed = 0;

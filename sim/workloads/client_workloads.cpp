@@ -18,6 +18,7 @@ ClientWorkloads::ClientWorkloads(Simulator& sim, const WorkloadSpec& spec,
   for (const PartnerChainSpec& chain : partner_chains) partner_weights.push_back(chain.weight);
   const ClientWorkloadContext context{sim,
                                       m_wallet,
+                                      m_builder_slots,
                                       spec,
                                       economics.rent,
                                       seed,

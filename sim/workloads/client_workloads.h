@@ -53,6 +53,7 @@ class ClientWorkloads {
 
  private:
   ClientWallet m_wallet;
+  BuilderSlots m_builder_slots;  // before the streams, which hold a reference to it
   TimeNs m_start;
   std::vector<std::unique_ptr<ClientWorkload>> m_workloads;
 };

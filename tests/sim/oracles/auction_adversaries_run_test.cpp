@@ -1,5 +1,6 @@
 // The builder- and proposer-side auction adversaries end to end, each on its scenario in
 // scenarios/auction/: the run meets its expectations and the attack visibly happened.
+#include <cstdint>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -49,12 +50,22 @@ TEST(AuctionAdversaryRun, APriceShockMakesWithholdingBuildersTakeTheFreeOption) 
   EXPECT_GT(a.bids_withheld, 0U);
   EXPECT_GT(a.builder_penalties, 0U);
   EXPECT_EQ(a.bids_equivocated, 0U);
-  // Without the shock only a delivery the chain did not take in time goes undelivered.
-  Scenario calm = scenario;
+}
+
+// Without the shock no builder gains by withholding, and every builder delivers the moment the
+// chain includes its bid, well within the deadline: no included bid may be settled as withheld.
+// Seeds 3, 10 and 12 each had one: the honest and the withholding streams bid from one account
+// for one height, the chain took one bid and the other, refused as a duplicate, left a nonce gap
+// that held the winner's delivery past its deadline.
+TEST(AuctionAdversaryRun, WithoutAShockEveryWonBidIsDelivered) {
+  Scenario calm = load("withholding_builder");
   calm.workload.price_shock.reset();
-  const RunReport quiet = run_scenario(calm, 1);
-  ASSERT_TRUE(quiet.passed());
-  EXPECT_GT(a.bids_withheld, quiet.auction.bids_withheld);
+  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+    const RunReport report = run_scenario(calm, seed);
+    ASSERT_TRUE(report.passed()) << "seed " << seed;
+    EXPECT_GT(report.auction.bids_delivered, 0U) << "seed " << seed;
+    EXPECT_EQ(report.auction.bids_withheld, 0U) << "seed " << seed;
+  }
 }
 
 TEST(AuctionAdversaryRun, AFloodOfSybilBidsFillsTheHeightsButTheBestBidsStillWin) {
