@@ -6,15 +6,15 @@ namespace mn::node {
 
 CommitReporter::CommitReporter(const runtime::Env& env, runtime::Metrics& metrics,
                                ChainIndex& index, JsonLog& log)
-    : m_env(env), m_metrics(metrics), m_index(index), m_log(log) {}
+    : m_env(env), m_metrics(metrics), m_auction(metrics), m_index(index), m_log(log) {}
 
 void CommitReporter::on_commit(runtime::NodeId node, const consensus::FinalizedBlock& block,
                                const std::vector<ledger::Transaction>& transactions,
                                const ledger::LedgerState& state) {
   static_cast<void>(node);
-  static_cast<void>(state);
   const consensus::BlockHeader& header = block.block->header;
   m_index.add(header.height, block.block->hash, transactions);
+  m_auction.on_commit(transactions, state);
 
   const runtime::TimeNs now = m_env.now();
   const auto txs = static_cast<std::uint64_t>(transactions.size());

@@ -2,11 +2,12 @@
 // (ChainIndex), logs it ("block committed" with height, hash, txs, round) and updates the node's
 // gauges and counters:
 //   node_head_height          committed height
-//   node_block_interval_ms    time between the last two commits seen by this node
+//   node_block_interval_seconds  time between the last two commits seen by this node
 //   node_txs_per_second       transactions committed per second over the last kRateWindowBlocks
 //   node_last_block_txs       transactions in the last committed block
 //   node_blocks_committed_total, node_txs_committed_total
-// Times come from the node's Env clock. Also reports evidence the node files as a warning.
+// and the auction's (AuctionMetrics). Times come from the node's Env clock. Also logs the evidence
+// the node files, as a warning.
 // Threading: called from the node's io thread (by the reactor's LedgerApplication).
 #pragma once
 
@@ -16,6 +17,7 @@
 
 #include "core/consensus/commit_observer.h"
 #include "core/runtime/env.h"
+#include "node/auction_metrics.h"
 #include "node/chain_index.h"
 #include "node/json_log.h"
 
@@ -42,6 +44,7 @@ class CommitReporter final : public consensus::CommitObserver {
 
   const runtime::Env& m_env;
   runtime::Metrics& m_metrics;
+  AuctionMetrics m_auction;
   ChainIndex& m_index;
   JsonLog& m_log;
   std::deque<Commit> m_recent;  // the last kRateWindowBlocks + 1 commits, oldest first

@@ -5,8 +5,24 @@ namespace mn::node {
 namespace {
 
 constexpr MetricInfo kMetrics[] = {
+    // Auction: the auction module's transactions and state in committed blocks (auction_metrics.h).
+    {"auction_bids_committed_total", "Builder bids in committed blocks."},
+    {"auction_bonds_held", "Base units the auction module holds as commit and bid bonds."},
+    {"auction_builder_evidence_committed_total",
+     "Builder equivocation evidence in committed blocks."},
+    {"auction_cancels_committed_total", "Pool cancels of revealed entries in committed blocks."},
+    {"auction_commits_committed_total", "Auction commits in committed blocks."},
+    {"auction_deliveries_committed_total", "Builder payload deliveries in committed blocks."},
+    {"auction_last_seal_winners", "Winners (top-K transactions) of the newest sealed window."},
+    {"auction_last_sealed_window", "Number of the newest window the chain sealed."},
+    {"auction_open_bids", "Builder bids waiting for their height."},
+    {"auction_open_windows", "Auction windows holding commits, not yet settled."},
+    {"auction_reveals_committed_total", "Auction reveals in committed blocks."},
+    {"auction_windows_sealed_total", "Auction windows whose seal the chain recorded."},
     // Chain: the ledger application, mempool and PoE inclusion.
     {"chain_censorship_detected_total", "Proposals found leaving out a PoE their proposer owed."},
+    {"chain_evidence_refused_total", "Evidence this node found that its own pool refused."},
+    {"chain_evidence_reported_total", "Evidence this node found and submitted as a transaction."},
     {"chain_evidence_oversized_total", "Evidence too large for an EVIDENCE transaction, dropped."},
     {"chain_evidence_unfunded_total", "Evidence not reported: the reporter's account cannot pay."},
     {"chain_malformed_poe_acks_total", "PoE acknowledgements from peers that did not decode."},
@@ -21,6 +37,8 @@ constexpr MetricInfo kMetrics[] = {
      "POE_SUBMITs not tracked for inclusion (tracker full or bad header)."},
     {"chain_recovery_failures_total", "Starts whose stored chain could not be replayed."},
     {"chain_store_failures_total", "Writes to storage that failed."},
+    {"chain_transactions_refused_total",
+     "Transactions the pool refused, duplicates of pending ones not counted."},
     {"chain_unknown_messages_total", "Messages of a kind the chain does not define."},
     // Consensus: the IBFT engine.
     {"consensus_bad_round_changes_total",
@@ -61,6 +79,7 @@ constexpr MetricInfo kMetrics[] = {
     {"node_send_unreachable_total", "Sends to a known peer that is not connected."},
     {"node_send_unroutable_total", "Sends to a node id with no peer."},
     {"node_txs_committed_total", "Transactions committed since start."},
+    {"node_txs_per_second", "Transactions committed per second over the last ten blocks."},
     // P2P transport.
     {"p2p_accept_errors_total", "Errors accepting inbound connections."},
     {"p2p_bytes_received_total", "Bytes received from peers."},
@@ -68,12 +87,20 @@ constexpr MetricInfo kMetrics[] = {
     {"p2p_connections_inbound_total", "Inbound connections accepted."},
     {"p2p_connections_outbound_total", "Outbound connections made."},
     {"p2p_connections_refused_total", "Connections refused (limit, wrong chain or bad handshake)."},
+    {"p2p_dial_failures_total", "Outbound connections that could not be made."},
     {"p2p_disconnects_total", "Peer connections closed."},
+    {"p2p_duplicate_connections_total", "Connections closed as a second one to the same peer."},
     {"p2p_frames_received_total", "Authenticated frames received."},
     {"p2p_frames_sent_total", "Authenticated frames sent."},
+    {"p2p_handshake_failures_total", "Noise handshakes that failed."},
+    {"p2p_handshake_timeouts_total", "Noise handshakes closed for taking too long."},
     {"p2p_handshakes_completed_total", "Noise handshakes completed."},
+    {"p2p_heartbeat_timeouts_total", "Peer connections closed for silence past the heartbeat."},
     {"p2p_handshakes_in_progress", "Noise handshakes under way."},
     {"p2p_peers", "Connected peers."},
+    {"p2p_protocol_errors_total", "Peer connections closed for breaking the wire protocol."},
+    {"p2p_self_connections_total", "Connections closed for reaching this node itself."},
+    {"p2p_send_queue_overflows_total", "Peer connections closed for a send queue over its bound."},
     // RPC server.
     {"rpc_accept_errors_total", "Errors accepting RPC connections."},
     {"rpc_connections", "Open RPC connections."},

@@ -97,7 +97,11 @@ std::optional<FinalizedBlock> LedgerApplication::committed_block(std::uint64_t h
 ledger::AdmitResult LedgerApplication::submit(const ledger::Transaction& tx) {
   const ledger::AdmitResult result = m_pool->admit(tx, m_chain.state(), m_env.crypto());
   m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_pool->size()));
-  if (ledger::is_admitted(result)) m_inclusion.on_admitted(tx, m_chain.height());
+  if (ledger::is_admitted(result)) {
+    m_inclusion.on_admitted(tx, m_chain.height());
+  } else if (result != ledger::AdmitResult::kDuplicate) {
+    m_env.metrics().add("chain_transactions_refused_total", 1);
+  }
   return result;
 }
 

@@ -53,6 +53,24 @@ def txid(sender_public_key, reveal_file):
                            digest_size=32).hexdigest()
 
 
+def check_auction_metrics(devnet, window, work_dir):
+    """Every node's /metrics shows the window's two commits, one reveal and seal, with nothing left
+    open; v2, which refused the late reveal, counts the refusal; the page passes promtool."""
+    for k in range(devnet.nodes):
+        m = devnet.metrics(k)
+        e2e.check(m.get("auction_commits_committed_total") == 2 and
+                  m.get("auction_reveals_committed_total") == 1 and
+                  m.get("auction_windows_sealed_total") == 1 and
+                  m.get("auction_last_sealed_window") == window and
+                  m.get("auction_last_seal_winners") == 1 and
+                  m.get("auction_open_windows") == 0 and m.get("auction_bonds_held") == 0,
+                  f"v{k} auction metrics: { {n: v for n, v in m.items() if 'auction' in n} }")
+    refused = devnet.metrics(2).get("chain_transactions_refused_total", 0)
+    e2e.check(refused >= 1, f"v2 refused the late reveal, yet counts {refused} refusals")
+    e2e.log("every node's auction metrics show the window: 2 commits, 1 reveal, 1 seal")
+    devnet.check_metrics_page(2, work_dir)
+
+
 def body(devnet, args):
     work = os.path.abspath(args.work_dir)
     # Bidders that are not validators, so no block reward moves their balances.
@@ -111,6 +129,8 @@ def body(devnet, args):
     rc, _, err = cli_json(devnet, "auction", "verify", "--rpc", devnet.rpc_url(3), "--window",
                           str(window), "--mx-root", "00" * 32)
     e2e.check(rc == 1 and "does not verify" in err, f"verify against a wrong root: {rc} {err}")
+
+    check_auction_metrics(devnet, window, args.work_dir)
 
     # The revealed commit's bond came back; the unrevealed one's was forfeited.
     spent_on_time = fee_of(devnet, commits[0]["hash"]) + reveal_fee

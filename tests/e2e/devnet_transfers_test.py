@@ -89,21 +89,6 @@ def send_raw(devnet, work_dir):
     return recipient, fee, start_nonce
 
 
-def check_metrics_page(devnet, work_dir):
-    """/metrics passes promtool's lint: help text on every metric, names and units as it wants."""
-    response = devnet.get(0, "/metrics")
-    e2e.check(response.status == 200, f"GET /metrics: {response}")
-    page = os.path.join(work_dir, "metrics.txt")
-    with open(page, "wb") as f:
-        f.write(response.body)
-    with open(page, "rb") as f:
-        result = subprocess.run(["promtool", "check", "metrics"], stdin=f, capture_output=True,
-                                text=True, check=False)
-    e2e.check(result.returncode == 0,
-              f"promtool check metrics: {result.stdout}{result.stderr} (page in {page})")
-    e2e.log("/metrics passes promtool check metrics")
-
-
 def body(devnet, args):
     parse_status(devnet, devnet.up())
     script_refusals(devnet, args.work_dir)
@@ -137,7 +122,7 @@ def body(devnet, args):
             e2e.check(got["balance"] == balance and got["nonce"] == nonce,
                       f"v{k} {address}: {got}, expected balance {balance} nonce {nonce}")
     e2e.log("all nodes agree on the balances and nonces")
-    check_metrics_page(devnet, args.work_dir)
+    devnet.check_metrics_page(0, args.work_dir)
 
     for k in range(devnet.nodes):
         records = devnet.log_records(k)

@@ -353,6 +353,21 @@ class Devnet:
                 values[name] = float(value)
         return values
 
+    def check_metrics_page(self, k, work_dir):
+        """v`k`'s /metrics passes promtool's lint: help text on every metric, names and units as
+        it wants."""
+        response = self.get(k, "/metrics")
+        check(response.status == 200, f"GET /metrics: {response}")
+        page = os.path.join(work_dir, f"metrics_v{k}.txt")
+        with open(page, "wb") as f:
+            f.write(response.body)
+        with open(page, "rb") as f:
+            result = subprocess.run(["promtool", "check", "metrics"], stdin=f,
+                                    capture_output=True, text=True, check=False)
+        check(result.returncode == 0,
+              f"promtool check metrics: {result.stdout}{result.stderr} (page in {page})")
+        log(f"v{k}'s /metrics passes promtool check metrics")
+
     # whole-chain checks --------------------------------------------------------------------------
 
     def check_agreement(self, nodes, up_to):

@@ -2,8 +2,9 @@
 // heights 1-2, reveals at 3-4, the seal for height 5, settlement at the end of block 5 under the
 // default schedule) with two builder bids for height 3. Each oracle accepts the honest blocks and
 // catches its rule broken on purpose: a block that takes the lower bid, a bundle with a flipped
-// proof byte or missing where it is due, bonds that move without a transaction locking them, and
-// two nodes sealing different outcomes.
+// proof byte or missing where it is due, bonds that move without a transaction locking them, a
+// partner chain paid less than its share of a window's revenue, and two nodes sealing different
+// outcomes.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "core/auction/auction_module.h"
 #include "core/auction/commit_payload.h"
 #include "core/consensus/auction_section.h"
+#include "core/ledger/state_view.h"
 #include "sim/oracles/auction_bid_oracle.h"
 #include "sim/oracles/auction_bond_oracle.h"
 #include "sim/oracles/auction_bundle_oracle.h"
@@ -32,13 +34,16 @@ constexpr std::uint64_t kSealHeight = 5;
 // A chain whose block `height` is open, and the states it committed, by height (0: genesis).
 class AuctionOracleTest : public ::testing::Test {
  protected:
-  // Window 0: account i commits and reveals core(i) (account 3 never reveals); builders 1 and 2
-  // bid for height 3, builder 2 higher.
-  AuctionOracleTest() : m_chain(3) {
+  // Window 0: account i commits and reveals core(i) (account 3 never reveals), each commit naming
+  // `partner`; builders 1 and 2 bid for height 3, builder 2 higher.
+  explicit AuctionOracleTest(const auction::AuctionParams& params = {},
+                             const runtime::Hash32& partner = {})
+      : m_chain(3, params) {
     m_committed.push_back(m_chain.state);
     open(1);
     for (std::size_t i = 0; i < 3; ++i) {
-      EXPECT_EQ(m_chain.commit(m_chain.keys[i], 0, core(i), salt(i), 1'000), ledger::TxResult::kOk);
+      EXPECT_EQ(m_chain.commit(m_chain.keys[i], 0, core(i), salt(i), 1'000, partner),
+                ledger::TxResult::kOk);
     }
     m_low = m_chain.bid(m_chain.keys[0], kBidHeight, 100, 300, 1);
     m_high = m_chain.bid(m_chain.keys[1], kBidHeight, 200, 500, 2);
@@ -164,6 +169,58 @@ TEST_F(AuctionOracleTest, TheBondOracleAcceptsTheSettlementAndCatchesBondsThatMo
   const auto broken = oracle.judge(block(kSealHeight, none, {unlocked}));
   ASSERT_TRUE(broken.has_value());
   EXPECT_NE(broken->find("locked 1000"), std::string::npos) << *broken;
+}
+
+// The same chain with one registered partner chain named by every commit, taking half of each
+// window's revenue.
+class AuctionPartnerOracleTest : public AuctionOracleTest {
+ protected:
+  static constexpr std::uint8_t kPartnerId = 0x5a;
+
+  AuctionPartnerOracleTest() : AuctionOracleTest(params(), partner_id()) {}
+
+  static runtime::Hash32 partner_id() {
+    runtime::Hash32 id{};
+    id.fill(kPartnerId);
+    return id;
+  }
+  static ledger::Address payout() {
+    ledger::Address address{};
+    address.fill(0x77);
+    return address;
+  }
+  static auction::AuctionParams params() {
+    auction::AuctionParams p;
+    p.partner_share_bps = 5'000;
+    p.partners.push_back({partner_id(), payout()});
+    return p;
+  }
+};
+
+TEST_F(AuctionPartnerOracleTest, TheBondOracleCatchesAPartnerChainPaidLessThanItsShare) {
+  const consensus::AuctionSection none;
+  const ledger::Account* paid = m_committed[kSealHeight].find_account(payout());
+  ASSERT_NE(paid, nullptr);
+  // Account 3's forfeited bond of 1,000 is the revenue: the partner's half is 500.
+  ASSERT_EQ(paid->balance, 500U);
+  AuctionBondOracle honest({}, genesis(), {"partner-a"});
+  for (std::uint64_t h = 2; h <= kSealHeight; ++h)
+    EXPECT_EQ(honest.judge(block(h, none)), std::nullopt) << "block " << h;
+  RunReport report;
+  honest.fill_report(report);
+  ASSERT_EQ(report.auction.partners.size(), 1U);
+  EXPECT_EQ(report.auction.partners[0].name, "partner-a");
+  EXPECT_EQ(report.auction.partners[0].revenue, 500U);
+  EXPECT_EQ(report.auction.partners[0].revealed_commits, 2U);
+
+  // The settling block pays the partner one base unit short.
+  ledger::Account underpaid = *paid;
+  --underpaid.balance;
+  ledger::StateView(m_committed[kSealHeight]).put_account(underpaid);
+  AuctionBondOracle oracle({}, genesis());
+  const auto broken = oracle.judge(block(kSealHeight, none));
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_NE(broken->find("paid less than its share 500"), std::string::npos) << *broken;
 }
 
 TEST_F(AuctionOracleTest, TheOutcomeOracleCatchesTwoNodesSealingDifferentOutcomes) {
