@@ -1,5 +1,6 @@
 #include "node/node_config.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -81,15 +82,19 @@ po::options_description file_options() {
   return options;
 }
 
-// The message of a Boost.Program_options error. Its what() substitutes placeholders such as
-// %canonical_option% into the message until none is left, so an option named with one of them
-// (any text can be a key in metanode.conf) never finishes: such a name is reported here instead.
-std::string error_message(const po::error& e) {
+// The message of a Boost.Program_options error about `input`. Its what() substitutes placeholders
+// such as %canonical_option% or %invalid_line% into the message until none is left, so an error
+// quoting text that holds one (any text can be a key, a value or a line of metanode.conf) never
+// finishes. When the quoted text may hold a '%', the message is built here, from the error's kind.
+std::string error_message(const po::error& e, bool input_has_percent) {
   const auto* named = dynamic_cast<const po::error_with_option_name*>(&e);
-  if (named != nullptr && named->get_option_name().find('%') != std::string::npos) {
+  if (named == nullptr || !input_has_percent) return e.what();
+  if (dynamic_cast<const po::invalid_config_file_syntax*>(&e) != nullptr)
+    return "a line is not of the form `key = value` (it contains '%')";
+  if (named->get_option_name().find('%') != std::string::npos)
     return "unrecognised option (its name contains '%')";
-  }
-  return e.what();
+  if (dynamic_cast<const po::unknown_option*>(&e) != nullptr) return "unrecognised option";
+  return "option '" + named->get_option_name() + "' is invalid (its text contains '%')";
 }
 
 runtime::Result<po::variables_map> parse_flags(const std::vector<std::string>& args) {
@@ -99,7 +104,10 @@ runtime::Result<po::variables_map> parse_flags(const std::vector<std::string>& a
   try {
     po::store(po::command_line_parser(args).options(options).run(), values);
   } catch (const po::error& e) {
-    return Status(ErrorCode::kInvalidArgument, error_message(e));
+    const bool has_percent = std::any_of(args.begin(), args.end(), [](const std::string& a) {
+      return a.find('%') != std::string::npos;
+    });
+    return Status(ErrorCode::kInvalidArgument, error_message(e, has_percent));
   }
   return values;
 }
@@ -116,7 +124,7 @@ runtime::Result<po::variables_map> parse_file(const std::string& path) {
   try {
     po::store(po::parse_config_file(stream, file_options(), /*allow_unregistered=*/false), values);
   } catch (const po::error& e) {
-    return invalid(path, error_message(e));
+    return invalid(path, error_message(e, text.find('%') != std::string::npos));
   }
   return values;
 }

@@ -186,6 +186,17 @@ TEST_F(NodeConfigTest, UnknownKeyNamedLikeAPlaceholderIsRefused) {
   EXPECT_NE(error_of({"--x%canonical_option%", "1"}).find("'%'"), std::string::npos);
 }
 
+// Found by node_config_fuzz (fuzz/corpus/node_config_fuzz/invalid_line_with_placeholder): a line
+// that is not `key = value` and holds %invalid_line% made Boost's message for it never finish.
+TEST_F(NodeConfigTest, InvalidLineHoldingAPlaceholderIsRefused) {
+  write_conf("rpc-bind = 127.0.0.1:1\nnot a setting %invalid_line%%prefix%\n");
+  const std::string error = error_of({});
+  EXPECT_NE(error.find("metanode.conf"), std::string::npos) << error;
+  EXPECT_NE(error.find("key = value"), std::string::npos) << error;
+  EXPECT_NE(error_of({"--rpc-bind=%value%", "--rpc-bind=%value%"}).find("rpc-bind"),
+            std::string::npos);
+}
+
 TEST_F(NodeConfigTest, MissingHomeOrItsFilesAreNamed) {
   auto no_home = load_node_config({}, env());
   ASSERT_FALSE(no_home.is_ok());
