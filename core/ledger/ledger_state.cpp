@@ -1,6 +1,5 @@
 #include "core/ledger/ledger_state.h"
 
-#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,7 +9,6 @@
 #include "core/ledger/module_registry.h"
 #include "core/ledger/record_tags.h"
 #include "core/ledger/state_view.h"
-#include "core/merkle/merkle.h"
 #include "core/runtime/assert.h"
 #include "core/runtime/decimal.h"
 
@@ -139,6 +137,7 @@ void LedgerState::begin_block(const BlockStart& start) {
 void LedgerState::end_block() {
   StateView view(*this);
   for (const auto& module : m_modules->modules()) module->end_block(view);
+  m_account_tree.settle();
 }
 
 TxResult LedgerState::apply(const Transaction& tx, crypto::CryptoProvider& crypto,
@@ -206,10 +205,7 @@ runtime::Hash32 LedgerState::state_root() const {
 }
 
 runtime::Hash32 LedgerState::accounts_root() const {
-  std::vector<runtime::Hash32> leaves;
-  leaves.reserve(m_leaves.size());
-  for (const auto& [address, leaf] : m_leaves) leaves.push_back(leaf);
-  return merkle::merkle_root(leaves);
+  return m_account_tree.root();
 }
 
 runtime::Hash32 LedgerState::summary_digest() const {
@@ -232,23 +228,14 @@ runtime::Hash32 LedgerState::summary_digest() const {
 }
 
 runtime::Result<AccountProof> LedgerState::prove_account(const Address& address) const {
-  const auto it = m_leaves.find(address);
-  if (it == m_leaves.end()) {
-    return runtime::Status(runtime::ErrorCode::kNotFound,
-                           "no account at " + encode_address(address));
-  }
-  std::vector<runtime::Hash32> leaves;
-  leaves.reserve(m_leaves.size());
-  for (const auto& [key, leaf] : m_leaves) leaves.push_back(leaf);
-  const auto index = static_cast<std::uint64_t>(std::distance(m_leaves.begin(), it));
-  auto path = merkle::prove(leaves, index);
-  MN_ASSERT_MSG(path.is_ok(), "the index of a stored account is within the leaves");
+  auto path = m_account_tree.prove(address);
+  if (!path) return path.status();
   return AccountProof{std::move(path).value(), summary_digest()};
 }
 
 void LedgerState::put_account(const Account& account) {
   m_accounts.insert_or_assign(account.address, account);
-  m_leaves.insert_or_assign(account.address, account_leaf(account));
+  m_account_tree.put(account.address, account_leaf(account));
 }
 
 bool LedgerState::credit(const Address& address, std::uint64_t amount) {

@@ -28,6 +28,7 @@
 #include "core/crypto/crypto_provider.h"
 #include "core/ledger/account.h"
 #include "core/ledger/account_proof.h"
+#include "core/ledger/account_tree.h"
 #include "core/ledger/address.h"
 #include "core/ledger/economic_params.h"
 #include "core/ledger/fee_schedule.h"
@@ -255,9 +256,9 @@ class LedgerState {
   runtime::Uint128 core_holdings() const;
 
   std::map<Address, Account> m_accounts;
-  // leaf_hash(account.encode()) per account, updated with every write so state_root() rehashes
-  // only the accounts that changed, not all of them.
-  std::map<Address, runtime::Hash32> m_leaves;
+  // account_leaf() of every account, updated with every write and settled at the end of each
+  // block, so state_root() rehashes only the paths of the accounts that changed.
+  AccountTree m_account_tree;
   // Chained digest of every id the modules record (StateView::record: PoE, offence and receipt
   // ids), in order: the summary commits to them without rehashing the whole history each block.
   runtime::Hash32 m_history{};
