@@ -10,11 +10,11 @@ CommitReporter::CommitReporter(const runtime::Env& env, runtime::Metrics& metric
 
 void CommitReporter::on_commit(runtime::NodeId node, const consensus::FinalizedBlock& block,
                                const std::vector<ledger::Transaction>& transactions,
-                               const ledger::LedgerState& state) {
+                               const std::shared_ptr<const ledger::LedgerState>& state) {
   static_cast<void>(node);
   const consensus::BlockHeader& header = block.block->header;
   m_index.add(header.height, block.block->hash, transactions);
-  m_auction.on_commit(transactions, state);
+  m_auction.on_commit(transactions, *state);
 
   const runtime::TimeNs now = m_env.now();
   const auto txs = static_cast<std::uint64_t>(transactions.size());

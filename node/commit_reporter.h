@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 
 #include "core/consensus/commit_observer.h"
 #include "core/runtime/env.h"
@@ -33,7 +34,7 @@ class CommitReporter final : public consensus::CommitObserver {
 
   void on_commit(runtime::NodeId node, const consensus::FinalizedBlock& block,
                  const std::vector<ledger::Transaction>& transactions,
-                 const ledger::LedgerState& state) override;
+                 const std::shared_ptr<const ledger::LedgerState>& state) override;
   void on_evidence_reported(runtime::NodeId node, const runtime::Bytes& evidence) override;
 
  private:

@@ -4,14 +4,14 @@ namespace mn::sim {
 
 void ChainObserver::on_commit(runtime::NodeId node, const consensus::FinalizedBlock& block,
                               const std::vector<ledger::Transaction>& txs,
-                              const ledger::LedgerState& state) {
+                              const std::shared_ptr<const ledger::LedgerState>& state) {
   CommitEvent commit;
   commit.node = node;
   commit.honest = m_honest[node];
   commit.now = m_sim.now();
   commit.block = &block;
   commit.txs = &txs;
-  commit.state = &state;
+  commit.state = state;
   commit.first_at_height = commit.honest && m_recorded.emplace(commit.height()).second;
   std::vector<runtime::Hash32> ids;
   if (commit.first_at_height) {
@@ -19,7 +19,7 @@ void ChainObserver::on_commit(runtime::NodeId node, const consensus::FinalizedBl
     for (const auto& tx : txs) ids.push_back(tx.id(m_sim.crypto()));
     if (m_workloads != nullptr) {
       for (const auto& id : ids) m_workloads->on_committed(id);
-      m_workloads->on_block({commit.height(), ids, state});
+      m_workloads->on_block({commit.height(), ids, *state});
     }
   }
   commit.tx_ids = &ids;

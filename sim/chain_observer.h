@@ -36,7 +36,7 @@ class ChainObserver final : public consensus::CommitObserver {
 
   void on_commit(runtime::NodeId node, const consensus::FinalizedBlock& block,
                  const std::vector<ledger::Transaction>& txs,
-                 const ledger::LedgerState& state) override;
+                 const std::shared_ptr<const ledger::LedgerState>& state) override;
   void on_evidence_reported(runtime::NodeId node, const runtime::Bytes& evidence) override;
   void on_poes_acknowledged(runtime::NodeId node, std::uint64_t seen_height,
                             const std::vector<runtime::Hash32>& tx_ids) override;

@@ -2,7 +2,6 @@
 // commitments and top-K live in mx_pool_commit.cpp.
 #include "core/auction/mx_pool.h"
 
-#include <cstring>
 #include <utility>
 
 #include "core/runtime/assert.h"
@@ -13,12 +12,6 @@ MxPool::MxPool(PoolParams params, std::shared_ptr<const verkle::Crs> crs)
     : m_params(params), m_crs(std::move(crs)), m_verkle(m_crs) {
   MN_ASSERT(m_params.valid());
   commit_window();
-}
-
-std::size_t MxPool::TxidHasher::operator()(const runtime::Hash32& txid) const {
-  std::size_t out = 0;
-  std::memcpy(&out, txid.data(), sizeof(out));
-  return out;
 }
 
 PoolRefusal MxPool::check_fields(const PoolEntry& entry) const {

@@ -44,6 +44,7 @@
 #include "core/auction/pool_order.h"
 #include "core/auction/pool_params.h"
 #include "core/auction/pool_refusal.h"
+#include "core/runtime/digest_hasher.h"
 #include "core/runtime/types.h"
 #include "core/verkle/crs.h"
 #include "core/verkle/verkle_tree.h"
@@ -103,9 +104,6 @@ class MxPool {
   const PoolParams& params() const { return m_params; }
 
  private:
-  struct TxidHasher {
-    std::size_t operator()(const runtime::Hash32& txid) const;
-  };
   struct Slot {
     PoolEntry entry;
     runtime::Hash32 bucket_id{};
@@ -136,7 +134,7 @@ class MxPool {
   PoolParams m_params;
   std::shared_ptr<const verkle::Crs> m_crs;
   // txid -> entry. Looked up only, never iterated for a decision.
-  std::unordered_map<runtime::Hash32, Slot, TxidHasher> m_entries;
+  std::unordered_map<runtime::Hash32, Slot, runtime::DigestHasher> m_entries;
   // Sender -> its entries by nonce; holds only senders with entries.
   std::map<runtime::Hash32, NonceMap> m_senders;
   // Next expected nonce of the senders set_account_nonce named (others: 0). Grows with the

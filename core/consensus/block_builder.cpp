@@ -27,14 +27,14 @@ runtime::Bytes BlockBuilder::build(const CommittedChain& chain) {
 }
 
 const AuctionSection& BlockBuilder::auction_section(const CommittedChain& chain) {
-  if (!m_auction || m_auction->first != chain.hash()) {
+  if (!m_auction || m_auction->tip != chain.hash()) {
     auto section = required_auction_section(chain.state(), chain.height() + 1, m_env.crypto());
     // The ledger sealed the due window from the same entries when it recorded the seal, so only a
     // broken prover fails here; no valid block could be built.
     MN_ASSERT_MSG(section.is_ok(), "the due sealed bundle cannot be proven");
-    m_auction.emplace(chain.hash(), std::move(section).value());
+    m_auction = std::make_unique<TipSection>(TipSection{chain.hash(), std::move(section).value()});
   }
-  return m_auction->second;
+  return m_auction->section;
 }
 
 std::vector<ledger::Transaction> BlockBuilder::select(std::uint64_t height,

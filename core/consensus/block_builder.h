@@ -11,8 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
-#include <utility>
+#include <memory>
 #include <vector>
 
 #include "core/consensus/auction_section.h"
@@ -51,8 +50,13 @@ class BlockBuilder {
   std::size_t m_max_block_txs;
   const slashing::EvidenceVerifier& m_evidence;
   std::vector<PayloadSource*> m_sources;
-  // The last tip's hash and the section it requires.
-  std::optional<std::pair<runtime::Hash32, AuctionSection>> m_auction;
+  struct TipSection {
+    runtime::Hash32 tip{};
+    AuctionSection section;
+  };
+  // The last tip's hash and the section it requires. On the heap: a section's proof is kilobytes
+  // that only a proposer fills, and every node of a simulation holds a builder.
+  std::unique_ptr<TipSection> m_auction;
 };
 
 }  // namespace mn::consensus

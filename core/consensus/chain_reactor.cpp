@@ -1,6 +1,7 @@
 #include "core/consensus/chain_reactor.h"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 
 #include "core/runtime/assert.h"
@@ -18,28 +19,27 @@ ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
             make_transaction_pool(config.tx_pool, config.genesis.state->fee_params()), observer,
             caches != nullptr ? &caches->executions() : nullptr),
       m_engine(env, m_app, std::move(directory), key, config.consensus,
-               caches != nullptr ? &caches->finalized_blocks() : nullptr, rewriter) {
-  route(kTransactionKind, [this](runtime::NodeId from, const runtime::MessagePtr& message) {
-    on_transaction(from, message);
-  });
-  route(kPoeAckKind,
-        [this](runtime::NodeId, const runtime::MessagePtr& message) { on_poe_ack(message); });
-  for (const runtime::MessageKind kind :
-       {kProposalKind, kVoteKind, kRoundChangeKind, kFinalizedBlockKind, kBlockRequestKind}) {
-    route(kind, [this](runtime::NodeId from, const runtime::MessagePtr& message) {
-      const bool known = m_engine.on_message(from, message);
-      MN_ASSERT_MSG(known, "the engine handles every consensus kind routed to it");
-    });
-  }
-}
+               caches != nullptr ? &caches->finalized_blocks() : nullptr, rewriter) {}
 
-void ChainReactor::route(runtime::MessageKind kind, Handler handler) {
-  MN_ASSERT(message_kind_name(kind) != nullptr);
-  const auto at =
-      std::lower_bound(m_routes.begin(), m_routes.end(), kind,
-                       [](const auto& r, runtime::MessageKind k) { return r.first < k; });
-  MN_ASSERT(at == m_routes.end() || at->first != kind);
-  m_routes.emplace(at, kind, std::move(handler));
+std::span<const ChainReactor::Route> ChainReactor::routes() {
+  static constexpr Route kRoutes[] = {
+      {kProposalKind, &ChainReactor::on_consensus},
+      {kVoteKind, &ChainReactor::on_consensus},
+      {kRoundChangeKind, &ChainReactor::on_consensus},
+      {kFinalizedBlockKind, &ChainReactor::on_consensus},
+      {kBlockRequestKind, &ChainReactor::on_consensus},
+      {kPoeAckKind, &ChainReactor::on_poe_ack},
+      {kTransactionKind, &ChainReactor::on_transaction},
+  };
+  static_assert(std::adjacent_find(std::begin(kRoutes), std::end(kRoutes),
+                                   [](const Route& a, const Route& b) {
+                                     return a.kind >= b.kind;
+                                   }) == std::end(kRoutes),
+                "routes are in kind order, one per kind");
+  static_assert(std::all_of(std::begin(kRoutes), std::end(kRoutes),
+                            [](const Route& r) { return message_kind_name(r.kind) != nullptr; }),
+                "every routed kind is declared in kMessageKinds");
+  return kRoutes;
 }
 
 void ChainReactor::on_start() {
@@ -54,14 +54,15 @@ void ChainReactor::on_start() {
 }
 
 void ChainReactor::on_message(runtime::NodeId from, const runtime::MessagePtr& message) {
+  const auto table = routes();
   const auto at =
-      std::lower_bound(m_routes.begin(), m_routes.end(), message->kind,
-                       [](const auto& r, runtime::MessageKind k) { return r.first < k; });
-  if (at == m_routes.end() || at->first != message->kind) {
+      std::lower_bound(table.begin(), table.end(), message->kind,
+                       [](const Route& r, runtime::MessageKind k) { return r.kind < k; });
+  if (at == table.end() || at->kind != message->kind) {
     m_env.metrics().add("chain_unknown_messages_total", 1);
     return;
   }
-  at->second(from, message);
+  (this->*(at->handler))(from, message);
   acknowledge_poes();
 }
 
@@ -82,7 +83,12 @@ void ChainReactor::on_transaction(runtime::NodeId from, const runtime::MessagePt
   }
 }
 
-void ChainReactor::on_poe_ack(const runtime::MessagePtr& message) {
+void ChainReactor::on_consensus(runtime::NodeId from, const runtime::MessagePtr& message) {
+  const bool known = m_engine.on_message(from, message);
+  MN_ASSERT_MSG(known, "the engine handles every consensus kind routed to it");
+}
+
+void ChainReactor::on_poe_ack(runtime::NodeId, const runtime::MessagePtr& message) {
   auto ack = PoeAck::decode(message->payload);
   if (ack) {
     m_app.receive_poe_ack(*ack);

@@ -2,8 +2,11 @@
 // oracles, the node's RPC index and metrics. on_commit is called after a block is durably
 // committed; on_evidence_reported when the node reports an offence; on_poes_acknowledged when a
 // validator's PoE acknowledgement is durable and about to leave. None may feed anything back into
-// the node.
+// the node. `state` is the state after the block, shared so that a watcher keeps it without a copy.
 #pragma once
+
+#include <memory>
+#include <vector>
 
 #include "core/consensus/messages.h"
 #include "core/ledger/ledger_state.h"
@@ -15,7 +18,7 @@ class CommitObserver {
   virtual ~CommitObserver() = default;
   virtual void on_commit(runtime::NodeId node, const FinalizedBlock& block,
                          const std::vector<ledger::Transaction>& transactions,
-                         const ledger::LedgerState& state) = 0;
+                         const std::shared_ptr<const ledger::LedgerState>& state) = 0;
   // `node` reported `evidence` (an EVIDENCE transaction it signed and admitted).
   virtual void on_evidence_reported(runtime::NodeId node, const runtime::Bytes& evidence) {
     static_cast<void>(node);

@@ -1,5 +1,6 @@
 #include "core/consensus/committed_chain.h"
 
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -22,8 +23,8 @@ CommittedChain::CommittedChain(const runtime::Hash32& genesis_hash,
                                std::shared_ptr<const ledger::LedgerState> genesis_state,
                                ValidatorSet genesis_validators, std::uint64_t epoch_blocks)
     : m_state(std::move(genesis_state)),
-      m_validators(genesis_validators),
-      m_parent_set(std::move(genesis_validators)),
+      m_validators(std::make_shared<const ValidatorSet>(std::move(genesis_validators))),
+      m_parent_set(m_validators),
       m_epoch_blocks(epoch_blocks),
       m_hash(genesis_hash) {
   MN_ASSERT(m_state != nullptr);
@@ -42,7 +43,8 @@ void CommittedChain::advance(const Block& block, std::shared_ptr<const ledger::L
   // An epoch ends: the next one is decided by the stakes as they stand now. A ledger without any
   // stake left keeps the current set rather than halt without validators.
   auto next = validator_set_from_stakes(*m_state);
-  if (next && next->hash() != m_validators.hash()) m_validators = std::move(next).value();
+  if (next && next->hash() != m_validators->hash())
+    m_validators = std::make_shared<const ValidatorSet>(std::move(next).value());
 }
 
 void CommittedChain::replace_certificate(CommitCertificatePtr certificate) {

@@ -42,18 +42,21 @@ class CommittedChain {
   std::uint64_t height() const { return m_height; }
   const runtime::Hash32& hash() const { return m_hash; }
   const ledger::LedgerState& state() const { return *m_state; }
+  const std::shared_ptr<const ledger::LedgerState>& shared_state() const { return m_state; }
   // The set that decides height() + 1.
-  const ValidatorSet& validators() const { return m_validators; }
+  const ValidatorSet& validators() const { return *m_validators; }
   // The set that decided the tip's block, and the index in it of the block's proposer.
-  const ValidatorSet& parent_set() const { return m_parent_set; }
+  const ValidatorSet& parent_set() const { return *m_parent_set; }
   ValidatorIndex parent_proposer() const { return m_parent_proposer; }
   // The tip's certificate; null before block 1.
   const CommitCertificate* parent_commit() const { return m_parent_commit.get(); }
 
  private:
   std::shared_ptr<const ledger::LedgerState> m_state;
-  ValidatorSet m_validators;
-  ValidatorSet m_parent_set;
+  // Shared, not copied: the two are the same set except across an epoch's end, and the tip moves
+  // on every node at every height.
+  std::shared_ptr<const ValidatorSet> m_validators;
+  std::shared_ptr<const ValidatorSet> m_parent_set;
   ValidatorIndex m_parent_proposer = 0;
   CommitCertificatePtr m_parent_commit;
   std::uint64_t m_epoch_blocks;

@@ -77,7 +77,8 @@ void LedgerApplication::commit(const FinalizedBlock& finalized) {
   m_inclusion.settle(m_chain.state());
   m_pool->remove_committed(executed->senders, m_chain.state());
   m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_pool->size()));
-  if (m_observer) m_observer->on_commit(m_env.self(), finalized, executed->txs, m_chain.state());
+  if (m_observer)
+    m_observer->on_commit(m_env.self(), finalized, executed->txs, m_chain.shared_state());
 }
 
 void LedgerApplication::replace_certificate(const FinalizedBlock& finalized) {

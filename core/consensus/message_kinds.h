@@ -31,7 +31,7 @@ inline constexpr MessageKindInfo kMessageKinds[] = {
 };
 
 // The kind's name in kMessageKinds; nullptr for a kind the chain does not define.
-inline const char* message_kind_name(runtime::MessageKind kind) {
+constexpr const char* message_kind_name(runtime::MessageKind kind) {
   for (const MessageKindInfo& info : kMessageKinds) {
     if (info.kind == kind) return info.name;
   }

@@ -125,15 +125,18 @@ const Transaction* Mempool::find(const Address& sender, std::uint64_t nonce) con
 }
 
 const Transaction* Mempool::find(const runtime::Hash32& id) const {
-  const auto slot = m_by_id.find(id);
-  return slot == m_by_id.end() ? nullptr : find(slot->second.sender, slot->second.nonce);
+  for (const auto& [sender, queue] : m_by_sender) {
+    for (const auto& [nonce, entry] : queue) {
+      if (entry.id == id) return &entry.tx;
+    }
+  }
+  return nullptr;
 }
 
 void Mempool::insert(const Address& sender, Entry entry) {
   entry.seq = m_next_seq++;
   const std::uint64_t nonce = entry.tx.nonce;
   m_eviction_order.emplace(EvictionKey{entry.tx.fee, entry.seq}, Slot{sender, nonce});
-  m_by_id.emplace(entry.id, Slot{sender, nonce});
   m_by_sender[sender].emplace(nonce, std::move(entry));
 }
 
@@ -143,7 +146,6 @@ void Mempool::erase(const Address& sender, std::uint64_t nonce) {
   const auto it = queue->second.find(nonce);
   MN_ASSERT(it != queue->second.end());
   m_eviction_order.erase(EvictionKey{it->second.tx.fee, it->second.seq});
-  m_by_id.erase(it->second.id);
   queue->second.erase(it);
   if (queue->second.empty()) m_by_sender.erase(queue);
 }

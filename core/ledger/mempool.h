@@ -48,6 +48,8 @@ class Mempool final : public TransactionPool {
 
   void remove_committed(std::span<const Address> block_senders, const LedgerState& state) override;
   void drop(const Address& sender, std::uint64_t nonce) override;
+  // O(pending): it serves a client's status query, rare beside the admissions and commits an
+  // index by id would slow down on every node.
   const Transaction* find(const runtime::Hash32& id) const override;
   std::uint64_t next_nonce(const Address& sender, const LedgerState& state) const override;
   std::size_t size() const override { return m_eviction_order.size(); }
@@ -84,7 +86,6 @@ class Mempool final : public TransactionPool {
   std::size_t m_capacity;
   std::map<Address, SenderQueue> m_by_sender;
   std::map<EvictionKey, Slot> m_eviction_order;  // one element per pending transaction
-  std::map<runtime::Hash32, Slot> m_by_id;       // one element per pending transaction
   std::uint64_t m_next_seq = 0;
 };
 

@@ -19,7 +19,7 @@ void AuctionBlockOracle::on_commit(const CommitEvent& commit) {
   const consensus::Block& block = *commit.block->block;
   // The honest chain is one chain (the agreement oracle's rule); a block off it is not judged.
   const bool on_parent = block.header.parent == m_parent_hash;
-  auto next = std::make_shared<const ledger::LedgerState>(*commit.state);
+  auto next = commit.state;
   if (on_parent) {
     auto payload = consensus::BlockPayload::decode(block.payload);
     std::optional<std::string> broken;

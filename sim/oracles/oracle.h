@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,7 +40,7 @@ struct CommitEvent {
   const std::vector<ledger::Transaction>* txs = nullptr;
   // The ids of *txs, in order; filled only when first_at_height.
   const std::vector<runtime::Hash32>* tx_ids = nullptr;
-  const ledger::LedgerState* state = nullptr;  // the state after the block
+  std::shared_ptr<const ledger::LedgerState> state;  // the state after the block
 
   std::uint64_t height() const { return block->block->header.height; }
 };
