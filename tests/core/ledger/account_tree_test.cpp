@@ -89,6 +89,23 @@ TEST(AccountTreeTest, ProofsVerifyAgainstTheSettledRoot) {
   }
 }
 
+TEST(AccountTreeTest, ProofsOfUnsettledLeavesVerifyAgainstTheRoot) {
+  AccountTree tree;
+  for (std::uint32_t n = 0; n < 20; ++n) tree.put(address_at(n), leaf_of(n));
+  tree.settle();
+  // Pending insertions before, between and after the settled leaves, and one overwrite.
+  for (std::uint32_t n = 20; n < 29; ++n) tree.put(address_at(n), leaf_of(n));
+  tree.put(address_at(3), leaf_of(300));
+  const runtime::Hash32 root = tree.root();
+  for (std::uint32_t n = 0; n < 29; ++n) {
+    const auto proof = tree.prove(address_at(n));
+    ASSERT_TRUE(proof.is_ok());
+    EXPECT_TRUE(merkle::verify(root, leaf_of(n == 3 ? 300 : n), *proof)) << n;
+  }
+  tree.settle();
+  EXPECT_EQ(tree.root(), root);
+}
+
 TEST(AccountTreeTest, EqualityFollowsTheLeavesNotTheSettling) {
   AccountTree settled;
   AccountTree unsettled;
