@@ -63,6 +63,10 @@ struct RunReport {
     std::uint64_t committed = 0;
     // By the wallets, every stream's, after ClientWallet::kResendAfter without a commit.
     std::uint64_t resent = 0;
+    // By the wallets, every stream's: pending transactions cancelled after a final refusal.
+    std::uint64_t cancelled = 0;
+    // By the wallets, every stream's: the age of the oldest uncommitted nonce at the end.
+    TimeNs oldest_pending = 0;
     TimeNs finality_p50 = 0;
     TimeNs finality_p99 = 0;
     // Every submitted transfer: committed ones in commit order, then the others by submission.

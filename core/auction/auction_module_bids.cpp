@@ -78,17 +78,24 @@ TxResult AuctionModule::judge_bid(const ledger::TxPrecheck& check, const Auction
 TxResult AuctionModule::judge_delivery(const ledger::TxPrecheck& check, const AuctionState& current,
                                        const AuctionParams& params, std::uint64_t height) {
   const auto& reveal = std::any_cast<const PayloadReveal&>(check.payload);
+  // The heights first, so that every reason is final or not whatever the bid became
+  // (ledger::is_final_refusal): before its height no bid is included yet; past the deadline the
+  // bid is settled and gone from `included`; in between, the height's bid is decided for good.
+  if (height < reveal.height) return TxResult::kAuctionTooEarly;
+  if (height > reveal.height + params.withholding.reveal_deadline_heights)
+    return TxResult::kAuctionTooLate;
   const std::optional<IncludedBid> included = included_bid(current, reveal.height, height);
   if (!included || included->bid.builder != reveal.builder) return TxResult::kNoIncludedBid;
   if (included->delivery) return TxResult::kBadDelivery;
-  if (height > reveal.height + params.withholding.reveal_deadline_heights)
-    return TxResult::kAuctionTooLate;
   return TxResult::kOk;
 }
 
 TxResult AuctionModule::judge_evidence(const ledger::TxPrecheck& check, const AuctionState& current,
                                        std::uint64_t height) {
   const auto& evidence = std::any_cast<const BuilderEquivocationEvidence&>(check.payload);
+  // As for a delivery: before its height no bid is included yet; from it on, the bid is decided,
+  // and once settled (or proven equivocated) it never takes evidence again.
+  if (height < evidence.height()) return TxResult::kAuctionTooEarly;
   const std::optional<IncludedBid> included = included_bid(current, evidence.height(), height);
   if (!included || included->bid.builder != evidence.builder() || included->equivocated)
     return TxResult::kNoIncludedBid;

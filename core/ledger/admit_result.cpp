@@ -63,4 +63,39 @@ bool is_admitted(AdmitResult result) {
          result == AdmitResult::kQueuedFuture;
 }
 
+namespace {
+
+bool is_final_module_reason(TxResult reason) {
+  switch (reason) {
+    case TxResult::kWrongNonce:
+    case TxResult::kBadSignature:
+    case TxResult::kBadPoeSignature:
+    case TxResult::kDuplicate:
+    case TxResult::kTombstoned:
+    case TxResult::kBadReceipt:
+    case TxResult::kAuctionTooLate:
+    case TxResult::kDuplicateCommit:
+    case TxResult::kReplayedReveal:
+    case TxResult::kDuplicateReveal:
+    case TxResult::kWindowFull:  // commits are never taken back, and the window only ends
+    case TxResult::kBadBid:
+    case TxResult::kDuplicateBid:
+    case TxResult::kBidsFull:       // bids are never taken back, and the height only passes
+    case TxResult::kNoIncludedBid:  // judged from the bid's height on, when it is decided
+    case TxResult::kBadDelivery:
+    case TxResult::kBadBuilderEvidence:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool is_final_refusal(AdmitResult result) {
+  if (const auto reason = module_reason(result)) return is_final_module_reason(*reason);
+  return result == AdmitResult::kBadEncoding || result == AdmitResult::kUnsupportedType ||
+         result == AdmitResult::kNonceTooLow || result == AdmitResult::kBadSignature;
+}
+
 }  // namespace mn::ledger

@@ -42,4 +42,12 @@ const char* admit_result_name(AdmitResult result);
 // True for the results that leave the transaction pending: it is new, and the caller relays it.
 bool is_admitted(AdmitResult result);
 
+// True for the refusals no later state lifts for the same transaction: its nonce was used, its
+// signature or layout is wrong, or it arrived after its auction phase, or after a thing it may do
+// once was done. A client holding such a transaction at a nonce cancels that nonce instead of
+// resending: left in place it would hold every later transaction of its sender. False for the
+// refusals the chain may yet lift (too early, funds, a commitment not yet on chain, a full pool),
+// and for parameters a governance update may change (fee floor, bond minimum, size bounds).
+bool is_final_refusal(AdmitResult result);
+
 }  // namespace mn::ledger

@@ -80,7 +80,8 @@ enum class [[nodiscard]] TxResult : std::uint8_t{
     kBadBid,              // a bid not by the sender, not signed, valueless or bonded below value
     kDuplicateBid,        // the builder already bid for that height
     kBidsFull,            // the height holds max_bids_per_height bids
-    kNoIncludedBid,       // a delivery or evidence names no unsettled included bid
+    kNoIncludedBid,       // from the bid's height on: a delivery or evidence names no unsettled
+                          // included bid (before it: kAuctionTooEarly)
     kBadDelivery,         // a delivery not signed by the sender, or delivered twice
     kBadBuilderEvidence,  // the evidence proves no equivocation
 };

@@ -68,11 +68,16 @@ void print_report(const Scenario& scenario, const RunReport& report, double wall
     for (const auto& line : stall.lines) fmt::print("    {}\n", line);
   }
   if (report.consensus) {
+    // Cancellations are rare (a transaction the chain can no longer take): named only when any.
+    const std::string cancelled =
+        report.transfers.cancelled == 0
+            ? std::string()
+            : fmt::format(" ({} cancelled)", human_count(report.transfers.cancelled));
     fmt::print(
-        "  height {}  transfers {} submitted, {} committed, {} resent  finality p50 {:.1f} ms  "
+        "  height {}  transfers {} submitted, {} committed, {} resent{}  finality p50 {:.1f} ms  "
         "p99 {:.1f} ms\n",
         report.height, human_count(report.transfers.submitted),
-        human_count(report.transfers.committed), human_count(report.transfers.resent),
+        human_count(report.transfers.committed), human_count(report.transfers.resent), cancelled,
         static_cast<double>(report.transfers.finality_p50) / 1e6,
         static_cast<double>(report.transfers.finality_p99) / 1e6);
   }

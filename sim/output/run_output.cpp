@@ -103,6 +103,8 @@ nlohmann::json summary_json(const RunReport& report) {
                       {"transfers_submitted", report.transfers.submitted},
                       {"transfers_committed", report.transfers.committed},
                       {"transfers_resent", report.transfers.resent},
+                      {"transactions_cancelled", report.transfers.cancelled},
+                      {"oldest_pending_ms", to_ms(report.transfers.oldest_pending)},
                       {"finality_ms",
                        {{"p50", to_ms(report.transfers.finality_p50)},
                         {"p99", to_ms(report.transfers.finality_p99)}}}};

@@ -1,6 +1,11 @@
 #include "sim/workloads/client_wallet.h"
 
+#include <algorithm>
+#include <iterator>
+#include <limits>
+
 #include "core/consensus/client_submitter.h"
+#include "core/ledger/address.h"
 #include "core/runtime/assert.h"
 #include "sim/scenario/scenario_json.h"
 #include "sim/workloads/workload_registry.h"
@@ -41,7 +46,7 @@ std::optional<ledger::AdmitResult> ClientWallet::send_new(std::size_t from,
   if (m_observer) m_observer(tx);
   const std::optional<ledger::AdmitResult> result = submit(validator, tx);
   if (result && !ledger::is_admitted(*result)) return result;
-  m_pending[from].emplace(tx.nonce, Pending{tx, m_sim.now()});
+  m_pending[from].emplace(tx.nonce, Pending{tx, m_sim.now(), m_sim.now()});
   m_pending_ids.emplace(tx.id(m_sim.crypto()), std::make_pair(from, tx.nonce));
   ++m_next_nonce[from];
   return std::nullopt;
@@ -62,22 +67,61 @@ void ClientWallet::on_committed(const runtime::Hash32& tx_id) {
   if (pending.empty()) m_pending.erase(account);
 }
 
+TimeNs ClientWallet::oldest_pending_age() const {
+  TimeNs oldest = m_sim.now();
+  for (const auto& [account, pending] : m_pending)
+    oldest = std::min(oldest, pending.begin()->second.first_sent);
+  return m_sim.now() - oldest;
+}
+
 void ClientWallet::resend_stale() {
   const TimeNs now = m_sim.now();
-  for (auto& [account, pending] : m_pending) {
-    if (pending.empty() || now - pending.begin()->second.last_sent < kResendAfter) continue;
-    const auto validator = static_cast<NodeId>(m_resend_rng.uniform(m_validator_count));
-    for (auto& [nonce, entry] : pending) {
-      entry.last_sent = now;
-      ++m_resent;
-      // A resend refused (a duplicate where it is already held, or too late by now) changes
-      // nothing: the transaction stays pending until it commits.
-      (void)submit(validator, entry.tx);
+  for (auto it = m_pending.begin(); it != m_pending.end();) {
+    auto& [account, pending] = *it;
+    if (now - pending.begin()->second.last_sent >= kResendAfter) {
+      resend_account(account, pending,
+                     static_cast<NodeId>(m_resend_rng.uniform(m_validator_count)));
     }
+    it = pending.empty() ? m_pending.erase(it) : std::next(it);
   }
   if (now + runtime::kNsPerSec < m_sim.duration())
     m_sim.schedule(
         now + runtime::kNsPerSec, [this] { resend_stale(); }, m_resend_label);
+}
+
+void ClientWallet::resend_account(std::size_t account, AccountPending& pending, NodeId validator) {
+  for (auto it = pending.begin(); it != pending.end();) {
+    Pending& entry = it->second;
+    entry.last_sent = m_sim.now();
+    ++m_resent;
+    const std::optional<ledger::AdmitResult> result = submit(validator, entry.tx);
+    // Any other refusal (a duplicate where it is already held, too early, funds) changes
+    // nothing: the transaction stays pending until it commits.
+    if (result == ledger::AdmitResult::kNonceTooLow) {
+      m_pending_ids.erase(entry.tx.id(m_sim.crypto()));
+      it = pending.erase(it);
+      continue;
+    }
+    if (result && ledger::is_final_refusal(*result)) cancel(account, entry, validator);
+    ++it;
+  }
+}
+
+void ClientWallet::cancel(std::size_t account, Pending& entry, NodeId validator) {
+  const ledger::Address self = ledger::address_from_public_key(m_accounts[account].public_key);
+  const runtime::Uint128 fee =
+      std::max(ledger::min_replacement_fee(m_fees, entry.tx.fee),
+               ledger::min_fee(m_fees, ledger::TransferPayload{self, 0}.encode().size()));
+  const auto capped = static_cast<std::uint64_t>(
+      std::min<runtime::Uint128>(fee, std::numeric_limits<std::uint64_t>::max()));
+  ledger::Transaction replacement =
+      ledger::make_transfer(m_accounts[account], self, 0, entry.tx.nonce, capped, m_sim.crypto());
+  m_pending_ids.erase(entry.tx.id(m_sim.crypto()));
+  m_pending_ids.emplace(replacement.id(m_sim.crypto()), std::make_pair(account, entry.tx.nonce));
+  entry.tx = std::move(replacement);
+  ++m_cancelled;
+  // Refused now (funds short, say), it is resent with the account's other pending ones.
+  (void)submit(validator, entry.tx);
 }
 
 std::optional<ledger::AdmitResult> ClientWallet::submit(NodeId validator,

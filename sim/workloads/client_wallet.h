@@ -6,7 +6,12 @@
 // transaction is submitted as a client of the validator (consensus::ClientSubmitter), so the
 // wallet learns at once whether its pool took it: a refused one is not tracked and its nonce goes
 // to the account's next transaction, as a wallet told "refused" renumbers; otherwise every later
-// transaction of the account would wait behind a nonce that never commits. The workloads
+// transaction of the account would wait behind a nonce that never commits. For the same reason a
+// pending transaction whose resend is refused for good (ledger::is_final_refusal: a reveal or bid
+// whose phase passed, say) is cancelled as a wallet cancels: a zero-value transfer to itself at
+// the same nonce, paying the replace-by-fee bump so it also displaces the stuck one in pools that
+// still hold it. A resend refused as nonce_too_low means the nonce was used: the wallet forgets
+// it. The workloads
 // (transfer_workload.h, poe_workload.h, receipt_workload.h, ...) choose what to sign and what to do
 // with a refusal; the wallet numbers, sends and tracks it.
 //
@@ -82,15 +87,29 @@ class ClientWallet {
   void on_committed(const runtime::Hash32& tx_id);
   // Transactions sent again after kResendAfter without a commit.
   std::uint64_t resent() const { return m_resent; }
+  // Pending transactions cancelled by a self-transfer at their nonce, after a final refusal.
+  std::uint64_t cancelled() const { return m_cancelled; }
+  // How long the oldest uncommitted nonce has waited by now, since its first send (a cancelled
+  // one counts from its original); 0 if none. A nonce gap shows here as the run's age.
+  TimeNs oldest_pending_age() const;
 
  private:
   struct Pending {
     ledger::Transaction tx;
+    TimeNs first_sent = 0;
     TimeNs last_sent = 0;
   };
 
+  using AccountPending = std::map<std::uint64_t, Pending>;
+
   // Resends the stale pending transactions, then checks again a second later.
   void resend_stale();
+  // Resends account `account`'s pending transactions to `validator`, in nonce order, cancelling
+  // or forgetting those refused for good.
+  void resend_account(std::size_t account, AccountPending& pending, NodeId validator);
+  // Replaces `entry` (of `account`, refused for good) by a zero-value transfer to itself at the
+  // same nonce, sent to `validator`.
+  void cancel(std::size_t account, Pending& entry, NodeId validator);
 
   Simulator& m_sim;
   Simulator::ActionLabel m_resend_label;
@@ -100,9 +119,10 @@ class ClientWallet {
   ledger::FeeParams m_fees;
   runtime::Rng m_resend_rng;
   std::uint64_t m_resent = 0;
+  std::uint64_t m_cancelled = 0;
   std::function<void(const ledger::Transaction&)> m_observer;
   // Uncommitted transactions per account, by nonce; and where each id sits.
-  std::map<std::size_t, std::map<std::uint64_t, Pending>> m_pending;
+  std::map<std::size_t, AccountPending> m_pending;
   std::map<runtime::Hash32, std::pair<std::size_t, std::uint64_t>> m_pending_ids;
 };
 

@@ -26,6 +26,8 @@ runtime::Status TransferWorkload::read_options(const WorkloadOptionsContext& con
 void TransferWorkload::fill_report(RunReport& report) const {
   report.transfers.submitted = m_submitted;
   report.transfers.resent = m_wallet.resent();
+  report.transfers.cancelled = m_wallet.cancelled();
+  report.transfers.oldest_pending = m_wallet.oldest_pending_age();
 }
 
 void TransferWorkload::submit() {

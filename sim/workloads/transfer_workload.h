@@ -21,7 +21,7 @@ class TransferWorkload final : public ClientWorkload {
   // (only with a consensus run).
   static runtime::Status read_options(const WorkloadOptionsContext& context);
 
-  // Its section: transfers submitted, and (wallet-wide) transactions resent.
+  // Its section: transfers submitted, and (wallet-wide) transactions resent and cancelled.
   void fill_report(RunReport& report) const override;
   // Submission time by transaction id.
   const std::map<runtime::Hash32, TimeNs>& submitted_at() const { return m_submitted_at; }

@@ -44,6 +44,13 @@ std::uint64_t balance_at(const AuctionChain& chain, const ledger::Address& addre
   return account == nullptr ? 0 : account->balance;
 }
 
+void expect_refused(AuctionChain& chain, const ledger::Transaction& tx, TxResult want) {
+  const ledger::LedgerState before = chain.state;
+  EXPECT_EQ(chain.state.apply(tx, chain.crypto), want) << ledger::tx_result_name(want);
+  EXPECT_TRUE(chain.state == before) << ledger::tx_result_name(want);
+  EXPECT_EQ(chain.state.state_root(), before.state_root()) << ledger::tx_result_name(want);
+}
+
 class PbsModuleTest : public ::testing::Test {
  protected:
   PbsModuleTest() : chain(3) {}
@@ -95,6 +102,12 @@ TEST_F(PbsModuleTest, AWithheldPayloadStillPaysTheProposerAndCostsThePenalty) {
   // penalty = 200 × 1,000 / 10,000 = 20, within bond - value = 300.
   EXPECT_EQ(chain.state.pools().slashing_pool - slashing_before, 20U);
   EXPECT_EQ(chain.balance(chain.keys[1]), high_before + 280);
+  // Past the deadline the bid is settled: a delivery now is too late, a refusal no later block
+  // lifts (ledger::is_final_refusal), not "no bid included (yet)".
+  expect_refused(chain,
+                 chain.sign(chain.keys[1], TxType::kBuilderDelivery,
+                            delivery(chain, chain.keys[1], 5, 0xbb).encode()),
+                 TxResult::kAuctionTooLate);
 }
 
 TEST_F(PbsModuleTest, EquivocationEvidenceSettlesTheBidAsAFault) {
@@ -107,13 +120,6 @@ TEST_F(PbsModuleTest, EquivocationEvidenceSettlesTheBidAsAFault) {
   chain.advance_to(7);  // settled at the end of block 6, once the proposer of 5 is known
   EXPECT_FALSE(chain.auction()->included.contains(5));
   EXPECT_EQ(chain.state.pools().slashing_pool - slashing_before, 20U);
-}
-
-void expect_refused(AuctionChain& chain, const ledger::Transaction& tx, TxResult want) {
-  const ledger::LedgerState before = chain.state;
-  EXPECT_EQ(chain.state.apply(tx, chain.crypto), want) << ledger::tx_result_name(want);
-  EXPECT_TRUE(chain.state == before) << ledger::tx_result_name(want);
-  EXPECT_EQ(chain.state.state_root(), before.state_root()) << ledger::tx_result_name(want);
 }
 
 TEST_F(PbsModuleTest, BidAndDeliveryRefusalsHaveAReasonAndChangeNothing) {
@@ -134,7 +140,7 @@ TEST_F(PbsModuleTest, BidAndDeliveryRefusalsHaveAReasonAndChangeNothing) {
   expect_refused(chain, bid_tx(builder, forged), TxResult::kBadBid);
   expect_refused(
       chain, chain.sign(builder, TxType::kBuilderDelivery, delivery(chain, builder, 5, 1).encode()),
-      TxResult::kNoIncludedBid);
+      TxResult::kAuctionTooEarly);
   ASSERT_EQ(post_bid(chain, builder, chain.bid(builder, 5, 10, 10, 1)), TxResult::kOk);
   expect_refused(chain, bid_tx(builder, chain.bid(builder, 5, 20, 20, 2)), TxResult::kDuplicateBid);
   chain.advance_to(5);

@@ -80,5 +80,20 @@ TEST(AuctionAdversaryRun, AFloodOfSybilBidsFillsTheHeightsButTheBestBidsStillWin
   EXPECT_GT(a.builder_payments / settled, 100U);
 }
 
+// The flood keeps many honest bids out until their height passes. Each is refused for good
+// (auction_too_late) and would hold every later transaction of its account: the wallets cancel
+// it with a self-transfer at its nonce, and no account is left waiting at the end. Before the
+// cancellation the oldest nonce had waited about 39 s of the 40 s run.
+TEST(AuctionAdversaryRun, BidsTheFloodMadeTooLateAreCancelledAndLeaveNoNonceGap) {
+  const Scenario flood = load("bid_flooding");
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    const RunReport report = run_scenario(flood, seed);
+    ASSERT_TRUE(report.passed()) << "seed " << seed;
+    EXPECT_GT(report.transfers.cancelled, 0U) << "seed " << seed;
+    // A cancellation waits for a resend (every 4 s) and a commit.
+    EXPECT_LT(report.transfers.oldest_pending, 10 * runtime::kNsPerSec) << "seed " << seed;
+  }
+}
+
 }  // namespace
 }  // namespace mn::sim
