@@ -27,7 +27,7 @@ ExecutedPayloadPtr BlockExecutor::find(const runtime::Hash32& parent,
 runtime::Result<ledger::BlockStart> BlockExecutor::block_start(
     std::uint64_t height, const runtime::Hash32& parent_hash, const ValidatorSet& parent_set,
     ValidatorIndex parent_proposer, const CommitCertificate* parent_commit,
-    crypto::CryptoProvider& crypto) {
+    const CommitCertificate* verified, crypto::CryptoProvider& crypto) {
   ledger::BlockStart start;
   start.height = height;
   if (height == 1) {
@@ -38,7 +38,8 @@ runtime::Result<ledger::BlockStart> BlockExecutor::block_start(
     return start;
   }
   if (!parent_commit || parent_commit->height() != height - 1 ||
-      parent_commit->block_hash() != parent_hash || !parent_commit->verify(parent_set, crypto)) {
+      parent_commit->block_hash() != parent_hash ||
+      (!same_certificate(parent_commit, verified) && !parent_commit->verify(parent_set, crypto))) {
     return runtime::Status(runtime::ErrorCode::kInvalidArgument,
                            "the parent certificate is missing or does not certify the parent");
   }
@@ -63,8 +64,9 @@ runtime::Result<ExecutedPayloadPtr> BlockExecutor::execute(const CommittedChain&
                            "more transactions than a block holds");
   }
   crypto::CountingCryptoProvider crypto(m_env.crypto());
-  auto start = block_start(chain.height() + 1, chain.hash(), chain.parent_set(),
-                           chain.parent_proposer(), decoded->parent_commit.get(), crypto);
+  auto start =
+      block_start(chain.height() + 1, chain.hash(), chain.parent_set(), chain.parent_proposer(),
+                  decoded->parent_commit.get(), chain.parent_commit(), crypto);
   if (!start) return start.status();
   if (auto s = check_auction_section(decoded->auction, chain.state(), chain.height() + 1, crypto);
       !s.is_ok())

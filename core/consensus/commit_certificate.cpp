@@ -107,6 +107,18 @@ runtime::Result<CommitCertificatePtr> SignatureSetCertificate::decode_body(codec
   return CommitCertificatePtr(std::move(cert));
 }
 
+bool same_certificate(const CommitCertificate* a, const CommitCertificate* b) {
+  if (a == nullptr || b == nullptr) return false;
+  if (a == b) return true;
+  if (a->height() != b->height() || a->round() != b->round() || a->block_hash() != b->block_hash())
+    return false;
+  codec::Writer wa;
+  codec::Writer wb;
+  a->encode(wa);
+  b->encode(wb);
+  return std::ranges::equal(wa.view(), wb.view());
+}
+
 runtime::Result<CommitCertificatePtr> decode_commit_certificate(codec::Reader& r) {
   auto scheme = r.read_u8();
   if (!scheme) return scheme.status();

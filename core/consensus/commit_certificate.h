@@ -64,6 +64,10 @@ class SignatureSetCertificate final : public CommitCertificate {
   std::vector<crypto::Signature> m_signatures;  // one per set bit, in index order
 };
 
+// True if both are non-null and encode to the same bytes (the same scheme, block, round and
+// seals): what one proves, the other does.
+bool same_certificate(const CommitCertificate* a, const CommitCertificate* b);
+
 // Reads a scheme byte and the matching certificate.
 runtime::Result<CommitCertificatePtr> decode_commit_certificate(codec::Reader& r);
 

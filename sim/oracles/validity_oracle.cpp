@@ -38,9 +38,9 @@ ValidityOracle::Outcome ValidityOracle::execute(const Entry& parent,
   }
   if (block.header.validator_set != parent.next.hash())
     return {nullptr, "names a validator set other than its epoch's"};
-  auto start = consensus::BlockExecutor::block_start(block.header.height, block.header.parent,
-                                                     parent.decided_by, parent.proposer,
-                                                     payload->parent_commit.get(), m_crypto);
+  auto start = consensus::BlockExecutor::block_start(
+      block.header.height, block.header.parent, parent.decided_by, parent.proposer,
+      payload->parent_commit.get(), nullptr, m_crypto);
   if (!start) return {nullptr, start.status().message()};
   if (auto s = consensus::check_auction_section(payload->auction, *parent.state,
                                                 block.header.height, m_crypto);

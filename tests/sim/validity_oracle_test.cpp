@@ -51,8 +51,8 @@ class ValidityOracleTest : public ::testing::Test {
     const consensus::CommitCertificate* parent_commit = height == 1 ? nullptr : m_commit.get();
     ledger::LedgerState state = parent_state;
     // A test may give a bad parent certificate on purpose; the block opens without rewards then.
-    auto start =
-        consensus::BlockExecutor::block_start(height, parent, m_set, 0, parent_commit, m_crypto);
+    auto start = consensus::BlockExecutor::block_start(height, parent, m_set, 0, parent_commit,
+                                                       nullptr, m_crypto);
     state.begin_block(start ? *start : ledger::BlockStart{height, {}, {}});
     for (const auto& tx : txs) (void)state.apply(tx, m_crypto);
     consensus::BlockHeader header;
