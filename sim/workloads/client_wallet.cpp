@@ -95,13 +95,14 @@ void ClientWallet::resend_account(std::size_t account, AccountPending& pending, 
     entry.last_sent = m_sim.now();
     ++m_resent;
     const std::optional<ledger::AdmitResult> result = submit(validator, entry.tx);
-    // Any other refusal (a duplicate where it is already held, too early, funds) changes
-    // nothing: the transaction stays pending until it commits.
+    // The nonce is used (by this version or one it replaced): nothing left to wait for.
     if (result == ledger::AdmitResult::kNonceTooLow) {
       m_pending_ids.erase(entry.tx.id(m_sim.crypto()));
       it = pending.erase(it);
       continue;
     }
+    // Any other refusal (a duplicate where it is already held, too early, funds) changes
+    // nothing: the transaction stays pending until it commits.
     if (result && ledger::is_final_refusal(*result)) cancel(account, entry, validator);
     ++it;
   }
