@@ -4,7 +4,7 @@
 # configured set (CI's lint leaves the static analyzer to its own `long` test: it is more than half
 # of clang-tidy's time). Usage: check_tidy.sh REPO_ROOT BUILD_DIR [CHECKS]
 set -euo pipefail
-root=${1:?usage: check_tidy.sh REPO_ROOT BUILD_DIR}
+root=${1:?usage: check_tidy.sh REPO_ROOT BUILD_DIR [CHECKS]}
 build=${2:?usage: check_tidy.sh REPO_ROOT BUILD_DIR [CHECKS]}
 checks=()
 [ -z "${3:-}" ] || checks=("--checks=$3")
