@@ -14,18 +14,11 @@ std::uint64_t GossipRouter::key(const runtime::Hash32& id) {
 }
 
 bool GossipRouter::mark_seen(const runtime::Hash32& id) {
-  const std::uint64_t k = key(id);
-  if (!m_seen.insert(k).second) return false;
-  m_order.push_back(k);
-  if (m_order.size() > m_config.seen_capacity) {
-    m_seen.erase(m_order.front());
-    m_order.pop_front();
-  }
-  return true;
+  return m_seen.insert(key(id));
 }
 
 bool GossipRouter::seen(const runtime::Hash32& id) const {
-  return m_seen.count(key(id)) != 0;
+  return m_seen.contains(key(id));
 }
 
 void GossipRouter::select_forward_indices(std::uint32_t degree, runtime::Rng& rng,
@@ -44,7 +37,6 @@ void GossipRouter::select_forward_indices(std::uint32_t degree, runtime::Rng& rn
 
 void GossipRouter::reset() {
   m_seen.clear();
-  m_order.clear();
 }
 
 }  // namespace mn::gossip

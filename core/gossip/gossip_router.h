@@ -7,10 +7,9 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <unordered_set>
 #include <vector>
 
+#include "core/gossip/seen_ids.h"
 #include "core/runtime/rng.h"
 #include "core/runtime/types.h"
 
@@ -27,7 +26,7 @@ struct GossipConfig {
 
 class GossipRouter {
  public:
-  explicit GossipRouter(GossipConfig config) : m_config(config) {}
+  explicit GossipRouter(GossipConfig config) : m_config(config), m_seen(config.seen_capacity) {}
 
   // The receive rule: a duplicate is dropped (false). A new message is delivered to the node's
   // reactor first and only then forwarded (true): a relay pays for checking what it passes on,
@@ -60,10 +59,7 @@ class GossipRouter {
   static std::uint64_t key(const runtime::Hash32& id);
 
   GossipConfig m_config;
-  // Lookup only (never iterated), so its hash order cannot leak into behaviour; m_order gives the
-  // deterministic eviction order.
-  std::unordered_set<std::uint64_t> m_seen;
-  std::deque<std::uint64_t> m_order;
+  SeenIds m_seen;
 };
 
 }  // namespace mn::gossip
