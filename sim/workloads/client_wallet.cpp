@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <iterator>
-#include <limits>
 
 #include "core/consensus/client_submitter.h"
 #include "core/ledger/address.h"
+#include "core/ledger/cancellation.h"
 #include "core/runtime/assert.h"
 #include "sim/scenario/scenario_json.h"
 #include "sim/workloads/workload_registry.h"
@@ -109,14 +109,8 @@ void ClientWallet::resend_account(std::size_t account, AccountPending& pending, 
 }
 
 void ClientWallet::cancel(std::size_t account, Pending& entry, NodeId validator) {
-  const ledger::Address self = ledger::address_from_public_key(m_accounts[account].public_key);
-  const runtime::Uint128 fee =
-      std::max(ledger::min_replacement_fee(m_fees, entry.tx.fee),
-               ledger::min_fee(m_fees, ledger::TransferPayload{self, 0}.encode().size()));
-  const auto capped = static_cast<std::uint64_t>(
-      std::min<runtime::Uint128>(fee, std::numeric_limits<std::uint64_t>::max()));
   ledger::Transaction replacement =
-      ledger::make_transfer(m_accounts[account], self, 0, entry.tx.nonce, capped, m_sim.crypto());
+      ledger::make_cancellation(m_accounts[account], entry.tx, m_fees, m_sim.crypto());
   m_pending_ids.erase(entry.tx.id(m_sim.crypto()));
   m_pending_ids.emplace(replacement.id(m_sim.crypto()), std::make_pair(account, entry.tx.nonce));
   entry.tx = std::move(replacement);

@@ -9,9 +9,9 @@
 // transaction of the account would wait behind a nonce that never commits. For the same reason a
 // pending transaction whose resend is refused for good (ledger::is_final_refusal: a reveal or bid
 // whose phase passed, say) is cancelled as a wallet cancels: a zero-value transfer to itself at
-// the same nonce, paying the replace-by-fee bump so it also displaces the stuck one in pools that
-// still hold it. A resend refused as nonce_too_low means the nonce was used: the wallet forgets
-// it. The workloads
+// the same nonce (ledger::make_cancellation), whose fee makes it a valid replacement of the stuck
+// one in either pool a node may run, so it also displaces it where it is still held. A resend
+// refused as nonce_too_low means the nonce was used: the wallet forgets it. The workloads
 // (transfer_workload.h, poe_workload.h, receipt_workload.h, ...) choose what to sign and what to do
 // with a refusal; the wallet numbers, sends and tracks it.
 //
