@@ -61,11 +61,13 @@ struct RunReport {
   struct Transfers {
     std::uint64_t submitted = 0;
     std::uint64_t committed = 0;
-    // By the wallets, every stream's, after ClientWallet::kResendAfter without a commit.
+    // The next three count the clients' shared wallet, which every honest stream sends through;
+    // the adversaries' own wallets (auction adversaries, pool attackers) are not counted.
+    // Resends after ClientWallet::kResendAfter without a commit.
     std::uint64_t resent = 0;
-    // By the wallets, every stream's: pending transactions cancelled after a final refusal.
+    // Pending transactions cancelled after a final refusal.
     std::uint64_t cancelled = 0;
-    // By the wallets, every stream's: the age of the oldest uncommitted nonce at the end.
+    // The age of the oldest uncommitted nonce at the end.
     TimeNs oldest_pending = 0;
     TimeNs finality_p50 = 0;
     TimeNs finality_p99 = 0;
