@@ -15,12 +15,17 @@ runtime::ByteView view(const std::string& s) {
 
 void MemoryStorage::write(runtime::ByteView key, std::optional<Value> value) {
   std::string k = to_string(key);
-  const auto it = m_map.find(k);
+  // One descent of the tree serves the journal, the update and the insertion: every node of a
+  // large run stores every block, so this is on the hot path.
+  const auto it = m_map.lower_bound(k);
+  const bool present = it != m_map.end() && it->first == k;
   std::optional<Value> previous;
-  if (it != m_map.end()) previous = it->second;
-  if (value) {
-    m_map.insert_or_assign(k, std::move(*value));
-  } else if (it != m_map.end()) {
+  if (present) previous = it->second;
+  if (value && present) {
+    it->second = std::move(*value);
+  } else if (value) {
+    m_map.emplace_hint(it, k, std::move(*value));
+  } else if (present) {
     m_map.erase(it);
   }
   m_undo.emplace_back(std::move(k), std::move(previous));
