@@ -1,14 +1,18 @@
 #include "sim/node_metrics.h"
 
+#include <algorithm>
+
 namespace mn::sim {
 
-namespace {
-std::int64_t& slot(std::map<std::string, std::int64_t, std::less<>>& map, std::string_view name) {
-  auto it = map.find(name);
-  if (it == map.end()) it = map.emplace(std::string(name), 0).first;
-  return it->second;
+std::int64_t& NodeMetrics::slot(Entries& entries, std::string_view name) {
+  for (auto& [key, value] : entries) {
+    if (key.size() == name.size() && key == name) return value;
+  }
+  const auto at =
+      std::lower_bound(entries.begin(), entries.end(), name,
+                       [](const auto& entry, std::string_view n) { return entry.first < n; });
+  return entries.emplace(at, std::string(name), 0)->second;
 }
-}  // namespace
 
 void NodeMetrics::add(std::string_view counter, std::int64_t delta) {
   slot(m_counters, counter) += delta;
