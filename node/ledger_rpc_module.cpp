@@ -124,8 +124,13 @@ RpcResponse estimate_fee(RpcRouter& router, const RpcRequest& request, std::stri
     return RpcRouter::error(
         400, "bad_field", "payload_bytes exceeds the largest transaction payload", "payload_bytes");
   }
+  // The schedule itself too, so a client can price a replacement (ledger::cancellation_fee).
   return ok_json(json{{"payload_bytes", payload_bytes},
-                      {"min_fee", runtime::to_decimal(ledger::min_fee(params, payload_bytes))}});
+                      {"min_fee", runtime::to_decimal(ledger::min_fee(params, payload_bytes))},
+                      {"fee_params",
+                       {{"base_fee", params.base_fee},
+                        {"fee_per_byte", params.fee_per_byte},
+                        {"rbf_bump_bps", params.rbf_bump_bps}}}});
 }
 
 json transfer_json(runtime::ByteView payload) {

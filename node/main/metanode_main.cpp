@@ -38,7 +38,8 @@ constexpr CommandHelp kCommands[] = {
      "DIR/metanode.conf.\n"},
     {"tx",
      "  metanode tx transfer --rpc URL --key KEY.json --to ADDR --amount N [--fee N] [--nonce N]\n"
-     "                       [--wait SECONDS]\n"},
+     "                       [--wait SECONDS]\n"
+     "  metanode tx cancel --rpc URL --key KEY.json --tx HASH [--wait SECONDS]\n"},
     {"balance", "  metanode balance --rpc URL ADDR\n"},
     {"auction",
      "  metanode auction window --rpc URL WINDOW\n"

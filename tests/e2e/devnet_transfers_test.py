@@ -1,6 +1,6 @@
 """A 4-validator devnet started by scripts/devnet.sh takes transfers over RPC, sent both with
 `metanode tx transfer` and as raw signed transactions POSTed to /rpc/sendTx at different nodes,
-and every node agrees on the block hash at every height and on the resulting balances and
+`metanode tx cancel` withdraws a pending one, and every node agrees on the block hash at every height and on the resulting balances and
 nonces. The node logs are one JSON object per line."""
 
 import json
@@ -61,6 +61,43 @@ def send_with_cli(devnet, work_dir):
     return recipient, result["hash"]
 
 
+def cancel_with_cli(devnet, committed_hash):
+    """`metanode tx cancel` replaces a pending transaction of its key's account (here one held up
+    by a nonce gap) with a self-transfer at its nonce, and refuses what it cannot cancel."""
+    sender = devnet.key("v0")
+    gap_nonce = devnet.balance(2, sender["address"])["nonce"] + 3
+    rc, out, err = devnet.cli("tx", "transfer", "--rpc", devnet.rpc_url(2), "--key",
+                              devnet.key_path("v0"), "--to", sender["address"], "--amount", "7",
+                              "--nonce", str(gap_nonce))
+    e2e.check(rc == 0, f"transfer behind a nonce gap exited {rc}:\n{out}{err}")
+    stuck = json.loads(out.strip().splitlines()[0])["hash"]
+    e2e.check(devnet.get_json(2, f"/rpc/getTx/{stuck}")["status"] == "pending", "not pending")
+    rc, out, err = devnet.cli("tx", "cancel", "--rpc", devnet.rpc_url(2), "--key",
+                              devnet.key_path("v0"), "--tx", stuck)
+    e2e.check(rc == 0, f"metanode tx cancel exited {rc}:\n{out}{err}")
+    cancellation = json.loads(out.strip().splitlines()[0])
+    e2e.check(cancellation.get("accepted") is True and cancellation["hash"] != stuck,
+              f"cancellation not accepted: {cancellation}")
+    replaced = devnet.get(2, f"/rpc/getTx/{stuck}")
+    e2e.check(replaced.status == 404, f"the cancelled transaction is still held: {replaced}")
+    held = devnet.get_json(2, f"/rpc/getTx/{cancellation['hash']}")
+    e2e.check(held["status"] == "pending" and held["nonce"] == gap_nonce and
+              held["payload"]["recipient"] == sender["address"] and held["payload"]["amount"] == 0,
+              f"the cancellation is not a zero-value self-transfer at nonce {gap_nonce}: {held}")
+    refusals = [
+        (["--key", devnet.key_path("v0"), "--tx", committed_hash], 1, "already committed"),
+        (["--key", devnet.key_path("faucet"), "--tx", cancellation["hash"]], 2, "another key"),
+        (["--key", devnet.key_path("v0"), "--tx", cancellation["hash"], "--fee", "5"], 2, "--fee"),
+        (["--key", devnet.key_path("v0")], 2, "--tx is required"),
+    ]
+    for arguments, code, message in refusals:
+        rc, out, err = devnet.cli("tx", "cancel", "--rpc", devnet.rpc_url(2), *arguments)
+        e2e.check(rc == code and message in err,
+                  f"tx cancel {' '.join(arguments)}: exit {rc}, expected {code} and '{message}':"
+                  f"\n{out}{err}")
+    e2e.log(f"tx cancel replaced {stuck} and refuses what it cannot cancel")
+
+
 def send_raw(devnet, work_dir):
     """Faucet-funded raw transfers with consecutive nonces, each POSTed to another node."""
     recipient_path = os.path.join(work_dir, "raw_recipient.json")
@@ -96,6 +133,7 @@ def body(devnet, args):
     faucet_start = devnet.balance(0, faucet["address"])["balance"]
 
     cli_recipient, cli_hash = send_with_cli(devnet, args.work_dir)
+    cancel_with_cli(devnet, cli_hash)
     raw_recipient, fee, faucet_nonce = send_raw(devnet, args.work_dir)
 
     # The CLI transfer's block as every node holds it.

@@ -31,6 +31,7 @@ for c in keygen genesis init run balance head; do
   expect_help "metanode $c" "$metanode" "$c" --help
 done
 expect_help "metanode tx transfer" "$metanode" tx transfer --help
+expect_help "metanode tx cancel" "$metanode" tx cancel --help
 for c in window commit reveal cancel bid verify; do
   expect_help "metanode auction $c" "$metanode" auction "$c" --help
 done

@@ -327,6 +327,9 @@ TEST_F(RpcRouterTest, EstimateFeeFromAPayloadSizeOrATransaction) {
   RpcResponse response = router.handle({"POST", "/rpc/estimateFee", "{\"payload_bytes\":10}", "c"});
   ASSERT_EQ(response.status, 200u) << response.body;
   EXPECT_EQ(parse(response)["min_fee"], "130");
+  // The schedule itself, for a client pricing a replacement (metanode tx cancel).
+  EXPECT_EQ(parse(response)["fee_params"],
+            nlohmann::json({{"base_fee", 100}, {"fee_per_byte", 3}, {"rbf_bump_bps", 1}}));
 
   const auto tx = make_tx(ledger::TxType::kTransfer);  // 3 payload bytes, fee 5000
   response = router.handle({"POST", "/rpc/estimateFee", tx_body(tx), "c"});
