@@ -8,7 +8,8 @@ namespace mn::gossip {
 
 namespace {
 
-// The table stays at most half full, so a probe sequence ends at an empty slot within a few steps.
+// The first table's size. Tables grow by doubling and stay at most half full, so a probe sequence
+// ends at an empty slot within a few steps.
 constexpr std::size_t kMinSlots = 16;
 
 }  // namespace

@@ -41,8 +41,11 @@ std::uint64_t cancellation_fee(const FeeParams& fees, const Transaction& stuck,
 Transaction make_cancellation(const crypto::KeyPair& sender, const Transaction& stuck,
                               const FeeParams& fees, crypto::CryptoProvider& crypto) {
   const Address self = address_from_public_key(sender.public_key);
-  // The fee is a fixed-width field: the draft has the final transaction's sizes.
-  const Transaction draft = make_transfer(sender, self, 0, stuck.nonce, 0, crypto);
+  // The fee is a fixed-width field, so an unsigned draft has the final transaction's sizes.
+  Transaction draft;
+  draft.sender = sender.public_key;
+  draft.nonce = stuck.nonce;
+  draft.payload = TransferPayload{self, 0}.encode();
   const std::uint64_t fee =
       cancellation_fee(fees, stuck, draft.encode().size(), draft.payload.size());
   return make_transfer(sender, self, 0, stuck.nonce, fee, crypto);

@@ -39,16 +39,6 @@ using runtime::Status;
 constexpr std::size_t kSaltBytes = 32;
 constexpr std::uint64_t kDefaultGas = 21'000;
 
-// The flags `required` must all be present; kInvalidArgument naming the first missing one.
-Status require(const po::variables_map& values, std::initializer_list<const char*> required) {
-  for (const char* flag : required) {
-    if (!values.count(flag)) {
-      return Status(ErrorCode::kInvalidArgument, std::string("--") + flag + " is required");
-    }
-  }
-  return {};
-}
-
 runtime::Result<std::uint64_t> u64_flag(const po::variables_map& values, const char* flag,
                                         std::uint64_t fallback) {
   if (!values.count(flag)) return fallback;

@@ -1,5 +1,4 @@
 // tx, balance and head: RPC clients of a running node.
-#include <algorithm>
 #include <cstdint>
 #include <iostream>
 #include <string>
@@ -31,10 +30,8 @@ int transfer(const std::vector<std::string>& args) {
   auto values = parse_args(args, options);
   if (!values) return fail(kCommand, kExitUsage, values.status().message());
   const po::variables_map& v = *values;
-  for (const char* required : {"key", "to", "amount"}) {
-    if (!v.count(required))
-      return fail(kCommand, kExitUsage, std::string("--") + required + " is required");
-  }
+  if (runtime::Status s = require(v, {"key", "to", "amount"}); !s.is_ok())
+    return fail(kCommand, kExitUsage, s.message());
   crypto::SodiumCryptoProvider crypto;
   auto sender = read_sender(v, crypto);
   if (!sender) return fail(kCommand, kExitUsage, sender.status().message());
@@ -62,9 +59,11 @@ runtime::Result<ledger::FeeParams> fee_schedule(const HttpClient& client) {
   for (const auto* field : {&base, &per_byte, &bump}) {
     if (!*field) return field->status();
   }
+  if (*bump > UINT32_MAX)
+    return runtime::Status(runtime::ErrorCode::kIoError, "estimateFee: rbf_bump_bps out of range");
   params.base_fee = *base;
   params.fee_per_byte = *per_byte;
-  params.rbf_bump_bps = static_cast<std::uint32_t>(std::min<std::uint64_t>(*bump, UINT32_MAX));
+  params.rbf_bump_bps = static_cast<std::uint32_t>(*bump);
   return params;
 }
 
@@ -77,11 +76,14 @@ runtime::Result<ledger::Transaction> pending_transaction(const HttpClient& clien
   using runtime::Status;
   auto body = json_reply(client.get("/rpc/getTx/" + hash), "getTx");
   if (!body) return body.status();
-  if (body->value("status", std::string()) != "pending") {
+  const std::string status = body->value("status", std::string());
+  if (status == "committed") {
     return Status(ErrorCode::kIoError, "transaction " + hash + " is already committed at height " +
                                            std::to_string(body->value("height", 0ULL)) +
                                            ": nothing to cancel");
   }
+  if (status != "pending")
+    return Status(ErrorCode::kIoError, "getTx: answer without a pending or committed status");
   if (body->value("sender_key", std::string()) != codec::to_hex(sender))
     return Status(ErrorCode::kInvalidArgument, "--tx: the transaction was sent by another key");
   auto type = answer_u64(*body, "type_code", "getTx");
@@ -114,10 +116,8 @@ int cancel(const std::vector<std::string>& args) {
   auto values = parse_args(args, options);
   if (!values) return fail(kCommand, kExitUsage, values.status().message());
   const po::variables_map& v = *values;
-  for (const char* required : {"key", "tx"}) {
-    if (!v.count(required))
-      return fail(kCommand, kExitUsage, std::string("--") + required + " is required");
-  }
+  if (runtime::Status s = require(v, {"key", "tx"}); !s.is_ok())
+    return fail(kCommand, kExitUsage, s.message());
   for (const char* own : {"fee", "nonce"}) {
     if (v.count(own))
       return fail(kCommand, kExitUsage,

@@ -110,6 +110,17 @@ runtime::Result<std::uint64_t> next_nonce(const HttpClient& client,
   return *nonce + 1;
 }
 
+runtime::Status require(const po::variables_map& values,
+                        std::initializer_list<const char*> required) {
+  for (const char* flag : required) {
+    if (!values.count(flag)) {
+      return runtime::Status(runtime::ErrorCode::kInvalidArgument,
+                             std::string("--") + flag + " is required");
+    }
+  }
+  return {};
+}
+
 runtime::Result<HttpClient> client_from(const po::variables_map& values) {
   if (!values.count("rpc")) return Status(ErrorCode::kInvalidArgument, "--rpc is required");
   return HttpClient::create(values["rpc"].as<std::string>());

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -33,6 +34,10 @@ runtime::Result<std::uint64_t> answer_u64(const nlohmann::json& body, const char
 // The nonce `sender`'s next transaction carries: its committed nonce + 1 (getBalance).
 runtime::Result<std::uint64_t> next_nonce(const HttpClient& client,
                                           const crypto::PublicKey& sender);
+
+// The flags `required` must all be present; kInvalidArgument naming the first missing one.
+runtime::Status require(const boost::program_options::variables_map& values,
+                        std::initializer_list<const char*> required);
 
 // The node client of --rpc (required).
 runtime::Result<HttpClient> client_from(const boost::program_options::variables_map& values);
