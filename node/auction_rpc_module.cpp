@@ -12,6 +12,7 @@
 #include "core/auction/pool_cancel_payload.h"
 #include "core/auction/reveal_payload.h"
 #include "core/auction/sealed_bundle.h"
+#include "core/auction/winner_refusal.h"
 #include "core/auction/tx_core.h"
 #include "node/rpc_handlers.h"
 #include "node/rpc_modules.h"
@@ -100,7 +101,14 @@ std::optional<std::uint64_t> parse_window(std::string_view text) {
 json seal_json(const auction::SealRecord& seal) {
   json winners = json::array();
   for (const runtime::Hash32& txid : seal.winners) winners.push_back(hex(txid));
-  return {{"mx_root", hex(seal.mx_root)}, {"winners", winners}, {"auto_bid", seal.auto_bid}};
+  json skipped = json::array();
+  for (const auction::SkippedWinner& skip : seal.skipped)
+    skipped.push_back(
+        {{"txid", hex(skip.txid)}, {"reason", auction::winner_refusal_name(skip.reason)}});
+  return {{"mx_root", hex(seal.mx_root)},
+          {"winners", winners},
+          {"skipped", skipped},
+          {"auto_bid", seal.auto_bid}};
 }
 
 RpcResponse get_window(RpcRouter& router, const RpcRequest&, std::string_view param) {

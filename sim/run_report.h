@@ -166,9 +166,16 @@ struct RunReport {
       std::uint64_t reveals = 0;
       std::uint64_t forfeited = 0;  // bonds of commits never revealed (or withdrawn)
       std::uint64_t winners = 0;    // the seal's top-K
+      std::uint64_t executed = 0;   // of the winners, those the ledger executed
+      // What the executed winners paid ((fee_rate + priority_fee) × gas each), less the auto-bid:
+      // revenue split like `forfeited`.
+      std::uint64_t fees = 0;
+      // The default builder's auto-bid (share of the executed winners' tips) the bundle block's
+      // proposer was paid; 0 when that block took a builder bid (the tips then stay in `fees`).
+      std::uint64_t auto_bid = 0;
       // The lowest fee rate among the seal's winners (0: none): what the last bid taken paid.
       std::uint64_t clearing_price = 0;
-      std::uint64_t partner_revenue = 0;  // of `forfeited`, what the partner chains were paid
+      std::uint64_t partner_revenue = 0;  // of `forfeited` + `fees`, what the partner chains got
       std::uint64_t bundle_bytes = 0;
       std::uint64_t proof_bytes = 0;  // the bundle's Verkle multiproof
       std::uint64_t seal_height = 0;  // the block that carried the bundle (0: none seen)

@@ -20,14 +20,17 @@
 // - BUILDER_EVIDENCE (BuilderEquivocationEvidence): two statements of one builder for one height
 //   naming different payloads; marks that builder's included bid as equivocated.
 // Block hooks:
-// - begin_block(h): the proposer of h - 1 (the parent's) is recorded on the bid included at h - 1;
-//   the best open bid for h (select_winning_bid's order) is included, the others are refunded.
-// - end_block(h): a window whose reveal phase ended at h is sealed (seal_record); a window closed
-//   from h + 1 on is settled: revealed bonds back to their senders, the bonds of commits never
-//   revealed or withdrawn are the window's revenue, split between the partner chains (pro rata of
-//   their revealed bonds) and the treasury (split_auction_revenue); an included bid whose deadline
-//   passed, or that equivocated, is settled (settle_included_bid): value to the proposer (to the
-//   treasury if the proposer is unknown), the penalty to the slashing pool, the rest to the
+// - begin_block(h): the proposer of h - 1 (the parent's) is recorded on the bid included at h - 1
+//   and paid the auto-bid h - 1 earned; the best open bid for h (select_winning_bid's order) is
+//   included, the others are refunded; when h carries a window's bundle and took no bid, the
+//   seal's auto-bid is taken out of that window's fees for h's proposer.
+// - end_block(h): a window whose reveal phase ended at h is sealed (seal_record) and its winners
+//   executed (auction_module_execution.cpp); a window closed from h + 1 on is settled: revealed
+//   bonds back to their senders, the bonds of commits never revealed or withdrawn and the fees
+//   of its executed winners are the window's revenue, split between the partner chains (pro rata
+//   of their revealed bonds) and the treasury (split_auction_revenue); an included bid whose
+//   deadline passed, or that equivocated, is settled (settle_included_bid): value to the proposer
+//   (to the treasury if the proposer is unknown), the penalty to the slashing pool, the rest to the
 //   builder. Seal records older than seal_retention_windows are dropped.
 #pragma once
 
@@ -37,6 +40,8 @@
 #include <string_view>
 
 #include "core/auction/auction_state.h"
+#include "core/auction/tx_core.h"
+#include "core/auction/winner_refusal.h"
 #include "core/ledger/ledger_module.h"
 #include "core/ledger/module_slot.h"
 
@@ -119,6 +124,19 @@ class AuctionModule final : public ledger::LedgerModule {
   static void pay(ledger::StateView& state, const ledger::Address& to, std::uint64_t amount);
 
   static void seal_windows(ledger::StateView& state);
+  // Executes `record`'s winners of `window` in selection order, completing `record` (skipped,
+  // auto_bid) and the window's fees.
+  static void execute_winners(ledger::StateView& state, std::uint64_t window, SealRecord& record);
+  // Runs one winner sent by `sender`, adding its charge to `fees`; its refusal if it cannot run
+  // (nothing changed then).
+  static std::optional<WinnerRefusal> execute_winner(ledger::StateView& state,
+                                                     const runtime::Hash32& sender,
+                                                     const TxCore& core, std::uint64_t& fees);
+  // Pays the auto-bid the parent block earned to its proposer (the treasury if none is named).
+  static void pay_auto_bid(ledger::StateView& state, const ledger::BlockStart& start);
+  // Takes the seal's auto-bid out of the window's fees when this block carries a bundle and took
+  // no builder bid.
+  static void reserve_auto_bid(ledger::StateView& state);
   static void settle_windows(ledger::StateView& state);
   static void settle_window(ledger::StateView& state, std::uint64_t window);
   static void settle_bids(ledger::StateView& state);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/auction/auction_module.h"
+#include "core/auction/block_bundle.h"
 #include "core/auction/builder_equivocation_evidence.h"
 #include "core/auction/payload_reveal.h"
 #include "core/auction/winning_bid.h"
@@ -40,7 +41,6 @@ std::optional<IncludedBid> included_bid(const AuctionState& current, std::uint64
   return IncludedBid{*best, std::nullopt, std::nullopt, false};
 }
 
-// Whether the next begin_block has bids to take or a proposer to record.
 // The open bid every other open bid beats (bid_beats): the one a better bid evicts from a full
 // height. REQUIRES: `bids` is not empty.
 std::vector<BuilderBid>::const_iterator worst_bid(const std::vector<BuilderBid>& bids) {
@@ -48,8 +48,12 @@ std::vector<BuilderBid>::const_iterator worst_bid(const std::vector<BuilderBid>&
                           [](const BuilderBid& a, const BuilderBid& b) { return bid_beats(b, a); });
 }
 
-bool begin_has_work(const AuctionState& auction, std::uint64_t height, bool knows_proposer) {
+// Whether begin_block at `height` has bids to take, a proposer to record or an auto-bid to pay or
+// reserve.
+bool begin_has_work(const AuctionState& auction, std::uint64_t height, bool knows_proposer,
+                    const AuctionParams& params) {
   if (!auction.open_bids.empty() && auction.open_bids.begin()->first <= height) return true;
+  if (auction.auto_bid_due || due_bundle_window(&auction, height, params)) return true;
   if (!knows_proposer || height == 0) return false;
   const auto parent = auction.included.find(height - 1);
   return parent != auction.included.end() && !parent->second.proposer;
@@ -143,7 +147,8 @@ TxResult AuctionModule::apply_evidence(const ledger::TxPrecheck& check, ledger::
 void AuctionModule::begin_block(ledger::StateView& state, const ledger::BlockStart& start) const {
   const AuctionState* current = find_state(state);
   const std::uint64_t height = state.height();
-  if (current == nullptr || !begin_has_work(*current, height, start.parent_proposer.has_value()))
+  if (current == nullptr || !begin_has_work(*current, height, start.parent_proposer.has_value(),
+                                            state.economics().auction))
     return;
   AuctionState& auction = writable(state);
   if (start.parent_proposer && height > 0) {
@@ -151,6 +156,7 @@ void AuctionModule::begin_block(ledger::StateView& state, const ledger::BlockSta
     if (parent != auction.included.end() && !parent->second.proposer)
       parent->second.proposer = address_of(*start.parent_proposer);
   }
+  pay_auto_bid(state, start);
   // Bids are only ever open for heights after the current one, so at most the first entry is due;
   // the loop also drains any older one.
   while (!auction.open_bids.empty() && auction.open_bids.begin()->first <= height) {
@@ -170,6 +176,7 @@ void AuctionModule::begin_block(ledger::StateView& state, const ledger::BlockSta
     if (bid_height == height && !bids.empty())
       auction.included[height] = IncludedBid{bids[best], std::nullopt, std::nullopt, false};
   }
+  reserve_auto_bid(state);
 }
 
 void AuctionModule::settle_bids(ledger::StateView& state) {

@@ -134,6 +134,7 @@ void AuctionModule::seal_windows(ledger::StateView& state) {
   for (const std::uint64_t window : due) {
     const std::vector<PoolEntry> entries = find_state(state)->window_entries(window);
     SealRecord record = seal_record(params, ledger_crs(), window, entries);
+    execute_winners(state, window, record);
     writable(state).sealed.emplace(window, std::move(record));
   }
 }
@@ -155,8 +156,9 @@ void AuctionModule::settle_window(ledger::StateView& state, std::uint64_t window
   MN_ASSERT(settlement.is_ok());
   const WindowRecord record = auction.windows.at(window);
   auction.windows.erase(window);
-  // Revenue: the bonds of commits never revealed, or revealed and then withdrawn.
-  std::uint64_t revenue = settlement.forfeited;
+  // Revenue: the bonds of commits never revealed, or revealed and then withdrawn, and the fees of
+  // the executed winners (all of them within the 64-bit supply the module holds).
+  std::uint64_t revenue = settlement.forfeited + record.fees;
   std::map<runtime::Hash32, std::uint64_t> contribution;
   for (const BondRefund& refund : settlement.refunds) {
     if (record.cancelled.contains(refund.commitment)) {

@@ -1,7 +1,5 @@
 #include "core/auction/auction_state.h"
 
-#include <iterator>
-
 #include "core/auction/record_tags.h"
 #include "core/auction/tx_core.h"
 #include "core/codec/header.h"
@@ -40,23 +38,19 @@ std::vector<PoolEntry> AuctionState::window_entries(std::uint64_t window) const 
   return out;
 }
 
-std::uint64_t AuctionState::auto_bid_at(std::uint64_t window) const {
-  auto it = sealed.upper_bound(window);
-  if (it == sealed.begin()) return 0;
-  return std::prev(it)->second.auto_bid;
-}
-
 runtime::Uint128 AuctionState::holdings() const {
   runtime::Uint128 held = book.total_bonded();
   for (const auto& [height, bids] : open_bids) {
     for (const BuilderBid& bid : bids) held += bid.bond;
   }
   for (const auto& [height, bid] : included) held += bid.bid.bond;
+  for (const auto& [window, record] : windows) held += record.fees;
+  if (auto_bid_due) held += auto_bid_due->amount;
   return held;
 }
 
 void AuctionState::digest(codec::Writer& w) const {
-  codec::write_header(w, kAuctionDigestTag, 1);
+  codec::write_header(w, kAuctionDigestTag, 2);
   book.digest(w);
   w.write_count(windows.size());
   for (const auto& [window, record] : windows) {
@@ -68,6 +62,7 @@ void AuctionState::digest(codec::Writer& w) const {
     }
     w.write_count(record.cancelled.size());
     for (const runtime::Hash32& commitment : record.cancelled) w.write_fixed(commitment);
+    w.write_u64(record.fees);
   }
   w.write_count(sealed.size());
   for (const auto& [window, record] : sealed) {
@@ -91,6 +86,16 @@ void AuctionState::digest(codec::Writer& w) const {
       w.write_fixed(bid.delivery->payload_commitment);
     }
     w.write_bool(bid.equivocated);
+  }
+  w.write_count(executed_nonce.size());
+  for (const auto& [sender, nonce] : executed_nonce) {
+    w.write_fixed(sender);
+    w.write_u64(nonce);
+  }
+  w.write_bool(auto_bid_due.has_value());
+  if (auto_bid_due) {
+    w.write_u64(auto_bid_due->height);
+    w.write_u64(auto_bid_due->amount);
   }
 }
 

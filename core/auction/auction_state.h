@@ -1,10 +1,12 @@
 // AuctionState: everything the auction module (auction_module.h) keeps in the ledger, in its own
 // slot of the LedgerState (ledger::ModuleState): the QLock book of the open windows, per window the
-// partner each commit names and the revealed entries withdrawn by a cancel, the seal records of
-// recent windows, the open builder bids by height, and the included bids whose bond waits for the
-// delivery deadline. Holdings (every bond it keeps) and the digest are computed here, so the
-// module's holdings() and digest() cannot miss a container. A plain copyable value with ordered
-// containers only; the ledger copies it only when a block writes it.
+// partner each commit names, the revealed entries withdrawn by a cancel and the fees its executed
+// winners paid, the seal records of recent windows, each sender's last executed auction nonce, the
+// auto-bid owed to the proposer of the last bundle block, the open builder bids by height, and
+// the included bids whose bond waits for the delivery deadline. Holdings (every bond it keeps) and
+// the digest are computed here, so the module's holdings() and digest() cannot miss a container. A
+// plain copyable value with ordered containers only; the ledger copies it only when a block writes
+// it.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +36,9 @@ struct WindowRecord {
   // Commitments whose revealed entry the sender withdrew (POOL_CANCEL): out of the seal, and their
   // bond forfeited at settlement like a commit never revealed.
   std::set<runtime::Hash32> cancelled;
+  // What the window's executed winners paid (fee_rate × gas + priority_fee × gas each), less the
+  // auto-bid taken out for the bundle block's proposer: revenue at settlement.
+  std::uint64_t fees = 0;
 
   bool operator==(const WindowRecord&) const = default;
 };
@@ -49,6 +54,15 @@ struct IncludedBid {
   bool operator==(const IncludedBid&) const = default;
 };
 
+// The default builder's auto-bid the block at `height` earned (it carried a bundle and took no
+// builder bid): paid to that block's proposer when the next block starts and names it.
+struct AutoBidDue {
+  std::uint64_t height = 0;
+  std::uint64_t amount = 0;
+
+  bool operator==(const AutoBidDue&) const = default;
+};
+
 struct AuctionState final : ledger::ModuleStateBase<AuctionState> {
   AuctionState(const AuctionParams& params, const std::string& chain_id);
 
@@ -57,13 +71,15 @@ struct AuctionState final : ledger::ModuleStateBase<AuctionState> {
   std::map<std::uint64_t, SealRecord> sealed;     // by window, the last seal_retention_windows
   std::map<std::uint64_t, std::vector<BuilderBid>> open_bids;  // by height, in arrival order
   std::map<std::uint64_t, IncludedBid> included;               // by height, until settled
+  // By sender (32-byte key): the nonce of its last executed winner. A winner executes only with a
+  // higher nonce (gaps allowed), so a revealed transaction runs at most once.
+  std::map<runtime::Hash32, std::uint64_t> executed_nonce;
+  std::optional<AutoBidDue> auto_bid_due;
 
   // The live revealed entries of `window` (not withdrawn), in reveal order.
   std::vector<PoolEntry> window_entries(std::uint64_t window) const;
-  // The auto-bid of the latest seal of a window at or before `window` (0 before any seal).
-  std::uint64_t auto_bid_at(std::uint64_t window) const;
-
-  // Every bond held: commit bonds, open bids' and included bids' bonds.
+  // Everything held: commit bonds, open bids' and included bids' bonds, the windows' fees and the
+  // auto-bid due.
   runtime::Uint128 holdings() const;
   void digest(codec::Writer& w) const;
 

@@ -1,5 +1,6 @@
 #include "core/auction/bid_choice.h"
 
+#include "core/auction/block_bundle.h"
 #include "core/auction/winning_bid.h"
 #include "core/codec/reader.h"
 #include "core/codec/writer.h"
@@ -47,8 +48,8 @@ BidChoice required_bid_choice(const AuctionState* parent, std::uint64_t height,
     choice.bid = candidates[*best];
     return choice;
   }
-  const std::uint64_t window = params.schedule.window_of(height).value_or(0);
-  choice.auto_bid = parent == nullptr ? 0 : parent->auto_bid_at(window);
+  if (const auto window = due_bundle_window(parent, height, params))
+    choice.auto_bid = parent->sealed.at(*window).auto_bid;
   return choice;
 }
 

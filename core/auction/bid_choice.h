@@ -3,8 +3,9 @@
 // to call. A block at height h declares the bid it takes: the best valid bid among the open bids
 // for h in the auction state the block builds on (bids must be on chain before their height, so
 // every validator judges the same candidates), ties broken by select_winning_bid's order; or, when
-// no valid bid is open, none, with the default builder's auto-bid value (the auto_bid of the
-// latest seal at or before h's window, SealRecord). The ledger's own begin_block includes exactly
+// no valid bid is open, none, with the default builder's auto-bid value: the auto_bid of the seal
+// whose bundle the block carries (SealRecord), which the ledger pays its proposer; 0 for a block
+// that carries none. The ledger's own begin_block includes exactly
 // the bid required_bid_choice names, so a block that declares any other choice is invalid.
 // Encoding: u8 has_bid || [BuilderBid encoding (152)] || u64 auto_bid. Strict decode.
 #pragma once

@@ -2,7 +2,6 @@
 
 #include <set>
 
-#include "core/auction/auto_bid.h"
 #include "core/auction/bucket_key.h"
 #include "core/auction/mx_pool.h"
 
@@ -12,6 +11,11 @@ void SealRecord::encode(codec::Writer& w) const {
   w.write_fixed(mx_root);
   w.write_count(winners.size());
   for (const runtime::Hash32& txid : winners) w.write_fixed(txid);
+  w.write_count(skipped.size());
+  for (const SkippedWinner& skip : skipped) {
+    w.write_fixed(skip.txid);
+    w.write_u8(static_cast<std::uint8_t>(skip.reason));
+  }
   w.write_u64(auto_bid);
 }
 
@@ -45,7 +49,6 @@ SealRecord seal_record(const AuctionParams& params, const std::shared_ptr<const 
   record.mx_root = pool.mx_root();
   record.winners.reserve(won.size());
   for (const PoolEntry& entry : won) record.winners.push_back(entry.txid);
-  record.auto_bid = default_auto_bid(won, params.auto_bid_share_bps);
   return record;
 }
 

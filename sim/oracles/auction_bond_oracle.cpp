@@ -13,6 +13,7 @@
 #include "core/auction/commit_payload.h"
 #include "core/auction/revenue_split.h"
 #include "core/codec/hex.h"
+#include "sim/oracles/executed_winners.h"
 
 namespace mn::sim {
 
@@ -86,6 +87,24 @@ std::uint64_t clearing_price(const auction::SealRecord& seal,
   return lowest.value_or(0);
 }
 
+// The auto-bid `block` took out of `window`'s fees for its own proposer: it carried that window's
+// bundle (and took no builder bid).
+std::uint64_t auto_bid_reserved(const AuctionBlock& block, std::uint64_t window) {
+  const auction::AuctionState* child = auction::AuctionModule::find_state(block.state);
+  if (child == nullptr || !child->auto_bid_due || child->auto_bid_due->height != block.height ||
+      !block.section.bundle || block.section.bundle->window != window)
+    return 0;
+  return child->auto_bid_due->amount;
+}
+
+// The auto-bid `block` paid out: the parent's due one, which a block always settles.
+runtime::Uint128 auto_bid_paid(const auction::AuctionState* parent,
+                               const auction::AuctionState* child) {
+  if (parent == nullptr || !parent->auto_bid_due) return 0;
+  if (child != nullptr && child->auto_bid_due == parent->auto_bid_due) return 0;
+  return parent->auto_bid_due->amount;
+}
+
 std::string amount(runtime::Uint128 v) {
   return v > runtime::Uint128{UINT64_MAX} ? std::string("more than 2^64")
                                           : std::to_string(static_cast<std::uint64_t>(v));
@@ -118,26 +137,34 @@ std::optional<std::string> AuctionBondOracle::judge(const AuctionBlock& block) {
   const auction::AuctionModule module;
   const auction::AuctionState* parent = auction::AuctionModule::find_state(block.parent);
   const auction::AuctionState* child = auction::AuctionModule::find_state(block.state);
+  if (block.section.bundle) {
+    const std::uint64_t reserved = auto_bid_reserved(block, block.section.bundle->window);
+    if (reserved > 0) m_auto_bids[block.section.bundle->window] = reserved;
+  }
   runtime::Uint128 released = 0;
   if (parent != nullptr) {
     for (const auto& [window, record] : parent->windows) {
       if (child != nullptr && child->windows.contains(window)) continue;
-      released += parent->book.total_bonded(window);
       if (auto broken = judge_settlement(block, *parent, window)) return broken;
+      released +=
+          parent->book.total_bonded(window) + record.fees - auto_bid_reserved(block, window);
     }
     released += bids_refunded(*parent, child, block.height);
     for (const auto& [height, included] : parent->included) {
       if (child == nullptr || !child->included.contains(height)) released += included.bid.bond;
     }
   }
-  released += bids_evicted(parent, child, block);
-  const runtime::Uint128 before = module.holdings(block.parent) + bonds_locked(block.txs);
+  released += bids_evicted(parent, child, block) + auto_bid_paid(parent, child);
+  runtime::Uint128 locked = bonds_locked(block.txs);
+  for (const ExecutedWinner& winner : executed_winners(parent, child)) locked += winner.charge;
+  const runtime::Uint128 before = module.holdings(block.parent) + locked;
   const runtime::Uint128 after = module.holdings(block.state) + released;
   if (before == after) return std::nullopt;
   return fmt::format(
-      "block {}: the auction holds {} after it, but held {}, locked {} and released {}",
+      "block {}: the auction holds {} after it, but held {}, locked {} (bonds and winners' fees) "
+      "and released {}",
       block.height, amount(module.holdings(block.state)), amount(module.holdings(block.parent)),
-      amount(bonds_locked(block.txs)), amount(released));
+      amount(locked), amount(released));
 }
 
 std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBlock& block,
@@ -149,11 +176,11 @@ std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBloc
       book.settle(window, params.schedule.close_height(window));
   if (!settlement.is_ok()) return fmt::format("window {} was settled before it closed", window);
   const auction::WindowRecord& record = parent.windows.at(window);
-  std::uint64_t revenue = settlement.forfeited;
+  std::uint64_t forfeited = settlement.forfeited;
   std::map<runtime::Hash32, std::uint64_t> weights;
   for (const auction::BondRefund& refund : settlement.refunds) {
     if (record.cancelled.contains(refund.commitment)) {
-      revenue += refund.amount;
+      forfeited += refund.amount;
     } else if (const auto p = record.partner_of.find(refund.commitment);
                p != record.partner_of.end()) {
       weights[p->second] += refund.amount;
@@ -166,6 +193,12 @@ std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBloc
   std::vector<auction::PartnerContribution> partners;
   partners.reserve(weights.size());
   for (const auto& [partner, weight] : weights) partners.push_back({partner, weight});
+  const std::uint64_t reserved = auto_bid_reserved(block, window);
+  if (reserved > record.fees)
+    return fmt::format("window {}: an auto-bid of {} exceeds the window's fees {}", window,
+                       reserved, record.fees);
+  const std::uint64_t fees = record.fees - reserved;
+  const std::uint64_t revenue = forfeited + fees;
   auto split = auction::split_auction_revenue(revenue, partners, params.partner_share_bps);
   if (!split) return fmt::format("window {}: {}", window, split.status().message());
   runtime::Uint128 shared = split->treasury;
@@ -191,14 +224,21 @@ std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBloc
     return fmt::format("window {}: the split pays {} of a revenue of {}", window, amount(shared),
                        revenue);
   if (block.state.pools().treasury < block.parent.pools().treasury + split->treasury)
-    return fmt::format("window {}: the treasury gained less than its share {}", window,
-                       split->treasury);
+    return fmt::format("window {}: the treasury gained less than its share {} (from {} to {})",
+                       window, split->treasury, block.parent.pools().treasury,
+                       block.state.pools().treasury);
   settled.commits = parent.book.commit_count(window);
   settled.reveals = parent.book.reveals(window).size();
-  settled.forfeited = revenue;
+  settled.forfeited = forfeited;
+  settled.fees = fees;
   if (const auto seal = parent.sealed.find(window); seal != parent.sealed.end()) {
     settled.winners = seal->second.winners.size();
+    settled.executed = seal->second.winners.size() - seal->second.skipped.size();
     settled.clearing_price = clearing_price(seal->second, parent.window_entries(window));
+  }
+  if (const auto paid = m_auto_bids.find(window); paid != m_auto_bids.end()) {
+    settled.auto_bid = paid->second;
+    m_auto_bids.erase(paid);
   }
   m_settled.push_back(settled);
   return std::nullopt;
@@ -212,6 +252,9 @@ void AuctionBondOracle::fill_report(RunReport& report) const {
     w.reveals = settled.reveals;
     w.forfeited = settled.forfeited;
     w.winners = settled.winners;
+    w.executed = settled.executed;
+    w.fees = settled.fees;
+    w.auto_bid = settled.auto_bid;
     w.clearing_price = settled.clearing_price;
     w.partner_revenue = settled.partner_revenue;
   }

@@ -1,16 +1,20 @@
 // Auction bonds: across every block of the honest chain the auction module's holdings move by
-// exactly the bonds the block's commits and bids lock, less the bonds it releases (the windows it
-// settles, the open bids for its height it refunds, the bids it evicts from full heights, the
-// included bids it settles), and every
-// window it settles splits its revenue (the bonds of commits never revealed or withdrawn) exactly
-// between the treasury and the partner chains, who are paid at least their shares. The per-window
-// figures (commits, reveals, forfeited bonds, winners, the clearing price, the partners' part) and
+// exactly the bonds the block's commits and bids lock and the fees the winners it executes pay
+// ((fee_rate + priority_fee) × gas of each winner its seal did not skip, recomputed from the
+// revealed entries), less what it releases (the windows it settles with their fees, the open bids
+// for its height it refunds, the bids it evicts from full heights, the included bids it settles,
+// the auto-bid due to the parent's proposer), and every window it settles splits its revenue (the
+// bonds of commits never revealed or withdrawn, and its fees) exactly between the treasury and the
+// partner chains, who are paid at least their shares. The per-window figures (commits, reveals,
+// forfeited bonds, winners, executed winners, fees, auto-bid, the clearing price, the partners'
+// part) and
 // per partner chain its revenue (its shares of the splits, each checked against its payout's
 // balance) and contribution go into the report's auction records.
 // The ledger's check_conservation covers the sums over all holders; this covers the auction's own
 // flows, window by window. It judges expect.auction.adversary_bonds_forfeited.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,6 +51,8 @@ class AuctionBondOracle final : public AuctionBlockOracle {
   std::vector<RunReport::Auction::Window> m_settled;
   std::vector<runtime::Hash32> m_partner_ids;  // by m_partners
   std::vector<RunReport::Auction::Partner> m_partners;
+  std::map<std::uint64_t, std::uint64_t>
+      m_auto_bids;  // by window: the auto-bid its bundle block took
 };
 
 }  // namespace mn::sim

@@ -1,6 +1,7 @@
 #include "sim/oracles/auction_honest_bid_oracle.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "core/auction/qlock_commitment.h"
 #include "core/auction/reveal_payload.h"
 #include "core/auction/tx_core.h"
+#include "sim/oracles/executed_winners.h"
 
 namespace mn::sim {
 
@@ -65,14 +67,22 @@ std::optional<std::string> AuctionHonestBidOracle::judge_settlement(const Auctio
   }
   const auction::AuctionState* parent = auction::AuctionModule::find_state(block.parent);
   std::set<runtime::Hash32> winners;
-  if (const auto seal = parent->sealed.find(window); seal != parent->sealed.end())
+  std::map<runtime::Hash32, auction::WinnerRefusal> skipped;
+  if (const auto seal = parent->sealed.find(window); seal != parent->sealed.end()) {
     winners.insert(seal->second.winners.begin(), seal->second.winners.end());
+    for (const auction::SkippedWinner& skip : seal->second.skipped)
+      skipped[skip.txid] = skip.reason;
+  }
   const auto carried = m_carried.find(window);
   std::map<runtime::Hash32, runtime::Uint128> owed;  // by sender: bonds of bids not included
   for (const auto& [commitment, bid] : bids->second) {
     if (!bid.txid) continue;
     ++m_revealed;
     if (winners.contains(*bid.txid)) {
+      // An honest bidder's nonces only rise and its balance covers its bids: it always runs.
+      if (const auto skip = skipped.find(*bid.txid); skip != skipped.end())
+        return fmt::format("window {}: an honest winner was not executed ({})", window,
+                           auction::winner_refusal_name(skip->second));
       ++m_included;
       if (carried == m_carried.end()) continue;
       m_latency_heights += carried->second.height - bid.height;
@@ -83,9 +93,14 @@ std::optional<std::string> AuctionHonestBidOracle::judge_settlement(const Auctio
   }
   m_bids.erase(bids);
   if (carried != m_carried.end()) m_carried.erase(carried);
+  std::map<runtime::Hash32, runtime::Uint128> executed;  // winners the block ran, by sender
+  for (const ExecutedWinner& winner :
+       executed_winners(parent, auction::AuctionModule::find_state(block.state)))
+    executed[winner.sender] += winner.debit;
   for (const auto& [sender, bonds] : owed) {
     const ledger::Address address = ledger::address_from_public_key(sender);
-    runtime::Uint128 spent = 0;  // what the sender's own transactions in the block debit
+    // What the sender's own transactions and winners in the block debit.
+    runtime::Uint128 spent = executed.contains(sender) ? executed.at(sender) : 0;
     for (const ledger::Transaction& tx : block.txs) {
       if (tx.sender == sender)
         spent += ledger::precheck_transaction(tx, block.parent.fee_params(),

@@ -1,9 +1,11 @@
 // Honest bids: every honest revealed bid is, when its window settles, included in the window's
-// sealed bundle (its txid among the seal's winners) or refunded. An honest revealed bid is a commit
+// sealed bundle (its txid among the seal's winners, and executed: an honest winner the ledger skips
+// is a violation) or refunded. An honest revealed bid is a commit
 // the honest bidders sent (the `honest` predicate: the run asks its bidder stream) whose reveal the
 // honest chain accepted. "Refunded" is read from balances, not from the module's settlement: across
 // the block that settles the window, the sender's balance plus what the sender's own transactions
-// in that block debit must grow by at least the bonds of its revealed bids not included. That bound
+// in that block debit (its transactions, and its winners of windows the block sealed) must grow by
+// at least the bonds of its revealed bids not included. That bound
 // is sound (nothing else lowers a client's balance) but not tight (a transfer received loosens it).
 //
 // It counts the honest revealed bids of every window settled during the run and those included,

@@ -62,8 +62,16 @@ void write_auction_summary(const RunReport& report, nlohmann::json& metrics) {
   const RunReport::Auction& a = report.auction;
   std::uint64_t forfeited = 0;
   std::uint64_t carried = 0;
+  std::uint64_t winners = 0;
+  std::uint64_t executed = 0;
+  std::uint64_t fees = 0;
+  std::uint64_t auto_bids = 0;
   for (const auto& w : a.windows) {
     forfeited += w.forfeited;
+    winners += w.winners;
+    executed += w.executed;
+    fees += w.fees;
+    auto_bids += w.auto_bid;
     if (w.seal_height > 0) ++carried;
   }
   metrics["auction"] = {{"commits", a.commits},
@@ -75,6 +83,10 @@ void write_auction_summary(const RunReport& report, nlohmann::json& metrics) {
                         {"honest_included", a.honest_included},
                         {"refusals", a.refusals},
                         {"forfeited_bonds", forfeited},
+                        {"winners", winners},
+                        {"winners_executed", executed},
+                        {"winner_fees", fees},
+                        {"auto_bids", auto_bids},
                         {"windows_settled", a.windows.size()},
                         {"bundles_carried", carried},
                         {"bids", a.bids},
@@ -110,6 +122,9 @@ void write_auction_h5(H5File& f, StatusChain& chain, const RunReport& report) {
         << f.column("/auction/reveals", u64_column(windows, &Window::reveals))
         << f.column("/auction/forfeited_bonds", u64_column(windows, &Window::forfeited))
         << f.column("/auction/winners", u64_column(windows, &Window::winners))
+        << f.column("/auction/executed", u64_column(windows, &Window::executed))
+        << f.column("/auction/fees", u64_column(windows, &Window::fees))
+        << f.column("/auction/auto_bid", u64_column(windows, &Window::auto_bid))
         << f.column("/auction/bundle_bytes", u64_column(windows, &Window::bundle_bytes))
         << f.column("/auction/proof_bytes", u64_column(windows, &Window::proof_bytes))
         << f.column("/auction/seal_height", u64_column(windows, &Window::seal_height))

@@ -12,6 +12,7 @@ import e2e_support as e2e
 COMMIT, REVEAL, SEAL = 6, 6, 2
 BOND = 5_000
 AMOUNT = 700
+GAS = 21_000  # the CLI's default gas for a transfer core
 
 
 def height(devnet, k=0):
@@ -117,7 +118,9 @@ def body(devnet, args):
              for k in range(devnet.nodes)]
     e2e.check(all(s == seals[0] for s in seals), f"nodes disagree on the seal: {seals}")
     e2e.check(seals[0]["winners"] == [txid(faucet_key, on_time)], f"winners: {seals[0]}")
-    e2e.log(f"every node has the seal: mx_root {seals[0]['mx_root'][:16]}…, one winner")
+    # The winner ran (the CLI's default core: fee rate 1, no tip, so no auto-bid).
+    e2e.check(seals[0]["skipped"] == [] and seals[0]["auto_bid"] == 0, f"seal: {seals[0]}")
+    e2e.log(f"every node has the seal: mx_root {seals[0]['mx_root'][:16]}…, one winner, executed")
     devnet.check_agreement(range(devnet.nodes), w["close_height"])
 
     rc, result, err = cli_json(devnet, "auction", "verify", "--rpc", devnet.rpc_url(3),
@@ -132,15 +135,16 @@ def body(devnet, args):
 
     check_auction_metrics(devnet, window, args.work_dir)
 
-    # The revealed commit's bond came back; the unrevealed one's was forfeited.
-    spent_on_time = fee_of(devnet, commits[0]["hash"]) + reveal_fee
+    # The revealed commit's bond came back and its transfer ran, paying fee rate × gas; the
+    # unrevealed one's bond was forfeited.
+    spent_on_time = fee_of(devnet, commits[0]["hash"]) + reveal_fee + AMOUNT + 1 * GAS
     after = {name: balance(devnet, path) for name, path in bidders.items()}
     e2e.check(after["on_time"] == before["on_time"] - spent_on_time,
               f"on-time bidder: {before['on_time']} -> {after['on_time']}, fees {spent_on_time}")
     spent_late = fee_of(devnet, commits[1]["hash"]) + BOND
     e2e.check(after["late"] == before["late"] - spent_late,
               f"late bidder: {before['late']} -> {after['late']}, bond and fee {spent_late}")
-    e2e.log("the revealed bond came back, the unrevealed one was forfeited")
+    e2e.log("the revealed bond came back and its transfer ran; the unrevealed one was forfeited")
 
 
 if __name__ == "__main__":

@@ -166,7 +166,10 @@ TEST_F(RpcRouterTest, AuctionWindowShowsPhasesCountsAndTheSeal) {
   w.close_height = 8;
   w.commits = 4;
   w.reveals = 3;
-  w.seal = auction::SealRecord{runtime::Hash32{9}, {runtime::Hash32{1}}, 12};
+  w.seal = auction::SealRecord{runtime::Hash32{9},
+                               {runtime::Hash32{1}, runtime::Hash32{2}},
+                               {{runtime::Hash32{2}, auction::WinnerRefusal::kStaleNonce}},
+                               12};
   const json body = parse(router.handle({"GET", "/rpc/auction/window/1", "", "c"}));
   EXPECT_EQ(body["window"], 1u);
   EXPECT_EQ(body["chain_id"], "devnet");
@@ -174,7 +177,10 @@ TEST_F(RpcRouterTest, AuctionWindowShowsPhasesCountsAndTheSeal) {
   EXPECT_EQ(body["commits"], 4u);
   EXPECT_EQ(body["reveals"], 3u);
   EXPECT_EQ(body["seal"]["mx_root"], codec::to_hex(runtime::Hash32{9}));
-  EXPECT_EQ(body["seal"]["winners"].size(), 1u);
+  EXPECT_EQ(body["seal"]["winners"].size(), 2u);
+  EXPECT_EQ(body["seal"]["skipped"].size(), 1u);
+  EXPECT_EQ(body["seal"]["skipped"][0]["txid"], codec::to_hex(runtime::Hash32{2}));
+  EXPECT_EQ(body["seal"]["skipped"][0]["reason"], "stale_nonce");
   EXPECT_EQ(body["seal"]["auto_bid"], 12u);
   w.seal.reset();
   EXPECT_FALSE(parse(router.handle({"GET", "/rpc/auction/window/2", "", "c"})).contains("seal"));

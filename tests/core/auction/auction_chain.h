@@ -94,6 +94,14 @@ class AuctionChain {
     tx.gas = 21'000;
     return tx;
   }
+  // core() carrying a transfer of `amount` to `to`: a winner the ledger executes.
+  static TxCore transfer_core(std::uint64_t nonce, std::uint64_t fee_rate,
+                              std::uint64_t priority_fee, const crypto::PublicKey& to,
+                              std::uint64_t amount) {
+    TxCore tx = core(nonce, fee_rate, priority_fee);
+    tx.payload = ledger::TransferPayload{ledger::address_from_public_key(to), amount}.encode();
+    return tx;
+  }
   static runtime::Bytes salt(std::uint8_t n) { return runtime::Bytes(16, n); }
 
   ledger::TxResult commit(const crypto::KeyPair& sender, std::uint64_t window, const TxCore& tx,

@@ -213,23 +213,31 @@ TEST_F(PbsModuleTest, ABlockMustDeclareTheHighestValidBid) {
   EXPECT_EQ(chain.auction()->included.at(5).bid, *required.bid);
 }
 
-TEST(PbsBlockTest, WithoutBidsABlockDeclaresTheAutoBidOfTheLatestSeal) {
-  AuctionChain chain(1);
-  const TxCore tx = AuctionChain::core(0, 50, 3);
+TEST(PbsBlockTest, WithoutBidsTheBundleBlockDeclaresTheSealsAutoBidAndOthersNone) {
+  AuctionChain chain(2);
+  const TxCore tx = AuctionChain::transfer_core(1, 50, 3, chain.keys[1].public_key, 10);
   chain.advance_to(1);
   ASSERT_EQ(chain.commit(chain.keys[0], 0, tx, AuctionChain::salt(1), 1'000), TxResult::kOk);
   chain.advance_to(3);
   ASSERT_EQ(chain.reveal(chain.keys[0], 0, tx, AuctionChain::salt(1)), TxResult::kOk);
-  chain.advance_to(5);
+  chain.advance_to(4);  // the seal at the end of 4; block 5 carries the bundle
+  chain.next_block();
   const AuctionParams& params = chain.state.economic_params().auction;
-  // 3 × 21,000 × 5,000 / 10,000.
-  const BidChoice required = required_bid_choice(chain.auction(), 6, params, chain.crypto);
+  // Block 5 builds on the state the end of 4 left (begin_block changes no seal): the executed
+  // winner's tips × share, 3 × 21,000 × 5,000 / 10,000.
+  EXPECT_EQ(chain.auction()->sealed.at(0).auto_bid, 31'500u);
+  const BidChoice required = required_bid_choice(chain.auction(), 5, params, chain.crypto);
   EXPECT_EQ(required, (BidChoice{std::nullopt, 31'500}));
-  EXPECT_TRUE(check_block_bid(required, chain.auction(), 6, params, chain.crypto).is_ok());
-  EXPECT_FALSE(check_block_bid(BidChoice{std::nullopt, 0}, chain.auction(), 6, params, chain.crypto)
+  EXPECT_TRUE(check_block_bid(required, chain.auction(), 5, params, chain.crypto).is_ok());
+  EXPECT_FALSE(check_block_bid(BidChoice{std::nullopt, 0}, chain.auction(), 5, params, chain.crypto)
                    .is_ok());
-  const BidChoice with_bid{chain.bid(chain.keys[0], 6, 1, 1, 1), 31'500};
-  EXPECT_FALSE(check_block_bid(with_bid, chain.auction(), 6, params, chain.crypto).is_ok());
+  const BidChoice with_bid{chain.bid(chain.keys[0], 5, 1, 1, 1), 31'500};
+  EXPECT_FALSE(check_block_bid(with_bid, chain.auction(), 5, params, chain.crypto).is_ok());
+  const BidChoice none = required_bid_choice(chain.auction(), 6, params, chain.crypto);
+  EXPECT_EQ(none, BidChoice{});  // block 6 carries no bundle: no auto-bid
+  EXPECT_FALSE(
+      check_block_bid(BidChoice{std::nullopt, 31'500}, chain.auction(), 6, params, chain.crypto)
+          .is_ok());
   EXPECT_EQ(required_bid_choice(nullptr, 6, params, chain.crypto), BidChoice{});
 }
 

@@ -77,11 +77,14 @@ class AuctionBidderOracleTest : public ::testing::Test {
     m_txs.emplace_back();
   }
 
-  static auction::TxCore core(std::size_t i) { return AuctionChain::core(0, 20 + 40 * i, 2); }
+  // Transfers of m_amount, which the ledger executes when they win and the balance covers.
+  auction::TxCore core(std::size_t i) const {
+    return AuctionChain::transfer_core(0, 20 + 40 * i, 2, crypto::PublicKey{}, m_amount);
+  }
   static runtime::Bytes salt(std::size_t i) {
     return AuctionChain::salt(static_cast<std::uint8_t>(i + 1));
   }
-  static runtime::Bytes reveal_payload(std::size_t i, std::uint64_t window = 0) {
+  runtime::Bytes reveal_payload(std::size_t i, std::uint64_t window = 0) const {
     return auction::RevealPayload{window, core(i).encode(), salt(i)}.encode();
   }
 
@@ -99,6 +102,7 @@ class AuctionBidderOracleTest : public ::testing::Test {
   }
 
   AuctionChain m_chain;
+  std::uint64_t m_amount = 1;
   std::vector<ledger::LedgerState> m_committed;         // by height, 0: genesis
   std::vector<std::vector<ledger::Transaction>> m_txs;  // by height
   consensus::AuctionSection m_section;
@@ -178,6 +182,20 @@ TEST_F(AuctionBidderOracleTest, TheHonestBidOracleCountsTheRevealedBidsOfTheSett
   RunReport empty;
   none.fill_report(empty);
   EXPECT_EQ(empty.auction.honest_revealed, 0U);
+}
+
+TEST_F(AuctionBidderOracleTest, TheHonestBidOracleCatchesAnHonestWinnerNotExecuted) {
+  // Every bid moves more than its sender has: the seal takes them, the ledger skips them.
+  m_amount = 2 * auction::test::kChainBalance;
+  build();
+  AuctionHonestBidOracle oracle({}, genesis(), [](const ledger::Transaction&) { return true; });
+  for (std::uint64_t h = 1; h < kSettleHeight; ++h)
+    ASSERT_EQ(oracle.judge(block(h)), std::nullopt) << "block " << h;
+  const auto broken = oracle.judge(block(kSettleHeight));
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_NE(broken->find("honest winner was not executed (insufficient_balance)"),
+            std::string::npos)
+      << *broken;
 }
 
 TEST_F(AuctionBidderOracleTest, TheHonestBidOracleCatchesARevealedBidForfeited) {

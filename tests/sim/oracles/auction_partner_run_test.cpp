@@ -40,7 +40,7 @@ TEST(AuctionPartnerRun, TheSplitPaysThePartnersExactlyTheirShareByWeight) {
   for (const auto& w : a.windows) {
     if (w.commits == 0) continue;
     ++settled;
-    EXPECT_EQ(w.partner_revenue, w.forfeited * bps / 10'000) << "window " << w.window;
+    EXPECT_EQ(w.partner_revenue, (w.forfeited + w.fees) * bps / 10'000) << "window " << w.window;
     pools += w.partner_revenue;
   }
   ASSERT_GT(settled, 0U);
