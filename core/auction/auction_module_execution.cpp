@@ -6,12 +6,13 @@
 // from the account's ordinary nonce, which its commit and reveal already advanced) and the
 // balance covers amount + (fee_rate + priority_fee) × gas. It then pays that charge to the module,
 // which holds it as the window's fees; a winner that does not fit is skipped with its reason and
-// pays nothing. The auto-bid (default_auto_bid over the executed winners) is taken out of the
-// window's fees for the block carrying the bundle when that block takes no builder bid, and paid
-// to its proposer when the next block names it; the rest of the fees is window revenue, split at
-// settlement like forfeited bonds.
+// pays nothing, and its commit bond is forfeited at settlement like an unrevealed one. The auto-bid
+// (default_auto_bid over the executed winners) is taken out of the window's fees for the block
+// carrying the bundle when that block takes no builder bid, and paid to its proposer when the next
+// block names it; the rest of the fees is window revenue, split at settlement like forfeited bonds.
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "core/auction/auction_module.h"
@@ -26,6 +27,7 @@ namespace mn::auction {
 namespace {
 
 struct RevealedTx {
+  runtime::Hash32 commitment{};
   runtime::Hash32 sender{};
   TxCore core;
   PoolEntry entry;
@@ -42,7 +44,8 @@ std::map<runtime::Hash32, RevealedTx> revealed_by_txid(const AuctionState& aucti
     auto core = TxCore::decode(reveal.tx_core);
     if (!core) continue;
     PoolEntry entry = core->to_pool_entry(reveal.sender);
-    out.emplace(entry.txid, RevealedTx{reveal.sender, std::move(core).value(), entry});
+    out.emplace(entry.txid,
+                RevealedTx{reveal.commitment, reveal.sender, std::move(core).value(), entry});
   }
   return out;
 }
@@ -82,6 +85,7 @@ void AuctionModule::execute_winners(ledger::StateView& state, std::uint64_t wind
   const std::map<runtime::Hash32, RevealedTx> revealed =
       revealed_by_txid(*find_state(state), window);
   std::vector<PoolEntry> executed;
+  std::set<runtime::Hash32> defaulted;
   std::uint64_t fees = 0;
   for (const runtime::Hash32& txid : record.winners) {
     const auto tx = revealed.find(txid);
@@ -89,6 +93,7 @@ void AuctionModule::execute_winners(ledger::StateView& state, std::uint64_t wind
     const auto refusal = execute_winner(state, tx->second.sender, tx->second.core, fees);
     if (refusal) {
       record.skipped.push_back({txid, *refusal});
+      defaulted.insert(tx->second.commitment);
     } else {
       executed.push_back(tx->second.entry);
     }
@@ -96,7 +101,9 @@ void AuctionModule::execute_winners(ledger::StateView& state, std::uint64_t wind
   record.auto_bid = default_auto_bid(executed, state.economics().auction.auto_bid_share_bps);
   // The tips are part of the fees and share_bps <= 10,000.
   MN_ASSERT(record.auto_bid <= fees);
-  writable(state).windows.at(window).fees += fees;
+  WindowRecord& window_record = writable(state).windows.at(window);
+  window_record.fees += fees;
+  window_record.defaulted.merge(defaulted);
 }
 
 void AuctionModule::pay_auto_bid(ledger::StateView& state, const ledger::BlockStart& start) {

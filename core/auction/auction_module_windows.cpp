@@ -161,7 +161,8 @@ void AuctionModule::settle_window(ledger::StateView& state, std::uint64_t window
   std::uint64_t revenue = settlement.forfeited + record.fees;
   std::map<runtime::Hash32, std::uint64_t> contribution;
   for (const BondRefund& refund : settlement.refunds) {
-    if (record.cancelled.contains(refund.commitment)) {
+    if (record.cancelled.contains(refund.commitment) ||
+        record.defaulted.contains(refund.commitment)) {
       revenue += refund.amount;
       continue;
     }

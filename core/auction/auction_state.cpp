@@ -62,6 +62,8 @@ void AuctionState::digest(codec::Writer& w) const {
     }
     w.write_count(record.cancelled.size());
     for (const runtime::Hash32& commitment : record.cancelled) w.write_fixed(commitment);
+    w.write_count(record.defaulted.size());
+    for (const runtime::Hash32& commitment : record.defaulted) w.write_fixed(commitment);
     w.write_u64(record.fees);
   }
   w.write_count(sealed.size());

@@ -36,6 +36,10 @@ struct WindowRecord {
   // Commitments whose revealed entry the sender withdrew (POOL_CANCEL): out of the seal, and their
   // bond forfeited at settlement like a commit never revealed.
   std::set<runtime::Hash32> cancelled;
+  // Commitments whose revealed entry won the seal but could not be executed (SealRecord::skipped):
+  // their bond is forfeited at settlement too, so a bidder cannot reveal, watch the other reveals
+  // and then drain its balance to walk away from a winning slot at no cost.
+  std::set<runtime::Hash32> defaulted;
   // What the window's executed winners paid (fee_rate × gas + priority_fee × gas each), less the
   // auto-bid taken out for the bundle block's proposer: revenue at settlement.
   std::uint64_t fees = 0;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/auction/auction_module.h"
+#include "core/auction/block_bundle.h"
 #include "core/auction/builder_bid.h"
 #include "core/auction/commit_payload.h"
 #include "core/auction/revenue_split.h"
@@ -87,12 +88,18 @@ std::uint64_t clearing_price(const auction::SealRecord& seal,
   return lowest.value_or(0);
 }
 
-// The auto-bid `block` took out of `window`'s fees for its own proposer: it carried that window's
-// bundle (and took no builder bid).
+// The window whose bundle `block` is due to carry (due_bundle_window on its parent), if any.
+std::optional<std::uint64_t> bundle_window(const AuctionBlock& block) {
+  return auction::due_bundle_window(auction::AuctionModule::find_state(block.parent), block.height,
+                                    block.parent.economic_params().auction);
+}
+
+// The auto-bid `block` took out of `window`'s fees for its own proposer: the window's bundle was
+// due in it (and it took no builder bid).
 std::uint64_t auto_bid_reserved(const AuctionBlock& block, std::uint64_t window) {
   const auction::AuctionState* child = auction::AuctionModule::find_state(block.state);
   if (child == nullptr || !child->auto_bid_due || child->auto_bid_due->height != block.height ||
-      !block.section.bundle || block.section.bundle->window != window)
+      bundle_window(block) != window)
     return 0;
   return child->auto_bid_due->amount;
 }
@@ -137,9 +144,9 @@ std::optional<std::string> AuctionBondOracle::judge(const AuctionBlock& block) {
   const auction::AuctionModule module;
   const auction::AuctionState* parent = auction::AuctionModule::find_state(block.parent);
   const auction::AuctionState* child = auction::AuctionModule::find_state(block.state);
-  if (block.section.bundle) {
-    const std::uint64_t reserved = auto_bid_reserved(block, block.section.bundle->window);
-    if (reserved > 0) m_auto_bids[block.section.bundle->window] = reserved;
+  if (const auto window = bundle_window(block)) {
+    const std::uint64_t reserved = auto_bid_reserved(block, *window);
+    if (reserved > 0) m_auto_bids[*window] = reserved;
   }
   runtime::Uint128 released = 0;
   if (parent != nullptr) {
@@ -179,7 +186,8 @@ std::optional<std::string> AuctionBondOracle::judge_settlement(const AuctionBloc
   std::uint64_t forfeited = settlement.forfeited;
   std::map<runtime::Hash32, std::uint64_t> weights;
   for (const auction::BondRefund& refund : settlement.refunds) {
-    if (record.cancelled.contains(refund.commitment)) {
+    if (record.cancelled.contains(refund.commitment) ||
+        record.defaulted.contains(refund.commitment)) {
       forfeited += refund.amount;
     } else if (const auto p = record.partner_of.find(refund.commitment);
                p != record.partner_of.end()) {

@@ -102,6 +102,8 @@ class AuctionChain {
     tx.payload = ledger::TransferPayload{ledger::address_from_public_key(to), amount}.encode();
     return tx;
   }
+  // What a winner running `tx` pays the auction: (fee_rate + priority_fee) × gas.
+  static std::uint64_t charge(const TxCore& tx) { return (tx.fee_rate + tx.priority_fee) * tx.gas; }
   static runtime::Bytes salt(std::uint8_t n) { return runtime::Bytes(16, n); }
 
   ledger::TxResult commit(const crypto::KeyPair& sender, std::uint64_t window, const TxCore& tx,

@@ -22,8 +22,12 @@ using ledger::TxType;
 
 constexpr std::size_t kSenders = 3;
 
-TxCore core_of(std::size_t sender, std::uint64_t k) {
-  return AuctionChain::core(k, 10 + 7 * k + sender, 1 + k);
+// A transfer to the next sender; nonces repeat across windows (stale when a winner ran) and the
+// last sender's k = 1 moves more than a balance holds, so execution skips as well as runs.
+TxCore core_of(const AuctionChain& chain, std::size_t sender, std::uint64_t k) {
+  const crypto::PublicKey& to = chain.keys[(sender + 1) % kSenders].public_key;
+  return AuctionChain::transfer_core(k, 10 + 7 * k + sender, 1 + k, to,
+                                     sender + 1 == kSenders && k == 1 ? kChainBalance : 1 + k);
 }
 
 // One random transaction of the auction against the chain's current height.
@@ -44,14 +48,14 @@ ledger::Transaction random_tx(AuctionChain& chain) {
   switch (*rc::gen::inRange(0, 6)) {
     case 0: {
       const runtime::Hash32 c = qlock_commitment(chain.state.chain_id(), window, sender.public_key,
-                                                 core_of(s, k).encode(), salt);
+                                                 core_of(chain, s, k).encode(), salt);
       const auto bond = *rc::gen::inRange<std::uint64_t>(500, 4'000);
       return chain.sign(sender, TxType::kAuctionCommit,
                         CommitPayload{window, c, bond, {}}.encode());
     }
     case 1:
       return chain.sign(sender, TxType::kAuctionReveal,
-                        RevealPayload{window, core_of(s, k).encode(), salt}.encode());
+                        RevealPayload{window, core_of(chain, s, k).encode(), salt}.encode());
     case 2:
       return chain.sign(sender, TxType::kPoolCancel, PoolCancelPayload{revealing, k}.encode());
     case 3: {

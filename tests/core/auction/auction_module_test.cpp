@@ -45,7 +45,7 @@ TEST(AuctionModuleTest, RevealedBondsComeBackAndUnrevealedOnesGoToTheTreasury) {
   AuctionChain chain(2);
   const crypto::KeyPair& alice = chain.keys[0];
   const crypto::KeyPair& bob = chain.keys[1];
-  const TxCore a = AuctionChain::core(0, 50);
+  const TxCore a = AuctionChain::transfer_core(0, 50, 2, alice.public_key, 0);  // runs when it wins
   const TxCore b = AuctionChain::core(0, 70);
   chain.advance_to(1);
   const std::uint64_t alice_before = chain.balance(alice);
@@ -65,8 +65,13 @@ TEST(AuctionModuleTest, RevealedBondsComeBackAndUnrevealedOnesGoToTheTreasury) {
   chain.advance_to(6);  // closed from 6: settled at the end of block 5
   EXPECT_EQ(chain.auction()->book.window_count(), 0U);
   EXPECT_EQ(chain.auction()->holdings(), 0U);
-  EXPECT_EQ(chain.balance(alice), alice_before - alice_fees);
-  EXPECT_EQ(chain.state.pools().treasury - treasury_before, kBond);
+  // Alice's bond came back; her winner ran and paid its charge, half of its tips (the auto-bid)
+  // to block 5's proposer, the rest with bob's bond to the treasury.
+  const std::uint64_t auto_bid = a.priority_fee * a.gas / 2;
+  EXPECT_EQ(chain.balance(alice), alice_before - alice_fees - AuctionChain::charge(a));
+  EXPECT_EQ(chain.balance(chain.proposer), auto_bid);
+  EXPECT_EQ(chain.state.pools().treasury - treasury_before,
+            kBond + AuctionChain::charge(a) - auto_bid);
 }
 
 TEST(AuctionModuleTest, PartnersShareTheRevenueProRataOfTheirRevealedBonds) {
@@ -75,7 +80,9 @@ TEST(AuctionModuleTest, PartnersShareTheRevenueProRataOfTheirRevealedBonds) {
   const ledger::Address payout_y{2};
   params.partners = {{runtime::Hash32{0x11}, payout_x}, {runtime::Hash32{0x22}, payout_y}};
   AuctionChain chain(4, params);
-  const TxCore tx = AuctionChain::core(0, 40);
+  // A transfer of one gas unit and no tip: each winner runs and pays 40.
+  TxCore tx = AuctionChain::transfer_core(0, 40, 0, chain.keys[3].public_key, 0);
+  tx.gas = 1;
   chain.advance_to(2);
   ASSERT_EQ(chain.commit(chain.keys[0], 0, tx, AuctionChain::salt(1), 3'000, runtime::Hash32{0x11}),
             TxResult::kOk);
@@ -89,14 +96,15 @@ TEST(AuctionModuleTest, PartnersShareTheRevenueProRataOfTheirRevealedBonds) {
   ASSERT_EQ(chain.reveal(chain.keys[1], 0, tx, AuctionChain::salt(2)), TxResult::kOk);
   const std::uint64_t treasury_before = chain.state.pools().treasury;
   chain.advance_to(6);
-  // Revenue 40,000 (the unrevealed bond): 25 % = 10,000 to the partners 3:1, the rest treasury.
+  // Revenue 40,080 (the unrevealed bond, two winners' 40): 25 % = 10,020 to the partners 3:1,
+  // the rest treasury.
   const auto paid = [&](const ledger::Address& address) {
     const ledger::Account* account = chain.state.find_account(address);
     return account == nullptr ? 0 : account->balance;
   };
-  EXPECT_EQ(paid(payout_x), 7'500U);
-  EXPECT_EQ(paid(payout_y), 2'500U);
-  EXPECT_EQ(chain.state.pools().treasury - treasury_before, 30'000U);
+  EXPECT_EQ(paid(payout_x), 7'515U);
+  EXPECT_EQ(paid(payout_y), 2'505U);
+  EXPECT_EQ(chain.state.pools().treasury - treasury_before, 30'060U);
 }
 
 TEST(AuctionModuleTest, ACancelledRevealLeavesTheSealAndForfeitsItsBond) {

@@ -15,10 +15,6 @@ using ledger::TxResult;
 
 constexpr std::uint64_t kGas = 21'000;
 
-std::uint64_t charge(const TxCore& tx) {
-  return (tx.fee_rate + tx.priority_fee) * tx.gas;
-}
-
 // Commits and reveals each (sender, core) in window 0 with its own salt; leaves block 4 open.
 void bid_in_window_zero(AuctionChain& chain,
                         const std::vector<std::pair<std::size_t, TxCore>>& bids) {
@@ -51,8 +47,8 @@ TEST(WinnerExecutionTest, WinnersRunInOrderPayTheirFeesAndTheProposerGetsTheAuto
   const SealRecord& seal = chain.auction()->sealed.at(0);
   ASSERT_EQ(seal.winners.size(), 2u);
   EXPECT_TRUE(seal.skipped.empty());
-  EXPECT_EQ(chain.balance(chain.keys[0]), before_a - 700 - charge(a));
-  EXPECT_EQ(chain.balance(chain.keys[1]), before_b - 900 - charge(b));
+  EXPECT_EQ(chain.balance(chain.keys[0]), before_a - 700 - AuctionChain::charge(a));
+  EXPECT_EQ(chain.balance(chain.keys[1]), before_b - 900 - AuctionChain::charge(b));
   EXPECT_EQ(chain.balance(chain.keys[2]), before_to + 1'600);
   EXPECT_EQ(chain.auction()->executed_nonce.at(chain.keys[0].public_key), 1u);
   EXPECT_EQ(chain.auction()->executed_nonce.at(chain.keys[1].public_key), 4u);
@@ -61,12 +57,14 @@ TEST(WinnerExecutionTest, WinnersRunInOrderPayTheirFeesAndTheProposerGetsTheAuto
   EXPECT_EQ(seal.auto_bid, auto_bid);
   ASSERT_TRUE(chain.auction()->auto_bid_due);
   EXPECT_EQ(*chain.auction()->auto_bid_due, (AutoBidDue{5, auto_bid}));
-  EXPECT_EQ(chain.auction()->windows.at(0).fees, charge(a) + charge(b) - auto_bid);
+  EXPECT_EQ(chain.auction()->windows.at(0).fees,
+            AuctionChain::charge(a) + AuctionChain::charge(b) - auto_bid);
 
   // The end of 5 settles window 0: the fees (no partner) go to the treasury with the bonds back.
   const std::uint64_t treasury = chain.state.pools().treasury;
   chain.next_block();
-  EXPECT_EQ(chain.state.pools().treasury, treasury + charge(a) + charge(b) - auto_bid);
+  EXPECT_EQ(chain.state.pools().treasury,
+            treasury + AuctionChain::charge(a) + AuctionChain::charge(b) - auto_bid);
   // Block 6 names block 5's proposer, who is paid the auto-bid.
   EXPECT_EQ(chain.balance(chain.proposer), auto_bid);
   EXPECT_FALSE(chain.auction()->auto_bid_due);
@@ -92,9 +90,17 @@ TEST(WinnerExecutionTest, AWinnerThatCannotRunIsSkippedWithItsReasonAndPaysNothi
   EXPECT_EQ(seal.skipped[1].reason, WinnerRefusal::kBadPayload);
   EXPECT_EQ(seal.skipped[2].reason, WinnerRefusal::kInsufficientBalance);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(chain.balance(chain.keys[i]), before[i]) << i;
-  EXPECT_EQ(chain.balance(chain.keys[3]), before[3] - 5 - charge(fine));
+  EXPECT_EQ(chain.balance(chain.keys[3]), before[3] - 5 - AuctionChain::charge(fine));
   EXPECT_EQ(seal.auto_bid, kGas / 2);  // the executed winner's tips only
   EXPECT_STREQ(winner_refusal_name(WinnerRefusal::kInsufficientBalance), "insufficient_balance");
+  // The settlement forfeits the skipped winners' bonds (they took winning slots they could not
+  // fill) and returns the executed one's.
+  const std::uint64_t treasury = chain.state.pools().treasury;
+  chain.next_block();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(chain.balance(chain.keys[i]), before[i]) << i;
+  EXPECT_EQ(chain.balance(chain.keys[3]), before[3] - 5 - AuctionChain::charge(fine) + 1'000);
+  EXPECT_EQ(chain.state.pools().treasury,
+            treasury + 3 * 1'000 + AuctionChain::charge(fine) - kGas / 2);
 }
 
 TEST(WinnerExecutionTest, ANonceAtOrBelowTheLastExecutedOneIsStale) {
@@ -141,10 +147,10 @@ TEST(WinnerExecutionTest, ABuilderBidAtTheBundleBlockLeavesEveryTipInTheRevenue)
   chain.next_block();  // block 5 includes the bid
   EXPECT_TRUE(chain.auction()->included.contains(5));
   EXPECT_FALSE(chain.auction()->auto_bid_due);
-  EXPECT_EQ(chain.auction()->windows.at(0).fees, charge(a));
+  EXPECT_EQ(chain.auction()->windows.at(0).fees, AuctionChain::charge(a));
   const std::uint64_t treasury = chain.state.pools().treasury;
   chain.next_block();
-  EXPECT_EQ(chain.state.pools().treasury, treasury + charge(a));
+  EXPECT_EQ(chain.state.pools().treasury, treasury + AuctionChain::charge(a));
 }
 
 }  // namespace

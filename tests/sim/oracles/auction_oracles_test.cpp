@@ -71,7 +71,10 @@ class AuctionOracleTest : public ::testing::Test {
     m_chain.advance_to(height);
   }
 
-  static auction::TxCore core(std::size_t i) { return AuctionChain::core(0, 20 + 40 * i, 2); }
+  // Transfers the ledger executes when they win.
+  static auction::TxCore core(std::size_t i) {
+    return AuctionChain::transfer_core(0, 20 + 40 * i, 2, crypto::PublicKey{}, 1);
+  }
   static runtime::Bytes salt(std::size_t i) {
     return AuctionChain::salt(static_cast<std::uint8_t>(i + 1));
   }
@@ -201,16 +204,22 @@ TEST_F(AuctionPartnerOracleTest, TheBondOracleCatchesAPartnerChainPaidLessThanIt
   const consensus::AuctionSection none;
   const ledger::Account* paid = m_committed[kSealHeight].find_account(payout());
   ASSERT_NE(paid, nullptr);
-  // Account 3's forfeited bond of 1,000 is the revenue: the partner's half is 500.
-  ASSERT_EQ(paid->balance, 500U);
   AuctionBondOracle honest({}, genesis(), {"partner-a"});
   for (std::uint64_t h = 2; h <= kSealHeight; ++h)
     EXPECT_EQ(honest.judge(block(h, none)), std::nullopt) << "block " << h;
   RunReport report;
   honest.fill_report(report);
+  // The revenue is account 3's forfeited bond of 1,000 and the winners' fees less any auto-bid:
+  // the partner's half.
+  ASSERT_EQ(report.auction.windows.size(), 1U);
+  const RunReport::Auction::Window& w = report.auction.windows[0];
+  EXPECT_EQ(w.forfeited, 1'000U);
+  EXPECT_GT(w.fees, 0U);
+  const std::uint64_t half = (w.forfeited + w.fees) / 2;
+  ASSERT_EQ(paid->balance, half);
   ASSERT_EQ(report.auction.partners.size(), 1U);
   EXPECT_EQ(report.auction.partners[0].name, "partner-a");
-  EXPECT_EQ(report.auction.partners[0].revenue, 500U);
+  EXPECT_EQ(report.auction.partners[0].revenue, half);
   EXPECT_EQ(report.auction.partners[0].revealed_commits, 2U);
 
   // The settling block pays the partner one base unit short.
@@ -220,7 +229,8 @@ TEST_F(AuctionPartnerOracleTest, TheBondOracleCatchesAPartnerChainPaidLessThanIt
   AuctionBondOracle oracle({}, genesis());
   const auto broken = oracle.judge(block(kSealHeight, none));
   ASSERT_TRUE(broken.has_value());
-  EXPECT_NE(broken->find("paid less than its share 500"), std::string::npos) << *broken;
+  EXPECT_NE(broken->find("paid less than its share " + std::to_string(half)), std::string::npos)
+      << *broken;
 }
 
 TEST_F(AuctionOracleTest, TheOutcomeOracleCatchesTwoNodesSealingDifferentOutcomes) {
