@@ -203,6 +203,9 @@ struct RunReport {
       std::map<std::string, std::uint64_t> refusals;
       // By window: the bonds of its commits on chain it never revealed on chain (closed windows).
       std::map<std::uint64_t, std::uint64_t> unrevealed_bonds;
+      // By window: the bonds of its commits it revealed on chain to win and not pay
+      // (defaulting_winner), forfeited when the seal skips them (closed windows).
+      std::map<std::uint64_t, std::uint64_t> defaulted_bonds;
     };
     Adversary adversary;
     // The record of `window`, added in window order if new.

@@ -272,25 +272,30 @@ void AuctionBondOracle::fill_report(RunReport& report) const {
 void AuctionBondOracle::add_verdicts(const VerdictContext& context, RunReport& report) const {
   AuctionBlockOracle::add_verdicts(context, report);
   if (!context.scenario.expect.auction.adversary_bonds_forfeited) return;
-  const auto& unrevealed = report.auction.adversary.unrevealed_bonds;
-  std::uint64_t owed = 0;  // the adversary's unrevealed bonds in the windows settled
+  const RunReport::Auction::Adversary& adversary = report.auction.adversary;
+  const auto bonds_in = [](const std::map<std::uint64_t, std::uint64_t>& bonds, std::uint64_t w) {
+    const auto found = bonds.find(w);
+    return found == bonds.end() ? std::uint64_t{0} : found->second;
+  };
+  std::uint64_t owed = 0;  // the adversary's unrevealed and defaulted bonds in the windows settled
   std::uint64_t forfeited = 0;
   std::optional<std::uint64_t> short_window;
   for (const RunReport::Auction::Window& w : m_settled) {
-    const auto bonds = unrevealed.find(w.window);
-    const std::uint64_t due = bonds == unrevealed.end() ? 0 : bonds->second;
+    const std::uint64_t due = bonds_in(adversary.unrevealed_bonds, w.window) +
+                              bonds_in(adversary.defaulted_bonds, w.window);
     owed += due;
     forfeited += w.forfeited;
     if (w.forfeited < due && !short_window) short_window = w.window;
   }
   add_verdict(report, "expect.auction.adversary_bonds_forfeited",
-              "every bond of an adversarial commit never revealed is forfeited",
+              "every bond of an adversarial commit never revealed, or revealed to win and not pay, "
+              "is forfeited",
               owed > 0 && !short_window,
               short_window ? fmt::format("window {} forfeited less than the adversary's unrevealed "
-                                         "bonds",
+                                         "and defaulted bonds",
                                          *short_window)
                            : fmt::format("{} forfeited over {} settled windows, {} of it the "
-                                         "adversary's unrevealed bonds",
+                                         "adversary's unrevealed and defaulted bonds",
                                          forfeited, m_settled.size(), owed));
 }
 

@@ -105,13 +105,16 @@ void write_auction_summary(const RunReport& report, nlohmann::json& metrics) {
   if (a.adversary.commits == 0) return;
   std::uint64_t unrevealed = 0;
   for (const auto& [window, bonds] : a.adversary.unrevealed_bonds) unrevealed += bonds;
+  std::uint64_t defaulted = 0;
+  for (const auto& [window, bonds] : a.adversary.defaulted_bonds) defaulted += bonds;
   metrics["auction"]["adversary"] = {{"strategy", a.adversary.strategy},
                                      {"commits", a.adversary.commits},
                                      {"commits_committed", a.adversary.commits_committed},
                                      {"reveals", a.adversary.reveals},
                                      {"reveals_committed", a.adversary.reveals_committed},
                                      {"refusals", a.adversary.refusals},
-                                     {"unrevealed_bonds", unrevealed}};
+                                     {"unrevealed_bonds", unrevealed},
+                                     {"defaulted_bonds", defaulted}};
 }
 
 void write_auction_h5(H5File& f, StatusChain& chain, const RunReport& report) {

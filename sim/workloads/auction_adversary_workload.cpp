@@ -127,6 +127,8 @@ void AuctionAdversaryWorkload::close_bids(std::uint64_t next) {
     for (const BidderCommit& c : bid->second.commits) {
       if (c.committed && !c.revealed)
         m_counts.unrevealed_bonds[c.window] += m_params.min_commit_bond;
+      if (c.committed && c.revealed && m_strategy->defaults())
+        m_counts.defaulted_bonds[c.window] += m_params.min_commit_bond;
     }
     for (auto sent = m_sent.begin(); sent != m_sent.end();) {
       if (sent->second.bid != bid->first) {

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "sim/workloads/defaulting_winner.h"
 #include "sim/workloads/late_revealer.h"
 #include "sim/workloads/mismatched_revealer.h"
 #include "sim/workloads/selective_revealer.h"
@@ -21,7 +22,8 @@ std::unique_ptr<BidderStrategy> make_strategy() {
   return std::make_unique<T>();
 }
 
-const std::array<Named, 4> kStrategies = {{
+const std::array<Named, 5> kStrategies = {{
+    {"defaulting_winner", &make_strategy<DefaultingWinner>},
     {"late_reveal", &make_strategy<LateRevealer>},
     {"mismatched_reveal", &make_strategy<MismatchedRevealer>},
     {"replayed_commitment", &make_strategy<WindowReplayer>},

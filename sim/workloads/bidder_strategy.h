@@ -54,6 +54,9 @@ class BidderStrategy {
   virtual std::optional<auction::RevealPayload> reveal(const BidderBid& bid, std::size_t index,
                                                        const ledger::LedgerState& state,
                                                        std::uint64_t next) const = 0;
+  // True if the bids it reveals are meant to win and then not be executed (their bonds are then
+  // owed to the window's revenue like unrevealed ones).
+  virtual bool defaults() const { return false; }
 };
 
 // The strategy `name` names (the schema's enum for workload.auction_adversary lists the same);

@@ -1,5 +1,6 @@
-// The builder- and proposer-side auction adversaries end to end, each on its scenario in
-// scenarios/auction/: the run meets its expectations and the attack visibly happened.
+// Auction adversaries end to end (the builder- and proposer-side ones, and the bidder that wins
+// and defaults), each on its scenario in scenarios/auction/: the run meets its expectations and
+// the attack visibly happened.
 #include <cstdint>
 #include <string>
 
@@ -16,6 +17,27 @@ Scenario load(const std::string& name) {
       load_scenario_file(std::string(MN_SOURCE_DIR) + "/scenarios/auction/" + name + ".json");
   EXPECT_TRUE(scenario.is_ok()) << scenario.status().to_string();
   return scenario.is_ok() ? *scenario : Scenario{};
+}
+
+TEST(AuctionAdversaryRun, AWinnerThatCannotPayIsSkippedAndForfeitsItsBond) {
+  const RunReport report = run_scenario(load("defaulting_winner"), 1);
+  ASSERT_TRUE(report.passed());
+  const RunReport::Auction& a = report.auction;
+  EXPECT_EQ(a.adversary.strategy, "defaulting_winner");
+  ASSERT_GT(a.adversary.reveals_committed, 0U);
+  std::uint64_t skipped = 0;
+  std::uint64_t forfeited = 0;
+  for (const RunReport::Auction::Window& w : a.windows) {
+    skipped += w.winners - w.executed;
+    forfeited += w.forfeited;
+  }
+  // Every revealed defaulting bid won and was skipped; honest winners all ran.
+  EXPECT_EQ(skipped, a.adversary.reveals_committed);
+  EXPECT_EQ(a.honest_included, a.honest_revealed);
+  std::uint64_t defaulted = 0;
+  for (const auto& [window, bonds] : a.adversary.defaulted_bonds) defaulted += bonds;
+  EXPECT_EQ(defaulted, a.adversary.reveals_committed * 1'000);
+  EXPECT_GE(forfeited, defaulted);
 }
 
 TEST(AuctionAdversaryRun, AProposerIgnoringTheHighestBidLosesItsRoundsButNotTheChain) {
