@@ -37,6 +37,11 @@ std::vector<BidderCommit> BidderStrategy::draw(std::uint64_t window, const aucti
   return {BidderCommit{window, window, core.encode(), std::move(salt)}};
 }
 
+bool is_last_reveal_height(const BidderCommit& commit, const ledger::LedgerState& state,
+                           std::uint64_t next) {
+  return next + 1 == state.economic_params().auction.schedule.seal_start(commit.window);
+}
+
 std::unique_ptr<BidderStrategy> make_bidder_strategy(std::string_view name) {
   for (const Named& s : kStrategies) {
     if (s.name == name) return s.make();

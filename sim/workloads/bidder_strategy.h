@@ -59,6 +59,10 @@ class BidderStrategy {
   virtual bool defaults() const { return false; }
 };
 
+// Whether `next` is the last reveal height of `commit`'s window under `state`'s schedule.
+bool is_last_reveal_height(const BidderCommit& commit, const ledger::LedgerState& state,
+                           std::uint64_t next);
+
 // The strategy `name` names (the schema's enum for workload.auction_adversary lists the same);
 // null if none does.
 std::unique_ptr<BidderStrategy> make_bidder_strategy(std::string_view name);

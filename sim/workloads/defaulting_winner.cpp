@@ -23,8 +23,7 @@ std::optional<auction::RevealPayload> DefaultingWinner::reveal(const BidderBid& 
                                                                const ledger::LedgerState& state,
                                                                std::uint64_t next) const {
   const BidderCommit& commit = bid.commits[index];
-  const auction::WindowSchedule& schedule = state.economic_params().auction.schedule;
-  if (next + 1 != schedule.seal_start(commit.window)) return std::nullopt;  // not the last height
+  if (!is_last_reveal_height(commit, state, next)) return std::nullopt;
   return auction::RevealPayload{commit.named, commit.tx_core, commit.salt};
 }
 

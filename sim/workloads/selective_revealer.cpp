@@ -30,8 +30,7 @@ std::optional<auction::RevealPayload> SelectiveRevealer::reveal(const BidderBid&
                                                                 const ledger::LedgerState& state,
                                                                 std::uint64_t next) const {
   const BidderCommit& commit = bid.commits[index];
-  const auction::WindowSchedule& schedule = state.economic_params().auction.schedule;
-  if (next + 1 != schedule.seal_start(commit.window)) return std::nullopt;  // not the last height
+  if (!is_last_reveal_height(commit, state, next)) return std::nullopt;
   std::uint64_t best = 0;  // the best fee rate the other bidders revealed
   if (const auction::AuctionState* auction = auction::AuctionModule::find_state(state)) {
     for (const auction::QLockReveal& r : auction->book.reveals(commit.window)) {
