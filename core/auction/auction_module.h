@@ -29,10 +29,10 @@
 //   bonds back to their senders, the bonds of commits never revealed, withdrawn or defaulted (a
 //   winner that could not be executed) and the fees of its executed winners are the window's
 //   revenue, split between the partner chains (pro rata of their revealed bonds) and the
-//   treasury (split_auction_revenue); an included bid whose
-//   deadline passed, or that equivocated, is settled (settle_included_bid): value to the proposer
-//   (to the treasury if the proposer is unknown), the penalty to the slashing pool, the rest to the
-//   builder. Seal records older than seal_retention_windows are dropped.
+//   treasury (split_auction_revenue); an included bid whose deadline passed, or that
+//   equivocated, is settled (settle_included_bid): value to the proposer (to the treasury if the
+//   proposer is unknown), the penalty to the slashing pool, the rest to the builder. Seal records
+//   older than seal_retention_windows are dropped.
 #pragma once
 
 #include <cstdint>
