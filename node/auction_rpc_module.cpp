@@ -12,8 +12,8 @@
 #include "core/auction/pool_cancel_payload.h"
 #include "core/auction/reveal_payload.h"
 #include "core/auction/sealed_bundle.h"
-#include "core/auction/winner_refusal.h"
 #include "core/auction/tx_core.h"
+#include "core/auction/winner_refusal.h"
 #include "node/rpc_handlers.h"
 #include "node/rpc_modules.h"
 

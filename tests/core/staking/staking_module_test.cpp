@@ -90,8 +90,10 @@ TEST_F(StakingModuleTest, ModulesWriteTheFormatThreeSummary) {
     w.write_fixed(address);
     w.write_u64(escrow);
   }
-  codec::write_header(w, auction::kAuctionDigestTag, 1);
-  for (int part = 0; part < 5; ++part) w.write_count(0);  // windows, records, seals, bids, taken
+  codec::write_header(w, auction::kAuctionDigestTag, 2);
+  // Windows, records, seals, bids, taken bids, executed nonces; no auto-bid due.
+  for (int part = 0; part < 6; ++part) w.write_count(0);
+  w.write_bool(false);
   w.write_fixed(runtime::Hash32{});
   w.write_u64(m_state.pools().rent_pool);
   w.write_u64(m_state.pools().slashing_pool);
