@@ -24,40 +24,12 @@
 
 namespace mn::auction {
 
-namespace {
-
-struct RevealedTx {
-  runtime::Hash32 commitment{};
-  runtime::Hash32 sender{};
-  TxCore core;
-  PoolEntry entry;
-};
-
-// The live revealed transactions of `window` by txid: the entries the seal chose from.
-std::map<runtime::Hash32, RevealedTx> revealed_by_txid(const AuctionState& auction,
-                                                       std::uint64_t window) {
-  std::map<runtime::Hash32, RevealedTx> out;
-  const auto record = auction.windows.find(window);
-  for (const QLockReveal& reveal : auction.book.reveals(window)) {
-    if (record != auction.windows.end() && record->second.cancelled.contains(reveal.commitment))
-      continue;
-    auto core = TxCore::decode(reveal.tx_core);
-    if (!core) continue;
-    PoolEntry entry = core->to_pool_entry(reveal.sender);
-    out.emplace(entry.txid,
-                RevealedTx{reveal.commitment, reveal.sender, std::move(core).value(), entry});
-  }
-  return out;
-}
-
-}  // namespace
-
 std::optional<WinnerRefusal> AuctionModule::execute_winner(ledger::StateView& state,
                                                            const runtime::Hash32& sender,
                                                            const TxCore& core,
                                                            std::uint64_t& fees) {
-  const auto last = find_state(state)->executed_nonce.find(sender);
-  if (last != find_state(state)->executed_nonce.end() && core.nonce <= last->second)
+  const std::map<runtime::Hash32, std::uint64_t>& nonces = find_state(state)->executed_nonce;
+  if (const auto last = nonces.find(sender); last != nonces.end() && core.nonce <= last->second)
     return WinnerRefusal::kStaleNonce;
   if (core.tx_type != TxType::kTransfer) return WinnerRefusal::kUnsupportedType;
   const auto transfer = ledger::TransferPayload::decode(core.payload);
@@ -82,8 +54,10 @@ std::optional<WinnerRefusal> AuctionModule::execute_winner(ledger::StateView& st
 
 void AuctionModule::execute_winners(ledger::StateView& state, std::uint64_t window,
                                     SealRecord& record) {
-  const std::map<runtime::Hash32, RevealedTx> revealed =
-      revealed_by_txid(*find_state(state), window);
+  // The live reveals by txid: the entries the seal chose from.
+  std::map<runtime::Hash32, LiveReveal> revealed;
+  for (LiveReveal& reveal : find_state(state)->live_reveals(window))
+    revealed.emplace(reveal.entry.txid, std::move(reveal));
   std::vector<PoolEntry> executed;
   std::set<runtime::Hash32> defaulted;
   std::uint64_t fees = 0;

@@ -27,14 +27,22 @@ void write_bid(codec::Writer& w, const BuilderBid& bid) {
 AuctionState::AuctionState(const AuctionParams& params, const std::string& chain_id)
     : book(qlock_params(params, chain_id)) {}
 
-std::vector<PoolEntry> AuctionState::window_entries(std::uint64_t window) const {
+std::vector<LiveReveal> AuctionState::live_reveals(std::uint64_t window) const {
   const auto record = windows.find(window);
-  std::vector<PoolEntry> out;
+  std::vector<LiveReveal> out;
   for (const QLockReveal& reveal : book.reveals(window)) {
     if (record != windows.end() && record->second.cancelled.contains(reveal.commitment)) continue;
-    auto tx = TxCore::decode(reveal.tx_core);
-    if (tx) out.push_back(tx->to_pool_entry(reveal.sender));
+    auto core = TxCore::decode(reveal.tx_core);
+    if (!core) continue;
+    PoolEntry entry = core->to_pool_entry(reveal.sender);
+    out.push_back({reveal.commitment, reveal.sender, std::move(core).value(), entry});
   }
+  return out;
+}
+
+std::vector<PoolEntry> AuctionState::window_entries(std::uint64_t window) const {
+  std::vector<PoolEntry> out;
+  for (const LiveReveal& reveal : live_reveals(window)) out.push_back(reveal.entry);
   return out;
 }
 

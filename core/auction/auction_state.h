@@ -22,6 +22,7 @@
 #include "core/auction/pool_entry.h"
 #include "core/auction/qlock_book.h"
 #include "core/auction/seal_record.h"
+#include "core/auction/tx_core.h"
 #include "core/codec/writer.h"
 #include "core/ledger/address.h"
 #include "core/ledger/module_state.h"
@@ -67,6 +68,14 @@ struct AutoBidDue {
   bool operator==(const AutoBidDue&) const = default;
 };
 
+// A live revealed transaction of a window (revealed, not withdrawn, its tx_core decoded).
+struct LiveReveal {
+  runtime::Hash32 commitment{};
+  runtime::Hash32 sender{};  // 32-byte key
+  TxCore core;
+  PoolEntry entry;  // core's pool entry (txid included)
+};
+
 struct AuctionState final : ledger::ModuleStateBase<AuctionState> {
   AuctionState(const AuctionParams& params, const std::string& chain_id);
 
@@ -80,7 +89,10 @@ struct AuctionState final : ledger::ModuleStateBase<AuctionState> {
   std::map<runtime::Hash32, std::uint64_t> executed_nonce;
   std::optional<AutoBidDue> auto_bid_due;
 
-  // The live revealed entries of `window` (not withdrawn), in reveal order.
+  // The live revealed transactions of `window`, in reveal order (a tx_core that does not decode
+  // enters nothing).
+  std::vector<LiveReveal> live_reveals(std::uint64_t window) const;
+  // Their pool entries, in the same order: what the seal chooses from.
   std::vector<PoolEntry> window_entries(std::uint64_t window) const;
   // Everything held: commit bonds, open bids' and included bids' bonds, the windows' fees and the
   // auto-bid due.

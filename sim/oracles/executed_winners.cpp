@@ -15,20 +15,15 @@ std::vector<ExecutedWinner> executed_winners(const auction::AuctionState* parent
     if (parent != nullptr && parent->sealed.contains(window)) continue;
     std::set<runtime::Hash32> skipped;
     for (const auction::SkippedWinner& skip : seal.skipped) skipped.insert(skip.txid);
-    const auto record = child->windows.find(window);
     std::map<runtime::Hash32, ExecutedWinner> by_txid;
-    for (const auction::QLockReveal& reveal : child->book.reveals(window)) {
-      if (record != child->windows.end() && record->second.cancelled.contains(reveal.commitment))
-        continue;
-      auto core = auction::TxCore::decode(reveal.tx_core);
-      if (!core) continue;
-      const runtime::Hash32 txid = core->to_pool_entry(reveal.sender).txid;
-      const auto transfer = ledger::TransferPayload::decode(core->payload);
-      if (skipped.contains(txid) || !transfer) continue;
-      ExecutedWinner winner{reveal.sender, *core, 0, 0};
-      winner.charge = (runtime::Uint128{core->fee_rate} + core->priority_fee) * core->gas;
+    for (const auction::LiveReveal& reveal : child->live_reveals(window)) {
+      const auto transfer = ledger::TransferPayload::decode(reveal.core.payload);
+      if (skipped.contains(reveal.entry.txid) || !transfer) continue;
+      ExecutedWinner winner{reveal.sender, reveal.core, 0, 0};
+      winner.charge =
+          (runtime::Uint128{reveal.core.fee_rate} + reveal.core.priority_fee) * reveal.core.gas;
       winner.debit = winner.charge + transfer->amount;
-      by_txid.emplace(txid, std::move(winner));
+      by_txid.emplace(reveal.entry.txid, std::move(winner));
     }
     for (const runtime::Hash32& txid : seal.winners) {
       if (const auto found = by_txid.find(txid); found != by_txid.end())
