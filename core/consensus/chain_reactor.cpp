@@ -18,8 +18,7 @@ ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
             InclusionRule{config.inclusion_slo_blocks, config.max_block_txs},
             make_transaction_pool(config.tx_pool, config.genesis.state->fee_params()), observer,
             caches != nullptr ? &caches->executions() : nullptr),
-      m_engine(env, m_app, std::move(directory), key, config.consensus,
-               caches != nullptr ? &caches->finalized_blocks() : nullptr, rewriter) {}
+      m_engine(env, m_app, std::move(directory), key, config.consensus, caches, rewriter) {}
 
 std::span<const ChainReactor::Route> ChainReactor::routes() {
   static constexpr Route kRoutes[] = {

@@ -1,15 +1,17 @@
 // Where a node keeps results of pure computations on content it shares with other nodes: block
-// executions (keyed by parent and payload hash) and finalized blocks decoded and
-// certificate-checked (keyed by message id). The driver decides whose they are and passes them
-// in; core only asks. The node binary passes none, and each node keeps private caches of its own;
-// the simulator passes one set to every node of a run and bills each reusing node the recorded
-// crypto work (DESIGN.md, "Sharing pure computations"). Not thread-safe, like the caches.
+// executions (keyed by parent and payload hash), finalized blocks decoded and
+// certificate-checked, and proposals decoded (both keyed by message id). The driver decides whose
+// they are and passes them in; core only asks. The node binary passes none, and each node keeps
+// private caches of its own; the simulator passes one set to every node of a run and bills each
+// reusing node the recorded crypto work (DESIGN.md, "Sharing pure computations"). Not thread-safe,
+// like the caches.
 #pragma once
 
 #include <cstdint>
 
 #include "core/consensus/execution_cache.h"
 #include "core/consensus/finalized_block_cache.h"
+#include "core/consensus/proposal_cache.h"
 
 namespace mn::consensus {
 
@@ -18,19 +20,24 @@ class ComputationCaches {
   virtual ~ComputationCaches() = default;
   virtual ExecutionCache& executions() = 0;
   virtual FinalizedBlockCache& finalized_blocks() = 0;
+  virtual ProposalCache& proposals() = 0;
 };
 
-// Both caches, owned, each remembering `window_heights` heights.
+// The caches, owned, each remembering `window_heights` heights.
 class OwnedComputationCaches final : public ComputationCaches {
  public:
   explicit OwnedComputationCaches(std::uint64_t window_heights)
-      : m_executions(window_heights), m_finalized_blocks(window_heights) {}
+      : m_executions(window_heights),
+        m_finalized_blocks(window_heights),
+        m_proposals(window_heights) {}
   ExecutionCache& executions() override { return m_executions; }
   FinalizedBlockCache& finalized_blocks() override { return m_finalized_blocks; }
+  ProposalCache& proposals() override { return m_proposals; }
 
  private:
   ExecutionCache m_executions;
   FinalizedBlockCache m_finalized_blocks;
+  ProposalCache m_proposals;
 };
 
 }  // namespace mn::consensus

@@ -12,13 +12,13 @@ namespace {
 // for arbitrary rounds; an honest validator is never that far ahead of a live one.
 constexpr std::uint32_t kMaxRoundsAhead = 64;
 constexpr std::uint32_t kMaxTimeoutDoublings = 16;
-// A private cache only serves duplicate deliveries around the tip.
-constexpr std::uint64_t kPrivateFinalizedWindow = 2;
+// Private caches only serve duplicate deliveries around the tip.
+constexpr std::uint64_t kPrivateCacheWindow = 2;
 }  // namespace
 
 IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPtr directory,
                        std::optional<crypto::KeyPair> key, ConsensusConfig config,
-                       FinalizedBlockCache* driver_finalized_blocks, ProposalRewriter* rewriter)
+                       ComputationCaches* driver_caches, ProposalRewriter* rewriter)
     : m_env(env),
       m_app(app),
       m_directory(std::move(directory)),
@@ -26,10 +26,9 @@ IbftEngine::IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPt
       m_key(key),
       m_config(config),
       m_guard(env.storage()),
-      m_own_finalized(driver_finalized_blocks
-                          ? nullptr
-                          : std::make_unique<FinalizedBlockCache>(kPrivateFinalizedWindow)),
-      m_finalized(driver_finalized_blocks ? driver_finalized_blocks : m_own_finalized.get()),
+      m_own_caches(driver_caches ? nullptr
+                                 : std::make_unique<OwnedComputationCaches>(kPrivateCacheWindow)),
+      m_caches(driver_caches ? driver_caches : m_own_caches.get()),
       m_rewriter(rewriter) {
   adopt_validator_set();
 }
@@ -217,7 +216,7 @@ bool IbftEngine::on_message(runtime::NodeId from, const runtime::MessagePtr& mes
   auto reject = [this] { m_env.metrics().add("consensus_malformed_messages_total", 1); };
   switch (message->kind) {
     case kProposalKind: {
-      auto p = decode_proposal(bytes);
+      auto p = m_caches->proposals().decode(message);
       if (!p) return reject(), true;
       if (p->height() > m_height) {
         buffer_future(from, message);
@@ -247,7 +246,7 @@ bool IbftEngine::on_message(runtime::NodeId from, const runtime::MessagePtr& mes
       return true;
     }
     case kFinalizedBlockKind: {
-      auto f = m_finalized->decode(message);
+      auto f = m_caches->finalized_blocks().decode(message);
       if (!f) return reject(), true;
       handle_finalized(from, *f);
       return true;

@@ -25,8 +25,8 @@
 #include <vector>
 
 #include "core/consensus/application.h"
+#include "core/consensus/computation_caches.h"
 #include "core/consensus/consensus_config.h"
-#include "core/consensus/finalized_block_cache.h"
 #include "core/consensus/messages.h"
 #include "core/consensus/proposal_rewriter.h"
 #include "core/consensus/round_view.h"
@@ -39,14 +39,14 @@ namespace mn::consensus {
 class IbftEngine {
  public:
   // `directory` maps every key that is or may become a validator's to its network node. `key` is
-  // this node's key, if it may validate (absent for a full node). `driver_finalized_blocks` is the
-  // driver's cache of finalized blocks (computation_caches.h), or null for a private one.
+  // this node's key, if it may validate (absent for a full node). `driver_caches` are the
+  // driver's caches of decoded proposals and finalized blocks (computation_caches.h), or null for
+  // private ones.
   // `rewriter`, if any, sees every copy of this node's proposals before it leaves and must outlive
   // the engine.
   IbftEngine(runtime::Env& env, Application& app, ValidatorDirectoryPtr directory,
              std::optional<crypto::KeyPair> key, ConsensusConfig config,
-             FinalizedBlockCache* driver_finalized_blocks = nullptr,
-             ProposalRewriter* rewriter = nullptr);
+             ComputationCaches* driver_caches = nullptr, ProposalRewriter* rewriter = nullptr);
 
   void on_start();
   // Returns false if the message is not a consensus message.
@@ -182,8 +182,8 @@ class IbftEngine {
   std::optional<ValidatorIndex> m_self;
   ConsensusConfig m_config;
   SignGuard m_guard;
-  std::unique_ptr<FinalizedBlockCache> m_own_finalized;
-  FinalizedBlockCache* m_finalized;
+  std::unique_ptr<OwnedComputationCaches> m_own_caches;
+  ComputationCaches* m_caches;
   ProposalRewriter* m_rewriter;
 
   std::uint64_t m_height = 1;

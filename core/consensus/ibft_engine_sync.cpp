@@ -34,7 +34,7 @@ void IbftEngine::handle_finalized(runtime::NodeId from, const FinalizedBlock& f)
   }
   const BlockHeader& h = f.block->header;
   if (h.parent != m_app.committed_hash() || h.validator_set != m_set.hash() ||
-      !m_finalized->certificate_valid(f, m_set, m_env.crypto())) {
+      !m_caches->finalized_blocks().certificate_valid(f, m_set, m_env.crypto())) {
     m_env.metrics().add("consensus_invalid_finalized_total", 1);
     return;
   }
@@ -59,7 +59,7 @@ void IbftEngine::adopt_announced_certificate(const FinalizedBlock& f) {
   // Only within the epoch that decided it (after a set change the old set is gone; keeping this
   // node's own certificate is as valid).
   if (f.block->header.validator_set != m_set.hash() ||
-      !m_finalized->certificate_valid(f, m_set, m_env.crypto())) {
+      !m_caches->finalized_blocks().certificate_valid(f, m_set, m_env.crypto())) {
     return;
   }
   m_app.replace_certificate(f);

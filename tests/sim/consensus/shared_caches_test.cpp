@@ -1,6 +1,7 @@
 // The caches that let a run's nodes share pure computations: the height window that bounds them,
-// executions keyed by (parent, payload), and finalized blocks decoded and certificate-checked
-// once per message, with the crypto work billed again to every node that reuses a verdict.
+// executions keyed by (parent, payload), finalized blocks decoded and certificate-checked once per
+// message, with the crypto work billed again to every node that reuses a verdict, and proposals
+// decoded once per message.
 #include <memory>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "core/consensus/execution_cache.h"
 #include "core/consensus/finalized_block_cache.h"
 #include "core/consensus/height_window_map.h"
+#include "core/consensus/proposal_cache.h"
 #include "core/crypto/simulated_crypto_provider.h"
 
 namespace mn::consensus {
@@ -165,6 +167,33 @@ TEST_F(FinalizedBlockCacheTest, RemembersAnInvalidVerdictPerValidatorSet) {
   BilledProvider fresh(m_crypto);
   EXPECT_TRUE(cache.certificate_valid(weak, other, fresh));
   EXPECT_EQ(fresh.verified_here, 2u);
+}
+
+TEST_F(FinalizedBlockCacheTest, ProposalsAreDecodedOncePerMessageWithinTheWindow) {
+  ProposalCache cache(2);
+  const auto proposal_at = [this](std::uint64_t height) {
+    Proposal p;
+    p.block = finalized(height, 3).block;
+    p.signature = m_crypto.sign(key_of(0).secret_key, p.block->hash);
+    return encode_proposal(p);
+  };
+  const runtime::MessagePtr message = proposal_at(5);
+  auto first = cache.decode(message);
+  ASSERT_TRUE(first) << first.status().to_string();
+  auto second = cache.decode(message);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(first->block, second->block);  // the same decoded block, shared
+  EXPECT_EQ(second->signature, first->signature);
+  EXPECT_EQ(cache.size(), 1u);
+  // Garbage is refused and not kept; heights 6 and 7 push height 5 out of the window.
+  EXPECT_FALSE(cache.decode(runtime::make_message(kProposalKind, runtime::Bytes{9, 9})));
+  ASSERT_TRUE(cache.decode(proposal_at(6)));
+  ASSERT_TRUE(cache.decode(proposal_at(7)));
+  EXPECT_EQ(cache.size(), 2u);
+  auto again = cache.decode(message);
+  ASSERT_TRUE(again);
+  EXPECT_NE(again->block, first->block);  // decoded afresh, equal to the first
+  EXPECT_EQ(again->block->hash, first->block->hash);
 }
 
 }  // namespace
