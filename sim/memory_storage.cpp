@@ -16,8 +16,9 @@ runtime::ByteView view(const std::string& s) {
 void MemoryStorage::write(runtime::ByteView key, std::optional<Value> value) {
   std::string k = to_string(key);
   // One descent of the tree serves the journal, the update and the insertion: every node of a
-  // large run stores every block, so this is on the hot path.
-  const auto it = m_map.lower_bound(k);
+  // large run stores every block, so this is on the hot path. Blocks come at increasing heights,
+  // so a key past the last one (a full node's next block) is appended without a descent.
+  const auto it = !m_map.empty() && m_map.rbegin()->first < k ? m_map.end() : m_map.lower_bound(k);
   const bool present = it != m_map.end() && it->first == k;
   std::optional<Value> previous;
   if (present) previous = it->second;

@@ -108,12 +108,7 @@ void Mempool::remove_committed(std::span<const Address> block_senders, const Led
     if (queue == m_by_sender.end()) continue;
     const Account* account = state.find_account(sender);
     if (account == nullptr) continue;
-    std::vector<std::uint64_t> used;
-    for (const auto& [nonce, entry] : queue->second) {
-      if (nonce > account->nonce) break;
-      used.push_back(nonce);
-    }
-    for (const std::uint64_t nonce : used) erase(sender, nonce);
+    erase_range(queue, queue->second.begin(), queue->second.upper_bound(account->nonce));
   }
 }
 
@@ -145,8 +140,14 @@ void Mempool::erase(const Address& sender, std::uint64_t nonce) {
   MN_ASSERT(queue != m_by_sender.end());
   const auto it = queue->second.find(nonce);
   MN_ASSERT(it != queue->second.end());
-  m_eviction_order.erase(EvictionKey{it->second.tx.fee, it->second.seq});
-  queue->second.erase(it);
+  erase_range(queue, it, std::next(it));
+}
+
+void Mempool::erase_range(SenderMap::iterator queue, SenderQueue::iterator first,
+                          SenderQueue::iterator last) {
+  for (auto it = first; it != last; ++it)
+    m_eviction_order.erase(EvictionKey{it->second.tx.fee, it->second.seq});
+  queue->second.erase(first, last);
   if (queue->second.empty()) m_by_sender.erase(queue);
 }
 

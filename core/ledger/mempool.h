@@ -79,12 +79,16 @@ class Mempool final : public TransactionPool {
     std::uint64_t nonce = 0;
   };
   using SenderQueue = std::map<std::uint64_t, Entry>;  // by nonce
+  using SenderMap = std::map<Address, SenderQueue>;
 
   void insert(const Address& sender, Entry entry);
   void erase(const Address& sender, std::uint64_t nonce);
+  // Erases [first, last) of `queue`'s transactions, and the queue if that empties it.
+  void erase_range(SenderMap::iterator queue, SenderQueue::iterator first,
+                   SenderQueue::iterator last);
 
   std::size_t m_capacity;
-  std::map<Address, SenderQueue> m_by_sender;
+  SenderMap m_by_sender;
   std::map<EvictionKey, Slot> m_eviction_order;  // one element per pending transaction
   std::uint64_t m_next_seq = 0;
 };
