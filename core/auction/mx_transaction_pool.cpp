@@ -45,16 +45,18 @@ MxTransactionPool::MxTransactionPool(PoolParams params, std::uint64_t block_gas_
   MN_ASSERT(params.gas_max >= kMaxLedgerTxGas && block_gas_limit >= 1);
 }
 
-ledger::AdmitResult MxTransactionPool::admit(const ledger::Transaction& tx,
+ledger::AdmitResult MxTransactionPool::admit(ledger::ReceivedTransaction& received,
                                              const ledger::LedgerState& state,
                                              crypto::CryptoProvider& crypto) {
+  const ledger::Transaction& tx = received.tx();
   const ledger::AdmissionCheck check = ledger::check_pool_admission(tx, state);
   if (!check.passed()) return check.result;
-  const runtime::Hash32 txid = tx.id(crypto);
+  const runtime::Hash32 txid = received.id(crypto);
   // Before the signature check: gossip delivers the same bytes many times, and each copy must
   // not cost a verification.
   if (m_held.contains(txid)) return ledger::AdmitResult::kDuplicate;
-  if (const ledger::AdmitResult signed_by = ledger::check_signature(tx, *check.account, crypto);
+  if (const ledger::AdmitResult signed_by =
+          ledger::check_signature(received, *check.account, crypto);
       signed_by != ledger::AdmitResult::kAccepted)
     return signed_by;
 

@@ -58,8 +58,9 @@ class MxTransactionPool final : public ledger::TransactionPool {
   MxTransactionPool(PoolParams params, std::uint64_t block_gas_limit,
                     std::shared_ptr<const verkle::Crs> crs);
 
-  ledger::AdmitResult admit(const ledger::Transaction& tx, const ledger::LedgerState& state,
+  ledger::AdmitResult admit(ledger::ReceivedTransaction& received, const ledger::LedgerState& state,
                             crypto::CryptoProvider& crypto) override;
+  using ledger::TransactionPool::admit;
   std::vector<ledger::Transaction> select(std::size_t max_txs,
                                           const ledger::LedgerState& state) const override;
   void remove_committed(std::span<const ledger::Address> block_senders,

@@ -7,6 +7,10 @@
 #include "core/runtime/assert.h"
 
 namespace mn::consensus {
+namespace {
+// A private cache only serves duplicate deliveries around the tip.
+constexpr std::uint64_t kPrivateTransactionWindow = 2;
+}  // namespace
 
 ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
                            const ValidatorSet& genesis_validators, ValidatorDirectoryPtr directory,
@@ -18,7 +22,11 @@ ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
             InclusionRule{config.inclusion_slo_blocks, config.max_block_txs},
             make_transaction_pool(config.tx_pool, config.genesis.state->fee_params()), observer,
             caches != nullptr ? &caches->executions() : nullptr),
-      m_engine(env, m_app, std::move(directory), key, config.consensus, caches, rewriter) {}
+      m_engine(env, m_app, std::move(directory), key, config.consensus, caches, rewriter),
+      m_own_transactions(caches != nullptr
+                             ? nullptr
+                             : std::make_unique<TransactionCache>(kPrivateTransactionWindow)),
+      m_transactions(caches != nullptr ? &caches->transactions() : m_own_transactions.get()) {}
 
 std::span<const ChainReactor::Route> ChainReactor::routes() {
   static constexpr Route kRoutes[] = {
@@ -66,7 +74,7 @@ void ChainReactor::on_message(runtime::NodeId from, const runtime::MessagePtr& m
 }
 
 void ChainReactor::on_transaction(runtime::NodeId from, const runtime::MessagePtr& message) {
-  auto tx = ledger::Transaction::decode(message->payload);
+  auto tx = m_transactions->decode(message, m_app.committed_height());
   if (!tx) {
     m_env.metrics().add("chain_malformed_transactions_total", 1);
     return;
@@ -76,9 +84,9 @@ void ChainReactor::on_transaction(runtime::NodeId from, const runtime::MessagePt
   // set (a standby validator staking to join) relays too, or its transaction would never reach
   // a proposer.
   if (from == runtime::kNoNode) {
-    (void)admit_and_relay(*tx, message);
+    (void)admit_and_relay(**tx, message);
   } else {
-    (void)m_app.submit(*tx);
+    (void)m_app.submit(**tx);
   }
 }
 
@@ -97,12 +105,13 @@ void ChainReactor::on_poe_ack(runtime::NodeId, const runtime::MessagePtr& messag
 }
 
 ledger::AdmitResult ChainReactor::submit_client(const ledger::Transaction& tx) {
-  return admit_and_relay(tx, runtime::make_message(kTransactionKind, tx.encode()));
+  ledger::ReceivedTransaction received(tx);
+  return admit_and_relay(received, runtime::make_message(kTransactionKind, tx.encode()));
 }
 
-ledger::AdmitResult ChainReactor::admit_and_relay(const ledger::Transaction& tx,
+ledger::AdmitResult ChainReactor::admit_and_relay(ledger::ReceivedTransaction& received,
                                                   const runtime::MessagePtr& message) {
-  const ledger::AdmitResult result = m_app.submit(tx);
+  const ledger::AdmitResult result = m_app.submit(received);
   if (ledger::is_admitted(result)) {
     for (const runtime::NodeId node : m_engine.validator_nodes()) {
       if (node != m_env.self() && node != runtime::kNoNode) m_env.send(node, message);

@@ -56,9 +56,9 @@ class ChainReactor final : public runtime::Reactor, public ClientSubmitter {
   const IbftEngine& engine() const { return m_engine; }
 
  private:
-  // Admits `tx` and, if admitted, relays `message` (its kTransactionKind message) once to the
-  // current validators.
-  ledger::AdmitResult admit_and_relay(const ledger::Transaction& tx,
+  // Admits `received` and, if admitted, relays `message` (its kTransactionKind message) once to
+  // the current validators.
+  ledger::AdmitResult admit_and_relay(ledger::ReceivedTransaction& received,
                                       const runtime::MessagePtr& message);
   using Handler = void (ChainReactor::*)(runtime::NodeId from, const runtime::MessagePtr& message);
   struct Route {
@@ -79,6 +79,8 @@ class ChainReactor final : public runtime::Reactor, public ClientSubmitter {
   std::optional<crypto::KeyPair> m_key;
   LedgerApplication m_app;
   IbftEngine m_engine;
+  std::unique_ptr<TransactionCache> m_own_transactions;
+  TransactionCache* m_transactions;
   std::uint64_t m_acked_height = 0;
 };
 

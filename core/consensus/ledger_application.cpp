@@ -95,8 +95,9 @@ std::optional<FinalizedBlock> LedgerApplication::committed_block(std::uint64_t h
   return std::move(stored).value();
 }
 
-ledger::AdmitResult LedgerApplication::submit(const ledger::Transaction& tx) {
-  const ledger::AdmitResult result = m_pool->admit(tx, m_chain.state(), m_env.crypto());
+ledger::AdmitResult LedgerApplication::submit(ledger::ReceivedTransaction& received) {
+  const ledger::Transaction& tx = received.tx();
+  const ledger::AdmitResult result = m_pool->admit(received, m_chain.state(), m_env.crypto());
   m_env.metrics().set("chain_mempool_size", static_cast<std::int64_t>(m_pool->size()));
   if (ledger::is_admitted(result)) {
     m_inclusion.on_admitted(tx, m_chain.height());
@@ -128,13 +129,13 @@ runtime::MessagePtr LedgerApplication::report_evidence(const runtime::Bytes& evi
   const std::uint64_t nonce = m_pool->next_nonce(address, state);
   const std::uint64_t fee =
       static_cast<std::uint64_t>(ledger::min_fee(state.fee_params(), evidence.size()));
-  const ledger::Transaction tx = ledger::make_transaction(ledger::TxType::kEvidence, reporter,
-                                                          nonce, fee, evidence, m_env.crypto());
-  const bool admitted = ledger::is_admitted(submit(tx));
+  ledger::ReceivedTransaction received(ledger::make_transaction(
+      ledger::TxType::kEvidence, reporter, nonce, fee, evidence, m_env.crypto()));
+  const bool admitted = ledger::is_admitted(submit(received));
   m_env.metrics().add(admitted ? "chain_evidence_reported_total" : "chain_evidence_refused_total",
                       1);
   if (admitted && m_observer) m_observer->on_evidence_reported(m_env.self(), evidence);
-  return admitted ? runtime::make_message(kTransactionKind, tx.encode()) : nullptr;
+  return admitted ? runtime::make_message(kTransactionKind, received.tx().encode()) : nullptr;
 }
 
 }  // namespace mn::consensus

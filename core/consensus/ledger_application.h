@@ -71,7 +71,7 @@ class LedgerApplication final : public Application {
 
   // A transaction from a client or a peer, judged by the pool against the committed state. If
   // ledger::is_admitted(result), it is new and pending (the caller relays it).
-  ledger::AdmitResult submit(const ledger::Transaction& tx);
+  ledger::AdmitResult submit(ledger::ReceivedTransaction& received);
 
   // The acknowledgement, signed by `validator`, of the tracked PoEs that the committed state shows
   // next in line and funded (ForcedInclusion::acknowledge); null if there is none. Call after

@@ -48,10 +48,11 @@ AdmissionCheck check_pool_admission(const Transaction& tx, const LedgerState& st
   return out;
 }
 
-AdmitResult check_signature(const Transaction& tx, const Account& account,
+AdmitResult check_signature(ReceivedTransaction& received, const Account& account,
                             crypto::CryptoProvider& crypto) {
-  if (account.public_key && *account.public_key != tx.sender) return AdmitResult::kBadSignature;
-  return tx.verify_signature(crypto) ? AdmitResult::kAccepted : AdmitResult::kBadSignature;
+  if (account.public_key && *account.public_key != received.tx().sender)
+    return AdmitResult::kBadSignature;
+  return received.signature_valid(crypto) ? AdmitResult::kAccepted : AdmitResult::kBadSignature;
 }
 
 }  // namespace mn::ledger

@@ -18,6 +18,7 @@
 #include "core/ledger/address.h"
 #include "core/ledger/admit_result.h"
 #include "core/ledger/ledger_state.h"
+#include "core/ledger/received_transaction.h"
 #include "core/ledger/transaction.h"
 #include "core/runtime/types.h"
 
@@ -41,9 +42,9 @@ struct AdmissionCheck {
 // Every check but the signature, in the order above. `account` points into `state`.
 AdmissionCheck check_pool_admission(const Transaction& tx, const LedgerState& state);
 
-// kAccepted if `tx` carries the key `account` recorded (if it recorded one) and a valid signature
-// by it; kBadSignature otherwise.
-AdmitResult check_signature(const Transaction& tx, const Account& account,
+// kAccepted if `received` carries the key `account` recorded (if it recorded one) and a valid
+// signature by it; kBadSignature otherwise.
+AdmitResult check_signature(ReceivedTransaction& received, const Account& account,
                             crypto::CryptoProvider& crypto);
 
 }  // namespace mn::ledger

@@ -12,14 +12,15 @@ Mempool::Mempool(std::size_t capacity) : m_capacity(capacity) {
   MN_ASSERT(capacity >= 1 && capacity <= kMaxMempoolTxs);
 }
 
-AdmitResult Mempool::admit(const Transaction& tx, const LedgerState& state,
+AdmitResult Mempool::admit(ReceivedTransaction& received, const LedgerState& state,
                            crypto::CryptoProvider& crypto) {
+  const Transaction& tx = received.tx();
   const AdmissionCheck check = check_pool_admission(tx, state);
   if (!check.passed()) return check.result;
   const Address& sender = check.sender;
   const Account* account = check.account;
 
-  Entry entry{tx, tx.id(crypto), check.debit, 0};
+  Entry entry{tx, received.id(crypto), check.debit, 0};
   const SenderQueue* queue = nullptr;
   if (const auto it = m_by_sender.find(sender); it != m_by_sender.end()) queue = &it->second;
   const Entry* pending = nullptr;
@@ -32,7 +33,7 @@ AdmitResult Mempool::admit(const Transaction& tx, const LedgerState& state,
   if (pending != nullptr && tx.fee < min_replacement_fee(state.fee_params(), pending->tx.fee)) {
     return AdmitResult::kRbfBumpTooSmall;
   }
-  if (const AdmitResult signed_by = check_signature(tx, *account, crypto);
+  if (const AdmitResult signed_by = check_signature(received, *account, crypto);
       signed_by != AdmitResult::kAccepted)
     return signed_by;
 

@@ -38,8 +38,9 @@ class Mempool final : public TransactionPool {
 
   // Checks `tx` against `state` (the committed state the node builds on) and the pending pool;
   // the pool changes only for kAccepted, kReplaced and kQueuedFuture.
-  AdmitResult admit(const Transaction& tx, const LedgerState& state,
+  AdmitResult admit(ReceivedTransaction& received, const LedgerState& state,
                     crypto::CryptoProvider& crypto) override;
+  using TransactionPool::admit;
 
   // Up to `max_txs` transactions that apply in the returned order on `state`: per sender, the
   // consecutive nonces from its committed nonce + 1 whose summed debits its balance covers; across

@@ -21,6 +21,7 @@
 #include "core/ledger/address.h"
 #include "core/ledger/admit_result.h"
 #include "core/ledger/ledger_state.h"
+#include "core/ledger/received_transaction.h"
 #include "core/ledger/transaction.h"
 #include "core/runtime/types.h"
 
@@ -30,10 +31,17 @@ class TransactionPool {
  public:
   virtual ~TransactionPool() = default;
 
-  // Judges `tx` against `state` (the committed state the node builds on) and what is pending, and
-  // says why it refused; the pool changes only if is_admitted(result).
-  virtual AdmitResult admit(const Transaction& tx, const LedgerState& state,
+  // Judges `received` against `state` (the committed state the node builds on) and what is
+  // pending, and says why it refused; the pool changes only if is_admitted(result). Hashes and
+  // verifies through `received`, so a copy shared with other nodes is hashed once.
+  virtual AdmitResult admit(ReceivedTransaction& received, const LedgerState& state,
                             crypto::CryptoProvider& crypto) = 0;
+  // The same for a transaction nobody shares.
+  AdmitResult admit(const Transaction& tx, const LedgerState& state,
+                    crypto::CryptoProvider& crypto) {
+    ReceivedTransaction received(tx);
+    return admit(received, state, crypto);
+  }
 
   // Up to `max_txs` pending transactions for the next block on `state`, in the order they are to
   // apply; as far as nonces, fees and balances go, they apply in that order.

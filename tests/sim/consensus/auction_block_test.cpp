@@ -63,8 +63,8 @@ class AuctionBlockTest : public ::testing::Test {
         m_app->pool().next_nonce(ledger::address_from_public_key(sender.public_key), state);
     const auto fee =
         static_cast<std::uint64_t>(ledger::min_fee(state.fee_params(), payload.size()));
-    const ledger::Transaction tx =
-        ledger::make_transaction(type, sender, nonce, fee, std::move(payload), m_keys.crypto);
+    ledger::ReceivedTransaction tx(
+        ledger::make_transaction(type, sender, nonce, fee, std::move(payload), m_keys.crypto));
     ASSERT_TRUE(ledger::is_admitted(m_app->submit(tx)));
   }
 

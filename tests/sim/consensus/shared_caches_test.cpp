@@ -1,7 +1,8 @@
 // The caches that let a run's nodes share pure computations: the height window that bounds them,
 // executions keyed by (parent, payload), finalized blocks decoded and certificate-checked once per
-// message, with the crypto work billed again to every node that reuses a verdict, and proposals
-// decoded once per message.
+// message, with the crypto work billed again to every node that reuses a verdict, proposals
+// decoded once per message, and transactions decoded, hashed and verified once per message with
+// the work billed to every node that asks.
 #include <memory>
 #include <vector>
 
@@ -10,7 +11,9 @@
 #include "core/consensus/execution_cache.h"
 #include "core/consensus/finalized_block_cache.h"
 #include "core/consensus/height_window_map.h"
+#include "core/consensus/message_kinds.h"
 #include "core/consensus/proposal_cache.h"
+#include "core/consensus/transaction_cache.h"
 #include "core/crypto/simulated_crypto_provider.h"
 
 namespace mn::consensus {
@@ -71,13 +74,23 @@ class BilledProvider final : public crypto::CryptoProvider {
     ++verified_here;
     return m_inner.verify(key, message, signature);
   }
-  runtime::Hash32 blake2b_256(runtime::ByteView data) override { return m_inner.blake2b_256(data); }
+  runtime::Hash32 blake2b_256(runtime::ByteView data) override {
+    ++hashed_here;
+    return m_inner.blake2b_256(data);
+  }
   runtime::Hash32 sha256(runtime::ByteView data) override { return m_inner.sha256(data); }
   const char* name() const override { return m_inner.name(); }
-  void account(const crypto::CryptoWork& work) override { billed_verifies += work.verifies; }
+  void account(const crypto::CryptoWork& work) override {
+    billed_verifies += work.verifies;
+    billed_hashes += work.hashes;
+    billed_hashed_bytes += work.hashed_bytes;
+  }
 
   std::uint64_t verified_here = 0;
+  std::uint64_t hashed_here = 0;
   std::uint64_t billed_verifies = 0;
+  std::uint64_t billed_hashes = 0;
+  std::uint64_t billed_hashed_bytes = 0;
 
  private:
   crypto::CryptoProvider& m_inner;
@@ -194,6 +207,51 @@ TEST_F(FinalizedBlockCacheTest, ProposalsAreDecodedOncePerMessageWithinTheWindow
   ASSERT_TRUE(again);
   EXPECT_NE(again->block, first->block);  // decoded afresh, equal to the first
   EXPECT_EQ(again->block->hash, first->block->hash);
+}
+
+TEST_F(FinalizedBlockCacheTest, AReceivedTransactionIsHashedOnceAndBilledOnEveryAsk) {
+  const ledger::Transaction tx =
+      ledger::make_transaction(ledger::TxType::kTransfer, key_of(0), 1, 1'000,
+                               ledger::TransferPayload{{}, 5}.encode(), m_crypto);
+  ledger::ReceivedTransaction received(tx);
+  BilledProvider first_node(m_crypto);
+  EXPECT_EQ(received.id(first_node), tx.id(m_crypto));
+  EXPECT_TRUE(received.signature_valid(first_node));
+  EXPECT_EQ(first_node.hashed_here, 2u);  // the id and the signing digest
+  EXPECT_EQ(first_node.verified_here, 1u);
+  EXPECT_EQ(first_node.billed_hashes + first_node.billed_verifies, 0u);
+
+  BilledProvider second_node(m_crypto);
+  EXPECT_EQ(received.id(second_node), tx.id(m_crypto));
+  EXPECT_TRUE(received.signature_valid(second_node));
+  EXPECT_EQ(second_node.hashed_here + second_node.verified_here, 0u);
+  EXPECT_EQ(second_node.billed_hashes, 2u);
+  EXPECT_EQ(second_node.billed_verifies, 1u);
+  EXPECT_GT(second_node.billed_hashed_bytes, tx.encode().size());
+
+  // Another signature is another transaction, judged afresh.
+  ledger::Transaction forged = tx;
+  forged.signature[0] ^= 1;
+  ledger::ReceivedTransaction forged_received(forged);
+  EXPECT_FALSE(forged_received.signature_valid(second_node));
+  EXPECT_EQ(second_node.verified_here, 1u);
+}
+
+TEST_F(FinalizedBlockCacheTest, TransactionsAreDecodedOncePerMessage) {
+  TransactionCache cache(2);
+  const ledger::Transaction tx =
+      ledger::make_transaction(ledger::TxType::kTransfer, key_of(1), 1, 1'000,
+                               ledger::TransferPayload{{}, 5}.encode(), m_crypto);
+  const runtime::MessagePtr message = runtime::make_message(kTransactionKind, tx.encode());
+  auto first = cache.decode(message, 3);
+  ASSERT_TRUE(first) << first.status().to_string();
+  auto second = cache.decode(message, 3);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(*first, *second);  // one ReceivedTransaction, so one set of hashes
+  EXPECT_EQ((*first)->tx().encode(), tx.encode());
+  EXPECT_EQ(cache.size(), 1u);
+  EXPECT_FALSE(cache.decode(runtime::make_message(kTransactionKind, runtime::Bytes{7}), 3));
+  EXPECT_EQ(cache.size(), 1u);
 }
 
 }  // namespace

@@ -1,0 +1,42 @@
+// A transaction as a node receives it: its fields, with what admitting it hashes and verifies (its
+// id, and whether its signature verifies under its sender key) each computed at most once and
+// billed to the asking provider on every ask (CryptoProvider::account). All of it is a pure
+// function of the transaction, so the nodes that receive the very same message may share one
+// ReceivedTransaction (the simulator's shared caches, consensus/transaction_cache.h): the host
+// hashes once, and every node is still charged the work as if it had done it. Not thread-safe.
+#pragma once
+
+#include <optional>
+
+#include "core/crypto/crypto_provider.h"
+#include "core/ledger/transaction.h"
+#include "core/runtime/types.h"
+
+namespace mn::ledger {
+
+class ReceivedTransaction {
+ public:
+  explicit ReceivedTransaction(Transaction tx) : m_tx(std::move(tx)) {}
+
+  const Transaction& tx() const { return m_tx; }
+  // Transaction::id.
+  runtime::Hash32 id(crypto::CryptoProvider& crypto);
+  // Transaction::verify_signature.
+  bool signature_valid(crypto::CryptoProvider& crypto);
+
+ private:
+  template <typename T>
+  struct Memo {
+    T value;
+    crypto::CryptoWork work;
+  };
+  // `memo`'s value, computed by `compute` through `crypto` on first ask, billed on every later one.
+  template <typename T, typename Compute>
+  static T recall(std::optional<Memo<T>>& memo, crypto::CryptoProvider& crypto, Compute compute);
+
+  Transaction m_tx;
+  std::optional<Memo<runtime::Hash32>> m_id;
+  std::optional<Memo<bool>> m_signature_valid;
+};
+
+}  // namespace mn::ledger
