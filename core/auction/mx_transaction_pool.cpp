@@ -49,7 +49,7 @@ ledger::AdmitResult MxTransactionPool::admit(ledger::ReceivedTransaction& receiv
                                              const ledger::LedgerState& state,
                                              crypto::CryptoProvider& crypto) {
   const ledger::Transaction& tx = received.tx();
-  const ledger::AdmissionCheck check = ledger::check_pool_admission(tx, state);
+  const ledger::AdmissionCheck check = ledger::check_pool_admission(received, state);
   if (!check.passed()) return check.result;
   const runtime::Hash32 txid = received.id(crypto);
   // Before the signature check: gossip delivers the same bytes many times, and each copy must

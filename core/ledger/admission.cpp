@@ -18,7 +18,8 @@ AdmitResult from_precheck(TxResult result) {
 
 }  // namespace
 
-AdmissionCheck check_pool_admission(const Transaction& tx, const LedgerState& state) {
+AdmissionCheck check_pool_admission(ReceivedTransaction& received, const LedgerState& state) {
+  const Transaction& tx = received.tx();
   AdmissionCheck out;
   const TxPrecheck check =
       precheck_transaction(tx, state.fee_params(), state.economic_params(), state.modules());
@@ -26,7 +27,7 @@ AdmissionCheck check_pool_admission(const Transaction& tx, const LedgerState& st
     out.result = from_precheck(check.result);
     return out;
   }
-  out.sender = address_from_public_key(tx.sender);
+  out.sender = received.sender_address();
   out.account = state.find_account(out.sender);
   out.debit = check.debit;
   if (out.account == nullptr) {

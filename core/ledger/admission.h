@@ -8,7 +8,7 @@
 // check_signature is the costly step, kept apart so a pool
 // can refuse what it already holds (a duplicate, an underpriced replacement) before paying for a
 // verification. What a pool does with a pending (sender, nonce) slot, its bound and its order are
-// its own. Pure functions of their arguments.
+// its own. Pure functions of their arguments (a ReceivedTransaction only remembers what it hashed).
 #pragma once
 
 #include <cstdint>
@@ -40,7 +40,7 @@ struct AdmissionCheck {
 };
 
 // Every check but the signature, in the order above. `account` points into `state`.
-AdmissionCheck check_pool_admission(const Transaction& tx, const LedgerState& state);
+AdmissionCheck check_pool_admission(ReceivedTransaction& received, const LedgerState& state);
 
 // kAccepted if `received` carries the key `account` recorded (if it recorded one) and a valid
 // signature by it; kBadSignature otherwise.

@@ -15,7 +15,7 @@ Mempool::Mempool(std::size_t capacity) : m_capacity(capacity) {
 AdmitResult Mempool::admit(ReceivedTransaction& received, const LedgerState& state,
                            crypto::CryptoProvider& crypto) {
   const Transaction& tx = received.tx();
-  const AdmissionCheck check = check_pool_admission(tx, state);
+  const AdmissionCheck check = check_pool_admission(received, state);
   if (!check.passed()) return check.result;
   const Address& sender = check.sender;
   const Account* account = check.account;

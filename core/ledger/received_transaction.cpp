@@ -26,4 +26,9 @@ bool ReceivedTransaction::signature_valid(crypto::CryptoProvider& crypto) {
                 [this](crypto::CryptoProvider& c) { return m_tx.verify_signature(c); });
 }
 
+const Address& ReceivedTransaction::sender_address() {
+  if (!m_sender_address) m_sender_address = address_from_public_key(m_tx.sender);
+  return *m_sender_address;
+}
+
 }  // namespace mn::ledger

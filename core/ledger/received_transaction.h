@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/crypto/crypto_provider.h"
+#include "core/ledger/address.h"
 #include "core/ledger/transaction.h"
 #include "core/runtime/types.h"
 
@@ -23,6 +24,8 @@ class ReceivedTransaction {
   runtime::Hash32 id(crypto::CryptoProvider& crypto);
   // Transaction::verify_signature.
   bool signature_valid(crypto::CryptoProvider& crypto);
+  // address_from_public_key(tx().sender): hashed on the host, which no node is billed for.
+  const Address& sender_address();
 
  private:
   template <typename T>
@@ -37,6 +40,7 @@ class ReceivedTransaction {
   Transaction m_tx;
   std::optional<Memo<runtime::Hash32>> m_id;
   std::optional<Memo<bool>> m_signature_valid;
+  std::optional<Address> m_sender_address;
 };
 
 }  // namespace mn::ledger

@@ -228,6 +228,7 @@ TEST_F(FinalizedBlockCacheTest, AReceivedTransactionIsHashedOnceAndBilledOnEvery
   EXPECT_EQ(second_node.billed_hashes, 2u);
   EXPECT_EQ(second_node.billed_verifies, 1u);
   EXPECT_GT(second_node.billed_hashed_bytes, tx.encode().size());
+  EXPECT_EQ(received.sender_address(), ledger::address_from_public_key(tx.sender));
 
   // Another signature is another transaction, judged afresh.
   ledger::Transaction forged = tx;
