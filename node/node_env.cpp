@@ -186,7 +186,7 @@ void NodeEnv::send(NodeId to, runtime::MessagePtr message) {
 }
 
 void NodeEnv::broadcast(runtime::MessagePtr message) {
-  if (m_stopped || !m_router.mark_seen(message->id)) return;
+  if (m_stopped || !m_router.mark_seen(message->id())) return;
   if (message->payload.size() > kMaxEnvelopePayloadBytes) {
     m_metrics.add("node_messages_oversized_total", 1);
     return;
@@ -238,7 +238,7 @@ void NodeEnv::on_peer_message(const crypto::PublicKey& peer, runtime::ByteView p
     return;
   }
   // The simulator's rule too (core/gossip): deliver, then forward.
-  if (!m_router.receive(message->id, deliver, [&] {
+  if (!m_router.receive(message->id(), deliver, [&] {
         if (!m_stopped) forward(*message, peer);
       })) {
     m_metrics.add("node_gossip_duplicates_total", 1);

@@ -17,7 +17,7 @@ void SimEnv::send(NodeId to, runtime::MessagePtr message) {
 }
 
 void SimEnv::broadcast(runtime::MessagePtr message) {
-  if (!m_host.router.mark_seen(message->id)) return;
+  if (!m_host.router.mark_seen(message->id())) return;
   m_sim.forward_gossip(m_host.id, message, runtime::kNoNode);
 }
 

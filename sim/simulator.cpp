@@ -303,7 +303,7 @@ void Simulator::handle_node_event(runtime::TimeNs time, std::uint32_t slot) {
   std::uint64_t id_prefix = 0;
   runtime::MessagePtr message = std::move(record.message);
   for (std::size_t i = 0; i < 8; ++i)
-    id_prefix |= static_cast<std::uint64_t>(message->id[i]) << (8 * i);
+    id_prefix |= static_cast<std::uint64_t>(message->id()[i]) << (8 * i);
   const NodeId node = record.node;
   const NodeId from = record.from;
   const bool gossip = record.gossip;
@@ -322,7 +322,7 @@ void Simulator::handle_node_event(runtime::TimeNs time, std::uint32_t slot) {
     leave_node();
     return;
   }
-  const bool fresh = host.router.receive(message->id, deliver, [&] {
+  const bool fresh = host.router.receive(message->id(), deliver, [&] {
     if (host.alive) forward_gossip(node, message, from);
   });
   if (fresh) {

@@ -9,7 +9,7 @@ FinalizedBlockCache::FinalizedBlockCache(std::uint64_t window_heights)
     : m_entries(window_heights) {}
 
 runtime::Result<FinalizedBlock> FinalizedBlockCache::decode(const runtime::MessagePtr& message) {
-  if (const Entry* entry = m_entries.find(message->id)) return entry->block;
+  if (const Entry* entry = m_entries.find(message->id())) return entry->block;
   auto decoded = decode_finalized_block(message);
   if (decoded) entry_for(*decoded);
   return decoded;
@@ -33,7 +33,7 @@ bool FinalizedBlockCache::certificate_valid(const FinalizedBlock& finalized,
 }
 
 FinalizedBlockCache::Entry* FinalizedBlockCache::entry_for(const FinalizedBlock& finalized) {
-  return m_entries.insert(finalized.block->header.height, finalized.message->id,
+  return m_entries.insert(finalized.block->header.height, finalized.message->id(),
                           Entry{finalized, {}});
 }
 

@@ -52,8 +52,10 @@ void IbftEngine::handle_finalized(runtime::NodeId from, const FinalizedBlock& f)
 }
 
 void IbftEngine::adopt_announced_certificate(const FinalizedBlock& f) {
+  // The same bytes are the same certificate (compared, not hashed: this node's own message is
+  // never hashed unless it is sent).
   if (!m_last_finalized || f.block->hash != m_last_finalized->block->hash ||
-      f.message->id == m_last_finalized->message->id) {
+      f.message->payload == m_last_finalized->message->payload) {
     return;
   }
   // Only within the epoch that decided it (after a set change the old set is gone; keeping this

@@ -24,7 +24,7 @@ TEST(EnvelopeTest, RoundTripsRouteKindAndPayloadAndRecomputesTheId) {
     EXPECT_EQ(decoded->route, route);
     EXPECT_EQ(decoded->message->kind, message->kind);
     EXPECT_EQ(decoded->message->payload, message->payload);
-    EXPECT_EQ(decoded->message->id, message->id);
+    EXPECT_EQ(decoded->message->id(), message->id());
   }
 }
 
@@ -34,7 +34,7 @@ TEST(EnvelopeTest, TheIdFollowsTheBytesNotTheSender) {
   wire.back() ^= 1;
   runtime::Result<Envelope> decoded = decode_envelope(wire);
   ASSERT_TRUE(decoded.is_ok());
-  EXPECT_NE(decoded->message->id, message->id);
+  EXPECT_NE(decoded->message->id(), message->id());
 }
 
 TEST(EnvelopeTest, ShortOrUnknownRouteIsRejected) {

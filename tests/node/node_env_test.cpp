@@ -67,7 +67,7 @@ class RecordingReactor final : public runtime::Reactor {
 
   std::size_t count_of(const runtime::Hash32& id) const {
     std::size_t n = 0;
-    for (const auto& [from, message] : received) n += message->id == id ? 1 : 0;
+    for (const auto& [from, message] : received) n += message->id() == id ? 1 : 0;
     return n;
   }
 
@@ -212,11 +212,11 @@ TEST(NodeEnvTest, BroadcastAlongALineReachesEveryOtherNodeOnce) {
 
   const MessagePtr first = runtime::make_message(kTestKind, bytes_of("from the left end"));
   net.nodes[0]->env.broadcast(first);
-  ASSERT_TRUE(run_until(net.io, [&] { return net.nodes[2]->reactor.count_of(first->id) >= 1; }));
+  ASSERT_TRUE(run_until(net.io, [&] { return net.nodes[2]->reactor.count_of(first->id()) >= 1; }));
   test::run_for({&net.io}, milliseconds(100));  // room for any duplicate to arrive
-  EXPECT_EQ(net.nodes[0]->reactor.count_of(first->id), 0U);
-  EXPECT_EQ(net.nodes[1]->reactor.count_of(first->id), 1U);
-  EXPECT_EQ(net.nodes[2]->reactor.count_of(first->id), 1U);
+  EXPECT_EQ(net.nodes[0]->reactor.count_of(first->id()), 0U);
+  EXPECT_EQ(net.nodes[1]->reactor.count_of(first->id()), 1U);
+  EXPECT_EQ(net.nodes[2]->reactor.count_of(first->id()), 1U);
   EXPECT_EQ(net.nodes[1]->reactor.received.back().first, 0U);
   EXPECT_EQ(net.nodes[2]->reactor.received.back().first, 1U);  // relayed by its neighbour
   EXPECT_EQ(net.nodes[2]->reactor.received.back().second->payload, first->payload);
@@ -224,12 +224,12 @@ TEST(NodeEnvTest, BroadcastAlongALineReachesEveryOtherNodeOnce) {
   const MessagePtr second = runtime::make_message(kTestKind, bytes_of("from the right end"));
   net.nodes[2]->env.broadcast(second);
   net.nodes[0]->env.broadcast(first);  // already seen: not sent again
-  ASSERT_TRUE(run_until(net.io, [&] { return net.nodes[0]->reactor.count_of(second->id) >= 1; }));
+  ASSERT_TRUE(run_until(net.io, [&] { return net.nodes[0]->reactor.count_of(second->id()) >= 1; }));
   test::run_for({&net.io}, milliseconds(100));
-  EXPECT_EQ(net.nodes[0]->reactor.count_of(second->id), 1U);
-  EXPECT_EQ(net.nodes[1]->reactor.count_of(second->id), 1U);
-  EXPECT_EQ(net.nodes[2]->reactor.count_of(second->id), 0U);
-  EXPECT_EQ(net.nodes[1]->reactor.count_of(first->id), 1U);
+  EXPECT_EQ(net.nodes[0]->reactor.count_of(second->id()), 1U);
+  EXPECT_EQ(net.nodes[1]->reactor.count_of(second->id()), 1U);
+  EXPECT_EQ(net.nodes[2]->reactor.count_of(second->id()), 0U);
+  EXPECT_EQ(net.nodes[1]->reactor.count_of(first->id()), 1U);
 }
 
 TEST(NodeEnvTest, BroadcastInATriangleIsDeliveredOnceAndDuplicatesAreCounted) {
@@ -248,9 +248,9 @@ TEST(NodeEnvTest, BroadcastInATriangleIsDeliveredOnceAndDuplicatesAreCounted) {
   // 0 and 2 each get the message twice, once as a duplicate.
   ASSERT_TRUE(run_until(net.io, [&] { return duplicates() >= 2; }));
   test::run_for({&net.io}, milliseconds(100));
-  EXPECT_EQ(net.nodes[0]->reactor.count_of(message->id), 1U);
-  EXPECT_EQ(net.nodes[1]->reactor.count_of(message->id), 0U);
-  EXPECT_EQ(net.nodes[2]->reactor.count_of(message->id), 1U);
+  EXPECT_EQ(net.nodes[0]->reactor.count_of(message->id()), 1U);
+  EXPECT_EQ(net.nodes[1]->reactor.count_of(message->id()), 0U);
+  EXPECT_EQ(net.nodes[2]->reactor.count_of(message->id()), 1U);
   EXPECT_EQ(duplicates(), 2);
 }
 

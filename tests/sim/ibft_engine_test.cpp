@@ -371,7 +371,7 @@ TEST(IbftEngine, EveryNodeEndsUpWithTheProposersCertificate) {
       h.sim->run_on_node(node, [&](runtime::Reactor& r) {
         const auto block = static_cast<ConsensusReactor&>(r).application().committed_block(height);
         ASSERT_TRUE(block.has_value());
-        certificates.insert(block->message->id);
+        certificates.insert(block->message->id());
       });
     }
     EXPECT_EQ(certificates.size(), 1u) << "height " << height;

@@ -158,7 +158,7 @@ class RoundChangeTest : public ::testing::Test {
     std::set<runtime::Hash32> seen;
     std::vector<runtime::MessagePtr> out;
     for (const auto& [to, message] : env->sent) {
-      if (message->kind == kind && seen.insert(message->id).second) out.push_back(message);
+      if (message->kind == kind && seen.insert(message->id()).second) out.push_back(message);
     }
     return out;
   }
