@@ -75,6 +75,7 @@ runtime::TimeNs Simulator::local_time(NodeId node) const {
 
 std::string Simulator::fingerprint_hex() const {
   crypto_generichash_state copy = m_fingerprint;
+  crypto_generichash_update(&copy, m_fingerprint_pending.data(), m_fingerprint_pending_bytes);
   runtime::Hash32 digest{};
   crypto_generichash_final(&copy, digest.data(), digest.size());
   return codec::to_hex(digest);
@@ -188,8 +189,13 @@ void Simulator::fire_watches(runtime::TimeNs upto) {
 
 void Simulator::record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId node, NodeId from,
                                    std::uint64_t detail) {
-  std::uint8_t record[25];
-  auto put = [&record](std::size_t at, std::uint64_t v, std::size_t n) {
+  if (m_fingerprint_pending_bytes == m_fingerprint_pending.size()) {
+    crypto_generichash_update(&m_fingerprint, m_fingerprint_pending.data(),
+                              m_fingerprint_pending_bytes);
+    m_fingerprint_pending_bytes = 0;
+  }
+  std::uint8_t* record = m_fingerprint_pending.data() + m_fingerprint_pending_bytes;
+  auto put = [record](std::size_t at, std::uint64_t v, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) record[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
   };
   put(0, static_cast<std::uint64_t>(time), 8);
@@ -197,7 +203,7 @@ void Simulator::record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId 
   put(9, node, 4);
   put(13, from, 4);
   put(17, detail, 8);
-  crypto_generichash_update(&m_fingerprint, record, sizeof record);
+  m_fingerprint_pending_bytes += kFingerprintRecordBytes;
   ++m_events_processed;
 }
 
