@@ -1,7 +1,6 @@
 #include "sim/event_queue.h"
 
 #include <bit>
-#include <limits>
 
 #include "core/runtime/assert.h"
 
@@ -50,18 +49,6 @@ void EventQueue::rebase() {
   m_head = 0;
   m_last = m_popped;
   for (const Entry& e : all) m_buckets[bucket_of(e.time)].push_back(e);
-}
-
-runtime::TimeNs EventQueue::lower_bound_time() const {
-  if (m_head < m_buckets[0].size()) return m_last;
-  for (std::size_t b = 1; b < kBuckets; ++b) {
-    if (m_buckets[b].empty()) continue;
-    // Its entries agree with m_last above bit b-1 and have that bit set (they are later).
-    const std::uint64_t bit = std::uint64_t{1} << (b - 1);
-    const std::uint64_t above = static_cast<std::uint64_t>(m_last) & ~((bit << 1) - 1);
-    return static_cast<runtime::TimeNs>(above | bit);
-  }
-  return std::numeric_limits<runtime::TimeNs>::max();
 }
 
 const EventQueue::Entry& EventQueue::top() {

@@ -32,10 +32,6 @@ class EventQueue {
   Entry pop();
   // The entry pop() would return. REQUIRES: !empty().
   const Entry& top();
-  // A time no queued entry is earlier than (the maximum time when empty), found without refilling
-  // the buckets, so it never moves the queue's base the way top() may: the lowest non-empty
-  // bucket bounds its entries from below by the bit they first differ from the base in.
-  runtime::TimeNs lower_bound_time() const;
   bool empty() const { return m_size == 0; }
   std::size_t size() const { return m_size; }
   runtime::TimeNs last_popped_time() const { return m_popped; }

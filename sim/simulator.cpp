@@ -160,7 +160,6 @@ void Simulator::run(const ProgressFn& progress) {
 
 void Simulator::run_until(runtime::TimeNs until, const ProgressFn& progress) {
   start_nodes();
-  m_run_until = until;
   while (!m_queue.empty() && m_queue.top().time <= until) {
     fire_watches(m_queue.top().time);
     const EventQueue::Entry entry = m_queue.pop();
@@ -261,25 +260,12 @@ void Simulator::schedule_wake(NodeId node) {
 void Simulator::wake(NodeId node, runtime::TimeNs time) {
   NodeHost& host = *m_hosts[node];
   host.wake_pending = false;
-  while (!host.inbox.empty()) {
-    if (host.busy_until > time) {
-      if (!next_event_is_wake_at(host.busy_until)) break;
-      // The wake this would schedule is the very next event: run it here, as it would run.
-      time = host.busy_until;
-      m_event_time = time;
-    }
+  while (!host.inbox.empty() && host.busy_until <= time) {
     const std::uint32_t slot = host.inbox.front();
     host.inbox.pop_front();
     handle_node_event(time, slot);
   }
   if (!host.inbox.empty()) schedule_wake(node);
-}
-
-bool Simulator::next_event_is_wake_at(runtime::TimeNs time) const {
-  // Strictly before every queued event (a wake scheduled now would queue behind one at the same
-  // time) and every watch (which fires before an event at its own time), within the run.
-  return time < m_queue.lower_bound_time() && time <= m_run_until &&
-         (m_watches.empty() || m_watches.begin()->first > time);
 }
 
 void Simulator::handle_node_event(runtime::TimeNs time, std::uint32_t slot) {

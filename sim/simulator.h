@@ -142,12 +142,8 @@ class Simulator {
   // Runs a delivery or timer on its node now (the node's CPU is free), or drops it if it was
   // cancelled, its node is down, or a partition cut it.
   void handle_node_event(runtime::TimeNs time, std::uint32_t slot);
-  // Processes the inbox of `node` while its CPU is free at `time`, and on as its CPU frees again
-  // for as long as the wake that would be scheduled then is the next event anyway: a busy node's
-  // queued arrivals skip a trip through the event queue each.
+  // Processes the inbox of `node` while its CPU is free at `time`.
   void wake(NodeId node, runtime::TimeNs time);
-  // Whether a wake scheduled for `time` would be the next event the run processes.
-  bool next_event_is_wake_at(runtime::TimeNs time) const;
   void schedule_wake(NodeId node);
   void log_event(EventLogEntry entry);
   // Calls every watch due at or before `upto`, earliest first.
@@ -185,7 +181,6 @@ class Simulator {
   std::vector<EventRecord> m_slots;
   std::vector<std::uint32_t> m_free_slots;
   runtime::TimeNs m_event_time = 0;
-  runtime::TimeNs m_run_until = 0;  // the `until` of the run_until in progress
   NodeId m_current_node = runtime::kNoNode;
   bool m_started = false;
   std::uint64_t m_events_processed = 0;

@@ -1,7 +1,6 @@
 #include "sim/event_queue.h"
 
 #include <algorithm>
-#include <limits>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -115,31 +114,6 @@ TEST(EventQueue, MatchesAReferenceOrderOnARandomWorkload) {
     }
   }
   EXPECT_EQ(got, expected);
-}
-
-TEST(EventQueue, LowerBoundTimeNeverExceedsTheNextEntry) {
-  EventQueue q;
-  EXPECT_EQ(q.lower_bound_time(), std::numeric_limits<runtime::TimeNs>::max());
-  runtime::Rng rng(5);
-  std::vector<runtime::TimeNs> pending;
-  runtime::TimeNs now = 0;
-  std::size_t exact = 0;
-  for (int round = 0; round < 3000; ++round) {
-    for (int k = 0; k < 3; ++k) {
-      const runtime::TimeNs t = now + static_cast<runtime::TimeNs>(rng.uniform(1'000'000));
-      q.push(t, 0);
-      pending.push_back(t);
-    }
-    const runtime::TimeNs earliest = *std::min_element(pending.begin(), pending.end());
-    const runtime::TimeNs bound = q.lower_bound_time();
-    ASSERT_LE(bound, earliest);
-    exact += bound == earliest ? 1 : 0;
-    const auto e = q.pop();
-    ASSERT_EQ(e.time, earliest);
-    pending.erase(std::find(pending.begin(), pending.end(), earliest));
-    now = e.time;
-  }
-  EXPECT_GT(exact, 0u);  // tight whenever the next entry is already in the lowest bucket
 }
 
 }  // namespace
