@@ -8,8 +8,8 @@
 
 namespace mn::consensus {
 namespace {
-// A private cache only serves duplicate deliveries around the tip.
-constexpr std::uint64_t kPrivateTransactionWindow = 2;
+// Private caches only serve duplicate deliveries around the tip.
+constexpr std::uint64_t kPrivateCacheWindow = 2;
 }  // namespace
 
 ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
@@ -18,15 +18,15 @@ ChainReactor::ChainReactor(runtime::Env& env, const ChainConfig& config,
                            ComputationCaches* caches, ProposalRewriter* rewriter)
     : m_env(env),
       m_key(key),
+      m_own_caches(caches != nullptr
+                       ? nullptr
+                       : std::make_unique<OwnedComputationCaches>(kPrivateCacheWindow)),
+      m_caches(caches != nullptr ? *caches : *m_own_caches),
       m_app(env, config.genesis.hash, config.genesis.state, genesis_validators, config.epoch_blocks,
             InclusionRule{config.inclusion_slo_blocks, config.max_block_txs},
             make_transaction_pool(config.tx_pool, config.genesis.state->fee_params()), observer,
-            caches != nullptr ? &caches->executions() : nullptr),
-      m_engine(env, m_app, std::move(directory), key, config.consensus, caches, rewriter),
-      m_own_transactions(caches != nullptr
-                             ? nullptr
-                             : std::make_unique<TransactionCache>(kPrivateTransactionWindow)),
-      m_transactions(caches != nullptr ? &caches->transactions() : m_own_transactions.get()) {}
+            &m_caches.executions()),
+      m_engine(env, m_app, std::move(directory), key, config.consensus, &m_caches, rewriter) {}
 
 std::span<const ChainReactor::Route> ChainReactor::routes() {
   static constexpr Route kRoutes[] = {
@@ -74,7 +74,7 @@ void ChainReactor::on_message(runtime::NodeId from, const runtime::MessagePtr& m
 }
 
 void ChainReactor::on_transaction(runtime::NodeId from, const runtime::MessagePtr& message) {
-  auto tx = m_transactions->decode(message, m_app.committed_height());
+  auto tx = m_caches.transactions().decode(message, m_app.committed_height());
   if (!tx) {
     m_env.metrics().add("chain_malformed_transactions_total", 1);
     return;

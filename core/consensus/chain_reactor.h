@@ -77,10 +77,11 @@ class ChainReactor final : public runtime::Reactor, public ClientSubmitter {
 
   runtime::Env& m_env;
   std::optional<crypto::KeyPair> m_key;
+  // The node's own caches when the driver passes none, shared by the application and the engine.
+  std::unique_ptr<OwnedComputationCaches> m_own_caches;
+  ComputationCaches& m_caches;
   LedgerApplication m_app;
   IbftEngine m_engine;
-  std::unique_ptr<TransactionCache> m_own_transactions;
-  TransactionCache* m_transactions;
   std::uint64_t m_acked_height = 0;
 };
 

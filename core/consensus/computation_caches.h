@@ -1,11 +1,10 @@
 // Where a node keeps results of pure computations on content it shares with other nodes: block
-// executions (keyed by parent and payload hash), finalized blocks decoded and
-// certificate-checked, proposals decoded, and transactions decoded with their admission hashes
-// (the last three keyed by message id). The driver decides whose
-// they are and passes them in; core only asks. The node binary passes none, and each node keeps
-// private caches of its own; the simulator passes one set to every node of a run and bills each
-// reusing node the recorded crypto work (DESIGN.md, "Sharing pure computations"). Not thread-safe,
-// like the caches.
+// executions (keyed by parent and payload hash), finalized blocks decoded and certificate-checked,
+// proposals decoded, and transactions decoded with their admission hashes (the last three keyed
+// by message id). The driver decides whose they are and passes them in; core only asks. The node
+// binary passes none, and each node keeps private caches of its own; the simulator passes one set
+// to every node of a run and bills each reusing node the recorded crypto work (DESIGN.md,
+// "Sharing pure computations"). Not thread-safe, like the caches.
 #pragma once
 
 #include <cstdint>
