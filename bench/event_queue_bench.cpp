@@ -12,7 +12,7 @@ namespace {
 
 void BM_HoldModel(benchmark::State& state) {
   const auto pending = static_cast<std::uint32_t>(state.range(0));
-  mn::sim::EventQueue queue;
+  mn::sim::EventQueue<std::uint32_t> queue;
   mn::runtime::Rng rng(1);
   // Pre-drawn delays keep the generator out of the measured loop.
   std::vector<mn::runtime::TimeNs> delays(1 << 16);
@@ -21,7 +21,7 @@ void BM_HoldModel(benchmark::State& state) {
   std::size_t k = 0;
   for (auto _ : state) {  // NOLINT(clang-analyzer-deadcode.DeadStores): the benchmark idiom
     const auto e = queue.pop();
-    queue.push(e.time + delays[k++ & 0xffff], e.handle);
+    queue.push(e.time + delays[k++ & 0xffff], e.payload);
   }
   state.counters["events_per_s"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);

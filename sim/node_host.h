@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "core/gossip/gossip_router.h"
@@ -15,6 +16,7 @@
 #include "sim/charged_crypto_provider.h"
 #include "sim/memory_storage.h"
 #include "sim/node_metrics.h"
+#include "sim/queued_event.h"
 #include "sim/virtual_clock.h"
 
 namespace mn::sim {
@@ -38,35 +40,36 @@ struct NodeCounters {
   std::uint64_t cpu_busy_ns = 0;  // virtual CPU time spent in handlers
 };
 
-// A FIFO of event slots that allocates nothing until used (10,000 idle nodes cost nothing) and
+// A FIFO of events that allocates nothing until used (10,000 idle nodes cost nothing) and
 // reuses its buffer once drained.
 class InboxQueue {
  public:
-  bool empty() const { return m_head == m_slots.size(); }
-  std::uint32_t front() const { return m_slots[m_head]; }
-  void push_back(std::uint32_t slot) { m_slots.push_back(slot); }
-  void pop_front() {
-    if (++m_head == m_slots.size()) {
+  bool empty() const { return m_head == m_events.size(); }
+  void push_back(QueuedEvent event) { m_events.push_back(std::move(event)); }
+  QueuedEvent take_front() {
+    QueuedEvent event = std::move(m_events[m_head]);
+    if (++m_head == m_events.size()) {
       clear();
-    } else if (m_head >= kCompactAfter && 2 * m_head >= m_slots.size()) {
+    } else if (m_head >= kCompactAfter && 2 * m_head >= m_events.size()) {
       // A queue that never fully drains still frees what it consumed.
-      m_slots.erase(m_slots.begin(), m_slots.begin() + static_cast<std::ptrdiff_t>(m_head));
+      m_events.erase(m_events.begin(), m_events.begin() + static_cast<std::ptrdiff_t>(m_head));
       m_head = 0;
     }
+    return event;
   }
   void clear() {
-    m_slots.clear();
+    m_events.clear();
     m_head = 0;
   }
-  // The waiting slots, oldest first.
-  std::span<const std::uint32_t> waiting() const {
-    return std::span<const std::uint32_t>(m_slots).subspan(m_head);
+  // The waiting events, oldest first.
+  std::span<const QueuedEvent> waiting() const {
+    return std::span<const QueuedEvent>(m_events).subspan(m_head);
   }
 
  private:
   static constexpr std::size_t kCompactAfter = 4096;
 
-  std::vector<std::uint32_t> m_slots;
+  std::vector<QueuedEvent> m_events;
   std::size_t m_head = 0;
 };
 
@@ -80,7 +83,7 @@ struct NodeHost {
   bool alive = true;
   std::uint32_t incarnation = 0;
   runtime::TimeNs busy_until = 0;
-  // Events (slots) that arrived while the CPU was busy, in arrival order; one wake event is
+  // Events that arrived while the CPU was busy, in arrival order; one wake event is
   // pending whenever it is non-empty, so a burst of k arrivals costs O(k), not O(k^2) requeues.
   InboxQueue inbox;
   bool wake_pending = false;

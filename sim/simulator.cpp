@@ -31,6 +31,15 @@ crypto::KeySeed node_key_seed(std::uint64_t seed, NodeId node) {
   return key_seed;
 }
 
+// A timer or action (its body in `slot`), or a wake of `node`.
+QueuedEvent slot_event(EventKind kind, NodeId node, std::uint32_t slot) {
+  QueuedEvent event;
+  event.kind = kind;
+  event.node = node;
+  event.slot = slot;
+  return event;
+}
+
 }  // namespace
 
 Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactory factory,
@@ -92,9 +101,9 @@ std::uint32_t Simulator::allocate_slot() {
 }
 
 void Simulator::free_slot(std::uint32_t slot) {
-  EventRecord& record = m_slots[slot];
+  SlotRecord& record = m_slots[slot];
   const std::uint32_t generation = record.generation + 1;
-  record = EventRecord{};
+  record = SlotRecord{};
   record.generation = generation;
   m_free_slots.push_back(slot);
 }
@@ -108,11 +117,12 @@ Simulator::ActionLabel Simulator::action_label(const std::string& text) {
 
 void Simulator::schedule(runtime::TimeNs at, Action action, ActionLabel label) {
   const std::uint32_t slot = allocate_slot();
-  EventRecord& record = m_slots[slot];
+  SlotRecord& record = m_slots[slot];
   record.kind = EventKind::kAction;
   record.tag = label;
   record.action = std::move(action);
-  m_queue.push(std::max(at, m_queue.last_popped_time()), slot);
+  m_queue.push(std::max(at, m_queue.last_popped_time()),
+               slot_event(EventKind::kAction, runtime::kNoNode, slot));
 }
 
 void Simulator::enter_node(NodeId node, runtime::TimeNs t) {
@@ -160,11 +170,11 @@ void Simulator::run(const ProgressFn& progress) {
 
 void Simulator::run_until(runtime::TimeNs until, const ProgressFn& progress) {
   start_nodes();
-  while (!m_queue.empty() && m_queue.top().time <= until) {
-    fire_watches(m_queue.top().time);
-    const EventQueue::Entry entry = m_queue.pop();
+  while (!m_queue.empty() && m_queue.top_time() <= until) {
+    fire_watches(m_queue.top_time());
+    auto entry = m_queue.pop();
     m_event_time = entry.time;
-    process(entry);
+    process(entry.time, std::move(entry.payload));
     if (progress && (m_events_processed & (kProgressEvents - 1)) == 0) {
       progress(m_event_time, m_events_processed);
     }
@@ -212,118 +222,116 @@ void Simulator::log_event(EventLogEntry entry) {
   if (m_event_log) m_event_log->push(std::move(entry));
 }
 
-void Simulator::process(const EventQueue::Entry& entry) {
-  EventRecord& record = m_slots[entry.handle];
-  if (record.cancelled) {
-    free_slot(entry.handle);
-    return;
-  }
-  if (record.kind == EventKind::kAction) {
-    record_fingerprint(entry.time, record.kind, runtime::kNoNode, runtime::kNoNode, 0);
-    if (m_event_log || m_trace) {
-      log_event({entry.time, EventLogEntry::Kind::kAction, runtime::kNoNode, runtime::kNoNode, 0,
-                 nullptr, m_action_labels[record.tag].c_str()});
+void Simulator::process(runtime::TimeNs time, QueuedEvent event) {
+  switch (event.kind) {
+    case EventKind::kAction: {
+      SlotRecord& record = m_slots[event.slot];
+      record_fingerprint(time, EventKind::kAction, runtime::kNoNode, runtime::kNoNode, 0);
+      if (m_event_log || m_trace) {
+        log_event({time, EventLogEntry::Kind::kAction, runtime::kNoNode, runtime::kNoNode, 0,
+                   nullptr, m_action_labels[record.tag].c_str()});
+      }
+      Action action = std::move(record.action);
+      free_slot(event.slot);
+      action();
+      return;
     }
-    Action action = std::move(record.action);
-    free_slot(entry.handle);
-    action();
-    return;
+    case EventKind::kWake:
+      wake(event.node, time);
+      return;
+    case EventKind::kTimer:
+      if (m_slots[event.slot].cancelled) {
+        free_slot(event.slot);
+        return;
+      }
+      break;
+    case EventKind::kDeliver:
+      break;
   }
-  const NodeId node = record.node;
-  if (record.kind == EventKind::kWake) {
-    free_slot(entry.handle);
-    wake(node, entry.time);
-    return;
-  }
+  const NodeId node = event.node;
   NodeHost& host = *m_hosts[node];
-  if (host.busy_until > entry.time || !host.inbox.empty()) {
+  if (host.busy_until > time || !host.inbox.empty()) {
     // The node's CPU is still on an earlier event: this one waits in its inbox, behind any
     // earlier arrivals.
-    host.inbox.push_back(entry.handle);
+    host.inbox.push_back(std::move(event));
     schedule_wake(node);
     return;
   }
-  handle_node_event(entry.time, entry.handle);
+  handle_node_event(time, event);
 }
 
 void Simulator::schedule_wake(NodeId node) {
   NodeHost& host = *m_hosts[node];
   if (host.wake_pending) return;
   host.wake_pending = true;
-  const std::uint32_t slot = allocate_slot();
-  EventRecord& record = m_slots[slot];
-  record.kind = EventKind::kWake;
-  record.node = node;
-  m_queue.push(std::max(host.busy_until, m_queue.last_popped_time()), slot);
+  m_queue.push(std::max(host.busy_until, m_queue.last_popped_time()),
+               slot_event(EventKind::kWake, node, 0));
 }
 
 void Simulator::wake(NodeId node, runtime::TimeNs time) {
   NodeHost& host = *m_hosts[node];
   host.wake_pending = false;
   while (!host.inbox.empty() && host.busy_until <= time) {
-    const std::uint32_t slot = host.inbox.front();
-    host.inbox.pop_front();
-    handle_node_event(time, slot);
+    handle_node_event(time, host.inbox.take_front());
   }
   if (!host.inbox.empty()) schedule_wake(node);
 }
 
-void Simulator::handle_node_event(runtime::TimeNs time, std::uint32_t slot) {
-  EventRecord& record = m_slots[slot];
-  NodeHost& host = *m_hosts[record.node];
-  if (record.cancelled || (record.kind == EventKind::kTimer &&
-                           (!host.alive || record.incarnation != host.incarnation))) {
+void Simulator::handle_node_event(runtime::TimeNs time, const QueuedEvent& event) {
+  if (event.kind == EventKind::kTimer) {
+    handle_timer(time, event.slot);
+  } else {
+    handle_delivery(time, event);
+  }
+}
+
+void Simulator::handle_timer(runtime::TimeNs time, std::uint32_t slot) {
+  const SlotRecord& record = m_slots[slot];
+  const NodeId node = record.node;
+  NodeHost& host = *m_hosts[node];
+  if (record.cancelled || !host.alive || record.incarnation != host.incarnation) {
     free_slot(slot);
     return;
   }
-  if (record.kind == EventKind::kDeliver) {
-    if (m_network.partitioned(record.from, record.node)) {
-      ++m_hosts[record.from]->counters.dropped_partition;
-      free_slot(slot);
-      return;
-    }
-    if (!host.alive) {
-      ++host.counters.dropped_down;
-      free_slot(slot);
-      return;
-    }
+  const std::uint64_t tag = record.tag;
+  record_fingerprint(time, EventKind::kTimer, node, runtime::kNoNode, tag);
+  if (m_event_log || m_trace) {
+    log_event({time, EventLogEntry::Kind::kTimer, node, runtime::kNoNode, tag, nullptr});
   }
+  const runtime::TimerId id = (static_cast<std::uint64_t>(record.generation) << 32) | slot;
+  free_slot(slot);
+  ++host.counters.timers_fired;
+  enter_node(node, time);
+  host.reactor->on_timer(id, tag);
+  leave_node();
+}
 
-  if (record.kind == EventKind::kTimer) {
-    record_fingerprint(time, record.kind, record.node, runtime::kNoNode, record.tag);
-    if (m_event_log || m_trace) {
-      log_event(
-          {time, EventLogEntry::Kind::kTimer, record.node, runtime::kNoNode, record.tag, nullptr});
-    }
-    const runtime::TimerId id = (static_cast<std::uint64_t>(record.generation) << 32) | slot;
-    const std::uint64_t tag = record.tag;
-    const NodeId node = record.node;
-    free_slot(slot);
-    ++host.counters.timers_fired;
-    enter_node(node, time);
-    host.reactor->on_timer(id, tag);
-    leave_node();
+void Simulator::handle_delivery(runtime::TimeNs time, const QueuedEvent& event) {
+  const NodeId node = event.node;
+  const NodeId from = event.from;
+  NodeHost& host = *m_hosts[node];
+  if (m_network.partitioned(from, node)) {
+    ++m_hosts[from]->counters.dropped_partition;
     return;
   }
-
+  if (!host.alive) {
+    ++host.counters.dropped_down;
+    return;
+  }
+  const runtime::MessagePtr& message = event.message;
   std::uint64_t id_prefix = 0;
-  runtime::MessagePtr message = std::move(record.message);
   for (std::size_t i = 0; i < 8; ++i)
     id_prefix |= static_cast<std::uint64_t>(message->id()[i]) << (8 * i);
-  const NodeId node = record.node;
-  const NodeId from = record.from;
-  const bool gossip = record.gossip;
-  record_fingerprint(time, record.kind, node, from, id_prefix);
+  record_fingerprint(time, EventKind::kDeliver, node, from, id_prefix);
   if (m_event_log || m_trace) {
     log_event({time, EventLogEntry::Kind::kDeliver, node, from, 0, message});
   }
-  free_slot(slot);
   ++host.counters.messages_received;
   const auto deliver = [&] {
     enter_node(node, time);
     host.reactor->on_message(from, message);
   };
-  if (!gossip) {
+  if (!event.gossip) {
     deliver();
     leave_node();
     return;
@@ -370,14 +378,7 @@ void Simulator::transmit_one(NodeId from, NodeId to, const runtime::MessagePtr& 
   if (t.reordered) ++sender.counters.reordered;
   if (t.copies == 2) ++sender.counters.duplicated;
   for (std::uint8_t copy = 0; copy < t.copies; ++copy) {
-    const std::uint32_t slot = allocate_slot();
-    EventRecord& record = m_slots[slot];
-    record.kind = EventKind::kDeliver;
-    record.gossip = gossip;
-    record.node = to;
-    record.from = from;
-    record.message = message;
-    m_queue.push(t.arrival[copy], slot);
+    m_queue.push(t.arrival[copy], QueuedEvent{EventKind::kDeliver, gossip, to, from, 0, message});
   }
 }
 
@@ -395,14 +396,14 @@ void Simulator::forward_gossip(NodeId node, const runtime::MessagePtr& message, 
 runtime::TimerId Simulator::add_timer(NodeId node, runtime::TimeNs local_delay, std::uint64_t tag) {
   NodeHost& host = *m_hosts[node];
   const std::uint32_t slot = allocate_slot();
-  EventRecord& record = m_slots[slot];
+  SlotRecord& record = m_slots[slot];
   record.kind = EventKind::kTimer;
   record.node = node;
   record.tag = tag;
   record.incarnation = host.incarnation;
   const runtime::TimeNs fire =
       host.cpu_cursor + host.clock.global_delay(std::max<runtime::TimeNs>(local_delay, 0));
-  m_queue.push(fire, slot);
+  m_queue.push(fire, slot_event(EventKind::kTimer, node, slot));
   return (static_cast<std::uint64_t>(record.generation) << 32) | slot;
 }
 
@@ -410,7 +411,7 @@ void Simulator::cancel_timer(NodeId node, runtime::TimerId id) {
   const auto slot = static_cast<std::uint32_t>(id & 0xffffffffu);
   const auto generation = static_cast<std::uint32_t>(id >> 32);
   if (slot >= m_slots.size()) return;
-  EventRecord& record = m_slots[slot];
+  SlotRecord& record = m_slots[slot];
   if (record.generation == generation && record.kind == EventKind::kTimer && record.node == node) {
     record.cancelled = true;
   }
@@ -423,9 +424,12 @@ void Simulator::crash(NodeId node) {
   ++host.incarnation;
   ++host.counters.crashes;
   // What waited for the CPU dies with the process.
-  for (const std::uint32_t slot : host.inbox.waiting()) {
-    if (m_slots[slot].kind == EventKind::kDeliver) ++host.counters.dropped_down;
-    free_slot(slot);
+  for (const QueuedEvent& event : host.inbox.waiting()) {
+    if (event.kind == EventKind::kDeliver) {
+      ++host.counters.dropped_down;
+    } else {
+      free_slot(event.slot);
+    }
   }
   host.inbox.clear();
   host.reactor.reset();

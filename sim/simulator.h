@@ -28,6 +28,7 @@
 #include "sim/network/network_model.h"
 #include "sim/network/topology.h"
 #include "sim/node_host.h"
+#include "sim/queued_event.h"
 #include "sim/scenario/scenario.h"
 
 namespace mn::sim {
@@ -121,27 +122,25 @@ class Simulator {
  private:
   friend class SimEnv;
 
-  // kWake: a node's CPU is free again and its inbox has work (internal; not fingerprinted).
-  enum class EventKind : std::uint8_t { kDeliver, kTimer, kAction, kWake };
-  struct EventRecord {
+  // The body of a timer or an action, which an event names by slot.
+  struct SlotRecord {
     EventKind kind = EventKind::kAction;
-    bool gossip = false;
     bool cancelled = false;
-    NodeId node = runtime::kNoNode;
-    NodeId from = runtime::kNoNode;
-    std::uint32_t generation = 0;   // bumped when the slot is freed; part of a TimerId
-    std::uint32_t incarnation = 0;  // of `node` when a timer was set
-    std::uint64_t tag = 0;          // a timer's tag; an action's ActionLabel
-    runtime::MessagePtr message;
+    NodeId node = runtime::kNoNode;  // a timer's
+    std::uint32_t generation = 0;    // bumped when the slot is freed; part of a TimerId
+    std::uint32_t incarnation = 0;   // of `node` when a timer was set
+    std::uint64_t tag = 0;           // a timer's tag; an action's ActionLabel
     Action action;
   };
 
   std::uint32_t allocate_slot();
   void free_slot(std::uint32_t slot);
-  void process(const EventQueue::Entry& entry);
+  void process(runtime::TimeNs time, QueuedEvent event);
   // Runs a delivery or timer on its node now (the node's CPU is free), or drops it if it was
   // cancelled, its node is down, or a partition cut it.
-  void handle_node_event(runtime::TimeNs time, std::uint32_t slot);
+  void handle_node_event(runtime::TimeNs time, const QueuedEvent& event);
+  void handle_timer(runtime::TimeNs time, std::uint32_t slot);
+  void handle_delivery(runtime::TimeNs time, const QueuedEvent& event);
   // Processes the inbox of `node` while its CPU is free at `time`.
   void wake(NodeId node, runtime::TimeNs time);
   void schedule_wake(NodeId node);
@@ -177,8 +176,8 @@ class Simulator {
   NetworkModel m_network;
   std::vector<std::unique_ptr<NodeHost>> m_hosts;
 
-  EventQueue m_queue;
-  std::vector<EventRecord> m_slots;
+  EventQueue<QueuedEvent> m_queue;
+  std::vector<SlotRecord> m_slots;
   std::vector<std::uint32_t> m_free_slots;
   runtime::TimeNs m_event_time = 0;
   NodeId m_current_node = runtime::kNoNode;

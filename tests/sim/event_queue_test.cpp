@@ -11,24 +11,24 @@ namespace mn::sim {
 namespace {
 
 TEST(EventQueue, PopsInTimeOrder) {
-  EventQueue q;
+  EventQueue<std::uint32_t> q;
   q.push(30, 0);
   q.push(10, 1);
   q.push(20, 2);
-  EXPECT_EQ(q.pop().handle, 1u);
-  EXPECT_EQ(q.pop().handle, 2u);
-  EXPECT_EQ(q.pop().handle, 0u);
+  EXPECT_EQ(q.pop().payload, 1u);
+  EXPECT_EQ(q.pop().payload, 2u);
+  EXPECT_EQ(q.pop().payload, 0u);
   EXPECT_TRUE(q.empty());
 }
 
 TEST(EventQueue, BreaksTiesByInsertionOrder) {
-  EventQueue q;
+  EventQueue<std::uint32_t> q;
   for (std::uint32_t h = 0; h < 100; ++h) q.push(5, h);
-  for (std::uint32_t h = 0; h < 100; ++h) EXPECT_EQ(q.pop().handle, h);
+  for (std::uint32_t h = 0; h < 100; ++h) EXPECT_EQ(q.pop().payload, h);
 }
 
 TEST(EventQueue, InterleavedTiesKeepSequenceOrderAcrossManyEntries) {
-  EventQueue q;
+  EventQueue<std::uint32_t> q;
   runtime::Rng rng(7);
   // Many entries on few distinct times: within each time, handles must come out ascending
   // (handles are pushed in ascending order).
@@ -40,15 +40,15 @@ TEST(EventQueue, InterleavedTiesKeepSequenceOrderAcrossManyEntries) {
     const auto e = q.pop();
     ASSERT_GE(e.time, last_time);
     if (e.time == last_time) {
-      ASSERT_GT(e.handle, last_handle);
+      ASSERT_GT(e.payload, last_handle);
     }
     last_time = e.time;
-    last_handle = e.handle;
+    last_handle = e.payload;
   }
 }
 
 TEST(EventQueue, PushDuringPopsStaysOrdered) {
-  EventQueue q;
+  EventQueue<std::uint32_t> q;
   runtime::Rng rng(11);
   for (std::uint32_t h = 0; h < 1000; ++h)
     q.push(static_cast<runtime::TimeNs>(rng.uniform(1000)), h);
@@ -65,7 +65,7 @@ TEST(EventQueue, PushDuringPopsStaysOrdered) {
 }
 
 TEST(EventQueueDeathTest, RejectsEventsInThePast) {
-  EventQueue q;
+  EventQueue<std::uint32_t> q;
   q.push(100, 0);
   (void)q.pop();
   EXPECT_DEATH(q.push(99, 1), "event scheduled in the past");
@@ -78,20 +78,20 @@ namespace mn::sim {
 namespace {
 
 TEST(EventQueue, SchedulingBeforeAPeekedTopKeepsOrder) {
-  EventQueue q;
+  EventQueue<std::uint32_t> q;
   q.push(100, 0);
   q.push(100, 1);
-  EXPECT_EQ(q.top().time, 100);  // peek without popping, as a run that stops at t=50 does
+  EXPECT_EQ(q.top_time(), 100);  // peek without popping, as a run that stops at t=50 does
   q.push(60, 2);
   q.push(100, 3);
   q.push(60, 4);
   std::vector<std::uint32_t> order;
-  while (!q.empty()) order.push_back(q.pop().handle);
+  while (!q.empty()) order.push_back(q.pop().payload);
   EXPECT_EQ(order, (std::vector<std::uint32_t>{2, 4, 0, 1, 3}));
 }
 
 TEST(EventQueue, MatchesAReferenceOrderOnARandomWorkload) {
-  EventQueue q;
+  EventQueue<std::uint32_t> q;
   runtime::Rng rng(3);
   std::vector<std::pair<std::pair<runtime::TimeNs, std::uint64_t>, std::uint32_t>> reference;
   std::uint64_t seq = 0;
@@ -109,7 +109,7 @@ TEST(EventQueue, MatchesAReferenceOrderOnARandomWorkload) {
       expected.push_back(it->second);
       reference.erase(it);
       const auto e = q.pop();
-      got.push_back(e.handle);
+      got.push_back(e.payload);
       now = e.time;
     }
   }
