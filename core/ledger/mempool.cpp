@@ -20,7 +20,7 @@ AdmitResult Mempool::admit(ReceivedTransaction& received, const LedgerState& sta
   const Address& sender = check.sender;
   const Account* account = check.account;
 
-  Entry entry{tx, received.id(crypto), check.debit, 0};
+  const runtime::Hash32 id = received.id(crypto);
   const SenderQueue* queue = nullptr;
   if (const auto it = m_by_sender.find(sender); it != m_by_sender.end()) queue = &it->second;
   const Entry* pending = nullptr;
@@ -29,8 +29,8 @@ AdmitResult Mempool::admit(ReceivedTransaction& received, const LedgerState& sta
   }
   // Duplicates are refused before the signature check: gossip delivers the same bytes many times
   // and each copy must not cost a verification.
-  if (pending != nullptr && pending->id == entry.id) return AdmitResult::kDuplicate;
-  if (pending != nullptr && tx.fee < min_replacement_fee(state.fee_params(), pending->tx.fee)) {
+  if (pending != nullptr && pending->id == id) return AdmitResult::kDuplicate;
+  if (pending != nullptr && tx.fee < min_replacement_fee(state.fee_params(), pending->tx->fee)) {
     return AdmitResult::kRbfBumpTooSmall;
   }
   if (const AdmitResult signed_by = check_signature(received, *account, crypto);
@@ -39,7 +39,7 @@ AdmitResult Mempool::admit(ReceivedTransaction& received, const LedgerState& sta
 
   if (pending != nullptr) {
     erase(sender, tx.nonce);
-    insert(sender, std::move(entry));
+    insert(sender, Entry{received.shared_tx(), id, check.debit, 0});
     return AdmitResult::kReplaced;
   }
   if (size() >= m_capacity) {
@@ -48,7 +48,7 @@ AdmitResult Mempool::admit(ReceivedTransaction& received, const LedgerState& sta
     if (tx.fee <= victim->first.fee) return AdmitResult::kFull;
     erase(victim->second.sender, victim->second.nonce);
   }
-  insert(sender, std::move(entry));
+  insert(sender, Entry{received.shared_tx(), id, check.debit, 0});
 
   // Executable now if every nonce between the committed one and this one is pending.
   const SenderQueue& updated = m_by_sender.at(sender);
@@ -82,7 +82,7 @@ std::vector<Transaction> Mempool::select(std::size_t max_txs, const LedgerState&
   const auto push_head = [&heads](SenderQueue::const_iterator it, SenderQueue::const_iterator end,
                                   std::uint64_t nonce, runtime::Uint128 budget) {
     if (it == end || it->first != nonce || it->second.debit > budget) return;
-    heads.insert(Head{it->second.tx.fee, it->second.id, it, end, nonce, budget});
+    heads.insert(Head{it->second.tx->fee, it->second.id, it, end, nonce, budget});
   };
   for (const auto& [sender, queue] : m_by_sender) {
     const Account* account = state.find_account(sender);
@@ -95,7 +95,7 @@ std::vector<Transaction> Mempool::select(std::size_t max_txs, const LedgerState&
   while (selected.size() < max_txs && !heads.empty()) {
     const Head head = *heads.begin();
     heads.erase(heads.begin());
-    selected.push_back(head.entry->second.tx);
+    selected.push_back(*head.entry->second.tx);
     if (head.nonce == UINT64_MAX) continue;
     push_head(std::next(head.entry), head.end, head.nonce + 1,
               head.budget - head.entry->second.debit);
@@ -117,13 +117,13 @@ const Transaction* Mempool::find(const Address& sender, std::uint64_t nonce) con
   const auto queue = m_by_sender.find(sender);
   if (queue == m_by_sender.end()) return nullptr;
   const auto it = queue->second.find(nonce);
-  return it == queue->second.end() ? nullptr : &it->second.tx;
+  return it == queue->second.end() ? nullptr : it->second.tx.get();
 }
 
 const Transaction* Mempool::find(const runtime::Hash32& id) const {
   for (const auto& [sender, queue] : m_by_sender) {
     for (const auto& [nonce, entry] : queue) {
-      if (entry.id == id) return &entry.tx;
+      if (entry.id == id) return entry.tx.get();
     }
   }
   return nullptr;
@@ -131,8 +131,8 @@ const Transaction* Mempool::find(const runtime::Hash32& id) const {
 
 void Mempool::insert(const Address& sender, Entry entry) {
   entry.seq = m_next_seq++;
-  const std::uint64_t nonce = entry.tx.nonce;
-  m_eviction_order.emplace(EvictionKey{entry.tx.fee, entry.seq}, Slot{sender, nonce});
+  const std::uint64_t nonce = entry.tx->nonce;
+  m_eviction_order.emplace(EvictionKey{entry.tx->fee, entry.seq}, Slot{sender, nonce});
   m_by_sender[sender].emplace(nonce, std::move(entry));
 }
 
@@ -147,7 +147,7 @@ void Mempool::erase(const Address& sender, std::uint64_t nonce) {
 void Mempool::erase_range(SenderMap::iterator queue, SenderQueue::iterator first,
                           SenderQueue::iterator last) {
   for (auto it = first; it != last; ++it)
-    m_eviction_order.erase(EvictionKey{it->second.tx.fee, it->second.seq});
+    m_eviction_order.erase(EvictionKey{it->second.tx->fee, it->second.seq});
   queue->second.erase(first, last);
   if (queue->second.empty()) m_by_sender.erase(queue);
 }

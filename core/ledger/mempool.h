@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -61,7 +62,7 @@ class Mempool final : public TransactionPool {
 
  private:
   struct Entry {
-    Transaction tx;
+    std::shared_ptr<const Transaction> tx;  // shared with the ReceivedTransaction it came in
     runtime::Hash32 id{};
     runtime::Uint128 debit = 0;  // amount + fee
     std::uint64_t seq = 0;       // arrival order, unique

@@ -18,16 +18,16 @@ T ReceivedTransaction::recall(std::optional<Memo<T>>& memo, crypto::CryptoProvid
 }
 
 runtime::Hash32 ReceivedTransaction::id(crypto::CryptoProvider& crypto) {
-  return recall(m_id, crypto, [this](crypto::CryptoProvider& c) { return m_tx.id(c); });
+  return recall(m_id, crypto, [this](crypto::CryptoProvider& c) { return m_tx->id(c); });
 }
 
 bool ReceivedTransaction::signature_valid(crypto::CryptoProvider& crypto) {
   return recall(m_signature_valid, crypto,
-                [this](crypto::CryptoProvider& c) { return m_tx.verify_signature(c); });
+                [this](crypto::CryptoProvider& c) { return m_tx->verify_signature(c); });
 }
 
 const Address& ReceivedTransaction::sender_address() {
-  if (!m_sender_address) m_sender_address = address_from_public_key(m_tx.sender);
+  if (!m_sender_address) m_sender_address = address_from_public_key(m_tx->sender);
   return *m_sender_address;
 }
 

@@ -6,6 +6,7 @@
 // hashes once, and every node is still charged the work as if it had done it. Not thread-safe.
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include "core/crypto/crypto_provider.h"
@@ -17,9 +18,13 @@ namespace mn::ledger {
 
 class ReceivedTransaction {
  public:
-  explicit ReceivedTransaction(Transaction tx) : m_tx(std::move(tx)) {}
+  explicit ReceivedTransaction(Transaction tx)
+      : m_tx(std::make_shared<const Transaction>(std::move(tx))) {}
 
-  const Transaction& tx() const { return m_tx; }
+  const Transaction& tx() const { return *m_tx; }
+  // The same transaction, for a pool to hold without copying it: every node that admits a
+  // gossiped transaction keeps the one the host decoded.
+  const std::shared_ptr<const Transaction>& shared_tx() const { return m_tx; }
   // Transaction::id.
   runtime::Hash32 id(crypto::CryptoProvider& crypto);
   // Transaction::verify_signature.
@@ -37,7 +42,7 @@ class ReceivedTransaction {
   template <typename T, typename Compute>
   static T recall(std::optional<Memo<T>>& memo, crypto::CryptoProvider& crypto, Compute compute);
 
-  Transaction m_tx;
+  std::shared_ptr<const Transaction> m_tx;
   std::optional<Memo<runtime::Hash32>> m_id;
   std::optional<Memo<bool>> m_signature_valid;
   std::optional<Address> m_sender_address;
