@@ -393,6 +393,30 @@ void IbftEngine::handle_proposal(runtime::NodeId, const Proposal& p) {
   check_commit_quorum(p.round);
 }
 
+const runtime::Hash32* IbftEngine::StepVotes::first_vote(ValidatorIndex validator) const {
+  const std::size_t word = validator / 64;
+  if (word >= m_voted.size() || (m_voted[word] >> (validator % 64) & 1) == 0) return nullptr;
+  return m_blocks[m_first_vote[validator] - 1];
+}
+
+void IbftEngine::StepVotes::record_first_vote(ValidatorIndex validator, std::size_t validators,
+                                              std::map<runtime::Hash32, Tally>::iterator tally) {
+  if (m_voted.empty()) {
+    m_voted.assign((validators + 63) / 64, 0);
+    m_first_vote.assign(validators, 0);
+  }
+  m_voted[validator / 64] |= std::uint64_t{1} << (validator % 64);
+  m_first_vote[validator] = static_cast<std::uint16_t>(tally->second.index + 1);
+}
+
+std::map<runtime::Hash32, IbftEngine::Tally>::iterator IbftEngine::StepVotes::add_block(
+    const runtime::Hash32& hash, const runtime::Hash32& digest) {
+  const auto index = static_cast<std::uint16_t>(m_blocks.size());
+  const auto tally = by_block.emplace(hash, Tally{digest, 0, {}, index}).first;
+  m_blocks.push_back(&tally->first);
+  return tally;
+}
+
 void IbftEngine::handle_vote(const Vote& v) {
   if (!is_current_height(v.height) || v.validator >= m_set.size() ||
       v.round > m_round + kMaxRoundsAhead) {
@@ -400,8 +424,7 @@ void IbftEngine::handle_vote(const Vote& v) {
   }
   RoundState& rs = round_state(v.round);
   StepVotes& step = v.step == Step::kPrepare ? rs.prepares : rs.commits;
-  if (step.first_vote.empty()) step.first_vote.assign(m_set.size(), nullptr);
-  if (const runtime::Hash32* first = step.first_vote[v.validator]) {
+  if (const runtime::Hash32* first = step.first_vote(v.validator)) {
     if (*first != v.block_hash && v.verify(m_set, m_env.crypto())) {
       m_env.metrics().add("consensus_equivocations_observed_total", 1);
       const auto& votes = step.by_block.at(*first).votes;
@@ -422,9 +445,8 @@ void IbftEngine::handle_vote(const Vote& v) {
     m_env.metrics().add("consensus_bad_signatures_total", 1);
     return;
   }
-  if (tally == step.by_block.end())
-    tally = step.by_block.emplace(v.block_hash, Tally{digest, 0, {}}).first;
-  step.first_vote[v.validator] = &tally->first;
+  if (tally == step.by_block.end()) tally = step.add_block(v.block_hash, digest);
+  step.record_first_vote(v.validator, m_set.size(), tally);
   tally->second.votes.push_back(v);
   tally->second.stake += m_set.at(v.validator).stake;
   if (rs.invalid_block && rs.invalid_block->hash == v.block_hash) report_invalid_vote(rs, v);
@@ -479,7 +501,7 @@ void IbftEngine::check_commit_quorum(std::uint32_t round) {
 }
 
 void IbftEngine::finalize(std::uint32_t round, const runtime::Hash32& hash, const BlockPtr& block) {
-  std::vector<Vote> votes = round_state(round).commits.by_block[hash].votes;
+  std::vector<Vote> votes = round_state(round).commits.by_block.at(hash).votes;
   const FinalizedBlock f =
       make_finalized_block(block, std::make_shared<SignatureSetCertificate>(
                                       m_height, round, hash, std::move(votes), m_set.size()));

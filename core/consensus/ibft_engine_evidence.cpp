@@ -13,10 +13,10 @@ namespace mn::consensus {
 
 void IbftEngine::check_certificate_seals(const FinalizedBlock& f) {
   const auto it = m_rounds.find(f.certificate->round());
-  if (it == m_rounds.end() || it->second.commits.first_vote.empty()) return;
+  if (it == m_rounds.end()) return;
   const StepVotes& commits = it->second.commits;
   for (const ValidatorIndex signer : f.certificate->signers()) {
-    const runtime::Hash32* mine = commits.first_vote[signer];
+    const runtime::Hash32* mine = commits.first_vote(signer);
     if (mine == nullptr || *mine == f.block->hash) continue;
     const auto seal = f.certificate->seal(signer);
     if (!seal) continue;

@@ -18,8 +18,8 @@ RoundView IbftEngine::round_view() const {
   const RoundState& state = it->second;
   view.has_proposal = state.proposal != nullptr;
   const auto held = [n](const StepVotes& votes, std::vector<bool>& out) {
-    for (std::size_t v = 0; v < n && v < votes.first_vote.size(); ++v)
-      out[v] = votes.first_vote[v] != nullptr;
+    for (std::size_t v = 0; v < n; ++v)
+      out[v] = votes.first_vote(static_cast<ValidatorIndex>(v)) != nullptr;
   };
   held(state.prepares, view.prepare_from);
   held(state.commits, view.commit_from);
