@@ -36,11 +36,11 @@ runtime::Result<ValidatorSet> ValidatorSet::create(std::vector<Validator> valida
     return runtime::Status(ErrorCode::kInvalidArgument, "total stake exceeds 64 bits");
   }
   set.m_total_stake = static_cast<std::uint64_t>(total);
-  set.m_validators = std::move(validators);
+  set.m_validators = std::make_shared<const std::vector<Validator>>(std::move(validators));
   codec::Writer w;
   codec::write_header(w, kValidatorSetTag, kValidatorSetVersion);
-  w.write_count(set.m_validators.size());
-  for (const Validator& v : set.m_validators) {
+  w.write_count(set.size());
+  for (const Validator& v : set.validators()) {
     w.write_fixed(v.key);
     w.write_u64(v.stake);
   }
@@ -50,10 +50,10 @@ runtime::Result<ValidatorSet> ValidatorSet::create(std::vector<Validator> valida
 
 std::optional<ValidatorIndex> ValidatorSet::index_of(const crypto::PublicKey& key) const {
   const auto it =
-      std::lower_bound(m_validators.begin(), m_validators.end(), key,
+      std::lower_bound(validators().begin(), validators().end(), key,
                        [](const Validator& v, const crypto::PublicKey& k) { return v.key < k; });
-  if (it == m_validators.end() || it->key != key) return std::nullopt;
-  return static_cast<ValidatorIndex>(it - m_validators.begin());
+  if (it == validators().end() || it->key != key) return std::nullopt;
+  return static_cast<ValidatorIndex>(it - validators().begin());
 }
 
 bool ValidatorSet::is_quorum(std::uint64_t stake) const {
@@ -75,11 +75,12 @@ ValidatorIndex ValidatorSet::proposer(std::uint64_t height, std::uint32_t round)
   for (int i = 0; i < 8; ++i) r |= static_cast<std::uint64_t>(draw[i]) << (8 * i);
   // 64 random bits reduced modulo the stake: the bias is at most total/2^64, negligible.
   std::uint64_t point = r % m_total_stake;
-  for (ValidatorIndex i = 0; i < m_validators.size(); ++i) {
-    if (point < m_validators[i].stake) return i;
-    point -= m_validators[i].stake;
+  const std::vector<Validator>& all = validators();
+  for (ValidatorIndex i = 0; i < all.size(); ++i) {
+    if (point < all[i].stake) return i;
+    point -= all[i].stake;
   }
-  return static_cast<ValidatorIndex>(m_validators.size() - 1);
+  return static_cast<ValidatorIndex>(all.size() - 1);
 }
 
 }  // namespace mn::consensus
