@@ -60,6 +60,7 @@ Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactor
   m_key_pairs.reserve(n);
   m_public_keys.reserve(n);
   m_hosts.reserve(n);
+  m_cpus.resize(n);
   for (NodeId node = 0; node < n; ++node) {
     m_key_pairs.push_back(m_crypto->keypair_from_seed(node_key_seed(seed, node)));
     m_public_keys.push_back(m_key_pairs.back().public_key);
@@ -133,9 +134,10 @@ void Simulator::enter_node(NodeId node, runtime::TimeNs t) {
 
 void Simulator::leave_node() {
   NodeHost& host = *m_hosts[m_current_node];
-  const runtime::TimeNs started = std::max(m_event_time, host.busy_until);
+  NodeCpu& cpu = m_cpus[m_current_node];
+  const runtime::TimeNs started = std::max(m_event_time, cpu.busy_until);
   if (host.cpu_cursor > started) host.counters.cpu_busy_ns += host.cpu_cursor - started;
-  host.busy_until = std::max(host.busy_until, host.cpu_cursor);
+  cpu.busy_until = std::max(cpu.busy_until, host.cpu_cursor);
   m_current_node = runtime::kNoNode;
 }
 
@@ -146,7 +148,7 @@ void Simulator::run_on_node(NodeId node, const std::function<void(runtime::React
     fn(*host.reactor);
     return;
   }
-  enter_node(node, std::max(m_event_time, host.busy_until));
+  enter_node(node, std::max(m_event_time, m_cpus[node].busy_until));
   fn(*host.reactor);
   leave_node();
 }
@@ -249,11 +251,11 @@ void Simulator::process(runtime::TimeNs time, QueuedEvent event) {
       break;
   }
   const NodeId node = event.node;
-  NodeHost& host = *m_hosts[node];
-  if (host.busy_until > time || !host.inbox.empty()) {
+  NodeCpu& cpu = m_cpus[node];
+  if (cpu.busy_until > time || !cpu.inbox.empty()) {
     // The node's CPU is still on an earlier event: this one waits in its inbox, behind any
     // earlier arrivals.
-    host.inbox.push_back(std::move(event));
+    cpu.inbox.push_back(std::move(event));
     schedule_wake(node);
     return;
   }
@@ -261,20 +263,20 @@ void Simulator::process(runtime::TimeNs time, QueuedEvent event) {
 }
 
 void Simulator::schedule_wake(NodeId node) {
-  NodeHost& host = *m_hosts[node];
-  if (host.wake_pending) return;
-  host.wake_pending = true;
-  m_queue.push(std::max(host.busy_until, m_queue.last_popped_time()),
+  NodeCpu& cpu = m_cpus[node];
+  if (cpu.wake_pending) return;
+  cpu.wake_pending = true;
+  m_queue.push(std::max(cpu.busy_until, m_queue.last_popped_time()),
                slot_event(EventKind::kWake, node, 0));
 }
 
 void Simulator::wake(NodeId node, runtime::TimeNs time) {
-  NodeHost& host = *m_hosts[node];
-  host.wake_pending = false;
-  while (!host.inbox.empty() && host.busy_until <= time) {
-    handle_node_event(time, host.inbox.take_front());
+  NodeCpu& cpu = m_cpus[node];
+  cpu.wake_pending = false;
+  while (!cpu.inbox.empty() && cpu.busy_until <= time) {
+    handle_node_event(time, cpu.inbox.take_front());
   }
-  if (!host.inbox.empty()) schedule_wake(node);
+  if (!cpu.inbox.empty()) schedule_wake(node);
 }
 
 void Simulator::handle_node_event(runtime::TimeNs time, const QueuedEvent& event) {
@@ -424,14 +426,15 @@ void Simulator::crash(NodeId node) {
   ++host.incarnation;
   ++host.counters.crashes;
   // What waited for the CPU dies with the process.
-  for (const QueuedEvent& event : host.inbox.waiting()) {
+  InboxQueue& inbox = m_cpus[node].inbox;
+  for (const QueuedEvent& event : inbox.waiting()) {
     if (event.kind == EventKind::kDeliver) {
       ++host.counters.dropped_down;
     } else {
       free_slot(event.slot);
     }
   }
-  host.inbox.clear();
+  inbox.clear();
   host.reactor.reset();
   host.storage.crash();
   host.router.reset();
@@ -441,9 +444,10 @@ void Simulator::restart(NodeId node) {
   NodeHost& host = *m_hosts[node];
   if (host.alive) return;
   host.alive = true;
-  host.busy_until = std::max(host.busy_until, m_event_time);
+  NodeCpu& cpu = m_cpus[node];
+  cpu.busy_until = std::max(cpu.busy_until, m_event_time);
   host.reactor = m_factory(node, *host.env);
-  enter_node(node, host.busy_until);
+  enter_node(node, cpu.busy_until);
   host.reactor->on_start();
   leave_node();
 }

@@ -25,6 +25,7 @@
 #include "core/runtime/env.h"
 #include "sim/event_log.h"
 #include "sim/event_queue.h"
+#include "sim/inbox_queue.h"
 #include "sim/network/network_model.h"
 #include "sim/network/topology.h"
 #include "sim/node_host.h"
@@ -122,6 +123,16 @@ class Simulator {
  private:
   friend class SimEnv;
 
+  // What deciding whether an arrival runs now or waits reads, kept apart from NodeHost in one
+  // array: an arrival at a busy node touches these few bytes, not the node's whole host.
+  struct NodeCpu {
+    runtime::TimeNs busy_until = 0;
+    // Events that arrived while the CPU was busy, in arrival order; one wake event is pending
+    // whenever it is non-empty, so a burst of k arrivals costs O(k), not O(k^2) requeues.
+    InboxQueue inbox;
+    bool wake_pending = false;
+  };
+
   // The body of a timer or an action, which an event names by slot.
   struct SlotRecord {
     EventKind kind = EventKind::kAction;
@@ -175,6 +186,7 @@ class Simulator {
   Topology m_topology;
   NetworkModel m_network;
   std::vector<std::unique_ptr<NodeHost>> m_hosts;
+  std::vector<NodeCpu> m_cpus;  // by node
 
   EventQueue<QueuedEvent> m_queue;
   std::vector<SlotRecord> m_slots;
