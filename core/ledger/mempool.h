@@ -9,15 +9,20 @@
 // fees, and a newcomer that would itself be that victim is refused. select() proposes executable
 // transactions, nonce-ordered per sender, highest fee first, ties by transaction id.
 //
-// Deterministic: ordered containers only, and arrival order is a counter of admit() calls, not a
-// clock, so equal call sequences give equal pools and selections. Not thread-safe.
+// Deterministic: arrival order is a counter of admit() calls, not a clock, so equal call sequences
+// give equal pools and selections. The senders are a hash table, for a node admits and commits
+// thousands of transactions a second and each looked its sender up down a tree of cold nodes;
+// nothing depends on the table's order (select() orders by fee and id, ids are unique). Not
+// thread-safe.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "core/crypto/crypto_provider.h"
@@ -80,8 +85,16 @@ class Mempool final : public TransactionPool {
     Address sender{};
     std::uint64_t nonce = 0;
   };
+  // Addresses are hash outputs: any 8 of their bytes are already uniform.
+  struct AddressHash {
+    std::size_t operator()(const Address& address) const {
+      std::size_t h = 0;
+      std::memcpy(&h, address.data(), sizeof h);
+      return h;
+    }
+  };
   using SenderQueue = std::map<std::uint64_t, Entry>;  // by nonce
-  using SenderMap = std::map<Address, SenderQueue>;
+  using SenderMap = std::unordered_map<Address, SenderQueue, AddressHash>;
 
   void insert(const Address& sender, Entry entry);
   void erase(const Address& sender, std::uint64_t nonce);
