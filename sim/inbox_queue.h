@@ -1,4 +1,5 @@
-// A FIFO of the events that reached a busy node, in arrival order.
+// A FIFO of the events that reached a busy node, in arrival order. It allocates nothing until used
+// (10,000 idle nodes cost nothing) and reuses its buffer once drained.
 #pragma once
 
 #include <cstddef>
@@ -10,8 +11,6 @@
 
 namespace mn::sim {
 
-// A FIFO of events that allocates nothing until used (10,000 idle nodes cost nothing) and
-// reuses its buffer once drained.
 class InboxQueue {
  public:
   bool empty() const { return m_head == m_events.size(); }

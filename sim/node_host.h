@@ -1,11 +1,11 @@
-// Everything the simulator keeps for one node: its liveness, virtual CPU and clock, durable
-// store, metrics, gossip memory, streams and reactor. The reactor is rebuilt on restart; the store
-// survives (minus unsynced writes).
+// What the simulator keeps for one node: its liveness, CPU cursor and clock, durable store,
+// metrics, gossip memory, streams and reactor (whether its CPU is busy, and what waits for it, is
+// the simulator's NodeCpu array). The reactor is rebuilt on restart; the store survives (minus
+// unsynced writes).
 #pragma once
 
 #include <cstdint>
 #include <memory>
-#include <vector>
 
 #include "core/gossip/gossip_router.h"
 #include "core/runtime/reactor.h"
