@@ -13,6 +13,13 @@
 
 namespace mn::codec {
 
+// The number of bytes Writer::write_varint writes for `value`.
+constexpr std::size_t varint_size(std::uint64_t value) {
+  std::size_t bytes = 1;
+  for (; value >= 0x80; value >>= 7) ++bytes;
+  return bytes;
+}
+
 class Writer {
  public:
   Writer() = default;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "core/codec/limits.h"
 #include "core/codec/reader.h"
 #include "core/codec/writer.h"
 #include "core/consensus/validator_set.h"
@@ -25,6 +26,9 @@ struct BlockHeader {
   runtime::Hash32 payload_hash{};
   runtime::Hash32 state_root{};  // after executing the payload
 
+  // The size encode() writes: a record header, then fixed-width fields only.
+  static constexpr std::size_t kEncodedBytes = codec::kHeaderBytes + 8 + 4 + 32 + 4 + 8 + 3 * 32;
+
   void encode(codec::Writer& w) const;
   static runtime::Result<BlockHeader> decode(codec::Reader& r);
 };
@@ -37,6 +41,10 @@ struct Block {
   runtime::Hash32 hash{};  // of the header; set by make_block / decode
 
   void encode(codec::Writer& w) const;
+  // Exactly the number of bytes encode() writes.
+  std::size_t encoded_size() const {
+    return BlockHeader::kEncodedBytes + codec::varint_size(payload.size()) + payload.size();
+  }
   // Also checks payload_hash against the payload.
   static runtime::Result<std::shared_ptr<const Block>> decode(codec::Reader& r);
 };

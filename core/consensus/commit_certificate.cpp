@@ -70,6 +70,12 @@ void SignatureSetCertificate::encode(codec::Writer& w) const {
   for (const auto& s : m_signatures) w.write_fixed(s);
 }
 
+std::size_t SignatureSetCertificate::encoded_size() const {
+  constexpr std::size_t kFixedBytes = 1 + 8 + 4 + sizeof(runtime::Hash32);
+  return kFixedBytes + codec::varint_size(m_bitmap.size()) + (m_bitmap.size() + 7) / 8 +
+         m_signatures.size() * crypto::Signature{}.size();
+}
+
 runtime::Result<CommitCertificatePtr> SignatureSetCertificate::decode_body(codec::Reader& r) {
   auto cert = std::shared_ptr<SignatureSetCertificate>(new SignatureSetCertificate());
   auto height = r.read_u64();

@@ -31,6 +31,8 @@ class CommitCertificate {
   // True only if every seal verifies and the signers hold a quorum of `set`'s stake.
   virtual bool verify(const ValidatorSet& set, crypto::CryptoProvider& crypto) const = 0;
   virtual void encode(codec::Writer& w) const = 0;
+  // Exactly the number of bytes encode() writes, so a writer can reserve once.
+  virtual std::size_t encoded_size() const = 0;
 };
 
 using CommitCertificatePtr = std::shared_ptr<const CommitCertificate>;
@@ -50,6 +52,7 @@ class SignatureSetCertificate final : public CommitCertificate {
   std::optional<crypto::Signature> seal(ValidatorIndex validator) const override;
   bool verify(const ValidatorSet& set, crypto::CryptoProvider& crypto) const override;
   void encode(codec::Writer& w) const override;
+  std::size_t encoded_size() const override;
 
   // Decodes the body after the scheme byte.
   static runtime::Result<CommitCertificatePtr> decode_body(codec::Reader& r);

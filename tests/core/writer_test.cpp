@@ -64,6 +64,7 @@ TEST(Writer, VarintIsMinimalLeb128) {
     Writer w;
     w.write_varint(c.value);
     EXPECT_EQ(bytes_of(w), c.encoding) << c.value;
+    EXPECT_EQ(varint_size(c.value), c.encoding.size()) << c.value;
   }
 }
 

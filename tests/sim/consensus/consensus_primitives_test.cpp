@@ -94,6 +94,7 @@ TEST(CommitCertificate, VerifiesOnlyWithAQuorumOfValidSeals) {
 
   codec::Writer w;
   quorum.encode(w);
+  EXPECT_EQ(quorum.encoded_size(), w.size());
   codec::Reader r(w.view());
   auto decoded = decode_commit_certificate(r);
   ASSERT_TRUE(decoded.is_ok());
@@ -114,6 +115,30 @@ TEST(CommitCertificate, VerifiesOnlyWithAQuorumOfValidSeals) {
   for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
     codec::Reader partial(runtime::ByteView(bytes.data(), cut));
     EXPECT_FALSE(decode_commit_certificate(partial).is_ok()) << cut;
+  }
+}
+
+TEST(CommitCertificate, EncodedSizesAreExactAtEverySetSize) {
+  // Sizes around the bitmap's byte boundaries, and payloads around the varint's.
+  for (const std::size_t validators : {1u, 7u, 8u, 9u, 17u}) {
+    Keys k(static_cast<int>(validators));
+    const ValidatorSet s = k.set(std::vector<std::uint64_t>(validators, 100));
+    std::vector<Vote> commits;
+    for (ValidatorIndex i = 0; i < validators; i += 2) {
+      commits.push_back(
+          make_vote(Step::kCommit, 3, 0, hash_of(1), i, k.of(s, i).secret_key, k.crypto));
+    }
+    const SignatureSetCertificate cert(3, 0, hash_of(1), commits, s.size());
+    codec::Writer w;
+    cert.encode(w);
+    EXPECT_EQ(cert.encoded_size(), w.size()) << validators;
+  }
+  for (const std::size_t payload : {0u, 127u, 128u, 20000u}) {
+    Block block;
+    block.payload.assign(payload, 7);
+    codec::Writer w;
+    block.encode(w);
+    EXPECT_EQ(block.encoded_size(), w.size()) << payload;
   }
 }
 
