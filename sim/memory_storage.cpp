@@ -1,5 +1,6 @@
 #include "sim/memory_storage.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace mn::sim {
@@ -13,22 +14,37 @@ runtime::ByteView view(const std::string& s) {
 }
 }  // namespace
 
-void MemoryStorage::write(runtime::ByteView key, std::optional<Value> value) {
-  std::string k = to_string(key);
-  // One descent of the tree serves the journal, the update and the insertion: every node of a
-  // large run stores every block, so this is on the hot path. Blocks come at increasing heights,
-  // so a key past the last one (a full node's next block) is appended without a descent.
-  const auto it = !m_map.empty() && m_map.rbegin()->first < k ? m_map.end() : m_map.lower_bound(k);
-  const bool present = it != m_map.end() && it->first == k;
+std::vector<MemoryStorage::Entry>::const_iterator MemoryStorage::lower_bound(
+    const std::string& key) const {
+  return std::lower_bound(m_entries.begin(), m_entries.end(), key,
+                          [](const Entry& entry, const std::string& k) { return entry.first < k; });
+}
+
+std::optional<MemoryStorage::Value> MemoryStorage::set(std::string key,
+                                                       std::optional<Value> value) {
+  // Blocks come at increasing heights, so a key past the last one (a node's next block) is
+  // appended without a search.
+  if (m_entries.empty() || m_entries.back().first < key) {
+    if (value) m_entries.emplace_back(std::move(key), std::move(*value));
+    return std::nullopt;
+  }
+  const auto it = m_entries.begin() + (lower_bound(key) - m_entries.cbegin());
+  const bool present = it != m_entries.end() && it->first == key;
   std::optional<Value> previous;
   if (present) previous = it->second;
   if (value && present) {
     it->second = std::move(*value);
   } else if (value) {
-    m_map.emplace_hint(it, k, std::move(*value));
+    m_entries.emplace(it, std::move(key), std::move(*value));
   } else if (present) {
-    m_map.erase(it);
+    m_entries.erase(it);
   }
+  return previous;
+}
+
+void MemoryStorage::write(runtime::ByteView key, std::optional<Value> value) {
+  std::string k = to_string(key);
+  std::optional<Value> previous = set(k, std::move(value));
   m_undo.emplace_back(std::move(k), std::move(previous));
 }
 
@@ -49,8 +65,10 @@ runtime::Status MemoryStorage::erase(runtime::ByteView key) {
 }
 
 runtime::Result<runtime::Bytes> MemoryStorage::get(runtime::ByteView key) const {
-  auto it = m_map.find(to_string(key));
-  if (it == m_map.end()) return runtime::Status(runtime::ErrorCode::kNotFound, "no such key");
+  const std::string k = to_string(key);
+  const auto it = lower_bound(k);
+  if (it == m_entries.end() || it->first != k)
+    return runtime::Status(runtime::ErrorCode::kNotFound, "no such key");
   return *it->second;
 }
 
@@ -58,7 +76,7 @@ runtime::Status MemoryStorage::scan(
     runtime::ByteView prefix,
     const std::function<bool(runtime::ByteView, runtime::ByteView)>& visit) const {
   const std::string start = to_string(prefix);
-  for (auto it = m_map.lower_bound(start); it != m_map.end(); ++it) {
+  for (auto it = lower_bound(start); it != m_entries.end(); ++it) {
     if (it->first.compare(0, start.size(), start) != 0) break;
     if (!visit(view(it->first), *it->second)) break;
   }
@@ -71,13 +89,8 @@ runtime::Status MemoryStorage::sync() {
 }
 
 void MemoryStorage::crash() {
-  for (auto it = m_undo.rbegin(); it != m_undo.rend(); ++it) {
-    if (it->second) {
-      m_map.insert_or_assign(it->first, std::move(*it->second));
-    } else {
-      m_map.erase(it->first);
-    }
-  }
+  for (auto it = m_undo.rbegin(); it != m_undo.rend(); ++it)
+    set(std::move(it->first), std::move(it->second));
   m_undo.clear();
 }
 

@@ -1,6 +1,10 @@
 #include "sim/memory_storage.h"
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -78,6 +82,49 @@ TEST(MemoryStorage, SharedValuesAreKeptWithoutCopyAndSurviveLikeAnyOther) {
   s.crash();
   EXPECT_EQ(*s.get(b("a")), b("block bytes"));
   EXPECT_FALSE(s.get(b("b")).is_ok());
+}
+
+TEST(MemoryStorage, MatchesAnOrderedMapThroughMixedWritesSyncsAndCrashes) {
+  // Keys in and out of order, overwrites, erases in the middle and crashes, against a model.
+  MemoryStorage s;
+  std::map<std::string, std::string> synced;
+  std::map<std::string, std::string> visible;
+  std::uint64_t x = 12345;
+  auto next = [&x](std::uint64_t bound) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    return (x >> 33) % bound;
+  };
+  for (int step = 0; step < 3000; ++step) {
+    const std::string key = "k/" + std::to_string(next(step < 1500 ? 60 : 1000 + step));
+    switch (next(10)) {
+      case 0:
+        ASSERT_TRUE(s.sync().is_ok());
+        synced = visible;
+        break;
+      case 1:
+        s.crash();
+        visible = synced;
+        break;
+      case 2:
+      case 3:
+        ASSERT_TRUE(s.erase(b(key)).is_ok());
+        visible.erase(key);
+        break;
+      default:
+        ASSERT_TRUE(s.put(b(key), b(std::to_string(step))).is_ok());
+        visible[key] = std::to_string(step);
+    }
+    using Pairs = std::vector<std::pair<std::string, std::string>>;
+    Pairs stored;
+    ASSERT_TRUE(s.scan(b(""), [&](runtime::ByteView k, runtime::ByteView v) {
+                   stored.emplace_back(std::string(k.begin(), k.end()),
+                                       std::string(v.begin(), v.end()));
+                   return true;
+                 }).is_ok());
+    ASSERT_EQ(stored, Pairs(visible.begin(), visible.end())) << "step " << step;
+    const auto got = s.get(b(key));
+    ASSERT_EQ(got.is_ok(), visible.contains(key)) << "step " << step;
+  }
 }
 
 }  // namespace
