@@ -56,6 +56,7 @@ runtime::Result<LedgerState> from_genesis(const Genesis& genesis) {
     return Status(ErrorCode::kInvalidArgument, "genesis supply exceeds 64 bits");
   }
   state.m_genesis_supply = static_cast<std::uint64_t>(supply);
+  state.m_accounts.settle();
   state.m_account_tree.settle();
   return state;
 }

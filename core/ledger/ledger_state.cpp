@@ -137,6 +137,7 @@ void LedgerState::begin_block(const BlockStart& start) {
 void LedgerState::end_block() {
   StateView view(*this);
   for (const auto& module : m_modules->modules()) module->end_block(view);
+  m_accounts.settle();
   m_account_tree.settle();
 }
 
@@ -146,9 +147,9 @@ TxResult LedgerState::apply(const Transaction& tx, crypto::CryptoProvider& crypt
   if (check.result != TxResult::kOk) return check.result;
 
   const Address sender_address = address_from_public_key(tx.sender);
-  const auto sender_it = m_accounts.find(sender_address);
-  if (sender_it == m_accounts.end()) return TxResult::kSenderUnknown;
-  Account sender = sender_it->second;
+  const Account* sender_account = m_accounts.find(sender_address);
+  if (sender_account == nullptr) return TxResult::kSenderUnknown;
+  Account sender = *sender_account;
   // An account's nonce never reaches 2^64 - 1 in practice; if it did, no next nonce exists.
   if (sender.nonce == UINT64_MAX || tx.nonce != sender.nonce + 1) return TxResult::kWrongNonce;
   if (check.debit > sender.balance) return TxResult::kInsufficientFunds;
@@ -170,13 +171,12 @@ TxResult LedgerState::apply(const Transaction& tx, crypto::CryptoProvider& crypt
 }
 
 const Account* LedgerState::find_account(const Address& address) const {
-  const auto it = m_accounts.find(address);
-  return it == m_accounts.end() ? nullptr : &it->second;
+  return m_accounts.find(address);
 }
 
 runtime::Uint128 LedgerState::core_holdings() const {
   runtime::Uint128 held = m_pools.sum();
-  for (const auto& [address, account] : m_accounts) held += account.balance;
+  m_accounts.for_each([&held](const Account& account) { held += account.balance; });
   return held;
 }
 
@@ -234,14 +234,14 @@ runtime::Result<AccountProof> LedgerState::prove_account(const Address& address)
 }
 
 void LedgerState::put_account(const Account& account) {
-  m_accounts.insert_or_assign(account.address, account);
+  m_accounts.put(account);
   m_account_tree.put(account.address, account_leaf(account));
 }
 
 bool LedgerState::credit(const Address& address, std::uint64_t amount) {
   Account account;
-  if (const auto it = m_accounts.find(address); it != m_accounts.end()) {
-    account = it->second;
+  if (const Account* existing = m_accounts.find(address)) {
+    account = *existing;
   } else {
     account.address = address;
   }

@@ -27,6 +27,7 @@
 
 #include "core/crypto/crypto_provider.h"
 #include "core/ledger/account.h"
+#include "core/ledger/account_map.h"
 #include "core/ledger/account_proof.h"
 #include "core/ledger/account_tree.h"
 #include "core/ledger/address.h"
@@ -200,9 +201,10 @@ class LedgerState {
   TxResult apply(const Transaction& tx, crypto::CryptoProvider& crypto,
                  const slashing::EvidenceVerifier* evidence = nullptr);
 
-  // Null if no account exists at `address`. The pointer is valid until the next apply().
+  // Null if no account exists at `address`. The pointer is valid until the next apply() or
+  // end_block().
   const Account* find_account(const Address& address) const;
-  const std::map<Address, Account>& accounts() const { return m_accounts; }
+  const AccountMap& accounts() const { return m_accounts; }
   const Pools& pools() const { return m_pools; }
   // The state module `name` keeps in its own slot (module_state.h); null if it never wrote one.
   const ModuleState* module_state(std::string_view name) const {
@@ -256,7 +258,7 @@ class LedgerState {
   // What the accounts and pools hold: sum(balances) + pools.sum().
   runtime::Uint128 core_holdings() const;
 
-  std::map<Address, Account> m_accounts;
+  AccountMap m_accounts;
   // account_leaf() of every account, updated with every write and settled at the end of each
   // block, so state_root() rehashes only the paths of the accounts that changed.
   AccountTree m_account_tree;

@@ -38,7 +38,8 @@ void EconomicsRecorder::record_totals(std::uint64_t height, runtime::TimeNs now,
   e.minted = state.minted();
   e.burned = state.burned();
   e.supply = state.genesis_supply() + state.minted() - state.burned();
-  for (const auto& [address, account] : state.accounts()) e.total_balances += account.balance;
+  state.accounts().for_each(
+      [&e](const ledger::Account& account) { e.total_balances += account.balance; });
   const staking::StakingState& staking = staking::StakingModule::state(state);
   for (const auto& [address, stake] : staking.stakes) e.total_stake += stake.amount;
   for (const auto& [release, unbonding] : staking.unbonding) e.unbonding += unbonding.amount;

@@ -36,7 +36,7 @@ std::vector<crypto::KeyPair> make_keys(crypto::CryptoProvider& crypto) {
 
 runtime::Uint128 total_held(const LedgerState& state) {
   runtime::Uint128 total = state.pools().sum();
-  for (const auto& [address, account] : state.accounts()) total += account.balance;
+  state.accounts().for_each([&total](const Account& account) { total += account.balance; });
   for (const auto& [address, stake] : staking::StakingModule::state(state).stakes)
     total += stake.amount;
   return total;
@@ -100,11 +100,11 @@ RC_GTEST_PROP(LedgerProperty, RandomTransfersConserveSupplyAndNeverDoubleSpend, 
       RC_ASSERT(account != nullptr);
       RC_ASSERT(nonce == current + 1);
       // Exactly the sender's nonce moved, by one.
-      for (const auto& [address, after] : state.accounts()) {
-        const Account* prior = before.find_account(address);
+      state.accounts().for_each([&](const Account& after) {
+        const Account* prior = before.find_account(after.address);
         const std::uint64_t prior_nonce = prior == nullptr ? 0 : prior->nonce;
-        RC_ASSERT(after.nonce == (address == sender ? prior_nonce + 1 : prior_nonce));
-      }
+        RC_ASSERT(after.nonce == (after.address == sender ? prior_nonce + 1 : prior_nonce));
+      });
       applied.push_back(tx);
       // The same bytes again are a replay.
       RC_ASSERT(state.apply(tx, crypto) == TxResult::kWrongNonce);

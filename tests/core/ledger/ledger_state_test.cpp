@@ -190,7 +190,7 @@ TEST_F(LedgerStateTest, ConservationHoldsAcrossManyTransfers) {
   }
   ASSERT_TRUE(m_state.check_conservation().is_ok());
   runtime::Uint128 total = m_state.pools().sum();
-  for (const auto& [address, account] : m_state.accounts()) total += account.balance;
+  m_state.accounts().for_each([&total](const Account& account) { total += account.balance; });
   EXPECT_EQ(total, runtime::Uint128{m_state.genesis_supply()});
   EXPECT_EQ(m_state.pools().rent_pool, 50 * m_fee);
 }
@@ -240,8 +240,10 @@ TEST_F(LedgerStateTest, ProofsVerifyForEveryAccount) {
   ASSERT_EQ(m_state.accounts().size(), 9u);
 
   const runtime::Hash32 root = m_state.state_root();
-  for (const auto& [address, account] : m_state.accounts()) {
-    auto proof = m_state.prove_account(address);
+  std::vector<Account> accounts;
+  m_state.accounts().for_each([&accounts](const Account& account) { accounts.push_back(account); });
+  for (const Account& account : accounts) {
+    auto proof = m_state.prove_account(account.address);
     ASSERT_TRUE(proof) << proof.status().to_string();
     EXPECT_TRUE(verify_account(root, account, *proof));
   }
