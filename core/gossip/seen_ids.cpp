@@ -1,5 +1,6 @@
 #include "core/gossip/seen_ids.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/runtime/assert.h"
@@ -22,6 +23,9 @@ bool SeenIds::insert(std::uint64_t key) {
     table_insert(key);
   }
   m_order.push_back(key);
+  m_recent[m_recent_next] = key;
+  m_recent_next = (m_recent_next + 1) % kRecent;
+  m_recent_count = std::min({m_recent_count + 1, kRecent, m_capacity});
   if (m_order.size() > m_capacity) {
     const std::uint64_t oldest = m_order.front();
     m_order.pop_front();
@@ -35,7 +39,16 @@ bool SeenIds::insert(std::uint64_t key) {
 }
 
 bool SeenIds::contains(std::uint64_t key) const {
+  if (recently_inserted(key)) return true;
   return key == kEmpty ? m_has_zero : table_contains(key);
+}
+
+bool SeenIds::recently_inserted(std::uint64_t key) const {
+  // The valid entries are the m_recent_count slots before m_recent_next, cyclically.
+  for (std::size_t back = 1; back <= m_recent_count; ++back) {
+    if (m_recent[(m_recent_next + kRecent - back) % kRecent] == key) return true;
+  }
+  return false;
 }
 
 void SeenIds::clear() {
@@ -44,6 +57,7 @@ void SeenIds::clear() {
   m_used = 0;
   m_has_zero = false;
   m_order.clear();
+  m_recent_count = 0;
 }
 
 std::size_t SeenIds::home(std::uint64_t key) const {

@@ -58,9 +58,10 @@ TEST(SeenIds, ZeroCapacityRemembersNothing) {
 }
 
 // Random insertions from small key ranges (many repeats, long probe runs, evictions from the
-// middle of runs, the key 0) agree with the model on every answer.
+// middle of runs, the key 0, capacities below and above the recent-key array) agree with the
+// model on every answer.
 TEST(SeenIds, AgreesWithTheModelOnRandomSequences) {
-  for (const std::size_t capacity : {1u, 2u, 5u, 16u, 100u, 1000u}) {
+  for (const std::size_t capacity : {1u, 2u, 3u, 4u, 5u, 16u, 100u, 1000u}) {
     for (const std::uint64_t range : {8u, 64u, 4096u}) {
       runtime::Rng rng(capacity * 131 + range);
       SeenIds seen(capacity);
