@@ -27,7 +27,8 @@ struct BlockHeader {
   runtime::Hash32 state_root{};  // after executing the payload
 
   // The size encode() writes: a record header, then fixed-width fields only.
-  static constexpr std::size_t kEncodedBytes = codec::kHeaderBytes + 8 + 4 + 32 + 4 + 8 + 3 * 32;
+  static constexpr std::size_t kEncodedBytes =
+      codec::kHeaderBytes + 8 + 4 + 32 + 4 + 8 + std::size_t{3} * 32;
 
   void encode(codec::Writer& w) const;
   static runtime::Result<BlockHeader> decode(codec::Reader& r);

@@ -6,21 +6,16 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/core/ledger/ledger_test_util.h"
+
 namespace mn::ledger {
 namespace {
 
-Address address_of(std::uint32_t n) {
-  Address a{};
-  // Scatter the numbers so insertions land before, between and after existing accounts.
-  const std::uint32_t mixed = n * 2654435761u;
-  for (std::size_t i = 0; i < 4; ++i) a[i] = static_cast<std::uint8_t>(mixed >> (24 - 8 * i));
-  a[19] = static_cast<std::uint8_t>(n);
-  return a;
-}
+using testing::spread_address;
 
 Account account_of(std::uint32_t n, std::uint64_t balance) {
   Account account;
-  account.address = address_of(n);
+  account.address = spread_address(n);
   account.balance = balance;
   account.nonce = n;
   return account;
@@ -34,6 +29,7 @@ std::vector<Account> visited(const AccountMap& map) {
 
 std::vector<Account> values(const std::map<Address, Account>& model) {
   std::vector<Account> out;
+  out.reserve(model.size());
   for (const auto& [address, account] : model) out.push_back(account);
   return out;
 }
@@ -53,12 +49,12 @@ TEST(AccountMap, MatchesAnOrderedMapThroughPutsAndSettles) {
       model[account.address] = account;
     }
     ASSERT_EQ(map.size(), model.size());
-    const Account* found = map.find(address_of(n));
-    ASSERT_EQ(found != nullptr, model.contains(address_of(n)));
+    const Account* found = map.find(spread_address(n));
+    ASSERT_EQ(found != nullptr, model.contains(spread_address(n)));
     if (found != nullptr) {
-      EXPECT_EQ(*found, model.at(address_of(n)));
+      EXPECT_EQ(*found, model.at(spread_address(n)));
     }
-    EXPECT_FALSE(map.contains(address_of(n + 1000)));
+    EXPECT_FALSE(map.contains(spread_address(n + 1000)));
     if (step % 97 == 0) {
       ASSERT_EQ(visited(map), values(model)) << "step " << step;
     }

@@ -8,18 +8,12 @@
 #include <gtest/gtest.h>
 
 #include "core/merkle/merkle.h"
+#include "tests/core/ledger/ledger_test_util.h"
 
 namespace mn::ledger {
 namespace {
 
-Address address_at(std::uint32_t n) {
-  Address address{};
-  // Spread over the whole key space so insertions land before, between and after the others.
-  const std::uint32_t mixed = n * 2654435761U;
-  for (std::size_t i = 0; i < 4; ++i) address[i] = static_cast<std::uint8_t>(mixed >> (24 - 8 * i));
-  address[19] = static_cast<std::uint8_t>(n);
-  return address;
-}
+using testing::spread_address;
 
 runtime::Hash32 leaf_of(std::uint64_t value) {
   runtime::Hash32 bytes{};
@@ -30,6 +24,7 @@ runtime::Hash32 leaf_of(std::uint64_t value) {
 // The root the tree must give: merkle_root over the leaves in address order.
 runtime::Hash32 reference_root(const std::map<Address, runtime::Hash32>& leaves) {
   std::vector<runtime::Hash32> ordered;
+  ordered.reserve(leaves.size());
   for (const auto& [address, leaf] : leaves) ordered.push_back(leaf);
   return merkle::merkle_root(ordered);
 }
@@ -39,12 +34,12 @@ TEST(AccountTreeTest, EmptyTreeHasTheEmptyRoot) {
   EXPECT_EQ(tree.root(), merkle::kEmptyRoot);
   tree.settle();
   EXPECT_EQ(tree.root(), merkle::kEmptyRoot);
-  EXPECT_FALSE(tree.prove(address_at(1)).is_ok());
+  EXPECT_FALSE(tree.prove(spread_address(1)).is_ok());
 }
 
 TEST(AccountTreeTest, OneLeafIsItsOwnRoot) {
   AccountTree tree;
-  tree.put(address_at(1), leaf_of(7));
+  tree.put(spread_address(1), leaf_of(7));
   tree.settle();
   EXPECT_EQ(tree.root(), leaf_of(7));
 }
@@ -59,8 +54,9 @@ TEST(AccountTreeTest, MatchesARebuildAfterEveryMixOfInsertsAndOverwrites) {
     std::uint32_t next_address = 0;
     for (int step = 0; step < 400; ++step) {
       const bool insert = reference.empty() || rng() % 4 == 0;
-      const Address address = insert ? address_at(next_address++)
-                                     : address_at(static_cast<std::uint32_t>(rng() % next_address));
+      const Address address =
+          insert ? spread_address(next_address++)
+                 : spread_address(static_cast<std::uint32_t>(rng() % next_address));
       const runtime::Hash32 leaf = leaf_of(rng());
       tree.put(address, leaf);
       reference[address] = leaf;
@@ -77,12 +73,12 @@ TEST(AccountTreeTest, MatchesARebuildAfterEveryMixOfInsertsAndOverwrites) {
 
 TEST(AccountTreeTest, ProofsVerifyAgainstTheSettledRoot) {
   AccountTree tree;
-  for (std::uint32_t n = 0; n < 37; ++n) tree.put(address_at(n), leaf_of(n));
+  for (std::uint32_t n = 0; n < 37; ++n) tree.put(spread_address(n), leaf_of(n));
   tree.settle();
-  tree.put(address_at(5), leaf_of(500));
+  tree.put(spread_address(5), leaf_of(500));
   tree.settle();
   for (std::uint32_t n = 0; n < 37; ++n) {
-    const auto proof = tree.prove(address_at(n));
+    const auto proof = tree.prove(spread_address(n));
     ASSERT_TRUE(proof.is_ok());
     EXPECT_TRUE(merkle::verify(tree.root(), leaf_of(n == 5 ? 500 : n), *proof));
     EXPECT_FALSE(merkle::verify(tree.root(), leaf_of(n + 1000), *proof));
@@ -91,14 +87,14 @@ TEST(AccountTreeTest, ProofsVerifyAgainstTheSettledRoot) {
 
 TEST(AccountTreeTest, ProofsOfUnsettledLeavesVerifyAgainstTheRoot) {
   AccountTree tree;
-  for (std::uint32_t n = 0; n < 20; ++n) tree.put(address_at(n), leaf_of(n));
+  for (std::uint32_t n = 0; n < 20; ++n) tree.put(spread_address(n), leaf_of(n));
   tree.settle();
   // Pending insertions before, between and after the settled leaves, and one overwrite.
-  for (std::uint32_t n = 20; n < 29; ++n) tree.put(address_at(n), leaf_of(n));
-  tree.put(address_at(3), leaf_of(300));
+  for (std::uint32_t n = 20; n < 29; ++n) tree.put(spread_address(n), leaf_of(n));
+  tree.put(spread_address(3), leaf_of(300));
   const runtime::Hash32 root = tree.root();
   for (std::uint32_t n = 0; n < 29; ++n) {
-    const auto proof = tree.prove(address_at(n));
+    const auto proof = tree.prove(spread_address(n));
     ASSERT_TRUE(proof.is_ok());
     EXPECT_TRUE(merkle::verify(root, leaf_of(n == 3 ? 300 : n), *proof)) << n;
   }
@@ -110,12 +106,12 @@ TEST(AccountTreeTest, EqualityFollowsTheLeavesNotTheSettling) {
   AccountTree settled;
   AccountTree unsettled;
   for (std::uint32_t n = 0; n < 10; ++n) {
-    settled.put(address_at(n), leaf_of(n));
-    unsettled.put(address_at(n), leaf_of(n));
+    settled.put(spread_address(n), leaf_of(n));
+    unsettled.put(spread_address(n), leaf_of(n));
   }
   settled.settle();
   EXPECT_EQ(settled, unsettled);
-  unsettled.put(address_at(3), leaf_of(99));
+  unsettled.put(spread_address(3), leaf_of(99));
   EXPECT_NE(settled, unsettled);
 }
 

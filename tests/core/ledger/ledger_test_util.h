@@ -24,6 +24,16 @@ inline Address address_of(const crypto::KeyPair& key) {
   return address_from_public_key(key.public_key);
 }
 
+// The address numbered `n`, spread over the whole key space so that insertions land before,
+// between and after the others.
+inline Address spread_address(std::uint32_t n) {
+  Address address{};
+  const std::uint32_t mixed = n * 2654435761U;
+  for (std::size_t i = 0; i < 4; ++i) address[i] = static_cast<std::uint8_t>(mixed >> (24 - 8 * i));
+  address[19] = static_cast<std::uint8_t>(n);
+  return address;
+}
+
 // One genesis account per key, each with `balance`, and no validators.
 inline Genesis genesis_of(const std::vector<crypto::KeyPair>& keys, std::uint64_t balance) {
   Genesis genesis;
