@@ -1,6 +1,9 @@
 // The simulator's Storage: an ordered in-memory map with an undo journal of unsynced writes.
 // The map is a sorted vector: every node of a large run appends a block per height, and an append
-// to a vector touches one cache line where a tree insertion rebalances cold nodes.
+// to a vector touches one cache line where a tree insertion rebalances cold nodes. A write before
+// the last key shifts every entry after it: the forced-inclusion acks ("chain/acked_poe/…") sort
+// before the blocks, so each one moves all of a node's stored blocks — cheap at today's run
+// lengths, linear in the chain's length on a long run with many PoEs.
 // crash() rolls the journal back, so exactly the writes made after the last sync() are lost — the
 // failure a real disk gives a process killed between write() and fsync(). Values are immutable
 // and shared, so put_shared() of a block that 10,000 nodes store keeps one copy.
