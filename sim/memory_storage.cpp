@@ -16,28 +16,43 @@ runtime::ByteView view(const std::string& s) {
 
 std::vector<MemoryStorage::Entry>::const_iterator MemoryStorage::lower_bound(
     const std::string& key) const {
-  return std::lower_bound(m_entries.begin(), m_entries.end(), key,
+  return std::lower_bound(m_appended.begin(), m_appended.end(), key,
                           [](const Entry& entry, const std::string& k) { return entry.first < k; });
+}
+
+const MemoryStorage::Value* MemoryStorage::find(const std::string& key) const {
+  if (const auto it = lower_bound(key); it != m_appended.end() && it->first == key)
+    return &it->second;
+  if (const auto it = m_scattered.find(key); it != m_scattered.end()) return &it->second;
+  return nullptr;
 }
 
 std::optional<MemoryStorage::Value> MemoryStorage::set(std::string key,
                                                        std::optional<Value> value) {
-  // Blocks come at increasing heights, so a key past the last one (a node's next block) is
-  // appended without a search.
-  if (m_entries.empty() || m_entries.back().first < key) {
-    if (value) m_entries.emplace_back(std::move(key), std::move(*value));
+  // A key past the last appended one (a node's next block) is new: appended without a search.
+  if ((m_appended.empty() || m_appended.back().first < key) && !m_scattered.contains(key)) {
+    if (value) m_appended.emplace_back(std::move(key), std::move(*value));
     return std::nullopt;
   }
-  const auto it = m_entries.begin() + (lower_bound(key) - m_entries.cbegin());
-  const bool present = it != m_entries.end() && it->first == key;
+  const auto at = m_appended.begin() + (lower_bound(key) - m_appended.cbegin());
+  if (at != m_appended.end() && at->first == key) {
+    Value previous = at->second;
+    if (value) {
+      at->second = std::move(*value);
+    } else {
+      m_appended.erase(at);
+    }
+    return previous;
+  }
+  const auto it = m_scattered.find(key);
   std::optional<Value> previous;
-  if (present) previous = it->second;
-  if (value && present) {
+  if (it != m_scattered.end()) previous = it->second;
+  if (value && it != m_scattered.end()) {
     it->second = std::move(*value);
   } else if (value) {
-    m_entries.emplace(it, std::move(key), std::move(*value));
-  } else if (present) {
-    m_entries.erase(it);
+    m_scattered.emplace(std::move(key), std::move(*value));
+  } else if (it != m_scattered.end()) {
+    m_scattered.erase(it);
   }
   return previous;
 }
@@ -65,20 +80,33 @@ runtime::Status MemoryStorage::erase(runtime::ByteView key) {
 }
 
 runtime::Result<runtime::Bytes> MemoryStorage::get(runtime::ByteView key) const {
-  const std::string k = to_string(key);
-  const auto it = lower_bound(k);
-  if (it == m_entries.end() || it->first != k)
-    return runtime::Status(runtime::ErrorCode::kNotFound, "no such key");
-  return *it->second;
+  const Value* value = find(to_string(key));
+  if (value == nullptr) return runtime::Status(runtime::ErrorCode::kNotFound, "no such key");
+  return **value;
 }
 
 runtime::Status MemoryStorage::scan(
     runtime::ByteView prefix,
     const std::function<bool(runtime::ByteView, runtime::ByteView)>& visit) const {
   const std::string start = to_string(prefix);
-  for (auto it = lower_bound(start); it != m_entries.end(); ++it) {
-    if (it->first.compare(0, start.size(), start) != 0) break;
-    if (!visit(view(it->first), *it->second)) break;
+  const auto in_prefix = [&start](const std::string& key) {
+    return key.compare(0, start.size(), start) == 0;
+  };
+  auto appended = lower_bound(start);
+  auto scattered = m_scattered.lower_bound(start);
+  for (;;) {
+    const bool from_appended = appended != m_appended.end() && in_prefix(appended->first);
+    const bool from_scattered = scattered != m_scattered.end() && in_prefix(scattered->first);
+    if (!from_appended && !from_scattered) break;
+    bool keep_going = false;
+    if (from_appended && (!from_scattered || appended->first < scattered->first)) {
+      keep_going = visit(view(appended->first), *appended->second);
+      ++appended;
+    } else {
+      keep_going = visit(view(scattered->first), *scattered->second);
+      ++scattered;
+    }
+    if (!keep_going) break;
   }
   return runtime::Status::ok();
 }

@@ -1,14 +1,16 @@
 // The simulator's Storage: an ordered in-memory map with an undo journal of unsynced writes.
-// The map is a sorted vector: every node of a large run appends a block per height, and an append
-// to a vector touches one cache line where a tree insertion rebalances cold nodes. A write before
-// the last key shifts every entry after it: the forced-inclusion acks ("chain/acked_poe/…") sort
-// before the blocks, so each one moves all of a node's stored blocks — cheap at today's run
-// lengths, linear in the chain's length on a long run with many PoEs.
+// Keys that arrive in increasing order — every node of a large run appends a block per height —
+// go to a sorted vector, where an append touches one cache line where a tree insertion rebalances
+// cold nodes. Any other new key (a forced-inclusion ack, "chain/acked_poe/…", sorts before the
+// blocks) goes to a small ordered map beside it, so it never shifts the stored blocks. A key lives
+// in exactly one of the two; reads and scans merge them.
 // crash() rolls the journal back, so exactly the writes made after the last sync() are lost — the
 // failure a real disk gives a process killed between write() and fsync(). Values are immutable
 // and shared, so put_shared() of a block that 10,000 nodes store keeps one copy.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,14 +41,17 @@ class MemoryStorage final : public runtime::Storage {
   using Entry = std::pair<std::string, Value>;
   // Sets `key` to `value` (nullopt erases) and returns the value it replaced (nullopt: absent).
   std::optional<Value> set(std::string key, std::optional<Value> value);
-  // The first entry whose key is not less than `key`.
+  // The first appended entry whose key is not less than `key`.
   std::vector<Entry>::const_iterator lower_bound(const std::string& key) const;
+  // The value stored under `key`, or nullptr.
+  const Value* find(const std::string& key) const;
   // Sets `key` to `value` (nullopt erases), journaling what it replaces.
   void write(runtime::ByteView key, std::optional<Value> value);
 
-  // Sorted by key, unique keys. std::string keys order bytewise (char_traits compares as unsigned
-  // char), as Storage promises.
-  std::vector<Entry> m_entries;
+  // Both sorted by key; no key is in both. std::string keys order bytewise (char_traits compares
+  // as unsigned char), as Storage promises.
+  std::vector<Entry> m_appended;
+  std::map<std::string, Value, std::less<>> m_scattered;
   // Per unsynced write, in order: the key and the value it replaced (nullopt: it was absent).
   std::vector<std::pair<std::string, std::optional<Value>>> m_undo;
 };

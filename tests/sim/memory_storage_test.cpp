@@ -85,7 +85,8 @@ TEST(MemoryStorage, SharedValuesAreKeptWithoutCopyAndSurviveLikeAnyOther) {
 }
 
 TEST(MemoryStorage, MatchesAnOrderedMapThroughMixedWritesSyncsAndCrashes) {
-  // Keys in and out of order, overwrites, erases in the middle and crashes, against a model.
+  // Keys in and out of order, overwrites, erases in the middle and crashes, against a model; whole
+  // and prefix scans merge the appended keys with the scattered ones.
   MemoryStorage s;
   std::map<std::string, std::string> synced;
   std::map<std::string, std::string> visible;
@@ -122,6 +123,16 @@ TEST(MemoryStorage, MatchesAnOrderedMapThroughMixedWritesSyncsAndCrashes) {
                    return true;
                  }).is_ok());
     ASSERT_EQ(stored, Pairs(visible.begin(), visible.end())) << "step " << step;
+    Pairs prefixed;
+    ASSERT_TRUE(s.scan(b("k/1"), [&](runtime::ByteView k, runtime::ByteView v) {
+                   prefixed.emplace_back(std::string(k.begin(), k.end()),
+                                         std::string(v.begin(), v.end()));
+                   return true;
+                 }).is_ok());
+    Pairs expected_prefixed;
+    for (const auto& [k, v] : visible)
+      if (k.starts_with("k/1")) expected_prefixed.emplace_back(k, v);
+    ASSERT_EQ(prefixed, expected_prefixed) << "step " << step;
     const auto got = s.get(b(key));
     ASSERT_EQ(got.is_ok(), visible.contains(key)) << "step " << step;
   }
