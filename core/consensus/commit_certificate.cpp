@@ -8,17 +8,15 @@ namespace mn::consensus {
 
 SignatureSetCertificate::SignatureSetCertificate(std::uint64_t height, std::uint32_t round,
                                                  runtime::Hash32 block_hash,
-                                                 std::vector<Vote> commits,
+                                                 std::span<const Vote> commits,
                                                  std::size_t validator_count)
     : m_height(height), m_round(round), m_block_hash(block_hash), m_bitmap(validator_count, false) {
-  std::sort(commits.begin(), commits.end(),
-            [](const Vote& a, const Vote& b) { return a.validator < b.validator; });
-  for (const Vote& v : commits) {
-    MN_ASSERT(v.step == Step::kCommit && v.height == height && v.round == round &&
-              v.block_hash == block_hash && v.validator < validator_count &&
-              !m_bitmap[v.validator]);
-    m_bitmap[v.validator] = true;
-    m_signatures.push_back(v.signature);
+  m_signatures.reserve(commits.size());
+  for (const Vote* v : in_validator_order(commits, validator_count)) {
+    MN_ASSERT(v->step == Step::kCommit && v->height == height && v->round == round &&
+              v->block_hash == block_hash);
+    m_bitmap[v->validator] = true;
+    m_signatures.push_back(v->signature);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/codec/reader.h"
@@ -43,7 +44,7 @@ class SignatureSetCertificate final : public CommitCertificate {
 
   // REQUIRES: every vote is a COMMIT for (height, round, block_hash), one per validator.
   SignatureSetCertificate(std::uint64_t height, std::uint32_t round, runtime::Hash32 block_hash,
-                          std::vector<Vote> commits, std::size_t validator_count);
+                          std::span<const Vote> commits, std::size_t validator_count);
 
   std::uint64_t height() const override { return m_height; }
   std::uint32_t round() const override { return m_round; }

@@ -1,14 +1,17 @@
 // A map whose entries belong to block heights and which keeps only the `window` most recent
 // heights inserted: a cache for per-height results that nodes at the chain's tip reuse and nodes
-// far behind recompute. Deterministic (ordered containers); not thread-safe.
+// far behind recompute. Keys are digests (runtime::DigestHasher); the entries are a hash table,
+// never iterated, so nothing depends on its order: deterministic. Not thread-safe.
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/runtime/assert.h"
+#include "core/runtime/digest_hasher.h"
 
 namespace mn::consensus {
 
@@ -50,7 +53,7 @@ class HeightWindowMap {
  private:
   std::uint64_t m_window;
   std::uint64_t m_newest = 0;
-  std::map<Key, Value> m_entries;
+  std::unordered_map<Key, Value, runtime::DigestHasher> m_entries;
   std::map<std::uint64_t, std::vector<Key>> m_keys_by_height;
 };
 

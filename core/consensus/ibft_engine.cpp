@@ -466,9 +466,8 @@ void IbftEngine::check_prepare_quorum(std::uint32_t round) {
     PreparedCertificate cert;
     cert.round = round;
     cert.block_hash = rs.proposal->hash;
-    cert.prepares = it->second.votes;
-    std::sort(cert.prepares.begin(), cert.prepares.end(),
-              [](const Vote& a, const Vote& b) { return a.validator < b.validator; });
+    for (const Vote* v : in_validator_order(it->second.votes, m_set.size()))
+      cert.prepares.push_back(*v);
     m_prepared = std::move(cert);
     m_prepared_block = rs.proposal;
   }
@@ -501,10 +500,10 @@ void IbftEngine::check_commit_quorum(std::uint32_t round) {
 }
 
 void IbftEngine::finalize(std::uint32_t round, const runtime::Hash32& hash, const BlockPtr& block) {
-  std::vector<Vote> votes = round_state(round).commits.by_block.at(hash).votes;
-  const FinalizedBlock f =
-      make_finalized_block(block, std::make_shared<SignatureSetCertificate>(
-                                      m_height, round, hash, std::move(votes), m_set.size()));
+  const FinalizedBlock f = make_finalized_block(
+      block,
+      std::make_shared<SignatureSetCertificate>(
+          m_height, round, hash, round_state(round).commits.by_block.at(hash).votes, m_set.size()));
   if (!commit_finalized(f)) return;
   // The proposer announces the finalized block to the whole network at once; everyone else only
   // if nobody has after a while, so one flood per height is the common case.

@@ -1,6 +1,9 @@
 #include "core/consensus/vote.h"
 
+#include <algorithm>
+
 #include "core/crypto/hash.h"
+#include "core/runtime/assert.h"
 
 namespace mn::consensus {
 
@@ -79,6 +82,17 @@ Vote make_vote(Step step, std::uint64_t height, std::uint32_t round,
   v.validator = validator;
   v.signature = crypto.sign(key, v.signing_digest());
   return v;
+}
+
+std::vector<const Vote*> in_validator_order(std::span<const Vote> votes,
+                                            std::size_t validator_count) {
+  std::vector<const Vote*> slots(validator_count, nullptr);
+  for (const Vote& v : votes) {
+    MN_ASSERT(v.validator < validator_count && slots[v.validator] == nullptr);
+    slots[v.validator] = &v;
+  }
+  std::erase(slots, nullptr);
+  return slots;
 }
 
 }  // namespace mn::consensus

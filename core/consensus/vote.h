@@ -5,7 +5,10 @@
 // block's commit certificate.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
+#include <vector>
 
 #include "core/codec/reader.h"
 #include "core/codec/writer.h"
@@ -43,6 +46,12 @@ struct Vote {
 // subject (a block hash, or for a round change the hash of its prepared claim).
 runtime::Hash32 consensus_digest(Step step, std::uint64_t height, std::uint32_t round,
                                  const runtime::Hash32& subject);
+
+// `votes` in validator index order, one pointer to each: a certificate lists its signers so.
+// Placed by index rather than sorted, for a tally holds one vote per validator.
+// REQUIRES: every validator index < validator_count, and none twice.
+std::vector<const Vote*> in_validator_order(std::span<const Vote> votes,
+                                            std::size_t validator_count);
 
 Vote make_vote(Step step, std::uint64_t height, std::uint32_t round,
                const runtime::Hash32& block_hash, ValidatorIndex validator,

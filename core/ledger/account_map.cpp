@@ -2,12 +2,15 @@
 
 #include <algorithm>
 
+#include "core/runtime/bytes_less.h"
+
 namespace mn::ledger {
 
 std::size_t AccountMap::sorted_position(const Address& address) const {
-  const auto it = std::lower_bound(
-      m_sorted.begin(), m_sorted.end(), address,
-      [](const Account& account, const Address& a) { return account.address < a; });
+  const auto it = std::lower_bound(m_sorted.begin(), m_sorted.end(), address,
+                                   [](const Account& account, const Address& a) {
+                                     return runtime::BytesLess{}(account.address, a);
+                                   });
   return it != m_sorted.end() && it->address == address
              ? static_cast<std::size_t>(it - m_sorted.begin())
              : kAbsent;
@@ -35,7 +38,9 @@ void AccountMap::settle() {
   for (auto& [address, account] : m_created) m_sorted.push_back(account);
   m_created.clear();
   std::inplace_merge(m_sorted.begin(), m_sorted.begin() + old_size, m_sorted.end(),
-                     [](const Account& a, const Account& b) { return a.address < b.address; });
+                     [](const Account& a, const Account& b) {
+                       return runtime::BytesLess{}(a.address, b.address);
+                     });
 }
 
 bool AccountMap::operator==(const AccountMap& other) const {

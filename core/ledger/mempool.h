@@ -19,7 +19,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <map>
 #include <memory>
 #include <span>
 #include <unordered_map>
@@ -59,7 +58,7 @@ class Mempool final : public TransactionPool {
   // index by id would slow down on every node.
   const Transaction* find(const runtime::Hash32& id) const override;
   std::uint64_t next_nonce(const Address& sender, const LedgerState& state) const override;
-  std::size_t size() const override { return m_eviction_order.size(); }
+  std::size_t size() const override { return m_size; }
 
   std::size_t capacity() const { return m_capacity; }
   // The pending transaction in the (sender, nonce) slot, or null. Valid until the next change.
@@ -70,18 +69,14 @@ class Mempool final : public TransactionPool {
     std::shared_ptr<const Transaction> tx;  // shared with the ReceivedTransaction it came in
     runtime::Hash32 id{};
     runtime::Uint128 debit = 0;  // amount + fee
-    std::uint64_t seq = 0;       // arrival order, unique
+    std::uint64_t nonce = 0;
+    std::uint64_t seq = 0;  // arrival order, unique
   };
-  // Eviction order: lowest fee first, newest (highest seq) first among equal fees.
-  struct EvictionKey {
+  // One per pending transaction, and one left behind per transaction erased since: victim()
+  // discards those it finds on top, and the heap is rebuilt once they outnumber the live ones.
+  struct EvictionCandidate {
     std::uint64_t fee = 0;
     std::uint64_t seq = 0;
-    bool operator<(const EvictionKey& other) const {
-      if (fee != other.fee) return fee < other.fee;
-      return seq > other.seq;
-    }
-  };
-  struct Slot {
     Address sender{};
     std::uint64_t nonce = 0;
   };
@@ -93,18 +88,27 @@ class Mempool final : public TransactionPool {
       return h;
     }
   };
-  using SenderQueue = std::map<std::uint64_t, Entry>;  // by nonce
+  using SenderQueue = std::vector<Entry>;  // sorted by nonce
   using SenderMap = std::unordered_map<Address, SenderQueue, AddressHash>;
 
+  // The first entry of `queue` whose nonce is not below `nonce`.
+  static SenderQueue::const_iterator lower_bound(const SenderQueue& queue, std::uint64_t nonce);
+  // The entry in the (sender, nonce) slot, or null.
+  const Entry* find_entry(const Address& sender, std::uint64_t nonce) const;
+  // The pending transaction eviction takes first: lowest fee, newest among equal fees.
+  // REQUIRES: size() >= 1.
+  const EvictionCandidate& victim();
   void insert(const Address& sender, Entry entry);
   void erase(const Address& sender, std::uint64_t nonce);
   // Erases [first, last) of `queue`'s transactions, and the queue if that empties it.
-  void erase_range(SenderMap::iterator queue, SenderQueue::iterator first,
-                   SenderQueue::iterator last);
+  void erase_range(SenderMap::iterator queue, SenderQueue::const_iterator first,
+                   SenderQueue::const_iterator last);
+  void rebuild_eviction_heap();
 
   std::size_t m_capacity;
+  std::size_t m_size = 0;  // pending transactions
   SenderMap m_by_sender;
-  std::map<EvictionKey, Slot> m_eviction_order;  // one element per pending transaction
+  std::vector<EvictionCandidate> m_eviction_heap;  // a binary heap with victim() on top
   std::uint64_t m_next_seq = 0;
 };
 

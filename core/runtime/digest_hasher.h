@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <utility>
 
 #include "core/runtime/types.h"
 
@@ -16,6 +17,10 @@ struct DigestHasher {
     std::size_t out = 0;
     std::memcpy(&out, digest.data(), sizeof(out));
     return out;
+  }
+  // A pair of digests (a payload and the state it ran on): both halves count.
+  std::size_t operator()(const std::pair<Hash32, Hash32>& digests) const {
+    return (*this)(digests.first) ^ ((*this)(digests.second) * 0x9e3779b97f4a7c15ULL);
   }
 };
 

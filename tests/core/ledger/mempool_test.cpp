@@ -203,6 +203,58 @@ TEST_F(MempoolTest, WhenFullEvictsTheCheapestNewestAndRefusesAnEqualNewcomer) {
   EXPECT_EQ(pool.size(), 3u);
 }
 
+TEST_F(MempoolTest, EvictionMatchesAModelThroughDropsAndThousandsOfArrivals) {
+  // A full pool of 8 under random arrivals and drops, against a list of what is pending: the
+  // evicted transaction is always the cheapest, newest among equal fees, however many erased
+  // transactions the eviction order has had to forget.
+  struct Pending {
+    const crypto::KeyPair* from;
+    std::uint64_t nonce;
+    std::uint64_t fee;
+    std::uint64_t arrival;
+  };
+  constexpr std::size_t kCapacity = 8;
+  Mempool pool(kCapacity);
+  std::vector<Pending> model;
+  const std::vector<const crypto::KeyPair*> senders = {&m_alice, &m_bob, &m_dave};
+  std::uint64_t x = 99;
+  auto next = [&x](std::uint64_t bound) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    return (x >> 33) % bound;
+  };
+  std::size_t evictions = 0;
+  for (std::uint64_t arrival = 0; arrival < 3000; ++arrival) {
+    if (!model.empty() && next(3) == 0) {
+      const std::size_t dropped = next(model.size());
+      pool.drop(address_of(*model[dropped].from), model[dropped].nonce);
+      model.erase(model.begin() + static_cast<std::ptrdiff_t>(dropped));
+    }
+    const crypto::KeyPair* from = senders[next(senders.size())];
+    const std::uint64_t nonce = 1 + next(kMaxFutureNonces);
+    const std::uint64_t fee = m_min_fee + next(4);
+    if (std::ranges::any_of(model,
+                            [&](const Pending& p) { return p.from == from && p.nonce == nonce; }))
+      continue;
+    const AdmitResult result = admit(pool, transfer(*from, nonce, fee));
+    if (model.size() == kCapacity) {
+      const auto victim = std::ranges::min_element(model, [](const Pending& a, const Pending& b) {
+        return a.fee != b.fee ? a.fee < b.fee : a.arrival > b.arrival;
+      });
+      if (fee <= victim->fee) {
+        ASSERT_EQ(result, AdmitResult::kFull) << "arrival " << arrival;
+        continue;
+      }
+      model.erase(victim);
+      ++evictions;
+    }
+    ASSERT_TRUE(is_admitted(result)) << "arrival " << arrival << ": " << admit_result_name(result);
+    model.push_back(Pending{from, nonce, fee, arrival});
+    ASSERT_EQ(pool.size(), model.size());
+    for (const Pending& p : model) ASSERT_NE(pool.find(address_of(*p.from), p.nonce), nullptr);
+  }
+  EXPECT_GT(evictions, 100u);
+}
+
 TEST_F(MempoolTest, SelectionOrdersByFeeAndKeepsEachSendersNonces) {
   // Alice: a cheap nonce 1 in front of an expensive nonce 2. Bob: medium. Dave: expensive.
   ASSERT_EQ(admit(m_pool, transfer(m_alice, 1, 2'000)), AdmitResult::kAccepted);
@@ -213,6 +265,7 @@ TEST_F(MempoolTest, SelectionOrdersByFeeAndKeepsEachSendersNonces) {
 
   const std::vector<Transaction> selected = m_pool.select(10, m_state);
   std::vector<std::uint64_t> fees;
+  fees.reserve(selected.size());
   for (const Transaction& tx : selected) fees.push_back(tx.fee);
   EXPECT_EQ(fees, (std::vector<std::uint64_t>{7'000, 5'000, 2'000, 9'000, 1'500}));
 

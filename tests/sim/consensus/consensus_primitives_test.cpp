@@ -101,7 +101,7 @@ TEST(CommitCertificate, VerifiesOnlyWithAQuorumOfValidSeals) {
   EXPECT_TRUE((*decoded)->verify(s, k.crypto));
   EXPECT_EQ((*decoded)->signers(), quorum.signers());
 
-  const SignatureSetCertificate two(10, 2, block, {commits[0], commits[1]}, s.size());
+  const SignatureSetCertificate two(10, 2, block, std::span(commits).first(2), s.size());
   EXPECT_FALSE(two.verify(s, k.crypto)) << "two of four is not a quorum";
 
   // A seal for another block does not count.

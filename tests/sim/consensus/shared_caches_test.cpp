@@ -26,20 +26,20 @@ runtime::Hash32 hash_of(std::uint8_t n) {
 }
 
 TEST(HeightWindowMap, KeepsOnlyTheMostRecentHeights) {
-  HeightWindowMap<int, int> map(2);
-  ASSERT_NE(map.insert(1, 10, 100), nullptr);
-  ASSERT_NE(map.insert(2, 20, 200), nullptr);
-  EXPECT_EQ(*map.find(10), 100);
+  HeightWindowMap<runtime::Hash32, int> map(2);
+  ASSERT_NE(map.insert(1, hash_of(10), 100), nullptr);
+  ASSERT_NE(map.insert(2, hash_of(20), 200), nullptr);
+  EXPECT_EQ(*map.find(hash_of(10)), 100);
   // Height 3 pushes height 1 out of a two-height window.
-  ASSERT_NE(map.insert(3, 30, 300), nullptr);
-  EXPECT_EQ(map.find(10), nullptr);
-  EXPECT_EQ(*map.find(20), 200);
+  ASSERT_NE(map.insert(3, hash_of(30), 300), nullptr);
+  EXPECT_EQ(map.find(hash_of(10)), nullptr);
+  EXPECT_EQ(*map.find(hash_of(20)), 200);
   EXPECT_EQ(map.size(), 2u);
   // Too old to be kept; an existing key keeps its value.
-  EXPECT_EQ(map.insert(1, 11, 111), nullptr);
-  EXPECT_EQ(*map.insert(3, 30, 999), 300);
+  EXPECT_EQ(map.insert(1, hash_of(11), 111), nullptr);
+  EXPECT_EQ(*map.insert(3, hash_of(30), 999), 300);
   // An older height inside the window is still accepted.
-  ASSERT_NE(map.insert(2, 21, 210), nullptr);
+  ASSERT_NE(map.insert(2, hash_of(21), 210), nullptr);
   EXPECT_EQ(map.size(), 3u);
 }
 
