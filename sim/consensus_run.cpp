@@ -310,8 +310,7 @@ bool failed_progress(const RunReport& report) {
 }  // namespace
 
 RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
-                                 const Simulator::ProgressFn& progress,
-                                 const std::function<void(const EventLogEntry&)>& trace) {
+                                 const RunHooks& hooks) {
   const NodePlan plan = plan_nodes(scenario);
   const auto extra = static_cast<std::uint32_t>(plan.twin_of.size());
   ChainContext ctx;
@@ -343,8 +342,8 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
   ctx.observer = &observer;
   workloads.start();
   schedule_stake_changes(sim, scenario, economics, fee_params);
-  sim.enable_event_log(kFailureLogEvents);
-  if (trace) sim.set_trace(trace);
+  if (hooks.failure_events) sim.enable_event_log(kFailureLogEvents);
+  if (hooks.trace) sim.set_trace(hooks.trace);
   RoundSampler rounds(sim, ctx.honest_reactors, scenario.validator_count);
   rounds.start();
   std::vector<StallExplanation> stalls;
@@ -360,7 +359,7 @@ RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
                           static_cast<double>(window->second) / 1e9));
     });
   }
-  sim.run(progress);
+  sim.run(hooks.progress);
 
   RunReport report = describe_run(scenario, seed, sim);
   report.consensus = true;

@@ -5,12 +5,12 @@
 
 #include "sim/run_report.h"
 #include "sim/scenario/scenario.h"
+#include "sim/scenario_runner.h"
 #include "sim/simulator.h"
 
 namespace mn::sim {
 
 RunReport run_consensus_scenario(const Scenario& scenario, std::uint64_t seed,
-                                 const Simulator::ProgressFn& progress = {},
-                                 const std::function<void(const EventLogEntry&)>& trace = {});
+                                 const RunHooks& hooks = {});
 
 }  // namespace mn::sim

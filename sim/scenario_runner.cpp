@@ -93,9 +93,8 @@ RunReport describe_run(const Scenario& scenario, std::uint64_t seed, Simulator& 
   return report;
 }
 
-RunReport run_scenario(const Scenario& scenario, std::uint64_t seed,
-                       const Simulator::ProgressFn& progress, const TraceFn& trace) {
-  if (scenario.consensus.enabled) return run_consensus_scenario(scenario, seed, progress, trace);
+RunReport run_scenario(const Scenario& scenario, std::uint64_t seed, const RunHooks& hooks) {
+  if (scenario.consensus.enabled) return run_consensus_scenario(scenario, seed, hooks);
   PropagationTracker tracker(scenario.network.nodes);
   GossipProbe::Context context;
   context.tracker = &tracker;
@@ -112,8 +111,8 @@ RunReport run_scenario(const Scenario& scenario, std::uint64_t seed,
 
   BroadcastWorkload workload(sim, scenario.workload, seed);
   workload.start();
-  if (trace) sim.set_trace(trace);
-  sim.run(progress);
+  if (hooks.trace) sim.set_trace(hooks.trace);
+  sim.run(hooks.progress);
 
   RunReport report = describe_run(scenario, seed, sim);
   report.verdicts = check_propagation(scenario, tracker);

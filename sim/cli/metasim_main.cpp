@@ -126,13 +126,15 @@ std::string default_out_dir(const Scenario& scenario, std::uint64_t seed) {
 RunReport execute(const Scenario& scenario, std::uint64_t seed, const std::string& path,
                   bool progress, double& wall_s, const mn::sim::TraceFn& trace = {}) {
   mn::sim::ProgressLine line(scenario.duration);
-  mn::sim::Simulator::ProgressFn on_progress;
+  mn::sim::RunHooks hooks;
+  hooks.trace = trace;
+  hooks.failure_events = true;
   if (progress) {
-    on_progress = [&line](mn::runtime::TimeNs now, std::uint64_t events) {
+    hooks.progress = [&line](mn::runtime::TimeNs now, std::uint64_t events) {
       line.update(now, events);
     };
   }
-  RunReport report = mn::sim::run_scenario(scenario, seed, on_progress, trace);
+  RunReport report = mn::sim::run_scenario(scenario, seed, hooks);
   report.scenario_path = path;
   wall_s = line.elapsed_s();
   if (progress) line.finish();
