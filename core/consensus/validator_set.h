@@ -46,7 +46,9 @@ class ValidatorSet {
   // holders whenever the Byzantine stake is under 1/3, the fault bound consensus assumes.
   bool holds_one_third(std::uint64_t stake) const;
 
-  // Stake-weighted proposer of (height, round), deterministic and uniform over stake.
+  // Proposer of (height, round), deterministic. Round 0's is drawn with probability proportional
+  // to stake; later rounds draw from the validators that have not led at this height yet (all of
+  // them again after n rounds), so no validator leads two of a height's first n rounds.
   ValidatorIndex proposer(std::uint64_t height, std::uint32_t round) const;
 
   // BLAKE2b-256 over the canonical encoding of the set; blocks commit to it.

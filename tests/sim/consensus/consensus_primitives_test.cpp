@@ -1,6 +1,7 @@
 // Consensus building blocks in isolation: stake arithmetic and proposer rotation, the sign guard
 // across a restart, commit certificates and the strictness of the wire decoders.
 #include <map>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -51,6 +52,36 @@ TEST(ValidatorSet, ProposerRotationFollowsStake) {
   EXPECT_NEAR(picks[k.pairs[1].public_key], 9000, 600);
   EXPECT_NEAR(picks[k.pairs[2].public_key], 3000, 300);
   EXPECT_EQ(s.proposer(7, 3), s.proposer(7, 3));
+}
+
+TEST(ValidatorSet, EveryValidatorLeadsOnceBeforeAnyLeadsTwiceAtAHeight) {
+  // Unequal stakes, a count that is not a multiple of three: the first n rounds of a height are a
+  // permutation of the validators, and the rounds after repeat it.
+  Keys k(7);
+  const ValidatorSet s = k.set({5000, 1, 1, 2000, 7, 300, 1});
+  for (std::uint64_t h = 1; h <= 500; ++h) {
+    std::set<ValidatorIndex> led;
+    for (std::uint32_t r = 0; r < 7; ++r) {
+      EXPECT_TRUE(led.insert(s.proposer(h, r)).second) << "height " << h << " round " << r;
+      EXPECT_EQ(s.proposer(h, r), s.proposer(h, r + 7));
+    }
+  }
+}
+
+TEST(ValidatorSet, LaterRoundsDrawTheRestByStake) {
+  // When the 600 leads round 0, round 1 goes to the 300 three times in four.
+  Keys k(3);
+  const ValidatorSet s = k.set({600, 300, 100});
+  const ValidatorIndex big = *s.index_of(k.pairs[0].public_key);
+  const ValidatorIndex middle = *s.index_of(k.pairs[1].public_key);
+  int big_first = 0;
+  int middle_second = 0;
+  for (std::uint64_t h = 1; h <= 30000; ++h) {
+    if (s.proposer(h, 0) != big) continue;
+    ++big_first;
+    if (s.proposer(h, 1) == middle) ++middle_second;
+  }
+  EXPECT_NEAR(middle_second, 0.75 * big_first, 0.05 * big_first);
 }
 
 runtime::Hash32 hash_of(std::uint8_t b) {
