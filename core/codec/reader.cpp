@@ -22,42 +22,8 @@ Status invalid(const char* what, std::size_t pos, const char* why) {
 
 }  // namespace
 
-runtime::Result<std::uint64_t> Reader::read_le(std::size_t width, const char* what) {
-  if (remaining() < width) return truncated(what, m_pos, width, remaining());
-  std::uint64_t value = 0;
-  for (std::size_t i = 0; i < width; ++i) {
-    value |= static_cast<std::uint64_t>(m_input[m_pos + i]) << (8 * i);
-  }
-  m_pos += width;
-  return value;
-}
-
-runtime::Result<std::uint8_t> Reader::read_u8() {
-  auto value = read_le(1, "u8");
-  if (!value) return value.status();
-  return static_cast<std::uint8_t>(*value);
-}
-
-runtime::Result<std::uint16_t> Reader::read_u16() {
-  auto value = read_le(2, "u16");
-  if (!value) return value.status();
-  return static_cast<std::uint16_t>(*value);
-}
-
-runtime::Result<std::uint32_t> Reader::read_u32() {
-  auto value = read_le(4, "u32");
-  if (!value) return value.status();
-  return static_cast<std::uint32_t>(*value);
-}
-
-runtime::Result<std::uint64_t> Reader::read_u64() {
-  return read_le(8, "u64");
-}
-
-runtime::Result<std::int64_t> Reader::read_i64() {
-  auto value = read_le(8, "i64");
-  if (!value) return value.status();
-  return static_cast<std::int64_t>(*value);
+runtime::Status Reader::truncated_here(const char* what, std::size_t need) const {
+  return truncated(what, m_pos, need, remaining());
 }
 
 runtime::Result<bool> Reader::read_bool() {

@@ -23,11 +23,11 @@ class Reader {
  public:
   explicit Reader(runtime::ByteView input) : m_input(input) {}
 
-  runtime::Result<std::uint8_t> read_u8();
-  runtime::Result<std::uint16_t> read_u16();
-  runtime::Result<std::uint32_t> read_u32();
-  runtime::Result<std::uint64_t> read_u64();
-  runtime::Result<std::int64_t> read_i64();
+  runtime::Result<std::uint8_t> read_u8() { return read_le<std::uint8_t>("u8"); }
+  runtime::Result<std::uint16_t> read_u16() { return read_le<std::uint16_t>("u16"); }
+  runtime::Result<std::uint32_t> read_u32() { return read_le<std::uint32_t>("u32"); }
+  runtime::Result<std::uint64_t> read_u64() { return read_le<std::uint64_t>("u64"); }
+  runtime::Result<std::int64_t> read_i64() { return read_le<std::int64_t>("i64"); }
   runtime::Result<bool> read_bool();
   runtime::Result<std::uint64_t> read_varint();
 
@@ -64,7 +64,18 @@ class Reader {
   // Minimal LEB128 of at most `max_bytes` bytes whose value fits in `value_bits` bits.
   runtime::Result<std::uint64_t> read_varint_bits(std::size_t max_bytes, unsigned value_bits,
                                                   const char* what);
-  runtime::Result<std::uint64_t> read_le(std::size_t width, const char* what);
+  // A little-endian integer of sizeof(T) bytes. Inline: decoding calls it for nearly every field
+  // (a vote delivery reads seven), and only the failure leaves the header.
+  template <typename T>
+  runtime::Result<T> read_le(const char* what) {
+    if (remaining() < sizeof(T)) return truncated_here(what, sizeof(T));
+    std::uint64_t value = 0;
+    for (std::size_t i = 0; i < sizeof(T); ++i)
+      value |= static_cast<std::uint64_t>(m_input[m_pos + i]) << (8 * i);
+    m_pos += sizeof(T);
+    return static_cast<T>(value);
+  }
+  runtime::Status truncated_here(const char* what, std::size_t need) const;
   // The length prefix of a byte string or string, checked against `max_length` and the input.
   runtime::Result<std::size_t> read_length(std::size_t max_length, const char* what);
 
