@@ -1,6 +1,8 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <limits>
 
 #include <fmt/format.h>
@@ -207,8 +209,13 @@ void Simulator::record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId 
     m_fingerprint_pending_bytes = 0;
   }
   std::uint8_t* record = m_fingerprint_pending.data() + m_fingerprint_pending_bytes;
+  // Little-endian whatever the host: one store per field where the host is little-endian.
   auto put = [record](std::size_t at, std::uint64_t v, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i) record[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(record + at, &v, n);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) record[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
+    }
   };
   put(0, static_cast<std::uint64_t>(time), 8);
   record[8] = static_cast<std::uint8_t>(kind);

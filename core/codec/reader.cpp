@@ -64,13 +64,6 @@ runtime::Result<std::uint64_t> Reader::read_varint() {
   return read_varint_bits(kMaxVarint64Bytes, 64, "varint");
 }
 
-runtime::Status Reader::read_fixed(std::span<std::uint8_t> out) {
-  if (remaining() < out.size()) return truncated("fixed bytes", m_pos, out.size(), remaining());
-  std::copy_n(m_input.begin() + static_cast<std::ptrdiff_t>(m_pos), out.size(), out.begin());
-  m_pos += out.size();
-  return Status::ok();
-}
-
 runtime::Result<std::size_t> Reader::read_length(std::size_t max_length, const char* what) {
   const std::size_t start = m_pos;
   auto length = read_varint_bits(kMaxVarint32Bytes, 32, what);

@@ -7,6 +7,7 @@
 // every view it returns.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -31,8 +32,13 @@ class Reader {
   runtime::Result<bool> read_bool();
   runtime::Result<std::uint64_t> read_varint();
 
-  // Fills `out` completely from the next out.size() bytes.
-  runtime::Status read_fixed(std::span<std::uint8_t> out);
+  // Fills `out` completely from the next out.size() bytes. Inline, like read_le.
+  runtime::Status read_fixed(std::span<std::uint8_t> out) {
+    if (remaining() < out.size()) return truncated_here("fixed bytes", out.size());
+    std::copy_n(m_input.begin() + static_cast<std::ptrdiff_t>(m_pos), out.size(), out.begin());
+    m_pos += out.size();
+    return runtime::Status::ok();
+  }
   template <std::size_t N>
   runtime::Result<std::array<std::uint8_t, N>> read_array() {
     std::array<std::uint8_t, N> out{};
