@@ -4,8 +4,10 @@
 
 namespace mn::sim {
 
-NodeHost::NodeHost(NodeId node, std::uint64_t seed, const gossip::GossipConfig& gossip)
+NodeHost::NodeHost(NodeId node, std::uint64_t seed, const gossip::GossipConfig& gossip,
+                   MetricNames& metric_names)
     : id(node),
+      metrics(metric_names),
       protocol_rng(seed, "protocol", node),
       gossip_rng(seed, "gossip", node),
       router(gossip) {}

@@ -38,7 +38,8 @@ struct NodeCounters {
 };
 
 struct NodeHost {
-  NodeHost(NodeId node, std::uint64_t seed, const gossip::GossipConfig& gossip);
+  NodeHost(NodeId node, std::uint64_t seed, const gossip::GossipConfig& gossip,
+           MetricNames& metric_names);
   ~NodeHost();
   NodeHost(const NodeHost&) = delete;
   NodeHost& operator=(const NodeHost&) = delete;

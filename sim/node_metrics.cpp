@@ -1,17 +1,21 @@
 #include "sim/node_metrics.h"
 
-#include <algorithm>
-
 namespace mn::sim {
 
-std::int64_t& NodeMetrics::slot(Entries& entries, std::string_view name) {
-  for (auto& [key, value] : entries) {
-    if (key.size() == name.size() && key == name) return value;
+std::int64_t& NodeMetrics::slot(Values& values, std::string_view name) {
+  const std::uint32_t index = m_names->index(name);
+  if (index >= values.size()) values.resize(index + 1);
+  std::optional<std::int64_t>& value = values[index];
+  if (!value) value = 0;
+  return *value;
+}
+
+NodeMetrics::Family NodeMetrics::snapshot(const Values& values) const {
+  Family family;
+  for (std::uint32_t index = 0; index < values.size(); ++index) {
+    if (values[index]) family.emplace(m_names->name(index), *values[index]);
   }
-  const auto at =
-      std::lower_bound(entries.begin(), entries.end(), name,
-                       [](const auto& entry, std::string_view n) { return entry.first < n; });
-  return entries.emplace(at, std::string(name), 0)->second;
+  return family;
 }
 
 void NodeMetrics::add(std::string_view counter, std::int64_t delta) {

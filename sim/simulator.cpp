@@ -66,7 +66,7 @@ Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactor
   for (NodeId node = 0; node < n; ++node) {
     m_key_pairs.push_back(m_crypto->keypair_from_seed(node_key_seed(seed, node)));
     m_public_keys.push_back(m_key_pairs.back().public_key);
-    auto host = std::make_unique<NodeHost>(node, seed, gossip_config);
+    auto host = std::make_unique<NodeHost>(node, seed, gossip_config, m_metric_names);
     host->crypto = std::make_unique<ChargedCryptoProvider>(*m_crypto, m_costs, host->cpu_cursor);
     host->env = std::make_unique<SimEnv>(*this, *host);
     m_hosts.push_back(std::move(host));

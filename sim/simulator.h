@@ -26,6 +26,7 @@
 #include "sim/event_log.h"
 #include "sim/event_queue.h"
 #include "sim/inbox_queue.h"
+#include "sim/metric_names.h"
 #include "sim/network/network_model.h"
 #include "sim/network/topology.h"
 #include "sim/node_host.h"
@@ -185,6 +186,7 @@ class Simulator {
   std::vector<crypto::PublicKey> m_public_keys;
   Topology m_topology;
   NetworkModel m_network;
+  MetricNames m_metric_names;  // before the hosts, whose metrics refer to it
   std::vector<std::unique_ptr<NodeHost>> m_hosts;
   std::vector<NodeCpu> m_cpus;  // by node
 
