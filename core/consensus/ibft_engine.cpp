@@ -146,7 +146,7 @@ void IbftEngine::on_round_timeout() {
 }
 
 void IbftEngine::maybe_propose() {
-  if (!m_self || m_set.proposer(m_height, m_round) != *m_self) return;
+  if (!m_self || proposer(m_height, m_round) != *m_self) return;
   RoundState& rs = round_state(m_round);
   if (rs.proposal) return;
   if (m_round == 0) {
@@ -331,12 +331,12 @@ bool IbftEngine::justification_is_valid(const Proposal& p) {
   // certificates of any round-change quorum, and the highest one must be re-proposed.
   if (best) return p.block->hash == best->prepared->block_hash;
   return p.block->header.round == p.round &&
-         p.block->header.proposer == m_set.proposer(m_height, p.round);
+         p.block->header.proposer == proposer(m_height, p.round);
 }
 
 bool IbftEngine::proposal_is_valid(const Proposal& p) {
   const BlockHeader& h = p.block->header;
-  const ValidatorIndex expected = m_set.proposer(m_height, p.round);
+  const ValidatorIndex expected = proposer(m_height, p.round);
   if (h.height != m_height || h.parent != m_app.committed_hash() ||
       h.validator_set != m_set.hash() || h.round > p.round || h.proposer >= m_set.size()) {
     return false;
@@ -489,6 +489,14 @@ BlockPtr IbftEngine::known_block(const runtime::Hash32& hash) const {
   return nullptr;
 }
 
+ValidatorIndex IbftEngine::proposer(std::uint64_t height, std::uint32_t round) const {
+  ProposerMemo& memo = m_proposer_memo;
+  if (memo.height != height || memo.round != round || memo.set != m_set.hash()) {
+    memo = {m_set.hash(), height, round, m_set.proposer(height, round)};
+  }
+  return memo.proposer;
+}
+
 void IbftEngine::check_commit_quorum(std::uint32_t round) {
   RoundState& rs = round_state(round);
   for (const auto& [hash, tally] : rs.commits.by_block) {
@@ -508,7 +516,7 @@ void IbftEngine::finalize(std::uint32_t round, const runtime::Hash32& hash, cons
   // The proposer announces the finalized block to the whole network at once; everyone else only
   // if nobody has after a while, so one flood per height is the common case.
   m_last_announced = false;
-  if (m_self && m_set.proposer(f.block->header.height, round) == *m_self) {
+  if (m_self && proposer(f.block->header.height, round) == *m_self) {
     m_last_announced = true;
     m_env.broadcast(f.message);
   } else if (m_self) {

@@ -191,6 +191,9 @@ class IbftEngine {
   // `message` as it leaves: an own proposal passes through the rewriter, if one is installed.
   runtime::MessagePtr outgoing(const runtime::MessagePtr& message);
   BlockPtr known_block(const runtime::Hash32& hash) const;
+  // The current set's proposer of (height, round). Every proposal, commit and round change asks,
+  // and a draw costs up to n hashes and walks of the set, so the last answer is kept.
+  ValidatorIndex proposer(std::uint64_t height, std::uint32_t round) const;
   RoundState& round_state(std::uint32_t round) { return m_rounds[round]; }
   bool is_current_height(std::uint64_t height) const { return height == m_height; }
 
@@ -202,6 +205,13 @@ class IbftEngine {
   std::optional<crypto::KeyPair> m_key;
   bool m_may_sign = true;  // false once the sign guard's record is unreadable
   std::optional<ValidatorIndex> m_self;
+  struct ProposerMemo {
+    runtime::Hash32 set{};
+    std::uint64_t height = 0;  // heights start at 1, so the empty memo never matches
+    std::uint32_t round = 0;
+    ValidatorIndex proposer = 0;
+  };
+  mutable ProposerMemo m_proposer_memo;
   ConsensusConfig m_config;
   SignGuard m_guard;
   std::unique_ptr<OwnedComputationCaches> m_own_caches;

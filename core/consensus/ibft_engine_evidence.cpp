@@ -33,14 +33,14 @@ void IbftEngine::check_seen_proposal(const SignedProposalClaim& seen) {
   const auto it = m_rounds.find(seen.round);
   if (it == m_rounds.end() || !it->second.proposal || it->second.proposal->hash == seen.block_hash)
     return;
-  const crypto::PublicKey& proposer = m_set.at(m_set.proposer(m_height, seen.round)).key;
+  const crypto::PublicKey& proposer_key = m_set.at(proposer(m_height, seen.round)).key;
   // Only a claim the proposer really signed is evidence; anything else is a peer's noise.
   if (!m_env.crypto().verify(
-          proposer, consensus_digest(Step::kPropose, m_height, seen.round, seen.block_hash),
+          proposer_key, consensus_digest(Step::kPropose, m_height, seen.round, seen.block_hash),
           seen.signature)) {
     return;
   }
-  report_double_sign(proposer, Step::kPropose, seen.round, it->second.proposal->hash,
+  report_double_sign(proposer_key, Step::kPropose, seen.round, it->second.proposal->hash,
                      it->second.proposal_signature, seen.block_hash, seen.signature);
 }
 

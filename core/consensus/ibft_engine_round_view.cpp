@@ -9,7 +9,7 @@ RoundView IbftEngine::round_view() const {
   RoundView view;
   view.height = m_height;
   view.round = m_round;
-  view.proposer = m_set.proposer(m_height, m_round);
+  view.proposer = proposer(m_height, m_round);
   view.prepare_from.assign(n, false);
   view.commit_from.assign(n, false);
   view.round_change_from.assign(n, false);
