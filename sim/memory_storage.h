@@ -1,7 +1,8 @@
 // The simulator's Storage: an ordered in-memory map with an undo journal of unsynced writes.
 // Keys that arrive in increasing order — every node of a large run appends a block per height —
-// go to a sorted vector, where an append touches one cache line where a tree insertion rebalances
-// cold nodes. Any other new key (a forced-inclusion ack, "chain/acked_poe/…", sorts before the
+// go to a sorted vector of entries holding their keys inline, where an append touches one cache
+// line where a tree insertion rebalances cold nodes. A key too long to hold inline, or any other
+// new key (a forced-inclusion ack, "chain/acked_poe/…", sorts before the
 // blocks) goes to a small ordered map beside it, so it never shifts the stored blocks. A key lives
 // in exactly one of the two; reads and scans merge them.
 // crash() rolls the journal back, so exactly the writes made after the last sync() are lost — the
@@ -9,11 +10,14 @@
 // and shared, so put_shared() of a block that 10,000 nodes store keeps one copy.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/runtime/storage.h"
@@ -38,22 +42,36 @@ class MemoryStorage final : public runtime::Storage {
 
  private:
   using Value = std::shared_ptr<const runtime::Bytes>;
-  using Entry = std::pair<std::string, Value>;
+  // An appended entry holds its key inline, so an append compares with the last key without a
+  // second cold load, and an entry is 40 bytes. A longer key goes to the map.
+  struct AppendedEntry {
+    static constexpr std::size_t kMaxKey = 23;
+    std::array<char, kMaxKey> key_bytes{};
+    std::uint8_t key_size = 0;
+    Value value;
+
+    AppendedEntry(std::string_view key, Value v);
+    std::string_view key() const { return {key_bytes.data(), key_size}; }
+  };
+
   // Sets `key` to `value` (nullopt erases) and returns the value it replaced (nullopt: absent).
-  std::optional<Value> set(std::string key, std::optional<Value> value);
+  std::optional<Value> set(std::string_view key, std::optional<Value> value);
   // The first appended entry whose key is not less than `key`.
-  std::vector<Entry>::const_iterator lower_bound(const std::string& key) const;
+  std::vector<AppendedEntry>::const_iterator lower_bound(std::string_view key) const;
   // The value stored under `key`, or nullptr.
-  const Value* find(const std::string& key) const;
+  const Value* find(std::string_view key) const;
   // Sets `key` to `value` (nullopt erases), journaling what it replaces.
   void write(runtime::ByteView key, std::optional<Value> value);
 
-  // Both sorted by key; no key is in both. std::string keys order bytewise (char_traits compares
-  // as unsigned char), as Storage promises.
-  std::vector<Entry> m_appended;
+  // Both sorted by key; no key is in both. Keys order bytewise (char_traits<char> compares as
+  // unsigned char), as Storage promises.
+  std::vector<AppendedEntry> m_appended;
   std::map<std::string, Value, std::less<>> m_scattered;
-  // Per unsynced write, in order: the key and the value it replaced (nullopt: it was absent).
-  std::vector<std::pair<std::string, std::optional<Value>>> m_undo;
+  // Per unsynced write, in order: where its key ends in m_undo_keys, and the value it replaced
+  // (nullopt: it was absent). The keys share one buffer that sync() empties but keeps, so a
+  // journaled write allocates nothing once the buffer has grown.
+  std::string m_undo_keys;
+  std::vector<std::pair<std::size_t, std::optional<Value>>> m_undo;
 };
 
 }  // namespace mn::sim

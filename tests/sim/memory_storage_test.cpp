@@ -85,8 +85,8 @@ TEST(MemoryStorage, SharedValuesAreKeptWithoutCopyAndSurviveLikeAnyOther) {
 }
 
 TEST(MemoryStorage, MatchesAnOrderedMapThroughMixedWritesSyncsAndCrashes) {
-  // Keys in and out of order, overwrites, erases in the middle and crashes, against a model; whole
-  // and prefix scans merge the appended keys with the scattered ones.
+  // Keys in and out of order, short and long, overwrites, erases in the middle and crashes, against
+  // a model; whole and prefix scans merge the appended keys with the scattered ones.
   using Pairs = std::vector<std::pair<std::string, std::string>>;
   MemoryStorage s;
   std::map<std::string, std::string> synced;
@@ -97,7 +97,10 @@ TEST(MemoryStorage, MatchesAnOrderedMapThroughMixedWritesSyncsAndCrashes) {
     return (x >> 33) % bound;
   };
   for (int step = 0; step < 3000; ++step) {
-    const std::string key = "k/" + std::to_string(next(step < 1500 ? 60 : 1000 + step));
+    const std::uint64_t n = next(step < 1500 ? 60 : 1000 + step);
+    // Every fourth key is too long for an appended entry to hold inline, so it lives in the map.
+    const std::string key =
+        (n % 4 == 0 ? "k/long-enough-to-live-in-the-map/" : "k/") + std::to_string(n);
     switch (next(10)) {
       case 0:
         ASSERT_TRUE(s.sync().is_ok());
@@ -117,7 +120,7 @@ TEST(MemoryStorage, MatchesAnOrderedMapThroughMixedWritesSyncsAndCrashes) {
         visible[key] = std::to_string(step);
     }
     // Whole and prefix scans see exactly the model's entries under the prefix, in key order.
-    for (const std::string prefix : {"", "k/1"}) {
+    for (const std::string prefix : {"", "k/1", "k/long"}) {
       Pairs scanned;
       ASSERT_TRUE(s.scan(b(prefix), [&](runtime::ByteView k, runtime::ByteView v) {
                      scanned.emplace_back(std::string(k.begin(), k.end()),
