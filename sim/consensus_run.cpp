@@ -260,7 +260,8 @@ const EconomicsRecorder& add_oracles(ChainObserver& observer, Simulator& sim,
                                                 sim.crypto()));
   observer.add(std::make_unique<ConservationOracle>());
   observer.add(std::make_unique<SlashingOracle>(sim, scenario.validator_count, inclusion));
-  observer.add(std::make_unique<ChainProgressOracle>(sim.node_count()));
+  observer.add(
+      std::make_unique<ChainProgressOracle>(sim.node_count(), scenario.expect.liveness_after));
   observer.add(std::make_unique<InclusionOracle>(workloads.get<PoeWorkload>(), validator_stakes,
                                                  scenario.consensus.inclusion_slo_blocks));
   observer.add(std::make_unique<FinalityOracle>(workloads.get<TransferWorkload>()));

@@ -11,19 +11,13 @@ namespace mn::sim {
 void ChainProgressOracle::on_commit(const CommitEvent& commit) {
   const std::uint64_t height = commit.height();
   m_heights[commit.node] = std::max(m_heights[commit.node], height);
-  m_history[commit.node].emplace_back(commit.now, height);
+  if (m_liveness_after && commit.now <= *m_liveness_after) {
+    std::uint64_t& at_liveness = m_heights_at_liveness[commit.node];
+    at_liveness = std::max(at_liveness, height);
+  }
   if (!commit.first_at_height) return;
   m_blocks.push_back({height, commit.now, commit.block->certificate->round(),
                       static_cast<std::uint32_t>(commit.txs->size())});
-}
-
-std::uint64_t ChainProgressOracle::height_at(runtime::NodeId node, runtime::TimeNs t) const {
-  std::uint64_t h = 0;
-  for (const auto& [time, height] : m_history[node]) {
-    if (time > t) break;
-    h = std::max(h, height);
-  }
-  return h;
 }
 
 void ChainProgressOracle::fill_report(RunReport& report) const {
@@ -54,7 +48,7 @@ void ChainProgressOracle::add_liveness_verdict(const VerdictContext& context,
   runtime::NodeId worst_node = 0;
   for (runtime::NodeId v = 0; v < context.scenario.validator_count; ++v) {
     if (!context.honest[v] || !context.sim.alive(v)) continue;
-    const std::uint64_t gained = m_heights[v] - height_at(v, *e.liveness_after);
+    const std::uint64_t gained = m_heights[v] - m_heights_at_liveness[v];
     if (gained < worst) {
       worst = gained;
       worst_node = v;

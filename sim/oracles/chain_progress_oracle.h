@@ -5,7 +5,7 @@
 #pragma once
 
 #include <cstdint>
-#include <utility>
+#include <optional>
 #include <vector>
 
 #include "sim/oracles/oracle.h"
@@ -16,8 +16,11 @@ namespace mn::sim {
 
 class ChainProgressOracle final : public Oracle {
  public:
-  explicit ChainProgressOracle(std::uint32_t node_count)
-      : m_heights(node_count, 0), m_history(node_count) {}
+  // `liveness_after`: the scenario's `expect.liveness_after_s`, if it has one.
+  ChainProgressOracle(std::uint32_t node_count, std::optional<runtime::TimeNs> liveness_after)
+      : m_heights(node_count, 0),
+        m_liveness_after(liveness_after),
+        m_heights_at_liveness(node_count, 0) {}
 
   void on_commit(const CommitEvent& commit) override;
   void fill_report(RunReport& report) const override;
@@ -26,14 +29,14 @@ class ChainProgressOracle final : public Oracle {
   // Its run.h5 section, from the report: /heights (one row per height) and /nodes/height.
   static void write_h5(H5File& f, StatusChain& chain, const RunReport& report);
 
-  // Height `node` had committed by global time `t`.
-  std::uint64_t height_at(runtime::NodeId node, runtime::TimeNs t) const;
-
  private:
   void add_liveness_verdict(const VerdictContext& context, RunReport& report) const;
 
   std::vector<std::uint64_t> m_heights;  // by node, the highest it committed
-  std::vector<std::vector<std::pair<runtime::TimeNs, std::uint64_t>>> m_history;  // by node
+  std::optional<runtime::TimeNs> m_liveness_after;
+  // By node, the highest height it committed by m_liveness_after: all the liveness verdict needs
+  // of a node's history, so no history is kept.
+  std::vector<std::uint64_t> m_heights_at_liveness;
   std::vector<RunReport::HeightRecord> m_blocks;  // in first-commit order
 };
 
