@@ -1,10 +1,10 @@
 // The simulator's Storage: an ordered in-memory map with an undo journal of unsynced writes.
 // Keys that arrive in increasing order — every node of a large run appends a block per height —
 // go to a sorted vector of entries holding their keys inline, where an append touches one cache
-// line where a tree insertion rebalances cold nodes. A key too long to hold inline, or any other
-// new key (a forced-inclusion ack, "chain/acked_poe/…", sorts before the
-// blocks) goes to a small ordered map beside it, so it never shifts the stored blocks. A key lives
-// in exactly one of the two; reads and scans merge them.
+// line where a tree insertion rebalances cold nodes. Any other new key (a forced-inclusion ack,
+// "chain/acked_poe/…", sorts before the blocks and is too long to hold inline) goes to a small
+// ordered map beside it, so it never shifts the stored blocks. A key lives in exactly one of the
+// two; reads and scans merge them.
 // crash() rolls the journal back, so exactly the writes made after the last sync() are lost — the
 // failure a real disk gives a process killed between write() and fsync(). Values are immutable
 // and shared, so put_shared() of a block that 10,000 nodes store keeps one copy.

@@ -114,8 +114,8 @@ std::vector<Transaction> Mempool::select(std::size_t max_txs, const LedgerState&
 
 void Mempool::remove_committed(std::span<const Address> block_senders, const LedgerState& state) {
   for (const Address& sender : block_senders) {
-    // An empty pool has nothing left to remove; stopping spares each of a large run's full
-    // nodes, whose pools are mostly empty, a lookup per sender of every block.
+    // An empty pool has nothing left to remove: stop rather than look up every remaining sender
+    // (in a large run, thousands of nodes per block).
     if (m_size == 0) return;
     const auto queue = m_by_sender.find(sender);
     if (queue == m_by_sender.end()) continue;
