@@ -54,31 +54,31 @@ Signature SimulatedCryptoProvider::sign(const SecretKey& secret_key, runtime::By
   if (message.size() != sizeof(runtime::Hash32)) return signature;
   // Remember it under the public key only if that key really belongs to this seed: a secret key
   // whose public half was swapped must not plant a signature for someone else's key.
-  SignedDigest key{};
+  PublicKey public_key{};
   std::copy(secret_key.begin() + static_cast<std::ptrdiff_t>(sizeof(KeySeed)), secret_key.end(),
-            key.public_key.begin());
-  const auto owner = m_seeds_by_public_key.find(key.public_key);
+            public_key.begin());
+  const auto owner = m_seeds_by_public_key.find(public_key);
   if (owner == m_seeds_by_public_key.end() ||
       !std::equal(owner->second.begin(), owner->second.end(), secret_key.begin())) {
     return signature;
   }
-  std::copy(message.begin(), message.end(), key.digest.begin());
-  if (m_signatures.size() >= kMaxRememberedSignatures) m_signatures.clear();
-  m_signatures.insert_or_assign(key, signature);
+  runtime::Hash32 digest{};
+  std::copy(message.begin(), message.end(), digest.begin());
+  m_signatures.insert_or_assign(public_key, digest, signature);
   return signature;
 }
 
 bool SimulatedCryptoProvider::verify(const PublicKey& public_key, runtime::ByteView message,
                                      const Signature& signature) {
+  const Signature* remembered = nullptr;
+  if (message.size() == sizeof(runtime::Hash32)) {
+    runtime::Hash32 digest{};
+    std::copy(message.begin(), message.end(), digest.begin());
+    remembered = m_signatures.find(public_key, digest);
+  }
   Signature expected{};
-  const auto remembered = message.size() == sizeof(runtime::Hash32) ? m_signatures.find([&] {
-    SignedDigest key{public_key, {}};
-    std::copy(message.begin(), message.end(), key.digest.begin());
-    return key;
-  }())
-                                                                    : m_signatures.end();
-  if (remembered != m_signatures.end()) {
-    expected = remembered->second;
+  if (remembered != nullptr) {
+    expected = *remembered;
   } else {
     const auto it = m_seeds_by_public_key.find(public_key);
     if (it == m_seeds_by_public_key.end()) return false;

@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "core/crypto/crypto_provider.h"
+#include "core/crypto/remembered_signatures.h"
 
 namespace mn::crypto {
 
@@ -40,28 +41,12 @@ class SimulatedCryptoProvider final : public CryptoProvider {
   // Keys registered so far (distinct public keys).
   std::size_t registered_keys() const { return m_seeds_by_public_key.size(); }
   // Signatures currently remembered for verification by lookup.
+  // Signatures currently remembered for verification by lookup: at most
+  // RememberedSignatures::kMaxEntries, past which they are forgotten (and recomputed on demand),
+  // so a long run's memory stays flat.
   std::size_t remembered_signatures() const { return m_signatures.size(); }
 
-  // The memory bound: past this many, the remembered signatures are forgotten (and recomputed on
-  // demand), so a long run's memory stays flat.
-  static constexpr std::size_t kMaxRememberedSignatures = 1U << 22;
-
  private:
-  struct SignedDigest {
-    PublicKey public_key;
-    runtime::Hash32 digest;
-    bool operator==(const SignedDigest&) const = default;
-  };
-  // Keys and digests are hash outputs: mixing 8 bytes of each is already uniform.
-  struct SignedDigestHash {
-    std::size_t operator()(const SignedDigest& key) const {
-      std::uint64_t a = 0;
-      std::uint64_t b = 0;
-      std::memcpy(&a, key.public_key.data(), sizeof a);
-      std::memcpy(&b, key.digest.data(), sizeof b);
-      return static_cast<std::size_t>(a ^ (b * 0x9E3779B97F4A7C15ULL));
-    }
-  };
   // Public keys are hash outputs, so any 8 of their bytes are already uniformly distributed.
   struct PublicKeyHash {
     std::size_t operator()(const PublicKey& key) const {
@@ -72,7 +57,7 @@ class SimulatedCryptoProvider final : public CryptoProvider {
   };
 
   std::unordered_map<PublicKey, KeySeed, PublicKeyHash> m_seeds_by_public_key;
-  std::unordered_map<SignedDigest, Signature, SignedDigestHash> m_signatures;
+  RememberedSignatures m_signatures;
 };
 
 }  // namespace mn::crypto
