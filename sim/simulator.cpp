@@ -63,6 +63,7 @@ Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactor
   m_public_keys.reserve(n);
   m_hosts.reserve(n);
   m_cpus.resize(n);
+  if (scenario.scheduler.window > 0) m_window_events.resize(n);
   for (NodeId node = 0; node < n; ++node) {
     m_key_pairs.push_back(m_crypto->keypair_from_seed(node_key_seed(seed, node)));
     m_public_keys.push_back(m_key_pairs.back().public_key);
@@ -124,8 +125,15 @@ void Simulator::schedule(runtime::TimeNs at, Action action, ActionLabel label) {
   record.kind = EventKind::kAction;
   record.tag = label;
   record.action = std::move(action);
-  m_queue.push(std::max(at, m_queue.last_popped_time()),
-               slot_event(EventKind::kAction, runtime::kNoNode, slot));
+  if (m_scenario.scheduler.window == 0) {
+    m_queue.push(std::max(at, m_queue.last_popped_time()),
+                 slot_event(EventKind::kAction, runtime::kNoNode, slot));
+    return;
+  }
+  // Scheduled by a node's event inside a window, it runs after the window.
+  const runtime::TimeNs earliest =
+      std::max(m_actions.last_popped_time(), m_window_node != runtime::kNoNode ? m_window_end : 0);
+  m_actions.push(std::max(at, earliest), slot_event(EventKind::kAction, runtime::kNoNode, slot));
 }
 
 void Simulator::enter_node(NodeId node, runtime::TimeNs t) {
@@ -174,6 +182,16 @@ void Simulator::run(const ProgressFn& progress) {
 
 void Simulator::run_until(runtime::TimeNs until, const ProgressFn& progress) {
   start_nodes();
+  if (m_scenario.scheduler.window > 0) {
+    run_windows(until, progress);
+  } else {
+    run_events(until, progress);
+  }
+  m_event_time = std::max(m_event_time, until);
+  fire_watches(until);
+}
+
+void Simulator::run_events(runtime::TimeNs until, const ProgressFn& progress) {
   while (!m_queue.empty() && m_queue.top_time() <= until) {
     fire_watches(m_queue.top_time());
     auto entry = m_queue.pop();
@@ -183,8 +201,82 @@ void Simulator::run_until(runtime::TimeNs until, const ProgressFn& progress) {
       progress(m_event_time, m_events_processed);
     }
   }
-  m_event_time = std::max(m_event_time, until);
-  fire_watches(until);
+}
+
+void Simulator::run_windows(runtime::TimeNs until, const ProgressFn& progress) {
+  const runtime::TimeNs past_until =
+      until < std::numeric_limits<runtime::TimeNs>::max() ? until + 1 : until;
+  std::uint64_t reported = m_events_processed / kProgressEvents;
+  for (;;) {
+    const bool node_event_due = !m_queue.empty() && m_queue.top_time() <= until;
+    const bool action_due = !m_actions.empty() && m_actions.top_time() <= until;
+    if (!node_event_due && !action_due) break;
+    if (action_due && (!node_event_due || m_actions.top_time() <= m_queue.top_time())) {
+      fire_watches(m_actions.top_time());
+      auto entry = m_actions.pop();
+      m_event_time = entry.time;
+      process(entry.time, std::move(entry.payload));
+    } else {
+      const runtime::TimeNs start = m_queue.top_time();
+      fire_watches(start);
+      runtime::TimeNs end = std::min(start + m_scenario.scheduler.window, past_until);
+      if (!m_actions.empty()) end = std::min(end, m_actions.top_time());
+      if (!m_watches.empty()) end = std::min(end, m_watches.begin()->first);
+      run_window(end);
+    }
+    if (progress && m_events_processed / kProgressEvents != reported) {
+      reported = m_events_processed / kProgressEvents;
+      progress(m_event_time, m_events_processed);
+    }
+  }
+}
+
+void Simulator::run_window(runtime::TimeNs end) {
+  m_window_end = end;
+  while (!m_queue.empty() && m_queue.top_time() < end) {
+    auto entry = m_queue.pop();
+    std::vector<Entry>& events = m_window_events[entry.payload.node];
+    if (events.empty()) m_window_nodes.push_back(entry.payload.node);
+    events.push_back(std::move(entry));
+  }
+  std::sort(m_window_nodes.begin(), m_window_nodes.end());
+  for (const NodeId node : m_window_nodes) {
+    run_node_in_window(node, m_window_events[node]);
+    m_window_events[node].clear();
+  }
+  m_window_nodes.clear();
+}
+
+void Simulator::run_node_in_window(NodeId node, std::vector<Entry>& events) {
+  m_window_node = node;
+  std::size_t next = 0;
+  while (next < events.size() || !m_window_timers.empty()) {
+    // A timer set in this window goes after the window's events of the same time.
+    const bool timer_first =
+        !m_window_timers.empty() &&
+        (next == events.size() || m_window_timers.front().time < events[next].time);
+    Entry entry;
+    if (timer_first) {
+      entry = std::move(m_window_timers.front());
+      m_window_timers.erase(m_window_timers.begin());
+    } else {
+      entry = std::move(events[next++]);
+    }
+    if (entry.payload.kind != EventKind::kWake) run_inbox(node, entry.time);
+    m_event_time = entry.time;
+    process(entry.time, std::move(entry.payload));
+  }
+  run_inbox(node, m_window_end - 1);
+  m_window_node = runtime::kNoNode;
+  if (!m_cpus[node].inbox.empty()) schedule_wake(node);
+}
+
+void Simulator::run_inbox(NodeId node, runtime::TimeNs upto) {
+  NodeCpu& cpu = m_cpus[node];
+  while (!cpu.inbox.empty() && cpu.busy_until <= upto) {
+    m_event_time = cpu.busy_until;
+    handle_node_event(cpu.busy_until, cpu.inbox.take_front());
+  }
 }
 
 void Simulator::watch(runtime::TimeNs at, std::function<void()> observe) {
@@ -271,7 +363,9 @@ void Simulator::process(runtime::TimeNs time, QueuedEvent event) {
 
 void Simulator::schedule_wake(NodeId node) {
   NodeCpu& cpu = m_cpus[node];
-  if (cpu.wake_pending) return;
+  // A node running its window works through its inbox itself, and asks for a wake at the end
+  // if the inbox outlasts the window.
+  if (cpu.wake_pending || node == m_window_node) return;
   cpu.wake_pending = true;
   m_queue.push(std::max(cpu.busy_until, m_queue.last_popped_time()),
                slot_event(EventKind::kWake, node, 0));
@@ -387,6 +481,9 @@ void Simulator::transmit_one(NodeId from, NodeId to, const runtime::MessagePtr& 
   if (t.reordered) ++sender.counters.reordered;
   if (t.copies == 2) ++sender.counters.duplicated;
   for (std::uint8_t copy = 0; copy < t.copies; ++copy) {
+    MN_ASSERT_MSG(m_window_node == runtime::kNoNode || t.arrival[copy] >= m_window_end,
+                  "a message arrives in the window it was sent in: scheduler.window_ms exceeds "
+                  "the latency floor");
     m_queue.push(t.arrival[copy], QueuedEvent{EventKind::kDeliver, gossip, to, from, 0, message});
   }
 }
@@ -412,7 +509,14 @@ runtime::TimerId Simulator::add_timer(NodeId node, runtime::TimeNs local_delay, 
   record.incarnation = host.incarnation;
   const runtime::TimeNs fire =
       host.cpu_cursor + host.clock.global_delay(std::max<runtime::TimeNs>(local_delay, 0));
-  m_queue.push(fire, slot_event(EventKind::kTimer, node, slot));
+  if (node == m_window_node && fire < m_window_end) {
+    // Fires inside the window the node is running: after the timers already due by then.
+    const auto at = std::upper_bound(m_window_timers.begin(), m_window_timers.end(), fire,
+                                     [](runtime::TimeNs t, const Entry& e) { return t < e.time; });
+    m_window_timers.insert(at, Entry{fire, slot_event(EventKind::kTimer, node, slot)});
+  } else {
+    m_queue.push(fire, slot_event(EventKind::kTimer, node, slot));
+  }
   return (static_cast<std::uint64_t>(record.generation) << 32) | slot;
 }
 

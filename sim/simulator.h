@@ -6,6 +6,14 @@
 // Each node processes one event at a time on a virtual CPU: crypto operations advance the node's
 // CPU cursor (see ChargedCryptoProvider), messages it sends leave when the handler reaches that
 // point, and events arriving while it is busy wait until it is free. Single-threaded.
+//
+// With a scheduling window (scenario scheduler.window_ms, at most the latency floor) the run
+// advances window by window instead of event by event. A window ends before the next scheduled
+// action or watch; within it each node with events runs them all, nodes in id order, each node's
+// in time order (with its CPU's waits as above). Nothing sent in a window arrives in it, so no
+// node sees another's events early; what changes is only the order in which the nodes' events of
+// one window interleave, and with it the fingerprint. A node's state then stays in cache across
+// its events, where one event at a time visits every node in turn.
 #pragma once
 
 #include <array>
@@ -145,6 +153,20 @@ class Simulator {
     Action action;
   };
 
+  using Entry = EventQueue<QueuedEvent>::Entry;
+
+  // One event at a time, in global order.
+  void run_events(runtime::TimeNs until, const ProgressFn& progress);
+  // Window by window (scenario scheduler.window_ms).
+  void run_windows(runtime::TimeNs until, const ProgressFn& progress);
+  // Runs every node event before `end`, node by node. REQUIRES: no action or watch before `end`.
+  void run_window(runtime::TimeNs end);
+  // Runs `events` (this window's, in time order) and the timers `node` sets that fire in the
+  // window, then what waits for its CPU up to the window's end.
+  void run_node_in_window(NodeId node, std::vector<Entry>& events);
+  // Runs what waits in `node`'s inbox while its CPU frees up at or before `upto`.
+  void run_inbox(NodeId node, runtime::TimeNs upto);
+
   std::uint32_t allocate_slot();
   void free_slot(std::uint32_t slot);
   void process(runtime::TimeNs time, QueuedEvent event);
@@ -191,6 +213,15 @@ class Simulator {
   std::vector<NodeCpu> m_cpus;  // by node
 
   EventQueue<QueuedEvent> m_queue;
+  // With a window: actions wait here, apart from node events, so a window can end before the
+  // next one; this window's events by node; the nodes that have some; the timers the running
+  // node set to fire inside the window, in time order.
+  EventQueue<QueuedEvent> m_actions;
+  std::vector<std::vector<Entry>> m_window_events;
+  std::vector<NodeId> m_window_nodes;
+  std::vector<Entry> m_window_timers;
+  runtime::TimeNs m_window_end = 0;
+  NodeId m_window_node = runtime::kNoNode;  // the node running its window, if any
   std::vector<SlotRecord> m_slots;
   std::vector<std::uint32_t> m_free_slots;
   runtime::TimeNs m_event_time = 0;

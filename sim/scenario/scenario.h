@@ -254,6 +254,13 @@ struct ExpectSpec {
   std::optional<std::vector<NodeId>> staked_at_end;
 };
 
+// How the simulator orders events (scheduler in the scenario file).
+struct SchedulerSpec {
+  // 0: one event at a time in global (time, sequence) order. Above 0: windows of this length in
+  // which each node runs its events together; at most network.latency.min_ms.
+  TimeNs window = 0;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -275,6 +282,7 @@ struct Scenario {
   WorkloadSpec workload;
   std::vector<FaultSpec> faults;  // sorted by `at`, stable
   CryptoMode crypto = CryptoMode::kSimulated;
+  SchedulerSpec scheduler;
   ExpectSpec expect;
   // The scenario exactly as loaded (canonical JSON text), kept with every run for replay.
   std::string source_json;

@@ -48,6 +48,7 @@ runtime::Result<Scenario> ScenarioParser::load() {
   if (status.is_ok()) status = load_consensus();
   if (status.is_ok()) status = load_economics();
   if (status.is_ok()) status = load_network(network);
+  if (status.is_ok()) status = load_scheduler();
   if (status.is_ok()) status = load_workload();
   if (status.is_ok()) status = load_faults();
   if (status.is_ok()) status = load_adversaries();

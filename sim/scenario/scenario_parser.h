@@ -50,6 +50,7 @@ class ScenarioParser {
 
   // scenario_parser_network.cpp
   Status load_network(const json& network);
+  Status load_scheduler();
   Status load_topology(const json& topology);
   Status load_edges(const json& edges, const std::string& path);
   Status load_latency(const json& latency);

@@ -65,6 +65,20 @@ Status ScenarioParser::load_network(const json& network) {
   return {};
 }
 
+// The window is bounded by the latency floor, which load_latency has read.
+Status ScenarioParser::load_scheduler() {
+  const double window_ms = number_or(member_or_empty(m_doc, "scheduler"), "window_ms", 0.0);
+  const double floor_ms = m_scenario.network.latency.min_ms;
+  if (window_ms > floor_ms) {
+    return invalid("scheduler.window_ms",
+                   fmt::format("{} ms exceeds network.latency.min_ms ({} ms): a message sent in a "
+                               "window could arrive in it",
+                               window_ms, floor_ms));
+  }
+  m_scenario.scheduler.window = static_cast<TimeNs>(window_ms * 1e6);
+  return {};
+}
+
 Status ScenarioParser::load_topology(const json& topology) {
   const std::string path = "network.topology";
   TopologySpec& spec = m_scenario.network.topology;
