@@ -33,6 +33,10 @@ crypto::KeySeed node_key_seed(std::uint64_t seed, NodeId node) {
   return key_seed;
 }
 
+// With a scheduling window, the calendar's ring covers this many windows (2.56 s for ibft_1000's
+// 10 ms, past its round timeout); events further out wait in its overflow.
+constexpr std::size_t kCalendarSpans = 256;
+
 // A timer or action (its body in `slot`), or a wake of `node`.
 QueuedEvent slot_event(EventKind kind, NodeId node, std::uint32_t slot) {
   QueuedEvent event;
@@ -63,7 +67,10 @@ Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactor
   m_public_keys.reserve(n);
   m_hosts.reserve(n);
   m_cpus.resize(n);
-  if (scenario.scheduler.window > 0) m_window_events.resize(n);
+  if (scenario.scheduler.window > 0) {
+    m_calendar.emplace(scenario.scheduler.window, kCalendarSpans);
+    m_window_events.resize(n);
+  }
   for (NodeId node = 0; node < n; ++node) {
     m_key_pairs.push_back(m_crypto->keypair_from_seed(node_key_seed(seed, node)));
     m_public_keys.push_back(m_key_pairs.back().public_key);
@@ -125,15 +132,18 @@ void Simulator::schedule(runtime::TimeNs at, Action action, ActionLabel label) {
   record.kind = EventKind::kAction;
   record.tag = label;
   record.action = std::move(action);
-  if (m_scenario.scheduler.window == 0) {
-    m_queue.push(std::max(at, m_queue.last_popped_time()),
-                 slot_event(EventKind::kAction, runtime::kNoNode, slot));
-    return;
-  }
   // Scheduled by a node's event inside a window, it runs after the window.
   const runtime::TimeNs earliest =
-      std::max(m_actions.last_popped_time(), m_window_node != runtime::kNoNode ? m_window_end : 0);
-  m_actions.push(std::max(at, earliest), slot_event(EventKind::kAction, runtime::kNoNode, slot));
+      std::max(m_queue.last_popped_time(), m_window_node != runtime::kNoNode ? m_window_end : 0);
+  m_queue.push(std::max(at, earliest), slot_event(EventKind::kAction, runtime::kNoNode, slot));
+}
+
+void Simulator::push_node_event(runtime::TimeNs time, QueuedEvent event) {
+  if (m_calendar) {
+    m_calendar->push(time, std::move(event));
+  } else {
+    m_queue.push(time, std::move(event));
+  }
 }
 
 void Simulator::enter_node(NodeId node, runtime::TimeNs t) {
@@ -207,20 +217,21 @@ void Simulator::run_windows(runtime::TimeNs until, const ProgressFn& progress) {
   const runtime::TimeNs past_until =
       until < std::numeric_limits<runtime::TimeNs>::max() ? until + 1 : until;
   std::uint64_t reported = m_events_processed / kProgressEvents;
+  WindowCalendar& calendar = *m_calendar;
   for (;;) {
-    const bool node_event_due = !m_queue.empty() && m_queue.top_time() <= until;
-    const bool action_due = !m_actions.empty() && m_actions.top_time() <= until;
+    const bool node_event_due = !calendar.empty() && calendar.earliest() <= until;
+    const bool action_due = !m_queue.empty() && m_queue.top_time() <= until;
     if (!node_event_due && !action_due) break;
-    if (action_due && (!node_event_due || m_actions.top_time() <= m_queue.top_time())) {
-      fire_watches(m_actions.top_time());
-      auto entry = m_actions.pop();
+    if (action_due && (!node_event_due || m_queue.top_time() <= calendar.earliest())) {
+      fire_watches(m_queue.top_time());
+      auto entry = m_queue.pop();
       m_event_time = entry.time;
       process(entry.time, std::move(entry.payload));
     } else {
-      const runtime::TimeNs start = m_queue.top_time();
+      const runtime::TimeNs start = calendar.earliest();
       fire_watches(start);
-      runtime::TimeNs end = std::min(start + m_scenario.scheduler.window, past_until);
-      if (!m_actions.empty()) end = std::min(end, m_actions.top_time());
+      runtime::TimeNs end = std::min(calendar.span_end(start), past_until);
+      if (!m_queue.empty()) end = std::min(end, m_queue.top_time());
       if (!m_watches.empty()) end = std::min(end, m_watches.begin()->first);
       run_window(end);
     }
@@ -233,15 +244,18 @@ void Simulator::run_windows(runtime::TimeNs until, const ProgressFn& progress) {
 
 void Simulator::run_window(runtime::TimeNs end) {
   m_window_end = end;
-  while (!m_queue.empty() && m_queue.top_time() < end) {
-    auto entry = m_queue.pop();
+  m_calendar->take_before(end, [this](Entry&& entry) {
     std::vector<Entry>& events = m_window_events[entry.payload.node];
     if (events.empty()) m_window_nodes.push_back(entry.payload.node);
     events.push_back(std::move(entry));
-  }
+  });
   std::sort(m_window_nodes.begin(), m_window_nodes.end());
   for (const NodeId node : m_window_nodes) {
-    run_node_in_window(node, m_window_events[node]);
+    // Stable: a node's events of equal time keep the order they were scheduled in.
+    std::vector<Entry>& events = m_window_events[node];
+    std::stable_sort(events.begin(), events.end(),
+                     [](const Entry& a, const Entry& b) { return a.time < b.time; });
+    run_node_in_window(node, events);
     m_window_events[node].clear();
   }
   m_window_nodes.clear();
@@ -367,8 +381,8 @@ void Simulator::schedule_wake(NodeId node) {
   // if the inbox outlasts the window.
   if (cpu.wake_pending || node == m_window_node) return;
   cpu.wake_pending = true;
-  m_queue.push(std::max(cpu.busy_until, m_queue.last_popped_time()),
-               slot_event(EventKind::kWake, node, 0));
+  const runtime::TimeNs floor = m_calendar ? m_calendar->taken_until() : m_queue.last_popped_time();
+  push_node_event(std::max(cpu.busy_until, floor), slot_event(EventKind::kWake, node, 0));
 }
 
 void Simulator::wake(NodeId node, runtime::TimeNs time) {
@@ -484,7 +498,8 @@ void Simulator::transmit_one(NodeId from, NodeId to, const runtime::MessagePtr& 
     MN_ASSERT_MSG(m_window_node == runtime::kNoNode || t.arrival[copy] >= m_window_end,
                   "a message arrives in the window it was sent in: scheduler.window_ms exceeds "
                   "the latency floor");
-    m_queue.push(t.arrival[copy], QueuedEvent{EventKind::kDeliver, gossip, to, from, 0, message});
+    push_node_event(t.arrival[copy],
+                    QueuedEvent{EventKind::kDeliver, gossip, to, from, 0, message});
   }
 }
 
@@ -515,7 +530,7 @@ runtime::TimerId Simulator::add_timer(NodeId node, runtime::TimeNs local_delay, 
                                      [](runtime::TimeNs t, const Entry& e) { return t < e.time; });
     m_window_timers.insert(at, Entry{fire, slot_event(EventKind::kTimer, node, slot)});
   } else {
-    m_queue.push(fire, slot_event(EventKind::kTimer, node, slot));
+    push_node_event(fire, slot_event(EventKind::kTimer, node, slot));
   }
   return (static_cast<std::uint64_t>(record.generation) << 32) | slot;
 }

@@ -8,12 +8,13 @@
 // point, and events arriving while it is busy wait until it is free. Single-threaded.
 //
 // With a scheduling window (scenario scheduler.window_ms, at most the latency floor) the run
-// advances window by window instead of event by event. A window ends before the next scheduled
-// action or watch; within it each node with events runs them all, nodes in id order, each node's
-// in time order (with its CPU's waits as above). Nothing sent in a window arrives in it, so no
-// node sees another's events early; what changes is only the order in which the nodes' events of
-// one window interleave, and with it the fingerprint. A node's state then stays in cache across
-// its events, where one event at a time visits every node in turn.
+// advances window by window instead of event by event. Windows are aligned to multiples of their
+// length and also end before the next scheduled action or watch; within one, each node with events
+// runs them all, nodes in id order, each node's in time order (with its CPU's waits as above).
+// Nothing sent in a window arrives in it, so no node sees another's events early; what changes is
+// only the order in which the nodes' events of one window interleave, and with it the fingerprint.
+// A node's state then stays in cache across its events, where one event at a time visits every node
+// in turn.
 #pragma once
 
 #include <array>
@@ -40,6 +41,7 @@
 #include "sim/node_host.h"
 #include "sim/queued_event.h"
 #include "sim/scenario/scenario.h"
+#include "sim/window_calendar.h"
 
 namespace mn::sim {
 
@@ -167,6 +169,9 @@ class Simulator {
   // Runs what waits in `node`'s inbox while its CPU frees up at or before `upto`.
   void run_inbox(NodeId node, runtime::TimeNs upto);
 
+  // Queues a delivery, timer or wake: in the calendar with a window, else in the event queue.
+  void push_node_event(runtime::TimeNs time, QueuedEvent event);
+
   std::uint32_t allocate_slot();
   void free_slot(std::uint32_t slot);
   void process(runtime::TimeNs time, QueuedEvent event);
@@ -212,11 +217,11 @@ class Simulator {
   std::vector<std::unique_ptr<NodeHost>> m_hosts;
   std::vector<NodeCpu> m_cpus;  // by node
 
+  // Every event, or with a window only the actions (so a window can end before the next one).
   EventQueue<QueuedEvent> m_queue;
-  // With a window: actions wait here, apart from node events, so a window can end before the
-  // next one; this window's events by node; the nodes that have some; the timers the running
-  // node set to fire inside the window, in time order.
-  EventQueue<QueuedEvent> m_actions;
+  // With a window: the node events; this window's events by node; the nodes that have some; the
+  // timers the running node set to fire inside the window, in time order.
+  std::optional<WindowCalendar> m_calendar;
   std::vector<std::vector<Entry>> m_window_events;
   std::vector<NodeId> m_window_nodes;
   std::vector<Entry> m_window_timers;
