@@ -26,7 +26,8 @@ json scenario_file(const std::string& relative) {
 }
 
 // (time, kind, sender, timer tag, first message-id byte) of every event, by node.
-using NodeEvents = std::map<NodeId, std::vector<std::tuple<TimeNs, int, NodeId, std::uint64_t, int>>>;
+using NodeEvents =
+    std::map<NodeId, std::vector<std::tuple<TimeNs, int, NodeId, std::uint64_t, int>>>;
 
 struct TracedRun {
   RunReport report;
@@ -64,7 +65,8 @@ void expect_same_events_at_every_node(const std::string& file, double duration_s
     EXPECT_EQ(windowed.report.height, one_at_a_time.report.height) << file << " seed " << seed;
     ASSERT_EQ(windowed.events.size(), one_at_a_time.events.size());
     for (const auto& [node, events] : one_at_a_time.events) {
-      EXPECT_TRUE(windowed.events.at(node) == events) << file << " seed " << seed << " node " << node;
+      EXPECT_TRUE(windowed.events.at(node) == events)
+          << file << " seed " << seed << " node " << node;
     }
     // The interleaving differs, and with it the fingerprint; the run stays reproducible.
     EXPECT_NE(windowed.report.fingerprint, one_at_a_time.report.fingerprint);
