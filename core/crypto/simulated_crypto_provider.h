@@ -40,7 +40,6 @@ class SimulatedCryptoProvider final : public CryptoProvider {
 
   // Keys registered so far (distinct public keys).
   std::size_t registered_keys() const { return m_seeds_by_public_key.size(); }
-  // Signatures currently remembered for verification by lookup.
   // Signatures currently remembered for verification by lookup: at most
   // RememberedSignatures::kMaxEntries, past which they are forgotten (and recomputed on demand),
   // so a long run's memory stays flat.

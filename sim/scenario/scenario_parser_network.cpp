@@ -67,7 +67,8 @@ Status ScenarioParser::load_network(const json& network) {
 
 // The window is bounded by the latency floor, which load_latency has read.
 Status ScenarioParser::load_scheduler() {
-  const double window_ms = number_or(member_or_empty(m_doc, "scheduler"), "window_ms", 0.0);
+  const json& scheduler = member_or_empty(m_doc, "scheduler");
+  const double window_ms = number_or(scheduler, "window_ms", 0.0);
   const double floor_ms = m_scenario.network.latency.min_ms;
   if (window_ms > floor_ms) {
     return invalid("scheduler.window_ms",
@@ -75,7 +76,8 @@ Status ScenarioParser::load_scheduler() {
                                "window could arrive in it",
                                window_ms, floor_ms));
   }
-  m_scenario.scheduler.window = static_cast<TimeNs>(window_ms * 1e6);
+  // Rounded as the network rounds its floor, so the window stays within it.
+  if (window_ms > 0) m_scenario.scheduler.window = ms_to_ns(scheduler["window_ms"]);
   return {};
 }
 
