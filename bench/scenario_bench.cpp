@@ -7,10 +7,12 @@
 #include <fmt/format.h>
 #include <sys/resource.h>
 
+#include "sim/heap_retention.h"
 #include "sim/scenario/scenario_loader.h"
 #include "sim/scenario_runner.h"
 
 int main(int argc, char** argv) {
+  mn::sim::retain_freed_heap_memory();
   if (argc < 2) {
     fmt::print(stderr, "usage: scenario_bench SCENARIO [SEED]\n");
     return 2;

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/heap_retention.h"
 #include "sim/sweep/sweep_loader.h"
 #include "sim/sweep/sweep_runner.h"
 
@@ -33,6 +34,7 @@ Runs spread_sample(const Runs& runs, std::size_t count) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  mn::sim::retain_freed_heap_memory();
   if (argc < 2) {
     fmt::print(stderr, "usage: sweep_bench SWEEP [THREADS] [MAX_RUNS]\n");
     return 2;

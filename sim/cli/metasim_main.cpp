@@ -15,6 +15,7 @@
 
 #include "sim/cli/cli_support.h"
 #include "sim/cli/progress_line.h"
+#include "sim/heap_retention.h"
 #include "sim/oracles/propagation_tracker.h"
 #include "sim/output/h5_reader.h"
 #include "sim/output/reproduce_command.h"
@@ -368,6 +369,7 @@ int command_merge(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   mn::sim::set_invoked_program(argc > 0 ? argv[0] : "metasim");
+  mn::sim::retain_freed_heap_memory();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     fmt::print("{}", mn::sim::cli::usage());
