@@ -4,17 +4,11 @@
 #include <cmath>
 
 #include "core/runtime/assert.h"
+#include "sim/network/standard_normal.h"
 
 namespace mn::sim {
 
 namespace {
-
-double standard_normal(runtime::Rng& rng) {
-  // Box–Muller; u1 is kept away from 0 so log() stays finite.
-  const double u1 = (static_cast<double>(rng.next_u64() >> 11) + 1.0) * 0x1.0p-53;
-  const double u2 = rng.unit();
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
-}
 
 runtime::TimeNs ms_to_ns(double ms) {
   return static_cast<runtime::TimeNs>(std::llround(ms * 1e6));
