@@ -163,6 +163,10 @@ class Simulator {
   void run_windows(runtime::TimeNs until, const ProgressFn& progress);
   // Runs every node event before `end`, node by node. REQUIRES: no action or watch before `end`.
   void run_window(runtime::TimeNs end);
+  // Asks the cache for the messages `events` deliver, or for their payloads.
+  static void prefetch_messages(const std::vector<Entry>& events, bool payloads);
+  // Orders a node's window events by time, equal times in the order they were scheduled.
+  static void sort_by_time(std::vector<Entry>& events);
   // Runs `events` (this window's, in time order) and the timers `node` sets that fire in the
   // window, then what waits for its CPU up to the window's end.
   void run_node_in_window(NodeId node, std::vector<Entry>& events);
