@@ -410,9 +410,10 @@ void IbftEngine::StepVotes::record_first_vote(ValidatorIndex validator, std::siz
 }
 
 std::map<runtime::Hash32, IbftEngine::Tally>::iterator IbftEngine::StepVotes::add_block(
-    const runtime::Hash32& hash, const runtime::Hash32& digest) {
+    const runtime::Hash32& hash, const runtime::Hash32& digest, std::size_t validators) {
   const auto index = static_cast<std::uint16_t>(m_blocks.size());
   const auto tally = by_block.emplace(hash, Tally{digest, 0, {}, index}).first;
+  if (index == 0) tally->second.votes.reserve(validators);
   m_blocks.push_back(&tally->first);
   return tally;
 }
@@ -445,7 +446,7 @@ void IbftEngine::handle_vote(const Vote& v) {
     m_env.metrics().add("consensus_bad_signatures_total", 1);
     return;
   }
-  if (tally == step.by_block.end()) tally = step.add_block(v.block_hash, digest);
+  if (tally == step.by_block.end()) tally = step.add_block(v.block_hash, digest, m_set.size());
   step.record_first_vote(v.validator, m_set.size(), tally);
   tally->second.votes.push_back(v);
   tally->second.stake += m_set.at(v.validator).stake;
