@@ -69,7 +69,6 @@ Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactor
   m_cpus.resize(n);
   if (scenario.scheduler.window > 0) {
     m_calendar.emplace(scenario.scheduler.window, kCalendarSpans);
-    m_window_events.resize(n);
   }
   for (NodeId node = 0; node < n; ++node) {
     m_key_pairs.push_back(m_crypto->keypair_from_seed(node_key_seed(seed, node)));
@@ -245,58 +244,45 @@ void Simulator::run_windows(runtime::TimeNs until, const ProgressFn& progress) {
 void Simulator::run_window(runtime::TimeNs end) {
   m_window_end = end;
   m_calendar->take_before(end, [this](Entry&& entry) {
-    std::vector<Entry>& events = m_window_events[entry.payload.node];
-    if (events.empty()) m_window_nodes.push_back(entry.payload.node);
-    events.push_back(std::move(entry));
+    m_window_times.push_back(entry.time);
+    m_window_event_nodes.push_back(entry.payload.node);
+    m_window_taken.push_back(std::move(entry));
   });
-  std::sort(m_window_nodes.begin(), m_window_nodes.end());
-  if (!m_window_nodes.empty()) prefetch_messages(m_window_events[m_window_nodes.front()], false);
-  for (std::size_t i = 0; i < m_window_nodes.size(); ++i) {
-    std::vector<Entry>& events = m_window_events[m_window_nodes[i]];
-    // The node's messages are shared with every other receiver and long out of cache: ask for
-    // their payloads now (the messages themselves were asked for while the previous node ran),
-    // and for the next node's messages, so the misses overlap instead of stalling one by one.
-    prefetch_messages(events, true);
-    if (i + 1 < m_window_nodes.size())
-      prefetch_messages(m_window_events[m_window_nodes[i + 1]], false);
-    sort_by_time(events);
-    run_node_in_window(m_window_nodes[i], events);
-    events.clear();
+  // Gathered into run order in one pass, whose independent loads overlap; read through the order
+  // while running, each would be a miss of its own.
+  for (const std::uint32_t position : m_window_order.order(m_window_times, m_window_event_nodes))
+    m_window_events.push_back(std::move(m_window_taken[position]));
+  m_window_taken.clear();
+  m_window_times.clear();
+  m_window_event_nodes.clear();
+  const std::vector<NodeId>& nodes = m_window_order.sorted_nodes();
+  std::size_t prefetched = 0;
+  for (std::size_t first = 0; first < m_window_events.size();) {
+    std::size_t last = first + 1;
+    while (last < m_window_events.size() && nodes[last] == nodes[first]) ++last;
+    prefetch_window_messages(prefetched, last);
+    prefetched = last;
+    run_node_in_window(nodes[first], std::span(m_window_events).subspan(first, last - first));
+    first = last;
   }
-  m_window_nodes.clear();
+  m_window_events.clear();
 }
 
-void Simulator::prefetch_messages(const std::vector<Entry>& events, bool payloads) {
-  for (const Entry& entry : events) {
-    const runtime::Message* message = entry.payload.message.get();
-    if (message == nullptr) continue;
-    if (payloads) {
+void Simulator::prefetch_window_messages(std::size_t from, std::size_t to) {
+  // Each event delivers a message shared with every other receiver and long out of cache. Two
+  // stages, so that each address asked for was read from a line asked for a stage earlier: the
+  // messages of events further ahead, and the payloads of the events about to run.
+  constexpr std::size_t kMessagesAhead = 32;
+  const std::size_t count = m_window_events.size();
+  for (std::size_t k = from + kMessagesAhead; k < to + kMessagesAhead && k < count; ++k)
+    __builtin_prefetch(m_window_events[k].payload.message.get());
+  for (std::size_t k = from; k < to; ++k) {
+    if (const runtime::Message* message = m_window_events[k].payload.message.get())
       __builtin_prefetch(message->payload.data());
-    } else {
-      __builtin_prefetch(message);
-    }
   }
 }
 
-void Simulator::sort_by_time(std::vector<Entry>& events) {
-  // Stable: a node's events of equal time keep the order they were scheduled in. A node has a
-  // few dozen events in a window, where insertion sort beats a merge sort and its buffer.
-  constexpr std::size_t kInsertionSortMax = 32;
-  const auto earlier = [](const Entry& a, const Entry& b) { return a.time < b.time; };
-  if (events.size() > kInsertionSortMax) {
-    std::stable_sort(events.begin(), events.end(), earlier);
-    return;
-  }
-  for (std::size_t i = 1; i < events.size(); ++i) {
-    if (!earlier(events[i], events[i - 1])) continue;
-    Entry moving = std::move(events[i]);
-    std::size_t j = i;
-    for (; j > 0 && earlier(moving, events[j - 1]); --j) events[j] = std::move(events[j - 1]);
-    events[j] = std::move(moving);
-  }
-}
-
-void Simulator::run_node_in_window(NodeId node, std::vector<Entry>& events) {
+void Simulator::run_node_in_window(NodeId node, std::span<Entry> events) {
   m_window_node = node;
   std::size_t next = 0;
   while (next < events.size() || !m_window_timers.empty()) {

@@ -24,6 +24,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,7 @@
 #include "sim/queued_event.h"
 #include "sim/scenario/scenario.h"
 #include "sim/window_calendar.h"
+#include "sim/window_order.h"
 
 namespace mn::sim {
 
@@ -163,13 +165,11 @@ class Simulator {
   void run_windows(runtime::TimeNs until, const ProgressFn& progress);
   // Runs every node event before `end`, node by node. REQUIRES: no action or watch before `end`.
   void run_window(runtime::TimeNs end);
-  // Asks the cache for the messages `events` deliver, or for their payloads.
-  static void prefetch_messages(const std::vector<Entry>& events, bool payloads);
-  // Orders a node's window events by time, equal times in the order they were scheduled.
-  static void sort_by_time(std::vector<Entry>& events);
-  // Runs `events` (this window's, in time order) and the timers `node` sets that fire in the
-  // window, then what waits for its CPU up to the window's end.
-  void run_node_in_window(NodeId node, std::vector<Entry>& events);
+  // Asks the cache for what the window's events at [from, to) will read.
+  void prefetch_window_messages(std::size_t from, std::size_t to);
+  // Runs `events` (`node`'s of this window, in time order) and the timers `node` sets that fire
+  // in the window, then what waits for its CPU up to the window's end.
+  void run_node_in_window(NodeId node, std::span<Entry> events);
   // Runs what waits in `node`'s inbox while its CPU frees up at or before `upto`.
   void run_inbox(NodeId node, runtime::TimeNs upto);
 
@@ -223,11 +223,15 @@ class Simulator {
 
   // Every event, or with a window only the actions (so a window can end before the next one).
   EventQueue<QueuedEvent> m_queue;
-  // With a window: the node events; this window's events by node; the nodes that have some; the
-  // timers the running node set to fire inside the window, in time order.
+  // With a window: the node events; this window's events as the calendar handed them over, with
+  // their times and nodes, their run order, and the events in that order; the timers the running
+  // node set to fire inside the window, in time order.
   std::optional<WindowCalendar> m_calendar;
-  std::vector<std::vector<Entry>> m_window_events;
-  std::vector<NodeId> m_window_nodes;
+  std::vector<Entry> m_window_taken;
+  std::vector<runtime::TimeNs> m_window_times;
+  std::vector<NodeId> m_window_event_nodes;
+  WindowOrder m_window_order;
+  std::vector<Entry> m_window_events;
   std::vector<Entry> m_window_timers;
   runtime::TimeNs m_window_end = 0;
   NodeId m_window_node = runtime::kNoNode;  // the node running its window, if any
