@@ -226,13 +226,14 @@ bool IbftEngine::on_message(runtime::NodeId from, const runtime::MessagePtr& mes
       return true;
     }
     case kVoteKind: {
-      auto v = decode_vote(bytes);
+      // Every validator receives the same vote message: one decoding serves them all.
+      auto v = message->decoded<Vote>(decode_vote);
       if (!v) return reject(), true;
-      if (v->height > m_height) {
+      if ((*v)->height > m_height) {
         buffer_future(from, message);
         return true;
       }
-      handle_vote(*v);
+      handle_vote(**v);
       return true;
     }
     case kRoundChangeKind: {

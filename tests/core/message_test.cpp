@@ -1,5 +1,6 @@
 #include "core/runtime/message.h"
 
+#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -43,6 +44,60 @@ TEST(Message, IdIsTheSameFromEveryThreadThatAsksFirst) {
   Bytes preimage = {7, 0};
   preimage.insert(preimage.end(), 4096, 3);
   for (const Hash32& id : seen) EXPECT_EQ(id, crypto::blake2b_256(preimage));
+}
+
+// Reads the payload as its byte sum, failing on an empty payload; counts its calls.
+struct CountingDecoder {
+  int calls = 0;
+  Result<std::uint64_t> operator()(ByteView bytes) {
+    ++calls;
+    if (bytes.empty()) return Status(ErrorCode::kTruncated, "empty");
+    std::uint64_t sum = 0;
+    for (const std::uint8_t b : bytes) sum += b;
+    return sum;
+  }
+};
+
+TEST(Message, DecodedOnceAndSharedByEveryCaller) {
+  const MessagePtr message = make_message(3, Bytes{1, 2, 3});
+  CountingDecoder decoder;
+  const auto first = message->decoded<std::uint64_t>(decoder);
+  const auto second = message->decoded<std::uint64_t>(decoder);
+  ASSERT_TRUE(first.is_ok());
+  ASSERT_TRUE(second.is_ok());
+  EXPECT_EQ(**first, 6u);
+  EXPECT_EQ(*first, *second) << "both callers read the one kept decoding";
+  EXPECT_EQ(decoder.calls, 1);
+}
+
+TEST(Message, AFailedDecodingIsNotKept) {
+  const MessagePtr message = make_message(3, Bytes{});
+  CountingDecoder decoder;
+  for (int i = 0; i < 3; ++i) {
+    const auto result = message->decoded<std::uint64_t>(decoder);
+    ASSERT_FALSE(result.is_ok());
+    EXPECT_EQ(result.status().code(), ErrorCode::kTruncated);
+  }
+  EXPECT_EQ(decoder.calls, 3);
+}
+
+TEST(Message, DecodedOnceWhenManyThreadsAskFirst) {
+  const MessagePtr message = make_message(3, Bytes(4096, 1));
+  std::atomic<int> calls{0};
+  const auto decode = [&calls](ByteView bytes) -> Result<std::uint64_t> {
+    ++calls;
+    return static_cast<std::uint64_t>(bytes.size());
+  };
+  std::vector<const std::uint64_t*> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    threads.emplace_back([&, i] { seen[i] = *message->decoded<std::uint64_t>(decode); });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(calls.load(), 1);
+  for (const std::uint64_t* value : seen) {
+    EXPECT_EQ(value, seen.front());
+    EXPECT_EQ(*value, 4096u);
+  }
 }
 
 TEST(Message, WireSizeAddsTheFrameHeader) {
