@@ -1,6 +1,7 @@
 #include "sim/window_calendar.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "core/runtime/assert.h"
 
@@ -8,7 +9,7 @@ namespace mn::sim {
 
 WindowCalendar::WindowCalendar(runtime::TimeNs span, std::size_t spans)
     : m_span(span), m_ring(spans) {
-  MN_ASSERT(span > 0 && spans >= 2);
+  MN_ASSERT(span > 0 && spans >= 2 && std::has_single_bit(spans));
 }
 
 void WindowCalendar::push(runtime::TimeNs time, QueuedEvent event) {

@@ -31,7 +31,8 @@ class WindowCalendar {
  public:
   using Entry = EventQueue<QueuedEvent>::Entry;
 
-  // REQUIRES: span > 0, spans >= 2.
+  // REQUIRES: span > 0; spans >= 2 and a power of two (a ring position is then a mask, where a
+  // remainder cost a division on every push).
   WindowCalendar(runtime::TimeNs span, std::size_t spans);
 
   bool empty() const { return m_size == 0; }
@@ -70,7 +71,7 @@ class WindowCalendar {
   std::uint64_t span_of(runtime::TimeNs time) const {
     return static_cast<std::uint64_t>(time / m_span);
   }
-  std::vector<Entry>& ring_span(std::uint64_t span) { return m_ring[span % m_ring.size()]; }
+  std::vector<Entry>& ring_span(std::uint64_t span) { return m_ring[span & (m_ring.size() - 1)]; }
   // Makes `span` the ring's first, moving in the overflow's events the ring now covers.
   void advance(std::uint64_t span);
   // The span of the earliest event, made the ring's first. REQUIRES: as take_before.
