@@ -227,9 +227,9 @@ bool IbftEngine::on_message(runtime::NodeId from, const runtime::MessagePtr& mes
     }
     case kVoteKind: {
       // Every validator receives the same vote message: one decoding serves them all.
-      auto v = message->decoded<Vote>(decode_vote);
+      auto v = message->decoded<ReceivedVote>(decode_vote);
       if (!v) return reject(), true;
-      if ((*v)->height > m_height) {
+      if ((*v)->vote.height > m_height) {
         buffer_future(from, message);
         return true;
       }
@@ -388,7 +388,7 @@ void IbftEngine::handle_proposal(runtime::NodeId, const Proposal& p) {
     const Vote vote = make_vote(Step::kPrepare, m_height, p.round, p.block->hash, *m_self,
                                 m_key->secret_key, m_env.crypto());
     send_own(p.round, encode_vote(vote));
-    handle_vote(vote);
+    handle_vote(ReceivedVote(vote));
   }
   check_prepare_quorum(p.round);
   check_commit_quorum(p.round);
@@ -419,7 +419,8 @@ std::map<runtime::Hash32, IbftEngine::Tally>::iterator IbftEngine::StepVotes::ad
   return tally;
 }
 
-void IbftEngine::handle_vote(const Vote& v) {
+void IbftEngine::handle_vote(const ReceivedVote& received) {
+  const Vote& v = received.vote;
   if (!is_current_height(v.height) || v.validator >= m_set.size() ||
       v.round > m_round + kMaxRoundsAhead) {
     return;
@@ -443,7 +444,7 @@ void IbftEngine::handle_vote(const Vote& v) {
   auto tally = step.by_block.find(v.block_hash);
   const runtime::Hash32 digest =
       tally != step.by_block.end() ? tally->second.digest : v.signing_digest();
-  if (!own && !v.verify(m_set, digest, m_env.crypto())) {
+  if (!own && !received.verify(m_set, digest, m_env.crypto())) {
     m_env.metrics().add("consensus_bad_signatures_total", 1);
     return;
   }
@@ -479,7 +480,7 @@ void IbftEngine::check_prepare_quorum(std::uint32_t round) {
     const Vote vote = make_vote(Step::kCommit, m_height, round, rs.proposal->hash, *m_self,
                                 m_key->secret_key, m_env.crypto());
     send_own(round, encode_vote(vote));
-    handle_vote(vote);
+    handle_vote(ReceivedVote(vote));
   }
 }
 

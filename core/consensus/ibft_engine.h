@@ -150,7 +150,7 @@ class IbftEngine {
 
   // Message handlers.
   void handle_proposal(runtime::NodeId from, const Proposal& proposal);
-  void handle_vote(const Vote& vote);
+  void handle_vote(const ReceivedVote& received);
   void handle_round_change(const RoundChange& rc);
   // Double-sign evidence: `signer` signed (step, m_height, round) for both hashes; reported.
   void report_double_sign(const crypto::PublicKey& signer, Step step, std::uint32_t round,

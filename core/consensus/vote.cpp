@@ -1,6 +1,7 @@
 #include "core/consensus/vote.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/crypto/hash.h"
 #include "core/runtime/assert.h"
@@ -36,6 +37,22 @@ bool Vote::verify(const ValidatorSet& set, const runtime::Hash32& digest,
   if (step != Step::kPrepare && step != Step::kCommit) return false;
   if (validator >= set.size()) return false;
   return crypto.verify(set.at(validator).key, digest, signature);
+}
+
+bool ReceivedVote::verify(const ValidatorSet& set, const runtime::Hash32& digest,
+                          crypto::CryptoProvider& crypto) const {
+  if (vote.step != Step::kPrepare && vote.step != Step::kCommit) return false;
+  if (vote.validator >= set.size()) return false;
+  const crypto::PublicKey& key = set.at(vote.validator).key;
+  if (const std::optional<bool> known = verification.outcome(key, digest)) {
+    crypto::CryptoWork work;
+    work.verifies = 1;
+    crypto.account(work);
+    return *known;
+  }
+  const bool valid = vote.verify(set, digest, crypto);
+  verification.record(key, digest, valid);
+  return valid;
 }
 
 void Vote::encode(codec::Writer& w) const {

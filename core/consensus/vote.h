@@ -14,6 +14,7 @@
 #include "core/codec/writer.h"
 #include "core/consensus/validator_set.h"
 #include "core/crypto/crypto_provider.h"
+#include "core/crypto/verification_memo.h"
 #include "core/runtime/result.h"
 #include "core/runtime/types.h"
 
@@ -40,6 +41,21 @@ struct Vote {
 
   void encode(codec::Writer& w) const;
   static runtime::Result<Vote> decode(codec::Reader& r);
+};
+
+// A vote as it arrived in a message: decoded once and shared by every receiver of that message,
+// with its signature check's outcome, so a thousand validators verifying it cost one verification
+// of host time and each its own of virtual time (crypto::VerificationMemo).
+struct ReceivedVote {
+  explicit ReceivedVote(Vote received) : vote(received) {}
+
+  // As Vote::verify(set, digest, crypto), answered from the memo when it holds this key and digest.
+  // REQUIRES: digest == vote.signing_digest().
+  bool verify(const ValidatorSet& set, const runtime::Hash32& digest,
+              crypto::CryptoProvider& crypto) const;
+
+  Vote vote;
+  mutable crypto::VerificationMemo verification;
 };
 
 // Digest signed for any consensus statement: domain tag, step, height, round, and a 32-byte

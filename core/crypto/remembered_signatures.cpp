@@ -4,6 +4,8 @@
 #include <cstring>
 #include <utility>
 
+#include "core/runtime/equal_32.h"
+
 namespace mn::crypto {
 namespace {
 
@@ -20,19 +22,6 @@ std::size_t hash_of(const PublicKey& public_key, const runtime::Hash32& digest) 
   return static_cast<std::size_t>(a ^ (b * 0x9E3779B97F4A7C15ULL));
 }
 
-// Two 32-byte values equal: four word compares, inlined, where std::array's == called memcmp.
-bool equal_32(const std::uint8_t* a, const std::uint8_t* b) {
-  std::uint64_t difference = 0;
-  for (std::size_t i = 0; i < 32; i += 8) {
-    std::uint64_t x = 0;
-    std::uint64_t y = 0;
-    std::memcpy(&x, a + i, sizeof x);
-    std::memcpy(&y, b + i, sizeof y);
-    difference |= x ^ y;
-  }
-  return difference == 0;
-}
-
 }  // namespace
 
 std::size_t RememberedSignatures::probe(const PublicKey& public_key,
@@ -40,8 +29,8 @@ std::size_t RememberedSignatures::probe(const PublicKey& public_key,
   const std::size_t mask = m_entries.size() - 1;
   for (std::size_t slot = hash_of(public_key, digest) & mask;; slot = (slot + 1) & mask) {
     const Entry& entry = m_entries[slot];
-    if ((equal_32(entry.public_key.data(), public_key.data()) &&
-         equal_32(entry.digest.data(), digest.data())) ||
+    if ((runtime::equal_32(entry.public_key, public_key) &&
+         runtime::equal_32(entry.digest, digest)) ||
         is_zero(entry.public_key))
       return slot;
   }

@@ -31,11 +31,12 @@ class Message {
     return m_id;
   }
 
-  // The payload as `decode` (a pure function of the payload returning Result<T>) reads it,
-  // decoded on first success and kept with the message, so every receiver of a broadcast shares
-  // one decoding: in the simulator a thousand validators each decoded every vote, a tenth of a
-  // 1,000-validator run. A failure is not kept (each caller gets its own). Valid while the message
-  // lives; safe from any thread. REQUIRES: a message is always decoded as one type (its kind's).
+  // The payload as `decode` (a pure function of the payload returning a Result whose value a T is
+  // made from) reads it, decoded on first success and kept with the message, so every receiver of
+  // a broadcast shares one decoding: in the simulator a thousand validators each decoded every
+  // vote, a tenth of a 1,000-validator run. A failure is not kept (each caller gets its own). Valid
+  // while the message lives; safe from any thread. REQUIRES: a message is always decoded as one
+  // type (its kind's).
   template <typename T, typename Decode>
   Result<const T*> decoded(Decode&& decode) const {
     if (m_decoded_state.load(std::memory_order_acquire) != kDecodedReady) {
@@ -72,7 +73,7 @@ class Message {
       if (expected == kDecodedReady) return Status::ok();
       expected = kDecodedAbsent;  // another thread is decoding, or failed: wait, or try again
     }
-    Result<T> result = decode(ByteView(payload));
+    auto result = decode(ByteView(payload));
     if (!result) {
       m_decoded_state.store(kDecodedAbsent, std::memory_order_release);
       return result.status();
