@@ -9,38 +9,13 @@
 #include "core/consensus/vote.h"
 #include "core/crypto/verification_memo.h"
 #include "core/runtime/message.h"
+#include "tests/sim/consensus/billed_provider.h"
 #include "tests/sim/consensus/validator_keys.h"
 
 namespace mn::consensus {
 namespace {
 
-// Forwards to the test keys' provider, counting the verifications it runs and those billed to it
-// through account().
-class CountingProvider final : public crypto::CryptoProvider {
- public:
-  explicit CountingProvider(crypto::CryptoProvider& inner) : m_inner(inner) {}
-  crypto::KeyPair keypair_from_seed(const crypto::KeySeed& seed) override {
-    return m_inner.keypair_from_seed(seed);
-  }
-  crypto::Signature sign(const crypto::SecretKey& key, runtime::ByteView message) override {
-    return m_inner.sign(key, message);
-  }
-  bool verify(const crypto::PublicKey& key, runtime::ByteView message,
-              const crypto::Signature& signature) override {
-    ++verified;
-    return m_inner.verify(key, message, signature);
-  }
-  runtime::Hash32 blake2b_256(runtime::ByteView data) override { return m_inner.blake2b_256(data); }
-  runtime::Hash32 sha256(runtime::ByteView data) override { return m_inner.sha256(data); }
-  const char* name() const override { return m_inner.name(); }
-  void account(const crypto::CryptoWork& work) override { billed += work.verifies; }
-
-  int verified = 0;
-  std::uint64_t billed = 0;
-
- private:
-  crypto::CryptoProvider& m_inner;
-};
+using testing::BilledProvider;
 
 struct Fixture {
   testing::ValidatorKeys keys{4};
@@ -55,11 +30,11 @@ TEST(ReceivedVote, VerifiesOnceAndBillsEveryLaterCheck) {
   const ReceivedVote& received = **message->decoded<ReceivedVote>(decode_vote);
   const runtime::Hash32 digest = f.vote.signing_digest();
   for (int receiver = 0; receiver < 5; ++receiver) {
-    CountingProvider provider(f.keys.crypto);
+    BilledProvider provider(f.keys.crypto);
     EXPECT_TRUE(received.verify(f.set, digest, provider));
     // Each receiver pays one verification, run or billed.
-    EXPECT_EQ(static_cast<std::uint64_t>(provider.verified) + provider.billed, 1u);
-    EXPECT_EQ(provider.verified, receiver == 0 ? 1 : 0);
+    EXPECT_EQ(provider.verified_here + provider.billed_verifies, 1u);
+    EXPECT_EQ(provider.verified_here, receiver == 0 ? 1u : 0u);
   }
 }
 
@@ -69,12 +44,12 @@ TEST(ReceivedVote, RemembersAFailureAndChecksAnotherKeyAfresh) {
   forged.signature[5] ^= 0x01;
   const ReceivedVote received(forged);
   const runtime::Hash32 digest = f.vote.signing_digest();
-  CountingProvider first(f.keys.crypto);
+  BilledProvider first(f.keys.crypto);
   EXPECT_FALSE(received.verify(f.set, digest, first));
-  CountingProvider second(f.keys.crypto);
+  BilledProvider second(f.keys.crypto);
   EXPECT_FALSE(received.verify(f.set, digest, second));
-  EXPECT_EQ(second.verified, 0);
-  EXPECT_EQ(second.billed, 1u);
+  EXPECT_EQ(second.verified_here, 0u);
+  EXPECT_EQ(second.billed_verifies, 1u);
 
   // A node whose set gives index 2 to another key (the signer is not in it) checks afresh.
   std::vector<Validator> others{{testing::ValidatorKeys(5).pairs[4].public_key, 10}};
@@ -82,9 +57,9 @@ TEST(ReceivedVote, RemembersAFailureAndChecksAnotherKeyAfresh) {
     if (pair.public_key != f.set.at(2).key) others.push_back({pair.public_key, 10});
   }
   const ValidatorSet other = *ValidatorSet::create(others);
-  CountingProvider third(f.keys.crypto);
+  BilledProvider third(f.keys.crypto);
   EXPECT_FALSE(received.verify(other, digest, third));
-  EXPECT_EQ(third.verified, 1);
+  EXPECT_EQ(third.verified_here, 1u);
 }
 
 TEST(VerificationMemo, KeepsTheFirstOutcomeForItsKeyAndMessageOnly) {

@@ -15,9 +15,12 @@
 #include "core/consensus/proposal_cache.h"
 #include "core/consensus/transaction_cache.h"
 #include "core/crypto/simulated_crypto_provider.h"
+#include "tests/sim/consensus/billed_provider.h"
 
 namespace mn::consensus {
 namespace {
+
+using testing::BilledProvider;
 
 runtime::Hash32 hash_of(std::uint8_t n) {
   runtime::Hash32 h{};
@@ -58,43 +61,6 @@ TEST(ExecutionCache, FindsByParentAndPayloadOnly) {
   cache.insert(hash_of(5), hash_of(6), later);
   EXPECT_EQ(cache.find(hash_of(1), hash_of(2)), nullptr);  // height 7 left the window
 }
-
-// Forwards to a simulated provider and records what it was billed for work done elsewhere.
-class BilledProvider final : public crypto::CryptoProvider {
- public:
-  explicit BilledProvider(crypto::CryptoProvider& inner) : m_inner(inner) {}
-  crypto::KeyPair keypair_from_seed(const crypto::KeySeed& seed) override {
-    return m_inner.keypair_from_seed(seed);
-  }
-  crypto::Signature sign(const crypto::SecretKey& key, runtime::ByteView message) override {
-    return m_inner.sign(key, message);
-  }
-  bool verify(const crypto::PublicKey& key, runtime::ByteView message,
-              const crypto::Signature& signature) override {
-    ++verified_here;
-    return m_inner.verify(key, message, signature);
-  }
-  runtime::Hash32 blake2b_256(runtime::ByteView data) override {
-    ++hashed_here;
-    return m_inner.blake2b_256(data);
-  }
-  runtime::Hash32 sha256(runtime::ByteView data) override { return m_inner.sha256(data); }
-  const char* name() const override { return m_inner.name(); }
-  void account(const crypto::CryptoWork& work) override {
-    billed_verifies += work.verifies;
-    billed_hashes += work.hashes;
-    billed_hashed_bytes += work.hashed_bytes;
-  }
-
-  std::uint64_t verified_here = 0;
-  std::uint64_t hashed_here = 0;
-  std::uint64_t billed_verifies = 0;
-  std::uint64_t billed_hashes = 0;
-  std::uint64_t billed_hashed_bytes = 0;
-
- private:
-  crypto::CryptoProvider& m_inner;
-};
 
 class FinalizedBlockCacheTest : public ::testing::Test {
  protected:
