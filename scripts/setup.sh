@@ -10,6 +10,8 @@ packages=(
   # llvm-symbolizer, which turns sanitizer stack traces into file:line.
   clang libclang-rt-14-dev llvm
   libsodium-dev libdecaf-dev libssl-dev
+  # XXH3 checksums a simulation's event stream for its fingerprint (sim/event_fingerprint.h).
+  libxxhash-dev
   libboost-dev libboost-graph-dev libboost-program-options-dev
   # Open MPI runs a sweep's ranks under mpirun (docs/sweeps.md); metasim links libmpi.
   libopenmpi-dev openmpi-bin

@@ -1,13 +1,10 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
 #include <limits>
 
 #include <fmt/format.h>
 
-#include "core/codec/hex.h"
 #include "core/crypto/simulated_crypto_provider.h"
 #include "core/crypto/sodium_crypto_provider.h"
 #include "core/runtime/assert.h"
@@ -59,7 +56,6 @@ Simulator::Simulator(const Scenario& scenario, std::uint64_t seed, ReactorFactor
         return Topology::build(scenario.network.topology, scenario.network.nodes, rng);
       }()),
       m_network(scenario.network, scenario.network.nodes + extra_nodes, seed) {
-  crypto_generichash_init(&m_fingerprint, nullptr, 0, crypto_generichash_BYTES);
   const std::uint32_t n = scenario.network.nodes + extra_nodes;
   const gossip::GossipConfig gossip_config{scenario.network.gossip.fanout,
                                            scenario.network.gossip.seen_capacity};
@@ -93,11 +89,7 @@ runtime::TimeNs Simulator::local_time(NodeId node) const {
 }
 
 std::string Simulator::fingerprint_hex() const {
-  crypto_generichash_state copy = m_fingerprint;
-  crypto_generichash_update(&copy, m_fingerprint_pending.data(), m_fingerprint_pending_bytes);
-  runtime::Hash32 digest{};
-  crypto_generichash_final(&copy, digest.data(), digest.size());
-  return codec::to_hex(digest);
+  return m_fingerprint.hex();
 }
 
 std::uint32_t Simulator::allocate_slot() {
@@ -330,26 +322,7 @@ void Simulator::fire_watches(runtime::TimeNs upto) {
 
 void Simulator::record_fingerprint(runtime::TimeNs time, EventKind kind, NodeId node, NodeId from,
                                    std::uint64_t detail) {
-  if (m_fingerprint_pending_bytes == m_fingerprint_pending.size()) {
-    crypto_generichash_update(&m_fingerprint, m_fingerprint_pending.data(),
-                              m_fingerprint_pending_bytes);
-    m_fingerprint_pending_bytes = 0;
-  }
-  std::uint8_t* record = m_fingerprint_pending.data() + m_fingerprint_pending_bytes;
-  // Little-endian whatever the host: one store per field where the host is little-endian.
-  auto put = [record](std::size_t at, std::uint64_t v, std::size_t n) {
-    if constexpr (std::endian::native == std::endian::little) {
-      std::memcpy(record + at, &v, n);
-    } else {
-      for (std::size_t i = 0; i < n; ++i) record[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
-    }
-  };
-  put(0, static_cast<std::uint64_t>(time), 8);
-  record[8] = static_cast<std::uint8_t>(kind);
-  put(9, node, 4);
-  put(13, from, 4);
-  put(17, detail, 8);
-  m_fingerprint_pending_bytes += kFingerprintRecordBytes;
+  m_fingerprint.add(time, kind, node, from, detail);
   ++m_events_processed;
 }
 

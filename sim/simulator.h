@@ -28,11 +28,10 @@
 #include <string>
 #include <vector>
 
-#include <sodium.h>
-
 #include "core/crypto/crypto_cost_model.h"
 #include "core/crypto/crypto_provider.h"
 #include "core/runtime/env.h"
+#include "sim/event_fingerprint.h"
 #include "sim/event_log.h"
 #include "sim/event_queue.h"
 #include "sim/inbox_queue.h"
@@ -118,7 +117,7 @@ class Simulator {
   std::vector<EventLogEntry> recent_events() const {
     return m_event_log ? m_event_log->snapshot() : std::vector<EventLogEntry>{};
   }
-  // Hex BLAKE2b-256 over every event processed so far, in order.
+  // The fingerprint of every event processed so far, in order (event_fingerprint.h).
   std::string fingerprint_hex() const;
 
   // Faults. Scenarios schedule these from their fault list; tests may call them directly.
@@ -241,12 +240,7 @@ class Simulator {
   NodeId m_current_node = runtime::kNoNode;
   bool m_started = false;
   std::uint64_t m_events_processed = 0;
-  crypto_generichash_state m_fingerprint;
-  // Event records not yet hashed into m_fingerprint: hashing them in batches gives the same
-  // digest as one update per event, without a library call per event.
-  static constexpr std::size_t kFingerprintRecordBytes = 25;
-  std::array<std::uint8_t, 160 * kFingerprintRecordBytes> m_fingerprint_pending{};
-  std::size_t m_fingerprint_pending_bytes = 0;
+  EventFingerprint m_fingerprint;
   std::vector<std::uint32_t> m_forward_scratch;
   std::optional<EventLog> m_event_log;
   std::multimap<runtime::TimeNs, std::function<void()>> m_watches;
