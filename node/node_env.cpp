@@ -169,7 +169,7 @@ std::optional<crypto::PublicKey> NodeEnv::identity_of(NodeId node) const {
   return std::nullopt;
 }
 
-void NodeEnv::send(NodeId to, runtime::MessagePtr message) {
+void NodeEnv::send(NodeId to, const runtime::MessagePtr& message) {
   if (to == m_self || m_stopped) return;
   if (message->payload.size() > kMaxEnvelopePayloadBytes) {
     m_metrics.add("node_messages_oversized_total", 1);
@@ -185,7 +185,7 @@ void NodeEnv::send(NodeId to, runtime::MessagePtr message) {
   if (status.is_ok()) m_metrics.add("node_messages_sent_total", 1);
 }
 
-void NodeEnv::broadcast(runtime::MessagePtr message) {
+void NodeEnv::broadcast(const runtime::MessagePtr& message) {
   if (m_stopped || !m_router.mark_seen(message->id())) return;
   if (message->payload.size() > kMaxEnvelopePayloadBytes) {
     m_metrics.add("node_messages_oversized_total", 1);

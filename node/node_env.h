@@ -88,8 +88,8 @@ class NodeEnv final : public runtime::Env, private PeerListener {
   runtime::TimeNs now() const override;
   runtime::TimerId set_timer(runtime::TimeNs delay, std::uint64_t tag) override;
   void cancel_timer(runtime::TimerId id) override;
-  void send(runtime::NodeId to, runtime::MessagePtr message) override;
-  void broadcast(runtime::MessagePtr message) override;
+  void send(runtime::NodeId to, const runtime::MessagePtr& message) override;
+  void broadcast(const runtime::MessagePtr& message) override;
   runtime::Storage& storage() override { return m_storage; }
   runtime::Rng& rng() override { return m_rng; }
   crypto::CryptoProvider& crypto() override { return m_crypto; }

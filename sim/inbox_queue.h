@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <span>
-#include <utility>
 #include <vector>
 
 #include "sim/queued_event.h"
@@ -14,9 +13,9 @@ namespace mn::sim {
 class InboxQueue {
  public:
   bool empty() const { return m_head == m_events.size(); }
-  void push_back(QueuedEvent event) { m_events.push_back(std::move(event)); }
+  void push_back(QueuedEvent event) { m_events.push_back(event); }
   QueuedEvent take_front() {
-    QueuedEvent event = std::move(m_events[m_head]);
+    QueuedEvent event = m_events[m_head];
     if (++m_head == m_events.size()) {
       clear();
     } else if (m_head >= kCompactAfter && 2 * m_head >= m_events.size()) {

@@ -12,11 +12,11 @@ void SimEnv::cancel_timer(runtime::TimerId id) {
   m_sim.cancel_timer(m_host.id, id);
 }
 
-void SimEnv::send(NodeId to, runtime::MessagePtr message) {
+void SimEnv::send(NodeId to, const runtime::MessagePtr& message) {
   m_sim.transmit(m_host.id, to, message, /*gossip=*/false);
 }
 
-void SimEnv::broadcast(runtime::MessagePtr message) {
+void SimEnv::broadcast(const runtime::MessagePtr& message) {
   if (!m_host.router.mark_seen(message->id())) return;
   m_sim.forward_gossip(m_host.id, message, runtime::kNoNode);
 }

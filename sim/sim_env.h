@@ -18,8 +18,8 @@ class SimEnv final : public runtime::Env {
   runtime::TimeNs now() const override { return m_host.clock.local(m_host.cpu_cursor); }
   runtime::TimerId set_timer(runtime::TimeNs delay, std::uint64_t tag) override;
   void cancel_timer(runtime::TimerId id) override;
-  void send(NodeId to, runtime::MessagePtr message) override;
-  void broadcast(runtime::MessagePtr message) override;
+  void send(NodeId to, const runtime::MessagePtr& message) override;
+  void broadcast(const runtime::MessagePtr& message) override;
   runtime::Storage& storage() override { return m_host.storage; }
   runtime::Rng& rng() override { return m_host.protocol_rng; }
   crypto::CryptoProvider& crypto() override { return *m_host.crypto; }

@@ -131,9 +131,9 @@ void Simulator::schedule(runtime::TimeNs at, Action action, ActionLabel label) {
 
 void Simulator::push_node_event(runtime::TimeNs time, QueuedEvent event) {
   if (m_calendar) {
-    m_calendar->push(time, std::move(event));
+    m_calendar->push(time, event);
   } else {
-    m_queue.push(time, std::move(event));
+    m_queue.push(time, event);
   }
 }
 
@@ -197,7 +197,7 @@ void Simulator::run_events(runtime::TimeNs until, const ProgressFn& progress) {
     fire_watches(m_queue.top_time());
     auto entry = m_queue.pop();
     m_event_time = entry.time;
-    process(entry.time, std::move(entry.payload));
+    process(entry.time, entry.payload);
     if (progress && (m_events_processed & (kProgressEvents - 1)) == 0) {
       progress(m_event_time, m_events_processed);
     }
@@ -217,7 +217,7 @@ void Simulator::run_windows(runtime::TimeNs until, const ProgressFn& progress) {
       fire_watches(m_queue.top_time());
       auto entry = m_queue.pop();
       m_event_time = entry.time;
-      process(entry.time, std::move(entry.payload));
+      process(entry.time, entry.payload);
     } else {
       const runtime::TimeNs start = calendar.earliest();
       fire_watches(start);
@@ -235,15 +235,15 @@ void Simulator::run_windows(runtime::TimeNs until, const ProgressFn& progress) {
 
 void Simulator::run_window(runtime::TimeNs end) {
   m_window_end = end;
-  m_calendar->take_before(end, [this](Entry&& entry) {
+  m_calendar->take_before(end, [this](const Entry& entry) {
     m_window_times.push_back(entry.time);
     m_window_event_nodes.push_back(entry.payload.node);
-    m_window_taken.push_back(std::move(entry));
+    m_window_taken.push_back(entry);
   });
   // Gathered into run order in one pass, whose independent loads overlap; read through the order
   // while running, each would be a miss of its own.
   for (const std::uint32_t position : m_window_order.order(m_window_times, m_window_event_nodes))
-    m_window_events.push_back(std::move(m_window_taken[position]));
+    m_window_events.push_back(m_window_taken[position]);
   m_window_taken.clear();
   m_window_times.clear();
   m_window_event_nodes.clear();
@@ -266,11 +266,14 @@ void Simulator::prefetch_window_messages(std::size_t from, std::size_t to) {
   // messages of events further ahead, and the payloads of the events about to run.
   constexpr std::size_t kMessagesAhead = 32;
   const std::size_t count = m_window_events.size();
+  const auto message = [this](std::size_t k) -> const runtime::Message* {
+    const QueuedEvent& event = m_window_events[k].payload;
+    return event.kind == EventKind::kDeliver ? m_messages.message(event.slot).get() : nullptr;
+  };
   for (std::size_t k = from + kMessagesAhead; k < to + kMessagesAhead && k < count; ++k)
-    __builtin_prefetch(m_window_events[k].payload.message.get());
+    __builtin_prefetch(message(k));
   for (std::size_t k = from; k < to; ++k) {
-    if (const runtime::Message* message = m_window_events[k].payload.message.get())
-      __builtin_prefetch(message->payload.data());
+    if (const runtime::Message* m = message(k)) __builtin_prefetch(m->payload.data());
   }
 }
 
@@ -284,14 +287,14 @@ void Simulator::run_node_in_window(NodeId node, std::span<Entry> events) {
         (next == events.size() || m_window_timers.front().time < events[next].time);
     Entry entry;
     if (timer_first) {
-      entry = std::move(m_window_timers.front());
+      entry = m_window_timers.front();
       m_window_timers.erase(m_window_timers.begin());
     } else {
-      entry = std::move(events[next++]);
+      entry = events[next++];
     }
     if (entry.payload.kind != EventKind::kWake) run_inbox(node, entry.time);
     m_event_time = entry.time;
-    process(entry.time, std::move(entry.payload));
+    process(entry.time, entry.payload);
   }
   run_inbox(node, m_window_end - 1);
   m_window_node = runtime::kNoNode;
@@ -362,7 +365,7 @@ void Simulator::process(runtime::TimeNs time, QueuedEvent event) {
   if (cpu.busy_until > time || !cpu.inbox.empty()) {
     // The node's CPU is still on an earlier event: this one waits in its inbox, behind any
     // earlier arrivals.
-    cpu.inbox.push_back(std::move(event));
+    cpu.inbox.push_back(event);
     schedule_wake(node);
     return;
   }
@@ -418,8 +421,12 @@ void Simulator::handle_timer(runtime::TimeNs time, std::uint32_t slot) {
 }
 
 void Simulator::handle_delivery(runtime::TimeNs time, const QueuedEvent& event) {
-  const NodeId node = event.node;
-  const NodeId from = event.from;
+  deliver(time, event.node, event.from, m_messages.message(event.slot), event.gossip);
+  m_messages.release(event.slot);
+}
+
+void Simulator::deliver(runtime::TimeNs time, NodeId node, NodeId from,
+                        const runtime::MessagePtr& message, bool gossip) {
   NodeHost& host = *m_hosts[node];
   if (m_network.partitioned(from, node)) {
     ++m_hosts[from]->counters.dropped_partition;
@@ -429,25 +436,24 @@ void Simulator::handle_delivery(runtime::TimeNs time, const QueuedEvent& event) 
     ++host.counters.dropped_down;
     return;
   }
-  const runtime::MessagePtr& message = event.message;
+  const runtime::Hash32& id = message->id();
   std::uint64_t id_prefix = 0;
-  for (std::size_t i = 0; i < 8; ++i)
-    id_prefix |= static_cast<std::uint64_t>(message->id()[i]) << (8 * i);
+  for (std::size_t i = 0; i < 8; ++i) id_prefix |= static_cast<std::uint64_t>(id[i]) << (8 * i);
   record_fingerprint(time, EventKind::kDeliver, node, from, id_prefix);
   if (m_event_log || m_trace) {
     log_event({time, EventLogEntry::Kind::kDeliver, node, from, 0, message});
   }
   ++host.counters.messages_received;
-  const auto deliver = [&] {
+  const auto hand_over = [&] {
     enter_node(node, time);
     host.reactor->on_message(from, message);
   };
-  if (!event.gossip) {
-    deliver();
+  if (!gossip) {
+    hand_over();
     leave_node();
     return;
   }
-  const bool fresh = host.router.receive(message->id(), deliver, [&] {
+  const bool fresh = host.router.receive(id, hand_over, [&] {
     if (host.alive) forward_gossip(node, message, from);
   });
   if (fresh) {
@@ -493,7 +499,7 @@ void Simulator::transmit_one(NodeId from, NodeId to, const runtime::MessagePtr& 
                   "a message arrives in the window it was sent in: scheduler.window_ms exceeds "
                   "the latency floor");
     push_node_event(t.arrival[copy],
-                    QueuedEvent{EventKind::kDeliver, gossip, to, from, 0, message});
+                    QueuedEvent{EventKind::kDeliver, gossip, to, from, m_messages.hold(message)});
   }
 }
 
@@ -550,6 +556,7 @@ void Simulator::crash(NodeId node) {
   for (const QueuedEvent& event : inbox.waiting()) {
     if (event.kind == EventKind::kDeliver) {
       ++host.counters.dropped_down;
+      m_messages.release(event.slot);
     } else {
       free_slot(event.slot);
     }

@@ -35,6 +35,7 @@
 #include "sim/event_log.h"
 #include "sim/event_queue.h"
 #include "sim/inbox_queue.h"
+#include "sim/message_slots.h"
 #include "sim/metric_names.h"
 #include "sim/network/network_model.h"
 #include "sim/network/topology.h"
@@ -182,7 +183,10 @@ class Simulator {
   // cancelled, its node is down, or a partition cut it.
   void handle_node_event(runtime::TimeNs time, const QueuedEvent& event);
   void handle_timer(runtime::TimeNs time, std::uint32_t slot);
+  // Delivers the event's message, or drops it, and releases its slot.
   void handle_delivery(runtime::TimeNs time, const QueuedEvent& event);
+  void deliver(runtime::TimeNs time, NodeId node, NodeId from, const runtime::MessagePtr& message,
+               bool gossip);
   // Processes the inbox of `node` while its CPU is free at `time`.
   void wake(NodeId node, runtime::TimeNs time);
   void schedule_wake(NodeId node);
@@ -235,6 +239,7 @@ class Simulator {
   runtime::TimeNs m_window_end = 0;
   NodeId m_window_node = runtime::kNoNode;  // the node running its window, if any
   std::vector<SlotRecord> m_slots;
+  MessageSlots m_messages;  // of the deliveries queued
   std::vector<std::uint32_t> m_free_slots;
   runtime::TimeNs m_event_time = 0;
   NodeId m_current_node = runtime::kNoNode;

@@ -16,9 +16,9 @@ void WindowCalendar::push(runtime::TimeNs time, QueuedEvent event) {
   MN_ASSERT_MSG(time >= m_taken_until, "event scheduled in the past");
   const std::uint64_t span = span_of(time);
   if (span - m_first < m_ring.size()) {
-    append(span, Entry{time, std::move(event)});
+    append(span, Entry{time, event});
   } else {
-    m_overflow.push(time, std::move(event));
+    m_overflow.push(time, event);
   }
   if (m_earliest_known && time < m_earliest) m_earliest = time;
   ++m_size;
@@ -44,7 +44,7 @@ void WindowCalendar::advance(std::uint64_t span) {
   while (!m_overflow.empty() && span_of(m_overflow.top_time()) - m_first < m_ring.size()) {
     auto e = m_overflow.pop();
     const std::uint64_t to = span_of(e.time);
-    append(to, std::move(e));
+    append(to, e);
   }
 }
 
@@ -54,7 +54,7 @@ void WindowCalendar::append(std::uint64_t span, Entry entry) {
     events = std::move(m_spare.back());
     m_spare.pop_back();
   }
-  events.push_back(std::move(entry));
+  events.push_back(entry);
 }
 
 void WindowCalendar::recycle(std::vector<Entry>& events) {

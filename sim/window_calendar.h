@@ -18,7 +18,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 #include <vector>
 
 #include "core/runtime/types.h"
@@ -46,7 +45,7 @@ class WindowCalendar {
 
   // REQUIRES: time >= taken_until().
   void push(runtime::TimeNs time, QueuedEvent event);
-  // Hands every event before `end` to `take` (as an Entry&&) and forgets them. Events of equal
+  // Hands every event before `end` to `take` (as a const Entry&) and forgets them. Events of equal
   // time come in the order they were pushed. REQUIRES: !empty(), earliest() < end <=
   // span_end(earliest()).
   template <typename Take>
@@ -55,9 +54,9 @@ class WindowCalendar {
     std::size_t kept = 0;
     for (std::size_t i = 0; i < events.size(); ++i) {
       if (events[i].time < end) {
-        take(std::move(events[i]));
+        take(events[i]);
       } else if (kept++ != i) {
-        events[kept - 1] = std::move(events[i]);
+        events[kept - 1] = events[i];
       }
     }
     m_size -= events.size() - kept;

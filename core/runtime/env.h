@@ -38,10 +38,10 @@ class Env {
 
   // Point-to-point, unreliable: a message may be delayed, lost, duplicated or reordered. Sending
   // to self is a no-op.
-  virtual void send(NodeId to, MessagePtr message) = 0;
+  virtual void send(NodeId to, const MessagePtr& message) = 0;
   // Gossip: delivered (at most once per node, de-duplicated on Message::id) to every node reachable
   // through the overlay, not including this one.
-  virtual void broadcast(MessagePtr message) = 0;
+  virtual void broadcast(const MessagePtr& message) = 0;
 
   virtual Storage& storage() = 0;
   // This node's protocol random stream.

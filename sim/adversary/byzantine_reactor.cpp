@@ -18,10 +18,10 @@ class ByzantineReactor::InterceptingEnv final : public runtime::Env {
     return m_real.set_timer(delay, tag);
   }
   void cancel_timer(runtime::TimerId id) override { m_real.cancel_timer(id); }
-  void send(NodeId to, runtime::MessagePtr message) override {
+  void send(NodeId to, const runtime::MessagePtr& message) override {
     m_owner.outgoing(to, message, false);
   }
-  void broadcast(runtime::MessagePtr message) override {
+  void broadcast(const runtime::MessagePtr& message) override {
     m_owner.outgoing(runtime::kNoNode, message, true);
   }
   runtime::Storage& storage() override { return m_real.storage(); }

@@ -57,7 +57,7 @@ TEST(WindowCalendar, TakesExactlyEachWindowsEventsWithEqualTimesInPushOrder) {
                                                 static_cast<std::uint64_t>(span_end - earliest)))
                                       : span_end;
       std::vector<Pending> taken;
-      calendar.take_before(end, [&taken](WindowCalendar::Entry&& e) {
+      calendar.take_before(end, [&taken](const WindowCalendar::Entry& e) {
         taken.push_back({e.time, e.payload.node});
       });
       std::vector<Pending> expected;
@@ -89,7 +89,7 @@ TEST(WindowCalendar, TakesExactlyEachWindowsEventsWithEqualTimesInPushOrder) {
 TEST(WindowCalendarDeathTest, RejectsEventsBeforeTheLastWindowsEnd) {
   WindowCalendar calendar(100, 4);
   calendar.push(150, event_for(0));
-  calendar.take_before(200, [](WindowCalendar::Entry&&) {});
+  calendar.take_before(200, [](const WindowCalendar::Entry&) {});
   EXPECT_DEATH(calendar.push(199, event_for(1)), "event scheduled in the past");
 }
 

@@ -42,11 +42,11 @@ class RecordingEnv final : public runtime::Env {
   runtime::TimeNs now() const override { return 10 * runtime::kNsPerSec; }
   runtime::TimerId set_timer(runtime::TimeNs, std::uint64_t) override { return ++m_last_timer; }
   void cancel_timer(runtime::TimerId) override {}
-  void send(runtime::NodeId to, runtime::MessagePtr message) override {
-    sent.emplace_back(to, std::move(message));
+  void send(runtime::NodeId to, const runtime::MessagePtr& message) override {
+    sent.emplace_back(to, message);
   }
-  void broadcast(runtime::MessagePtr message) override {
-    sent.emplace_back(runtime::kNoNode, std::move(message));
+  void broadcast(const runtime::MessagePtr& message) override {
+    sent.emplace_back(runtime::kNoNode, message);
   }
   runtime::Storage& storage() override { return m_storage; }
   runtime::Rng& rng() override { return m_rng; }
