@@ -277,36 +277,57 @@ void Simulator::prefetch_window_messages(std::size_t from, std::size_t to) {
   }
 }
 
-void Simulator::run_node_in_window(NodeId node, std::span<Entry> events) {
+void Simulator::run_node_in_window(NodeId node, std::span<const Entry> events) {
   m_window_node = node;
+  NodeCpu& cpu = m_cpus[node];
   std::size_t next = 0;
-  while (next < events.size() || !m_window_timers.empty()) {
-    // A timer set in this window goes after the window's events of the same time.
+  // The node's arrivals of this window in time order: its events, and the timers it sets to fire
+  // in the window (after events of the same time).
+  const auto take_arrival = [&]() -> std::optional<Entry> {
     const bool timer_first =
         !m_window_timers.empty() &&
         (next == events.size() || m_window_timers.front().time < events[next].time);
-    Entry entry;
     if (timer_first) {
-      entry = m_window_timers.front();
+      const Entry timer = m_window_timers.front();
       m_window_timers.erase(m_window_timers.begin());
-    } else {
-      entry = events[next++];
+      return timer;
     }
-    if (entry.payload.kind != EventKind::kWake) run_inbox(node, entry.time);
-    m_event_time = entry.time;
-    process(entry.time, entry.payload);
+    if (next < events.size()) return events[next++];
+    return std::nullopt;
+  };
+  // Everything runs in arrival order, each when it has arrived and the CPU is free: what waits in
+  // the inbox (it arrived in an earlier window) first. A wake only asked for that, so it is moot.
+  // Whatever would start past the window's end waits in the inbox for a wake.
+  for (;;) {
+    if (!cpu.inbox.empty()) {
+      if (cpu.busy_until >= m_window_end) break;
+      m_event_time = cpu.busy_until;
+      handle_node_event(cpu.busy_until, cpu.inbox.take_front());
+      continue;
+    }
+    const std::optional<Entry> arrival = take_arrival();
+    if (!arrival) break;
+    if (arrival->payload.kind == EventKind::kWake) {
+      cpu.wake_pending = false;
+      continue;
+    }
+    const runtime::TimeNs start = std::max(arrival->time, cpu.busy_until);
+    if (start >= m_window_end) {
+      cpu.inbox.push_back(arrival->payload);
+      continue;
+    }
+    m_event_time = start;
+    handle_node_event(start, arrival->payload);
   }
-  run_inbox(node, m_window_end - 1);
+  while (const std::optional<Entry> arrival = take_arrival()) {
+    if (arrival->payload.kind == EventKind::kWake) {
+      cpu.wake_pending = false;
+    } else {
+      cpu.inbox.push_back(arrival->payload);
+    }
+  }
   m_window_node = runtime::kNoNode;
-  if (!m_cpus[node].inbox.empty()) schedule_wake(node);
-}
-
-void Simulator::run_inbox(NodeId node, runtime::TimeNs upto) {
-  NodeCpu& cpu = m_cpus[node];
-  while (!cpu.inbox.empty() && cpu.busy_until <= upto) {
-    m_event_time = cpu.busy_until;
-    handle_node_event(cpu.busy_until, cpu.inbox.take_front());
-  }
+  if (!cpu.inbox.empty()) schedule_wake(node);
 }
 
 void Simulator::watch(runtime::TimeNs at, std::function<void()> observe) {

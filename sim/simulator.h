@@ -167,11 +167,10 @@ class Simulator {
   void run_window(runtime::TimeNs end);
   // Asks the cache for what the window's events at [from, to) will read.
   void prefetch_window_messages(std::size_t from, std::size_t to);
-  // Runs `events` (`node`'s of this window, in time order) and the timers `node` sets that fire
-  // in the window, then what waits for its CPU up to the window's end.
-  void run_node_in_window(NodeId node, std::span<Entry> events);
-  // Runs what waits in `node`'s inbox while its CPU frees up at or before `upto`.
-  void run_inbox(NodeId node, runtime::TimeNs upto);
+  // Runs what waits in `node`'s inbox, `events` (its of this window, in time order) and the timers
+  // it sets to fire in the window, in arrival order, as far as its CPU gets before the window's
+  // end; the rest waits in the inbox.
+  void run_node_in_window(NodeId node, std::span<const Entry> events);
 
   // Queues a delivery, timer or wake: in the calendar with a window, else in the event queue.
   void push_node_event(runtime::TimeNs time, QueuedEvent event);
