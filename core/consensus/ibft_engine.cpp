@@ -113,7 +113,7 @@ void IbftEngine::start_round(std::uint32_t round, bool announce) {
     rc.round = round;
     rc.validator = *m_self;
     if (m_prepared) {
-      rc.prepared = m_prepared;
+      rc.prepared = prepared_certificate();
       rc.prepared_block = m_prepared_block;
     }
     if (const auto left = m_rounds.find(round - 1);
@@ -466,12 +466,7 @@ void IbftEngine::check_prepare_quorum(std::uint32_t round) {
   const auto it = rs.prepares.by_block.find(rs.proposal->hash);
   if (it == rs.prepares.by_block.end() || !m_set.is_quorum(it->second.stake)) return;
   if (!m_prepared || m_prepared->round < round) {
-    PreparedCertificate cert;
-    cert.round = round;
-    cert.block_hash = rs.proposal->hash;
-    for (const Vote* v : in_validator_order(it->second.votes, m_set.size()))
-      cert.prepares.push_back(*v);
-    m_prepared = std::move(cert);
+    m_prepared = PreparedQuorum{round, it->second.votes.size()};
     m_prepared_block = rs.proposal;
   }
   if (m_self && round == m_round && !rs.sent_commit &&
@@ -482,6 +477,17 @@ void IbftEngine::check_prepare_quorum(std::uint32_t round) {
     send_own(round, encode_vote(vote));
     handle_vote(ReceivedVote(vote));
   }
+}
+
+PreparedCertificate IbftEngine::prepared_certificate() const {
+  const RoundState& rs = m_rounds.at(m_prepared->round);
+  const std::vector<Vote>& votes = rs.prepares.by_block.at(rs.proposal->hash).votes;
+  PreparedCertificate cert;
+  cert.round = m_prepared->round;
+  cert.block_hash = rs.proposal->hash;
+  for (const Vote* v : in_validator_order(std::span(votes).first(m_prepared->votes), m_set.size()))
+    cert.prepares.push_back(*v);
+  return cert;
 }
 
 BlockPtr IbftEngine::known_block(const runtime::Hash32& hash) const {

@@ -178,6 +178,8 @@ class IbftEngine {
   void adopt_announced_certificate(const FinalizedBlock& finalized);
   void handle_block_request(runtime::NodeId from, const BlockRequest& request);
 
+  // The certificate of m_prepared. REQUIRES: m_prepared.
+  PreparedCertificate prepared_certificate() const;
   bool proposal_is_valid(const Proposal& proposal);
   bool justification_is_valid(const Proposal& proposal);
   void check_prepare_quorum(std::uint32_t round);
@@ -228,7 +230,15 @@ class IbftEngine {
   runtime::TimeNs m_last_commit_time = 0;
   runtime::TimeNs m_observed_latency = 0;  // EWMA of round start → commit
   std::map<std::uint32_t, RoundState> m_rounds;
-  std::optional<PreparedCertificate> m_prepared;  // highest prepared at this height
+  // The highest round prepared at this height, and how many of its PREPAREs for its proposal, in
+  // arrival order, made the quorum. The certificate is built from them only when a round change
+  // carries it (prepared_certificate): with 1,000 validators, copying 667 votes at every height
+  // for the rare round change cost every node 80 KB a height.
+  struct PreparedQuorum {
+    std::uint32_t round = 0;
+    std::size_t votes = 0;
+  };
+  std::optional<PreparedQuorum> m_prepared;
   BlockPtr m_prepared_block;
   std::optional<runtime::TimerId> m_round_timer;
   std::optional<runtime::TimerId> m_propose_timer;
