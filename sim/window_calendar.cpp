@@ -12,18 +12,6 @@ WindowCalendar::WindowCalendar(runtime::TimeNs span, std::size_t spans)
   MN_ASSERT(span > 0 && spans >= 2 && std::has_single_bit(spans));
 }
 
-void WindowCalendar::push(runtime::TimeNs time, QueuedEvent event) {
-  MN_ASSERT_MSG(time >= m_taken_until, "event scheduled in the past");
-  const std::uint64_t span = span_of(time);
-  if (span - m_first < m_ring.size()) {
-    append(span, Entry{time, event});
-  } else {
-    m_overflow.push(time, event);
-  }
-  if (m_earliest_known && time < m_earliest) m_earliest = time;
-  ++m_size;
-}
-
 runtime::TimeNs WindowCalendar::earliest() {
   MN_ASSERT(m_size > 0);
   if (m_earliest_known) return m_earliest;
@@ -44,17 +32,14 @@ void WindowCalendar::advance(std::uint64_t span) {
   while (!m_overflow.empty() && span_of(m_overflow.top_time()) - m_first < m_ring.size()) {
     auto e = m_overflow.pop();
     const std::uint64_t to = span_of(e.time);
-    append(to, e);
+    append(to, e.time, e.payload);
   }
 }
 
-void WindowCalendar::append(std::uint64_t span, Entry entry) {
-  std::vector<Entry>& events = ring_span(span);
-  if (events.capacity() == 0 && !m_spare.empty()) {
-    events = std::move(m_spare.back());
-    m_spare.pop_back();
-  }
-  events.push_back(entry);
+void WindowCalendar::take_spare(std::vector<Entry>& events) {
+  if (m_spare.empty()) return;
+  events = std::move(m_spare.back());
+  m_spare.pop_back();
 }
 
 void WindowCalendar::recycle(std::vector<Entry>& events) {

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/runtime/assert.h"
 #include "core/runtime/types.h"
 #include "sim/event_queue.h"
 #include "sim/queued_event.h"
@@ -44,7 +45,17 @@ class WindowCalendar {
   runtime::TimeNs taken_until() const { return m_taken_until; }
 
   // REQUIRES: time >= taken_until().
-  void push(runtime::TimeNs time, QueuedEvent event);
+  void push(runtime::TimeNs time, QueuedEvent event) {
+    MN_ASSERT_MSG(time >= m_taken_until, "event scheduled in the past");
+    const std::uint64_t span = span_of(time);
+    if (span - m_first < m_ring.size()) {
+      append(span, time, event);
+    } else {
+      m_overflow.push(time, event);
+    }
+    if (m_earliest_known && time < m_earliest) m_earliest = time;
+    ++m_size;
+  }
   // Hands every event before `end` to `take` (as a const Entry&) and forgets them. Events of equal
   // time come in the order they were pushed. REQUIRES: !empty(), earliest() < end <=
   // span_end(earliest()).
@@ -75,8 +86,18 @@ class WindowCalendar {
   void advance(std::uint64_t span);
   // The span of the earliest event, made the ring's first. REQUIRES: as take_before.
   std::vector<Entry>& window_span(runtime::TimeNs end);
-  // Appends to the ring's vector for `span`, giving an empty one a spare buffer first.
-  void append(std::uint64_t span, Entry entry);
+  // Appends to the ring's vector for `span`, giving an empty one a spare buffer first. Inline: an
+  // Entry passed by value through the stack stalled every push.
+  void append(std::uint64_t span, runtime::TimeNs time, QueuedEvent event) {
+    std::vector<Entry>& events = ring_span(span);
+    if (events.capacity() == 0) take_spare(events);
+    // Stored field by field: a whole Entry assembled on the stack and copied stalled on the copy.
+    Entry& entry = events.emplace_back();
+    entry.time = time;
+    entry.payload = event;
+  }
+  // Gives `events`, which has no buffer, a spare one if there is any.
+  void take_spare(std::vector<Entry>& events);
   // Takes a drained span's buffer for reuse, or frees it.
   void recycle(std::vector<Entry>& events);
 
