@@ -38,9 +38,12 @@ TEST(WindowOrder, MatchesAStableSortByNodeThenTime) {
             times[i] = base + static_cast<runtime::TimeNs>(rng.uniform(spread + 1));
             nodes[i] = static_cast<runtime::NodeId>(rng.uniform(node_count));
           }
-          EXPECT_EQ(sorter.order(times, nodes), reference(times, nodes))
+          const std::vector<std::uint32_t> expected = reference(times, nodes);
+          ASSERT_EQ(sorter.order(times, nodes), expected)
               << "seed " << seed << ", spread " << spread << ", " << node_count << " nodes, " << n
               << " events";
+          for (std::size_t k = 0; k < n; ++k)
+            ASSERT_EQ(sorter.sorted_nodes()[k], nodes[expected[k]]) << k;
         }
       }
     }
