@@ -17,7 +17,6 @@
 // in turn.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -238,8 +237,8 @@ class Simulator {
   runtime::TimeNs m_window_end = 0;
   NodeId m_window_node = runtime::kNoNode;  // the node running its window, if any
   std::vector<SlotRecord> m_slots;
-  MessageSlots m_messages;  // of the deliveries queued
   std::vector<std::uint32_t> m_free_slots;
+  MessageSlots m_messages;  // of the deliveries queued
   runtime::TimeNs m_event_time = 0;
   NodeId m_current_node = runtime::kNoNode;
   bool m_started = false;
