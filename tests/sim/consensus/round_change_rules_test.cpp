@@ -6,6 +6,7 @@
 // replaced. Round jump: round changes from a third of the stake include an honest validator
 // whenever less than a third is Byzantine, so a node follows them; less than a third may all be
 // Byzantine, so it must not.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -308,6 +309,38 @@ TEST_F(RoundChangeJustification, TheHighestRoundPreparedCertificateIsTheLock) {
 
   deliver_proposal(prepared_in_round_2, kRound, justification);
   expect_accepted(prepared_in_round_2, kRound);
+}
+
+TEST_F(RoundChangeJustification, ARoundChangeCarriesThePreparesThatMadeTheQuorum) {
+  // Round 0 prepares with this node's own PREPARE and two others' (a quorum of three); a fourth
+  // PREPARE arrives after the quorum. The round change then carries the three that made it.
+  const BlockPtr block = fresh_block(0, 7);
+  deliver_proposal(block, 0, {});
+  const auto deliver_prepare = [&](ValidatorIndex v) {
+    const Vote vote = make_vote(Step::kPrepare, kHeight, 0, block->hash, v,
+                                keys.of(*set, v).secret_key, keys.crypto);
+    ASSERT_TRUE(engine->on_message(v, encode_vote(vote)));
+  };
+  deliver_prepare(others[2]);
+  deliver_prepare(others[0]);
+  deliver_prepare(others[1]);  // after the quorum of self, others[2] and others[0]
+  deliver(round_change(others[0], 1));
+  deliver(round_change(others[1], 1));
+  ASSERT_EQ(engine->round(), 1u);
+
+  const std::vector<RoundChange> changes = round_changes_sent();
+  ASSERT_EQ(changes.size(), 1u);
+  ASSERT_TRUE(changes[0].prepared.has_value());
+  const PreparedCertificate& cert = *changes[0].prepared;
+  EXPECT_EQ(cert.round, 0u);
+  EXPECT_EQ(cert.block_hash, block->hash);
+  std::vector<ValidatorIndex> signers;
+  for (const Vote& v : cert.prepares) signers.push_back(v.validator);
+  std::vector<ValidatorIndex> quorum{self, others[2], others[0]};
+  std::sort(quorum.begin(), quorum.end());
+  EXPECT_EQ(signers, quorum) << "in validator order, without the PREPARE that came after";
+  EXPECT_TRUE(cert.verify(kHeight, *set, keys.crypto));
+  EXPECT_EQ(changes[0].prepared_block->hash, block->hash);
 }
 
 // The engine is keys.pairs[0]'s validator; the round changes come from the holders of the other
