@@ -5,8 +5,9 @@
 //
 // The digest is BLAKE2b-256 over the XXH3-128 digests of consecutive batches of kBatchRecords
 // records (the last batch may be shorter). A 1,000-validator run processes a quarter of a billion
-// events, and BLAKE2b over every record took an eighth of its time; XXH3 reads a batch about forty
-// times faster, and BLAKE2b then sees 16 bytes per batch. The output stays 256 bits, the width
+// events; BLAKE2b over every record (0.56 GB/s on the project's VM) took 90 - 69 = 21 of its 90
+// seconds, where XXH3 over the same records is under 1 % of its profile and BLAKE2b then sees 16
+// bytes per batch. The output stays 256 bits, the width
 // every table and summary stores. It is a checksum against accidental divergence, not a
 // commitment: nobody is trusted to produce a matching stream.
 #pragma once

@@ -1,9 +1,9 @@
 // The node events (deliveries, timers, wakes) of a run with scheduling windows, kept by span of
 // one window length: a ring of vectors for the spans from the current one, and an EventQueue for
 // events beyond the ring. A window never crosses a span boundary, so taking a window's events reads
-// one span; the simulator groups them by node and sorts each node's few by time, stably, which puts
-// equal times in the order they were scheduled (a span holds them in that order: those moved in
-// from the overflow come in (time, push) order, and direct pushes follow).
+// one span; the simulator orders them by (node, time), stably (WindowOrder), which puts equal times
+// in the order they were scheduled (a span holds them in that order: those moved in from the
+// overflow come in (time, push) order, and direct pushes follow).
 //
 // Why not the event queue: a windowed run needs each node's events in order, not one global
 // order, and the radix heap moved every event through several buckets and read it cold when
